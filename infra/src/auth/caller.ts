@@ -1,0 +1,37 @@
+import { ForbiddenError, UnauthenticatedError } from '../errors/app.errors';
+
+/** viewer: read own unit; operator: read and write own unit; analyst: read all, personal data masked; admin: everything. */
+export const ROLES = ['viewer', 'operator', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Caller {
+  subject: string;
+  role: Role;
+  /** Unit code the caller belongs to; required for viewer and operator. */
+  unit: string | null;
+}
+
+export function parseCaller(claims: Record<string, unknown>): Caller {
+  const role = claims.role;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new UnauthenticatedError(`token role must be one of ${ROLES.join(', ')}`);
+  const unit = typeof claims.unit === 'string' && claims.unit ? claims.unit : null;
+  if ((role === 'viewer' || role === 'operator') && !unit) throw new UnauthenticatedError(`a ${role} token must name its unit`);
+  return { subject: typeof claims.sub === 'string' ? claims.sub : 'unknown', role: role as Role, unit };
+}
+
+export function canRead(caller: Caller, unit: string): boolean {
+  return caller.role === 'admin' || caller.role === 'analyst' || caller.unit === unit;
+}
+
+export function assertCanRead(caller: Caller, unit: string): void {
+  if (!canRead(caller, unit)) throw new ForbiddenError(`a ${caller.role} of ${caller.unit} cannot read unit ${unit}`);
+}
+
+export function assertCanWrite(caller: Caller, unit: string): void {
+  if (caller.role === 'admin') return;
+  if (caller.role !== 'operator') throw new ForbiddenError(`a ${caller.role} cannot change data; an operator or admin token is needed`);
+  if (caller.unit !== unit) throw new ForbiddenError(`an operator of ${caller.unit} cannot change data of unit ${unit}`);
+}
+
+/** Only admins read personal identifiers (such as NIK) in full. */
+export const canSeePersonalData = (caller: Caller): boolean => caller.role === 'admin';

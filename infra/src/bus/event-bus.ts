@@ -1,0 +1,67 @@
+/**
+ * Domain events between services. Subjects are `<service>.<entity>.<past-tense-verb>`;
+ * payloads are JSON envelopes. Two implementations sit behind this interface: NATS JetStream
+ * (distributed mode) and an in-process bus (embedded mode).
+ */
+export interface DomainEvent<T = unknown> {
+  /** Unique id; also the JetStream msgID, so a republished event is dropped as a duplicate. */
+  id: string;
+  /** The subject, e.g. `training.enrollment.graduated`. */
+  type: string;
+  /** Unit code the event concerns, when it concerns one. */
+  unit: string | null;
+  occurredAt: string;
+  /** Payload schema version; consumers refuse versions they do not know. */
+  version: number;
+  data: T;
+}
+
+export interface DeliveryInfo {
+  /** 1 on the first delivery. */
+  deliveryCount: number;
+}
+
+export interface SubscriptionSpec {
+  /** Durable consumer name; replicas sharing it share the work. */
+  durable: string;
+  /** Exactly one subject filter (NATS 2.9 allows one per consumer); `>` and `*` wildcards work. */
+  subject: string;
+  /** Deliveries before the message goes to the dead-letter subject. */
+  maxDeliver: number;
+  handler(event: DomainEvent, info: DeliveryInfo): Promise<void>;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export interface EventBus {
+  publish(event: DomainEvent): Promise<void>;
+  subscribe(spec: SubscriptionSpec): Promise<Subscription>;
+  /** Throws when the bus is unreachable; used by readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Dead letters of durable D go to `deadletter.D`, where operators can read them back. */
+export const deadLetterSubject = (durable: string): string => `deadletter.${durable}`;
+
+/** NATS subject matching: `*` is one token, `>` is one or more trailing tokens. */
+export function subjectMatches(pattern: string, subject: string): boolean {
+  const p = pattern.split('.');
+  const s = subject.split('.');
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '>') return s.length > i;
+    if (i >= s.length) return false;
+    if (p[i] !== '*' && p[i] !== s[i]) return false;
+  }
+  return p.length === s.length;
+}
+
+export function parseEvent(raw: unknown): DomainEvent {
+  const e = raw as Partial<DomainEvent> | null;
+  if (!e || typeof e.id !== 'string' || typeof e.type !== 'string' || typeof e.version !== 'number' || typeof e.occurredAt !== 'string') {
+    throw new Error('malformed event envelope');
+  }
+  return { id: e.id, type: e.type, unit: e.unit ?? null, occurredAt: e.occurredAt, version: e.version, data: e.data };
+}

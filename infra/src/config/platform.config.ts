@@ -1,0 +1,46 @@
+import { ConfigReader } from './config.loader';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Settings every process shares. Secrets fall back to a development key file (see auth). */
+export interface PlatformConfig {
+  logLevel: LogLevel;
+  /** HS256 key that signs caller tokens; undefined means the local development key. */
+  jwtSecret?: string;
+  /** HMAC key for the identity header the gateway forwards; undefined means the development key. */
+  internalSecret?: string;
+  /** Folder for the embedded mode's SQLite files and the development key. */
+  dataDir: string;
+}
+
+export interface DistributedServiceConfig extends PlatformConfig {
+  mysqlUrl: string;
+  /** Each service uses the database `<prefix>_<service>`. */
+  databasePrefix: string;
+  natsUrl: string;
+  port: number;
+}
+
+export function readPlatformConfig(reader: ConfigReader): PlatformConfig {
+  return {
+    logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    jwtSecret: reader.optional('JWT_SECRET'),
+    internalSecret: reader.optional('INTERNAL_SECRET'),
+    dataDir: reader.string('DATA_DIR', './data'),
+  };
+}
+
+export function readDistributedConfig(reader: ConfigReader, defaultPort: number): DistributedServiceConfig {
+  const config: DistributedServiceConfig = {
+    ...readPlatformConfig(reader),
+    mysqlUrl: reader.url('MYSQL_URL', ['mysql', 'mariadb']) ?? '',
+    databasePrefix: reader.string('DATABASE_PREFIX', 'kesos'),
+    natsUrl: reader.url('NATS_URL', ['nats']) ?? '',
+    port: reader.port('PORT', defaultPort),
+  };
+  if (!config.mysqlUrl && !reader.optional('MYSQL_URL')) reader.problem('MYSQL_URL is required (e.g. mysql://root@127.0.0.1:3306)');
+  if (!config.natsUrl && !reader.optional('NATS_URL')) reader.problem('NATS_URL is required (e.g. nats://127.0.0.1:4222)');
+  if (!/^[a-z0-9_]+$/.test(config.databasePrefix)) reader.problem(`DATABASE_PREFIX may hold only a-z, 0-9 and _, got "${config.databasePrefix}"`);
+  return config;
+}

@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { QueryCounter } from './query-counter';
+
+// TypeORM takes entity and migration classes as bare constructors.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityList = MixedList<Function | string | EntitySchema>;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type MigrationList = MixedList<Function | string>;
+
+export type DatabaseTarget =
+  | { kind: 'mysql'; url: string; database: string }
+  | { kind: 'sqlite'; file: string };
+
+export interface DataSourceSpec {
+  target: DatabaseTarget;
+  entities: EntityList;
+  migrations?: MigrationList;
+  /** Embedded mode only: the schema follows the entities; MySQL always uses migrations. */
+  synchronize?: boolean;
+}
+
+export interface ServiceDataSource {
+  dataSource: DataSource;
+  queries: QueryCounter;
+}
+
+/** One factory for both backends so that everything above the DataSource is the same code. */
+export function createDataSource(spec: DataSourceSpec): ServiceDataSource {
+  const queries = new QueryCounter();
+  const common = { entities: spec.entities, migrations: spec.migrations ?? [], logger: queries, logging: ['query', 'error'] as ('query' | 'error')[] };
+  let options: DataSourceOptions;
+  if (spec.target.kind === 'mysql') {
+    const url = new URL(spec.target.url);
+    options = {
+      ...common,
+      // The mariadb type matters: with type mysql every migration diff against MariaDB shows phantom changes.
+      type: 'mariadb',
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 3306,
+      username: decodeURIComponent(url.username || 'root'),
+      password: decodeURIComponent(url.password),
+      database: spec.target.database,
+      charset: 'utf8mb4',
+      timezone: 'Z',
+      dateStrings: ['DATE'],
+      migrationsRun: false,
+      synchronize: false,
+      poolSize: 10,
+      connectTimeout: 5000,
+    };
+  } else {
+    if (spec.target.file !== ':memory:') mkdirSync(dirname(spec.target.file), { recursive: true });
+    options = {
+      ...common,
+      type: 'better-sqlite3',
+      database: spec.target.file,
+      synchronize: spec.synchronize ?? true,
+      // WAL lets the relay read while a request writes.
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('foreign_keys = ON');
+      },
+    };
+  }
+  return { dataSource: new DataSource(options), queries };
+}
+
+/** Creates the MySQL database if it is missing (migrations cannot create their own database). */
+export async function ensureMysqlDatabase(url: string, database: string): Promise<void> {
+  assertSafeDatabaseName(database);
+  const { dataSource } = createDataSource({ target: { kind: 'mysql', url, database: '' }, entities: [] });
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export function assertSafeDatabaseName(database: string): void {
+  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`database name "${database}" may hold only letters, digits and _`);
+}
+
+/** Tests drop and recreate databases; this refuses any whose name does not say it is for tests. */
+export function assertTestDatabase(database: string): void {
+  if (!/(^|_)test(_|$)/.test(database)) {
+    throw new Error(`refusing to use database "${database}" in a test: its name must contain "test" as a word`);
+  }
+}

@@ -1,0 +1,50 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+/** Error codes the clients see in `extensions.code`. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+/** Input a clerk can fix; `field` names the input field at fault. */
+export class BadInputError extends AppError {
+  constructor(field: string, message: string, extra: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, { field, ...extra });
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message: string) { super('FORBIDDEN', message); }
+}
+export class UnauthenticatedError extends AppError {
+  constructor(message: string) { super('UNAUTHENTICATED', message); }
+}
+export class NotFoundError extends AppError {
+  constructor(message: string) { super('NOT_FOUND', message); }
+}
+export class ConflictError extends AppError {
+  constructor(message: string) { super('CONFLICT', message); }
+}
+
+const PUBLIC_CODES = new Set<string>(['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * Known errors pass through; anything else becomes a generic message carrying the request id,
+ * so stack traces and SQL never reach a client but an operator can find the log line.
+ */
+export function maskError(formatted: GraphQLFormattedError, requestId?: string): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (PUBLIC_CODES.has(code)) {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: `Internal error; quote request id ${requestId ?? 'unknown'} when reporting it`,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  };
+}

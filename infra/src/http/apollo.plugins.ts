@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+import { maskError } from '../errors/app.errors';
+
+interface LoggedContext extends BaseContext {
+  requestId?: string;
+  logger?: Logger;
+}
+
+/**
+ * Logs every unexpected error with the request id and replaces it, in the response, by a
+ * message that carries only that id: no stack traces or SQL reach a client.
+ */
+export function errorMaskingPlugin<C extends LoggedContext>(logger: Logger): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      const started = Date.now();
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const code = String(error.extensions?.code ?? '');
+            const log = contextValue.logger ?? logger;
+            if (!code || code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.originalError ?? error, operationName, requestId: contextValue.requestId }, 'unexpected error');
+            else log.debug({ code, message: error.message, operationName }, 'request refused');
+          }
+        },
+        async willSendResponse({ response, contextValue, operationName }) {
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId));
+          }
+          (contextValue.logger ?? logger).debug({ operationName, ms: Date.now() - started }, 'request done');
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+
+export type ReadinessCheck = () => Promise<Record<string, string>>;
+export type ExtraRoute = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+export interface HttpServerSpec<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  context(req: IncomingMessage): Promise<C>;
+  /** Checks each dependency; any value other than 'ok' makes /readyz answer 503. */
+  readiness: ReadinessCheck;
+  /** Routes tried before /graphql (e.g. the explorer on GET /). Return true when handled. */
+  routes?: ExtraRoute[];
+  logger: Logger;
+  maxBodyBytes?: number;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+};
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw Object.assign(new Error(`request body is larger than ${limit} bytes`), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A plain node:http server around Apollo's transport-neutral request executor, so every
+ * process (subgraphs and gateway) has the same /graphql, /healthz and /readyz.
+ */
+export async function startHttpServer<C extends BaseContext>(spec: HttpServerSpec<C>, port: number, host = '0.0.0.0'): Promise<RunningHttpServer> {
+  const limit = spec.maxBodyBytes ?? 2 * 1024 * 1024;
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/readyz') {
+        const checks = await spec.readiness().catch((err: Error) => ({ readiness: err.message }));
+        const ok = Object.values(checks).every((v) => v === 'ok');
+        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+      }
+      for (const route of spec.routes ?? []) if (await route(req, res)) return;
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found; GraphQL is served at /graphql' });
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const raw = req.method === 'POST' ? await readBody(req, limit) : '';
+      let body: unknown = undefined;
+      if (raw) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      }
+      const result = await spec.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => spec.context(req),
+      });
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (err) {
+      const status = (err as { status?: number }).status ?? 500;
+      spec.logger.error({ err }, 'HTTP request failed');
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? (err as Error).message : 'internal error', extensions: { code: status === 413 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actual = (server.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' ? 'localhost' : host;
+  return {
+    server,
+    port: actual,
+    url: `http://${shownHost}:${actual}/graphql`,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

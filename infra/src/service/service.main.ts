@@ -1,0 +1,62 @@
+import type { Logger } from 'pino';
+import { resolveSecrets } from '../auth/secrets';
+import { NatsEventBus } from '../bus/nats.event-bus';
+import { ConfigError, ConfigReader } from '../config/config.loader';
+import { DistributedServiceConfig, readDistributedConfig } from '../config/platform.config';
+import { createDataSource, ServiceDataSource } from '../database/data-source.factory';
+import { createLogger } from '../logging/logger';
+import type { ServiceDefinition } from './service.definition';
+import { serviceEntities, startService } from './service.runtime';
+
+/** Prints one line that says what to fix and exits non-zero: no stack trace for operators. */
+export function exitWithMessage(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(1);
+}
+
+export function describeStartupError(err: unknown): string {
+  if (err instanceof ConfigError) return `${err.message}`;
+  const e = err as { code?: string; message?: string };
+  return e.code ? `${e.code}: ${e.message ?? ''}`.trim() : (e.message ?? String(err));
+}
+
+export const databaseName = (config: Pick<DistributedServiceConfig, 'databasePrefix'>, service: string): string => `${config.databasePrefix}_${service}`;
+
+export function mysqlDataSource(def: ServiceDefinition, config: Pick<DistributedServiceConfig, 'mysqlUrl' | 'databasePrefix'>): ServiceDataSource {
+  return createDataSource({ target: { kind: 'mysql', url: config.mysqlUrl, database: databaseName(config, def.name) }, entities: serviceEntities(def), migrations: def.migrations });
+}
+
+/** Entry point of a subgraph process in the distributed mode (MySQL + NATS JetStream). */
+export async function runDistributedService(def: ServiceDefinition): Promise<void> {
+  let config: DistributedServiceConfig;
+  const reader = new ConfigReader();
+  try {
+    config = readDistributedConfig(reader, def.defaultPort);
+    reader.done();
+  } catch (err) {
+    exitWithMessage(describeStartupError(err));
+  }
+  const logger: Logger = createLogger(def.name, config.logLevel);
+  const database = mysqlDataSource(def, config);
+  try {
+    await database.dataSource.initialize();
+  } catch (err) {
+    exitWithMessage(`cannot open MySQL database ${databaseName(config, def.name)} at ${new URL(config.mysqlUrl).host} (${describeStartupError(err)}); start MariaDB/MySQL, check MYSQL_URL, and run npm run migrate`);
+  }
+  if (await database.dataSource.showMigrations()) exitWithMessage(`database ${databaseName(config, def.name)} has pending migrations; run npm run migrate first`);
+  let bus: NatsEventBus;
+  try {
+    bus = await NatsEventBus.connect(config.natsUrl, logger);
+  } catch (err) {
+    exitWithMessage(`cannot connect to NATS at ${config.natsUrl} (${describeStartupError(err)}); start nats-server with JetStream (-js) or fix NATS_URL`);
+  }
+  const service = await startService(def, { database, bus, secrets: resolveSecrets(config), logger, port: config.port });
+  const shutdown = async () => {
+    logger.info('shutting down');
+    await service.stop();
+    await bus.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}

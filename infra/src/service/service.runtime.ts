@@ -1,0 +1,104 @@
+import { ApolloServer } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { IDENTITY_HEADER, verifyIdentity } from '../auth/identity.header';
+import type { Secrets } from '../auth/secrets';
+import type { EventBus, Subscription } from '../bus/event-bus';
+import { Database, LoaderRegistry, RequestContext } from '../context/request.context';
+import type { ServiceDataSource } from '../database/data-source.factory';
+import type { QueryCounter } from '../database/query-counter';
+import { errorMaskingPlugin } from '../http/apollo.plugins';
+import { RunningHttpServer, startHttpServer } from '../http/http.server';
+import { startConsumers } from '../outbox/event.consumer';
+import { OutboxEventEntity, ProcessedEventEntity } from '../outbox/outbox.entity';
+import { OutboxRelay, RelayOptions } from '../outbox/outbox.relay';
+import { buildFederatedSchema } from '../schema/federated-schema.builder';
+import type { ServiceDefinition } from './service.definition';
+
+/** Tables every service has besides its own: the outbox and the consumers' processed events. */
+export const PLATFORM_ENTITIES = [OutboxEventEntity, ProcessedEventEntity];
+
+export const serviceEntities = (def: ServiceDefinition) => [...def.entities, ...PLATFORM_ENTITIES];
+
+export interface StartServiceOptions {
+  database: ServiceDataSource;
+  bus: EventBus;
+  secrets: Secrets;
+  logger: Logger;
+  port: number;
+  host?: string;
+  relay?: RelayOptions;
+  /** Seed an empty database at start (embedded mode). */
+  seed?: boolean;
+}
+
+export interface RunningService {
+  name: string;
+  url: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  queries: QueryCounter;
+  relay: OutboxRelay;
+  http: RunningHttpServer;
+  stop(): Promise<void>;
+}
+
+export async function startService(def: ServiceDefinition, options: StartServiceOptions): Promise<RunningService> {
+  const logger = options.logger.child({ service: def.name });
+  const { dataSource, queries } = options.database;
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  if (options.seed && (await def.seed(dataSource, logger))) logger.info('seed data loaded');
+
+  const schema = await buildFederatedSchema(def.schema);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [errorMaskingPlugin<RequestContext>(logger)],
+  });
+  await apollo.start();
+
+  const relay = new OutboxRelay(dataSource, options.bus, logger, options.relay);
+  const db = new Database(dataSource, () => relay.nudge());
+  const subscriptions: Subscription[] = await startConsumers(def.name, def.consumers, dataSource, options.bus, logger);
+
+  const http = await startHttpServer<RequestContext>(
+    {
+      apollo,
+      logger,
+      context: async (req) => {
+        const header = req.headers[IDENTITY_HEADER];
+        const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.secrets.internalSecret);
+        const requestId = identity.requestId || randomUUID();
+        return { caller: identity.caller, requestId, logger: logger.child({ requestId }), loaders: new LoaderRegistry(), db };
+      },
+      readiness: async () => ({
+        database: await dataSource.query('SELECT 1').then(() => 'ok', (e: Error) => e.message),
+        bus: await options.bus.ping().then(() => 'ok', (e: Error) => e.message),
+      }),
+    },
+    options.port,
+    options.host,
+  );
+  relay.start();
+  logger.info({ url: http.url }, `${def.name} subgraph ready`);
+
+  return {
+    name: def.name,
+    url: http.url,
+    schema,
+    dataSource,
+    queries,
+    relay,
+    http,
+    stop: async () => {
+      await http.close();
+      await apollo.stop();
+      for (const s of subscriptions) await s.stop();
+      await relay.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
