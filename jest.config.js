@@ -11,6 +11,7 @@ module.exports = {
   // metadata) exists per test run.
   moduleNameMapper: {
     '^@kesos/infra$': '<rootDir>/infra/src/index.ts',
+    '^@kesos/infra/testing$': '<rootDir>/infra/src/testing/index.ts',
     '^@kesos/(training|budget|performance)$': '<rootDir>/services/$1/src/index.ts',
     '^@kesos/gateway$': '<rootDir>/gateway/src/index.ts',
   },

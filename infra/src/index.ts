@@ -7,6 +7,7 @@ export * from './errors/app.errors';
 export * from './database/data-source.factory';
 export * from './database/query-counter';
 export * from './database/column.transformers';
+export * from './database/transaction';
 export * from './bus/event-bus';
 export * from './bus/memory.event-bus';
 export * from './bus/nats.event-bus';

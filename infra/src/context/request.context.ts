@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import type { DomainEvent } from '../bus/event-bus';
+import { runTransaction } from '../database/transaction';
 import { NewEvent, writeEvent } from '../outbox/outbox.writer';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it touches. */
@@ -30,7 +31,7 @@ export class Database {
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let emitted = 0;
-    const result = await this.dataSource.transaction(async (manager) =>
+    const result = await runTransaction(this.dataSource, async (manager) =>
       work({
         manager,
         emit: (event) => {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent, EventBus, Subscription } from '../bus/event-bus';
+import { runTransaction } from '../database/transaction';
 import { ProcessedEventEntity } from './outbox.entity';
 
 /** What a service declares to consume an event: its effect runs inside a transaction. */
@@ -20,7 +21,7 @@ export const DEFAULT_MAX_DELIVER = 5;
  * redelivery (or a second replica) finds the row and changes nothing. Returns false for a duplicate.
  */
 export async function applyOnce(dataSource: DataSource, consumer: string, event: DomainEvent, effect: (m: EntityManager) => Promise<void>): Promise<boolean> {
-  return dataSource.transaction(async (manager) => {
+  return runTransaction(dataSource, async (manager) => {
     const seen = await manager.findOne(ProcessedEventEntity, { where: { eventId: event.id, consumer } });
     if (seen) return false;
     await manager.insert(ProcessedEventEntity, { eventId: event.id, consumer });

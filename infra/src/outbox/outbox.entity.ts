@@ -4,9 +4,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('outbox_event')
 @Index('ix_outbox_pending', ['publishedAt', 'seq'])
 export class OutboxEventEntity {
-  /** Publication order. */
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  seq!: string;
+  /** Publication order. INT (not BIGINT) because SQLite auto-increments only INTEGER keys. */
+  @PrimaryGeneratedColumn()
+  seq!: number;
 
   @Index('ux_outbox_event_id', { unique: true })
   @Column({ type: 'varchar', length: 36 })

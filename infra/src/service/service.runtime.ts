@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -56,7 +57,8 @@ export async function startService(def: ServiceDefinition, options: StartService
     schema,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [errorMaskingPlugin<RequestContext>(logger)],
+    // Inline traces only serve Apollo's hosted studio, which this graph never calls.
+    plugins: [errorMaskingPlugin<RequestContext>(logger), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

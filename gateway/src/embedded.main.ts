@@ -1,0 +1,33 @@
+import { ConfigReader, createLogger, describeStartupError, exitWithMessage, readPlatformConfig } from '@kesos/infra';
+import { startEmbedded } from './embedded';
+
+/** `npm start`: the whole graph in one process with nothing to configure. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const reader = new ConfigReader();
+  const config = readPlatformConfig(reader);
+  const port = reader.port('PORT', 4000);
+  try {
+    reader.done();
+  } catch (err) {
+    exitWithMessage(describeStartupError(err));
+  }
+  const logger = createLogger('embedded', config.logLevel);
+  let system;
+  try {
+    system = await startEmbedded({ dataDir: config.dataDir, port, logger });
+  } catch (err) {
+    const e = err as { code?: string };
+    if (e.code === 'EADDRINUSE') exitWithMessage(`port ${port} is in use; stop the other process or set PORT`);
+    exitWithMessage(`embedded start failed: ${describeStartupError(err)}`);
+  }
+  logger.info({ url: system.gateway.url, ms: Date.now() - started }, `graph ready at ${system.gateway.url} (explorer at http://localhost:${system.gateway.http.port}/)`);
+  const shutdown = async () => {
+    await system.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+void main();

@@ -1,0 +1,102 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { Caller, errorMaskingPlugin, IDENTITY_HEADER, RunningHttpServer, Secrets, signIdentity, startHttpServer } from '@kesos/infra';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { explorerRoute } from './explorer.route';
+import { authenticate } from './gateway.auth';
+
+export interface GatewayContext {
+  caller: Caller;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Subgraph name -> URL; overrides the URLs written in the supergraph at compose time. */
+  subgraphUrls: Record<string, string>;
+  secrets: Secrets;
+  logger: Logger;
+  port: number;
+  host?: string;
+}
+
+/** Query limits: deep enough for the contract's operations, tight enough to stop abuse. */
+export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20000 };
+
+export interface RunningGateway {
+  http: RunningHttpServer;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const { logger, secrets } = options;
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`no URL configured for subgraph ${name}`);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: target,
+        willSendRequest: ({ request, context }) => {
+          if (context.caller) request.http?.headers.set(IDENTITY_HEADER, signIdentity({ caller: context.caller, requestId: context.requestId }, secrets.internalSecret));
+        },
+      });
+    },
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    validationRules: protection.validationRules,
+    plugins: [...protection.plugins, errorMaskingPlugin<GatewayContext>(logger)],
+  });
+  await apollo.start();
+  const http = await startHttpServer<GatewayContext>(
+    {
+      apollo,
+      logger,
+      routes: [explorerRoute],
+      context: async (req) => {
+        const requestId = randomUUID();
+        const caller = authenticate(req.headers.authorization, secrets.jwtSecret);
+        return { caller, requestId, logger: logger.child({ requestId, caller: caller.subject }) };
+      },
+      readiness: async () => {
+        const checks: Record<string, string> = {};
+        await Promise.all(
+          Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+            try {
+              const res = await fetch(url.replace(/\/graphql$/, '/readyz'));
+              checks[name] = res.ok ? 'ok' : `not ready (${res.status})`;
+            } catch (err) {
+              checks[name] = `unreachable (${(err as Error).message})`;
+            }
+          }),
+        );
+        return checks;
+      },
+    },
+    options.port,
+    options.host,
+  );
+  logger.info({ url: http.url }, 'gateway ready');
+  return {
+    http,
+    url: http.url,
+    stop: async () => {
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

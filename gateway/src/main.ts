@@ -1,0 +1,24 @@
+import { ConfigReader, createLogger, describeStartupError, exitWithMessage, readPlatformConfig, resolveSecrets } from '@kesos/infra';
+import { readFileSync } from 'node:fs';
+import { SUPERGRAPH_FILE } from './embedded';
+import { startGateway } from './gateway.server';
+import { SERVICES } from './services';
+
+/** The gateway process of the distributed mode; subgraph URLs come from <NAME>_URL variables. */
+async function main(): Promise<void> {
+  const reader = new ConfigReader();
+  const config = readPlatformConfig(reader);
+  const port = reader.port('PORT', 4000);
+  const subgraphUrls = Object.fromEntries(SERVICES.map((s) => [s.name, reader.url(`${s.name.toUpperCase()}_URL`, ['http', 'https'], `http://localhost:${s.defaultPort}/graphql`)!]));
+  try {
+    reader.done();
+  } catch (err) {
+    exitWithMessage(describeStartupError(err));
+  }
+  const logger = createLogger('gateway', config.logLevel);
+  const gateway = await startGateway({ supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls, secrets: resolveSecrets(config), logger, port });
+  process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
+  process.once('SIGINT', () => void gateway.stop().then(() => process.exit(0)));
+}
+
+void main();

@@ -1,0 +1,56 @@
+import { SERVICES } from '@kesos/gateway';
+import { assertTestDatabase, createDataSource, ensureMysqlDatabase, serviceEntities } from '@kesos/infra';
+import { TEST_MYSQL_URL } from '@kesos/infra/testing';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * `npm run migration:generate -- <service> <Name>`: applies the service's migrations to a scratch
+ * test database, diffs it against the entities and writes the difference as a new migration
+ * (to be reviewed by hand) and registers it in src/migrations/index.ts.
+ */
+async function main(): Promise<void> {
+  const [service, name] = process.argv.slice(2);
+  const def = SERVICES.find((s) => s.name === service);
+  if (!def || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: npm run migration:generate -- <training|budget|performance> <PascalCaseName>');
+  const database = `kesos_test_migration_${def.name}`;
+  assertTestDatabase(database);
+  await ensureMysqlDatabase(TEST_MYSQL_URL, database);
+  const { dataSource } = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database }, entities: serviceEntities(def), migrations: def.migrations });
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`DROP DATABASE \`${database}\``);
+    await dataSource.query(`CREATE DATABASE \`${database}\``);
+    await dataSource.query(`USE \`${database}\``);
+    await dataSource.runMigrations();
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    if (!sql.upQueries.length) {
+      process.stdout.write(`${def.name}: entities and migrations agree; nothing to generate\n`);
+      return;
+    }
+    const timestamp = Date.now();
+    const className = `${name}${timestamp}`;
+    const q = (s: string) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+    const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+    const down = [...sql.downQueries].reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+    const dir = join(__dirname, '..', '..', 'services', def.name, 'src', 'migrations');
+    const file = `${timestamp}-${name}`;
+    writeFileSync(
+      join(dir, `${file}.ts`),
+      `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
+    );
+    const indexFile = join(dir, 'index.ts');
+    let index = readFileSync(indexFile, 'utf8');
+    index = `import { ${className} } from './${file}';\n` + index;
+    index = index.replace(/= \[(.*?)\];/s, (_m, list: string) => `= [${[...list.split(',').map((s) => s.trim()).filter(Boolean), className].join(', ')}];`);
+    writeFileSync(indexFile, index);
+    process.stdout.write(`${def.name}: wrote src/migrations/${file}.ts (${sql.upQueries.length} statements); review it\n`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+import { runDistributedService } from '@kesos/infra';
+import { budgetService } from './index';
+
+void runDistributedService(budgetService);

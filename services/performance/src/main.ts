@@ -1,0 +1,4 @@
+import { runDistributedService } from '@kesos/infra';
+import { performanceService } from './index';
+
+void runDistributedService(performanceService);

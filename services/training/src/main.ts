@@ -1,0 +1,4 @@
+import { runDistributedService } from '@kesos/infra';
+import { trainingService } from './index';
+
+void runDistributedService(trainingService);
