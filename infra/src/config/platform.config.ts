@@ -19,6 +19,8 @@ export interface DistributedServiceConfig extends PlatformConfig {
   /** Each service uses the database `<prefix>_<service>`. */
   databasePrefix: string;
   natsUrl: string;
+  /** Optional prefix for every NATS subject and stream (several environments on one server). */
+  natsNamespace?: string;
   port: number;
 }
 
@@ -37,10 +39,12 @@ export function readDistributedConfig(reader: ConfigReader, defaultPort: number)
     mysqlUrl: reader.url('MYSQL_URL', ['mysql', 'mariadb']) ?? '',
     databasePrefix: reader.string('DATABASE_PREFIX', 'kesos'),
     natsUrl: reader.url('NATS_URL', ['nats']) ?? '',
+    natsNamespace: reader.optional('NATS_NAMESPACE'),
     port: reader.port('PORT', defaultPort),
   };
   if (!config.mysqlUrl && !reader.optional('MYSQL_URL')) reader.problem('MYSQL_URL is required (e.g. mysql://root@127.0.0.1:3306)');
   if (!config.natsUrl && !reader.optional('NATS_URL')) reader.problem('NATS_URL is required (e.g. nats://127.0.0.1:4222)');
+  if (config.natsNamespace && !/^[a-z0-9_]+$/.test(config.natsNamespace)) reader.problem(`NATS_NAMESPACE may hold only a-z, 0-9 and _, got "${config.natsNamespace}"`);
   if (!/^[a-z0-9_]+$/.test(config.databasePrefix)) reader.problem(`DATABASE_PREFIX may hold only a-z, 0-9 and _, got "${config.databasePrefix}"`);
   return config;
 }

@@ -46,7 +46,7 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
   if (await database.dataSource.showMigrations()) exitWithMessage(`database ${databaseName(config, def.name)} has pending migrations; run npm run migrate first`);
   let bus: NatsEventBus;
   try {
-    bus = await NatsEventBus.connect(config.natsUrl, logger);
+    bus = await NatsEventBus.connect(config.natsUrl, logger, { namespace: config.natsNamespace });
   } catch (err) {
     exitWithMessage(`cannot connect to NATS at ${config.natsUrl} (${describeStartupError(err)}); start nats-server with JetStream (-js) or fix NATS_URL`);
   }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { NatsEventBus } from '../bus/nats.event-bus';
 import { assertTestDatabase, createDataSource, ensureMysqlDatabase, ServiceDataSource } from '../database/data-source.factory';
 import type { ServiceDefinition } from '../service/service.definition';
 import { serviceEntities } from '../service/service.runtime';
@@ -28,4 +30,10 @@ export async function memorySqliteDatabase(def: ServiceDefinition): Promise<Serv
   const db = createDataSource({ target: { kind: 'sqlite', file: ':memory:' }, entities: serviceEntities(def), synchronize: true });
   await db.dataSource.initialize();
   return db;
+}
+
+/** A NATS bus in a namespace of its own, so concurrent test files never see each other's events. */
+export async function isolatedNatsBus(label: string): Promise<NatsEventBus> {
+  const namespace = `t_${label.replace(/[^a-z0-9_]/g, '_')}_${randomBytes(4).toString('hex')}`;
+  return NatsEventBus.connect(TEST_NATS_URL, undefined, { namespace });
 }
