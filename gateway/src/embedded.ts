@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { RunningGateway, startGateway } from './gateway.server';
-import { SERVICES } from './services';
+import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
 
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
 
@@ -42,6 +42,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
       subgraphUrls: Object.fromEntries(services.map((s) => [s.name, s.url])),
+      publicRootFields: PUBLIC_ROOT_FIELDS,
       secrets,
       logger: options.logger,
       port: options.port,

@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { Caller, errorMaskingPlugin, IDENTITY_HEADER, RunningHttpServer, Secrets, signIdentity, startHttpServer } from '@kesos/infra';
+import { Caller, errorMaskingPlugin, IDENTITY_HEADER, publicAccessPlugin, RunningHttpServer, Secrets, signIdentity, startHttpServer } from '@kesos/infra';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { explorerRoute } from './explorer.route';
@@ -17,6 +17,8 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Subgraph name -> URL; overrides the URLs written in the supergraph at compose time. */
   subgraphUrls: Record<string, string>;
+  /** Root fields anyone may query without a token (union of the subgraphs' public fields). */
+  publicRootFields: string[];
   secrets: Secrets;
   logger: Logger;
   port: number;
@@ -59,7 +61,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, errorMaskingPlugin<GatewayContext>(logger)],
+    plugins: [...protection.plugins, publicAccessPlugin<GatewayContext>(options.publicRootFields), errorMaskingPlugin<GatewayContext>(logger)],
   });
   await apollo.start();
   const http = await startHttpServer<GatewayContext>(

@@ -2,7 +2,7 @@ import { ConfigReader, createLogger, describeStartupError, exitWithMessage, read
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './embedded';
 import { startGateway } from './gateway.server';
-import { SERVICES } from './services';
+import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
 
 /** The gateway process of the distributed mode; subgraph URLs come from <NAME>_URL variables. */
 async function main(): Promise<void> {
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     exitWithMessage(describeStartupError(err));
   }
   const logger = createLogger('gateway', config.logLevel);
-  const gateway = await startGateway({ supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls, secrets: resolveSecrets(config), logger, port });
+  const gateway = await startGateway({ supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls, publicRootFields: PUBLIC_ROOT_FIELDS, secrets: resolveSecrets(config), logger, port });
   process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void gateway.stop().then(() => process.exit(0)));
 }

@@ -2,7 +2,10 @@ import { ForbiddenError, UnauthenticatedError } from '../errors/app.errors';
 
 /** viewer: read own unit; operator: read and write own unit; analyst: read all, personal data masked; admin: everything. */
 export const ROLES = ['viewer', 'operator', 'analyst', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type TokenRole = (typeof ROLES)[number];
+/** `public` is never in a token: the gateway gives it to tokenless requests for public fields only. */
+export type Role = TokenRole | 'public';
+export const PUBLIC_CALLER: Caller = { subject: 'anonymous', role: 'public', unit: null };
 
 export interface Caller {
   subject: string;
@@ -11,12 +14,13 @@ export interface Caller {
   unit: string | null;
 }
 
-export function parseCaller(claims: Record<string, unknown>): Caller {
+export function parseCaller(claims: Record<string, unknown>, allowPublic = false): Caller {
+  if (allowPublic && claims.role === 'public') return PUBLIC_CALLER;
   const role = claims.role;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new UnauthenticatedError(`token role must be one of ${ROLES.join(', ')}`);
   const unit = typeof claims.unit === 'string' && claims.unit ? claims.unit : null;
   if ((role === 'viewer' || role === 'operator') && !unit) throw new UnauthenticatedError(`a ${role} token must name its unit`);
-  return { subject: typeof claims.sub === 'string' ? claims.sub : 'unknown', role: role as Role, unit };
+  return { subject: typeof claims.sub === 'string' ? claims.sub : 'unknown', role: role as TokenRole, unit };
 }
 
 export function canRead(caller: Caller, unit: string): boolean {

@@ -25,5 +25,5 @@ export function verifyIdentity(header: string | undefined, secret: string): Forw
   }
   if (typeof payload.at !== 'number' || Math.abs(Date.now() - payload.at) > MAX_AGE_MS) throw new UnauthenticatedError('the gateway identity header has expired');
   const c = payload.caller ?? {};
-  return { caller: parseCaller({ sub: c.subject, role: c.role, unit: c.unit }), requestId: typeof payload.requestId === 'string' ? payload.requestId : 'unknown' };
+  return { caller: parseCaller({ sub: c.subject, role: c.role, unit: c.unit }, true), requestId: typeof payload.requestId === 'string' ? payload.requestId : 'unknown' };
 }

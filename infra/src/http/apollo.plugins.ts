@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
-import { maskError } from '../errors/app.errors';
+import type { Caller } from '../auth/caller';
+import { maskError, UnauthenticatedError } from '../errors/app.errors';
 
 interface LoggedContext extends BaseContext {
   requestId?: string;
@@ -29,6 +30,25 @@ export function errorMaskingPlugin<C extends LoggedContext>(logger: Logger): Apo
             response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId));
           }
           (contextValue.logger ?? logger).debug({ operationName, ms: Date.now() - started }, 'request done');
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Defence in depth for tokenless requests: the gateway lets them through only for public root
+ * fields, and each subgraph checks the same again before executing anything.
+ */
+export function publicAccessPlugin<C extends BaseContext & { caller: Caller }>(publicRootFields: string[]): ApolloServerPlugin<C> {
+  const allowed = new Set(publicRootFields);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.caller.role !== 'public') return;
+          const fields = (operation?.selectionSet.selections ?? []).map((s) => (s.kind === 'Field' ? s.name.value : '*'));
+          if (!fields.length || !fields.every((f) => allowed.has(f))) throw new UnauthenticatedError('missing Authorization header: only public fields can be queried without a token; get one with `npm run --silent token -- --role viewer --unit <code>`');
         },
       };
     },

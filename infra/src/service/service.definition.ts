@@ -14,6 +14,8 @@ export interface ServiceDefinition {
   migrations: Function[];
   schema: FederatedSchemaSpec;
   consumers: ConsumerSpec[];
+  /** Root fields answered without a token (e.g. verifyCertificate); every other field refuses the public caller. */
+  publicRootFields?: string[];
   /** Loads the seed data set into an empty database; returns false when data was already there. */
   seed(dataSource: DataSource, logger: Logger): Promise<boolean>;
 }

@@ -10,7 +10,7 @@ import type { EventBus, Subscription } from '../bus/event-bus';
 import { Database, LoaderRegistry, RequestContext } from '../context/request.context';
 import type { ServiceDataSource } from '../database/data-source.factory';
 import type { QueryCounter } from '../database/query-counter';
-import { errorMaskingPlugin } from '../http/apollo.plugins';
+import { errorMaskingPlugin, publicAccessPlugin } from '../http/apollo.plugins';
 import { RunningHttpServer, startHttpServer } from '../http/http.server';
 import { startConsumers } from '../outbox/event.consumer';
 import { OutboxEventEntity, ProcessedEventEntity } from '../outbox/outbox.entity';
@@ -58,7 +58,7 @@ export async function startService(def: ServiceDefinition, options: StartService
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Inline traces only serve Apollo's hosted studio, which this graph never calls.
-    plugins: [errorMaskingPlugin<RequestContext>(logger), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [errorMaskingPlugin<RequestContext>(logger), publicAccessPlugin<RequestContext>(def.publicRootFields ?? []), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

@@ -1,3 +1,8 @@
+import { writeEvent } from '@kesos/infra';
+import type { EntityManager } from 'typeorm';
+import { StaffCountEntity, UnitEntity, WorkAreaProvinceEntity } from '../unit/unit.entity';
+import { UNIT_REGISTERED, UnitRegisteredV1 } from '../unit/unit.events';
+
 /**
  * Unit records from the 2022 performance report (LAKIP) of BBPPKS Padang. Only Padang's
  * profile is in the report; the other seven units appear in its SAKIP table by name only,
@@ -33,3 +38,14 @@ export const PADANG_STAFF: { employment: 'ASN' | 'PPNPN'; gender: 'FEMALE' | 'MA
   { employment: 'PPNPN', gender: 'FEMALE', count: 9 },
   { employment: 'PPNPN', gender: 'MALE', count: 31 },
 ];
+
+export async function seedUnits(m: EntityManager): Promise<void> {
+  await m.insert(UnitEntity, UNITS);
+  await m.insert(
+    WorkAreaProvinceEntity,
+    PADANG_WORK_AREA.map(([province, regencies, cities, districts, villages], i) => ({ unitCode: 'BBPPKS-PADANG', position: i + 1, province, regencies, cities, districts, villages })),
+  );
+  await m.insert(StaffCountEntity, PADANG_STAFF.map((s) => ({ unitCode: 'BBPPKS-PADANG', ...s })));
+  // Other services learn the units the same way as any later registration: through events.
+  for (const u of UNITS) await writeEvent<UnitRegisteredV1>(m, { type: UNIT_REGISTERED, unit: u.code, data: { code: u.code, name: u.name } });
+}
