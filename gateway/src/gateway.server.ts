@@ -23,10 +23,17 @@ export interface GatewayOptions {
   logger: Logger;
   port: number;
   host?: string;
+  limits?: Partial<QueryLimits>;
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
 }
 
 /** Query limits: deep enough for the contract's operations, tight enough to stop abuse. */
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20000 };
+export const QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 15, maxCost: 5000 };
 
 export interface RunningGateway {
   http: RunningHttpServer;
@@ -50,10 +57,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
     },
   });
+  const limits = { ...QUERY_LIMITS, ...options.limits };
   const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    costLimit: { maxCost: limits.maxCost },
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
