@@ -1,3 +1,3 @@
-import { Initial1795840289288 } from './1795840289288-Initial';
+import { Initial1795841165321 } from './1795841165321-Initial';
 /** Applied in order by `npm run migrate`; generated with `npm run migration:generate`, reviewed by hand. */
-export const performanceMigrations = [Initial1795840289288];
+export const performanceMigrations = [Initial1795841165321];

@@ -1,0 +1,65 @@
+/** Payloads (version 1) this service consumes; see docs/events.md. */
+export const ACCREDITATION_DECIDED = 'training.accreditation.decided';
+export const CERTIFICATION_ASSESSED = 'training.certification.assessed';
+export const ENROLLMENT_GRADUATED = 'training.enrollment.graduated';
+export const CLASS_CLOSED = 'training.class.closed';
+export const MONITORING_ASSESSED = 'training.monitoring.assessed';
+export const ATENSI_CASE_CLOSED = 'training.atensi.case-closed';
+export const BUDGET_PERFORMANCE_SCORED = 'budget.performance.scored';
+
+export interface AccreditationDecidedV1 {
+  assessmentId: string | number;
+  institutionId: string | number;
+  year: number;
+  result: string;
+  accredited: boolean;
+}
+
+export interface CertificationAssessedV1 {
+  assessmentId: string | number;
+  year: number;
+  competent: boolean;
+}
+
+export interface EnrollmentGraduatedV1 {
+  enrollmentId: string | number;
+  classId: string | number;
+  programmeCode: string;
+  participantCategory: string;
+  year: number;
+  predicate: string;
+  budgetOutputCode: string | null;
+  indicatorCode: string | null;
+}
+
+export interface ClassClosedV1 {
+  classId: string | number;
+  programmeCode: string;
+  year: number;
+  targetParticipants: number;
+  participants: number;
+  graduates: number;
+  indicatorCode: string | null;
+}
+
+export interface MonitoringAssessedV1 {
+  monitoringId: string | number;
+  enrollmentId: string | number;
+  year: number;
+  hasLifeSkills: boolean;
+}
+
+export interface AtensiCaseClosedV1 {
+  caseId: string | number;
+  year: number;
+  serviceType: string;
+  peopleServed: number;
+  served: boolean;
+}
+
+export interface BudgetPerformanceScoredV1 {
+  year: number;
+  smartScore: number;
+  ikpaScore: number;
+  budgetPerformanceScore: number;
+}

@@ -1,0 +1,91 @@
+import type { EntityManager } from 'typeorm';
+import { MetricCounterEntity, MetricFactEntity } from './realization.entity';
+
+export interface NewFact {
+  metric: string;
+  sourceId: string;
+  unitCode: string;
+  year: number;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  eventId: string;
+  eventType: string;
+  occurredAt: Date;
+}
+
+/** Score metrics hold one value per unit and year (the latest event's); count metrics add up. */
+const SCORE_METRICS = new Set(['BUDGET_PERFORMANCE']);
+
+async function bump(m: EntityManager, key: { unitCode: string; year: number; metric: string }, dn: number, dd: number, df: number, value: number | null | undefined): Promise<void> {
+  await m.createQueryBuilder().insert().into(MetricCounterEntity).values({ ...key, numerator: 0, denominator: 0, facts: 0, value: null }).orIgnore().execute();
+  // Adding in SQL, under the row lock of the UPDATE, keeps two consumers of one metric (SK2.2) from losing each other's counts.
+  const set: Record<string, unknown> = {
+    numerator: () => 'numerator + :dn',
+    denominator: () => 'denominator + :dd',
+    facts: () => 'facts + :df',
+  };
+  if (value !== undefined) set.value = value;
+  await m
+    .createQueryBuilder()
+    .update(MetricCounterEntity)
+    .set(set)
+    .where('unitCode = :u AND year = :y AND metric = :k', { u: key.unitCode, y: key.year, k: key.metric })
+    .setParameters({ dn, dd, df })
+    .execute();
+}
+
+/**
+ * Applies a fact and moves the counters by the difference to the fact it replaces, if any
+ * (the same record reported again, e.g. a corrected accreditation decision).
+ */
+export async function recordFact(m: EntityManager, fact: NewFact): Promise<void> {
+  const old = await m.findOne(MetricFactEntity, { where: { metric: fact.metric, sourceId: fact.sourceId } });
+  const score = SCORE_METRICS.has(fact.metric);
+  if (old) {
+    await bump(m, old, -old.numerator, -old.denominator, -1, score ? null : undefined);
+    await m.update(MetricFactEntity, { id: old.id }, fact);
+  } else {
+    await m.insert(MetricFactEntity, fact);
+  }
+  await bump(m, fact, fact.numerator, fact.denominator, 1, score ? fact.value : undefined);
+}
+
+/**
+ * Rebuilds the counters from the facts alone (after a repair, or to check the incremental
+ * path): for the given unit and year, or for everything when no scope is given.
+ */
+export async function recomputeCounters(m: EntityManager, scope?: { unitCode: string; year: number }): Promise<void> {
+  const del = m.createQueryBuilder().delete().from(MetricCounterEntity);
+  const sum = m
+    .createQueryBuilder(MetricFactEntity, 'f')
+    .select('f.unitCode', 'unitCode')
+    .addSelect('f.year', 'year')
+    .addSelect('f.metric', 'metric')
+    .addSelect('SUM(f.numerator)', 'numerator')
+    .addSelect('SUM(f.denominator)', 'denominator')
+    .addSelect('MAX(f.value)', 'value')
+    .addSelect('COUNT(*)', 'facts')
+    .groupBy('f.unitCode')
+    .addGroupBy('f.year')
+    .addGroupBy('f.metric');
+  if (scope) {
+    del.where('unitCode = :u AND year = :y', { u: scope.unitCode, y: scope.year });
+    sum.where('f.unitCode = :u AND f.year = :y', { u: scope.unitCode, y: scope.year });
+  }
+  await del.execute();
+  const rows = await sum.getRawMany<{ unitCode: string; year: number | string; metric: string; numerator: string | number; denominator: string | number; value: string | number | null; facts: string | number }>();
+  if (!rows.length) return;
+  await m.insert(
+    MetricCounterEntity,
+    rows.map((r) => ({
+      unitCode: r.unitCode,
+      year: Number(r.year),
+      metric: r.metric,
+      numerator: Number(r.numerator),
+      denominator: Number(r.denominator),
+      value: SCORE_METRICS.has(r.metric) && r.value !== null ? Number(r.value) : null,
+      facts: Number(r.facts),
+    })),
+  );
+}
