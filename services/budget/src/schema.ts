@@ -1,8 +1,17 @@
 import type { FederatedSchemaSpec } from '@kesos/infra';
+import { UnitBudgetResolver } from './budget/budget.resolver';
+import { goalReference } from './goal/goal.reference';
+import { GoalResolver } from './goal/goal.resolver';
+import { Goal } from './goal/goal.type';
+import { PerformanceResolver } from './performance/performance.resolver';
+import { RealizationResolver } from './realization/realization.resolver';
+import { RevisionResolver } from './revision/revision.resolver';
+import { SatkerBudgetResolver } from './satker/satker.resolver';
 import { BudgetUnitResolver } from './unit/unit.resolver';
 import { Unit } from './unit/unit.type';
 
 export const budgetSchema: FederatedSchemaSpec = {
-  resolvers: [BudgetUnitResolver],
-  orphanedTypes: [Unit],
+  resolvers: [BudgetUnitResolver, UnitBudgetResolver, SatkerBudgetResolver, RevisionResolver, RealizationResolver, PerformanceResolver, GoalResolver],
+  orphanedTypes: [Unit, Goal],
+  referenceResolvers: { ...goalReference },
 };

@@ -1,2 +1,3 @@
+import { Initial1795841416135 } from './1795841416135-Initial';
 /** Applied in order by `npm run migrate`; generated with `npm run migration:generate`, reviewed by hand. */
-export const budgetMigrations = [];
+export const budgetMigrations = [Initial1795841416135];

@@ -1,0 +1,22 @@
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+
+@InputType({ description: 'A year\'s budget performance scores as the finance ministry published them' })
+export class RecordBudgetPerformanceInput {
+  @Field(() => ID, { description: 'Unit code, e.g. BBPPKS-PADANG' })
+  unitCode!: string;
+
+  @Field(() => Int, { description: 'Fiscal year (tahun anggaran)' })
+  year!: number;
+
+  @Field(() => Float, { description: 'SMART score (Nilai SMART), 0-100, at most 2 decimals' })
+  smartScore!: number;
+
+  @Field(() => Float, { description: 'Budget execution index (IKPA), 0-100, at most 2 decimals' })
+  ikpaScore!: number;
+
+  @Field(() => Float, { nullable: true, description: 'The combined score as printed in the unit\'s report, when it differs from the derived one' })
+  publishedScore?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Source or remark' })
+  note?: string | null;
+}

@@ -1,0 +1,17 @@
+import { byKeys, groupByKeys, RequestContext } from '@kesos/infra';
+import { In } from 'typeorm';
+import { BudgetPerformanceEntity, IkpaComponentEntity } from './performance.entity';
+
+/** Key `unitCode|year`. */
+export const performanceByUnitYear = (ctx: RequestContext) =>
+  ctx.loaders.get<string, BudgetPerformanceEntity | null>('performanceByUnitYear', async (keys) => {
+    const units = [...new Set(keys.map((k) => k.split('|')[0]))];
+    const years = [...new Set(keys.map((k) => Number(k.split('|')[1])))];
+    const rows = await ctx.db.dataSource.getRepository(BudgetPerformanceEntity).findBy({ unitCode: In(units), year: In(years) });
+    return byKeys(keys, rows, (r) => `${r.unitCode}|${r.year}`);
+  });
+
+export const ikpaComponentsByYear = (ctx: RequestContext) =>
+  ctx.loaders.get<number, IkpaComponentEntity[]>('ikpaComponentsByYear', async (years) =>
+    groupByKeys(years, await ctx.db.dataSource.getRepository(IkpaComponentEntity).find({ where: { year: In([...years]) }, order: { position: 'ASC' } }), (c) => c.year),
+  );

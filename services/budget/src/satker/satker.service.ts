@@ -1,0 +1,131 @@
+import { BadInputError, percentage } from '@kesos/infra';
+import type { EntityManager } from 'typeorm';
+import { EXPENSE_TYPES } from '../account/account.type';
+import type { BudgetLine, BudgetOutput } from '../line/line.type';
+import { DipaEntity, SatkerEntity } from './satker.entity';
+import type { DipaFigures, DipaRow, LineFigure } from './satker.loader';
+import type { ActivityFigure, ExpenseTypeFigure, GoalFigure, MonthFigure, ProgrammeFigure, SatkerBudget } from './satker.type';
+
+export interface Totals {
+  ceiling: number;
+  realized: number;
+  absorptionRate: number | null;
+}
+
+export function totals(lines: LineFigure[]): Totals {
+  let ceiling = 0;
+  let realized = 0;
+  for (const l of lines) {
+    ceiling += l.ceiling;
+    realized += l.realized;
+  }
+  return { ceiling, realized, absorptionRate: percentage(realized, ceiling) };
+}
+
+export const byExpenseType = (lines: LineFigure[]): ExpenseTypeFigure[] => EXPENSE_TYPES.map((type) => ({ type, ...totals(lines.filter((l) => l.expenseType === type)) }));
+
+export function byGoal(lines: LineFigure[]): GoalFigure[] {
+  const codes = [...new Set(lines.map((l) => l.line.goalCode).filter((c): c is string => !!c))].sort();
+  return codes.map((goalCode) => ({ goalCode, ...totals(lines.filter((l) => l.line.goalCode === goalCode)) }));
+}
+
+export function byProgramme(fig: DipaFigures): ProgrammeFigure[] {
+  const outputActivity = new Map(fig.outputs.map((o) => [o.id, o.activityId]));
+  const linesOfActivity = (activityId: number) => fig.lines.filter((l) => l.line.outputId !== null && outputActivity.get(l.line.outputId) === activityId);
+  return fig.programmes.map((p) => {
+    const activities: ActivityFigure[] = fig.activities
+      .filter((a) => a.programmeId === p.id)
+      .map((a) => ({ code: a.code, name: a.name, note: a.note, ...totals(linesOfActivity(a.id)) }));
+    const lines = fig.activities.filter((a) => a.programmeId === p.id).flatMap((a) => linesOfActivity(a.id));
+    return { code: p.code, name: p.name, ...totals(lines), activities };
+  });
+}
+
+export function budgetLines(fig: DipaFigures): BudgetLine[] {
+  const outputs = new Map(fig.outputs.map((o) => [o.id, o]));
+  const activities = new Map(fig.activities.map((a) => [a.id, a]));
+  const programmes = new Map(fig.programmes.map((p) => [p.id, p]));
+  return fig.lines.map((l) => {
+    const output = l.line.outputId !== null ? outputs.get(l.line.outputId) : undefined;
+    const activity = output ? activities.get(output.activityId) : undefined;
+    const programme = activity ? programmes.get(activity.programmeId) : undefined;
+    return {
+      id: l.line.id,
+      programmeCode: programme?.code ?? null,
+      activityCode: activity?.code ?? null,
+      outputCode: output?.code ?? null,
+      componentCode: l.line.componentCode,
+      componentName: l.line.componentName,
+      accountCode: l.line.accountCode,
+      accountName: l.accountName,
+      expenseType: l.expenseType,
+      goalCode: l.line.goalCode,
+      ceiling: l.ceiling,
+      blocked: l.blocked,
+      realized: l.realized,
+      absorptionRate: percentage(l.realized, l.ceiling),
+    };
+  });
+}
+
+export function budgetOutputs(fig: DipaFigures): BudgetOutput[] {
+  const activities = new Map(fig.activities.map((a) => [a.id, a]));
+  return fig.outputs.map((o) => {
+    const t = totals(fig.lines.filter((l) => l.line.outputId === o.id));
+    return {
+      code: o.code,
+      name: o.name,
+      kroCode: o.kroCode,
+      kroName: o.kroName,
+      activityCode: activities.get(o.activityId)?.code ?? '',
+      volumeUnit: o.volumeUnit,
+      volumeTarget: fig.volumeTargets.get(o.id) ?? null,
+      realizedVolume: fig.realizedVolumes.get(o.id) ?? 0,
+      ceiling: t.ceiling,
+      realized: t.realized,
+    };
+  });
+}
+
+export function satkerBudget(row: DipaRow, fig: DipaFigures): SatkerBudget {
+  const t = totals(fig.lines);
+  return {
+    dipaId: row.dipaId,
+    code: row.satkerCode,
+    name: row.name,
+    organisation: row.organisation,
+    closedOn: row.closedOn,
+    year: row.year,
+    ceiling: t.ceiling,
+    blocked: fig.lines.reduce((s, l) => s + l.blocked, 0),
+    realized: t.realized,
+    absorptionRate: t.absorptionRate,
+    byExpenseType: byExpenseType(fig.lines),
+    byProgramme: byProgramme(fig),
+    byGoal: byGoal(fig.lines),
+    outputs: budgetOutputs(fig),
+    lines: budgetLines(fig),
+  };
+}
+
+/** Months 1-12 with spending and the cumulative absorption against the given (current) ceiling. */
+export function byMonth(rows: { date: string; amount: number }[], ceiling: number): MonthFigure[] {
+  const perMonth = new Array<number>(12).fill(0);
+  for (const r of rows) perMonth[Number(r.date.slice(5, 7)) - 1] += r.amount;
+  let cumulative = 0;
+  return perMonth.map((realized, i) => {
+    cumulative += realized;
+    return { month: i + 1, realized, cumulativeRealized: cumulative, cumulativeAbsorptionRate: percentage(cumulative, ceiling) };
+  });
+}
+
+/** The DIPA of a satker for a year with its satker, locked for the rest of the transaction (MariaDB). */
+export async function lockDipa(manager: EntityManager, satkerCode: string, year: number): Promise<{ dipa: DipaEntity; satker: SatkerEntity }> {
+  const satker = await manager.findOneBy(SatkerEntity, { code: satkerCode });
+  if (!satker) throw new BadInputError('satkerCode', `satker ${satkerCode} is not recorded`);
+  const qb = manager.createQueryBuilder(DipaEntity, 'd').where('d.satkerCode = :satkerCode AND d.year = :year', { satkerCode, year });
+  if (manager.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+  const dipa = await qb.getOne();
+  if (!dipa) throw new BadInputError('year', `satker ${satkerCode} has no DIPA for ${year}`);
+  return { dipa, satker };
+}
