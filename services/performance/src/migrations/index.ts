@@ -1,3 +1,3 @@
-import { Initial1795841165321 } from './1795841165321-Initial';
+import { Initial1795841431109 } from './1795841431109-Initial';
 /** Applied in order by `npm run migrate`; generated with `npm run migration:generate`, reviewed by hand. */
-export const performanceMigrations = [Initial1795841165321];
+export const performanceMigrations = [Initial1795841431109];
