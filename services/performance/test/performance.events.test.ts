@@ -59,6 +59,15 @@ describe('performance realisations follow the training and budget events (MariaD
     await s.publish('training.accreditation.decided', PADANG, { ...decision, assessmentId: 'A-2023-2', accredited: true });
     await s.until(async () => (await indicator(2023, 'SK1.1')).numerator === 2);
     expect(await indicator(2023, 'SK1.1')).toMatchObject({ numerator: 2, denominator: 2, realization: 100 });
+
+    // An assessment re-filed under another year moves its fact; the old year's counter goes away.
+    const moved = { assessmentId: 'SR-MOVED', year: 2024, competent: true };
+    await s.publish('training.certification.assessed', PADANG, moved);
+    await s.until(async () => (await indicator(2024, 'SK2.1')).denominator === 1);
+    await s.publish('training.certification.assessed', PADANG, { ...moved, year: 2023 });
+    await s.until(async () => (await indicator(2023, 'SK2.1')).denominator === 1);
+    expect(await indicator(2024, 'SK2.1')).toMatchObject({ realization: null, realizationSource: 'NONE' });
+    expect((await counters()).filter((c) => c.year === 2024)).toEqual([]);
   });
 
   it('derives the 2022 report figures from the events the training and budget seeds emit', async () => {

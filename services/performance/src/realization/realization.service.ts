@@ -44,6 +44,8 @@ export async function recordFact(m: EntityManager, fact: NewFact): Promise<void>
   const score = SCORE_METRICS.has(fact.metric);
   if (old) {
     await bump(m, old, -old.numerator, -old.denominator, -1, score ? null : undefined);
+    // A fact that moved to another unit or year leaves no empty counter behind, as a recompute would not.
+    await m.delete(MetricCounterEntity, { unitCode: old.unitCode, year: old.year, metric: old.metric, facts: 0 });
     await m.update(MetricFactEntity, { id: old.id }, fact);
   } else {
     await m.insert(MetricFactEntity, fact);
