@@ -32,7 +32,7 @@ export class NatsEventBus implements EventBus {
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
     private readonly logger?: Logger,
-    private readonly namespace = '',
+    readonly namespace = '',
   ) {}
 
   private wire(subject: string): string {

@@ -11,9 +11,8 @@ export interface NewEvent<T> {
   occurredAt?: string;
 }
 
-/** Records an event inside the caller's transaction; the relay publishes it after commit. */
-export async function writeEvent<T>(manager: EntityManager, event: NewEvent<T>): Promise<DomainEvent<T>> {
-  const envelope: DomainEvent<T> = {
+function envelopeOf<T>(event: NewEvent<T>): DomainEvent<T> {
+  return {
     id: randomUUID(),
     type: event.type,
     unit: event.unit,
@@ -21,6 +20,25 @@ export async function writeEvent<T>(manager: EntityManager, event: NewEvent<T>):
     version: event.version ?? 1,
     data: event.data,
   };
-  await manager.insert(OutboxEventEntity, { eventId: envelope.id, subject: envelope.type, envelope: JSON.stringify(envelope), attempts: 0 });
+}
+
+const outboxRow = (envelope: DomainEvent<unknown>) => ({ eventId: envelope.id, subject: envelope.type, envelope: JSON.stringify(envelope), attempts: 0 });
+
+/** Records an event inside the caller's transaction; the relay publishes it after commit. */
+export async function writeEvent<T>(manager: EntityManager, event: NewEvent<T>): Promise<DomainEvent<T>> {
+  const envelope = envelopeOf(event);
+  await manager.insert(OutboxEventEntity, outboxRow(envelope));
   return envelope;
+}
+
+/**
+ * Records many events in multi-row inserts, in the given order: a seed writing thousands of
+ * events one statement each would dominate the embedded mode's first start.
+ */
+export async function writeEvents<T>(manager: EntityManager, events: NewEvent<T>[], chunk = 500): Promise<DomainEvent<T>[]> {
+  const envelopes = events.map(envelopeOf);
+  for (let i = 0; i < envelopes.length; i += chunk) {
+    await manager.createQueryBuilder().insert().into(OutboxEventEntity).values(envelopes.slice(i, i + chunk).map(outboxRow)).updateEntity(false).execute();
+  }
+  return envelopes;
 }
