@@ -3,14 +3,22 @@ import type { ServiceDefinition } from '@kesos/infra';
 import { trainingMigrations } from './migrations';
 import { trainingSchema } from './schema';
 import { seedTraining } from './seed/training.seed';
-import { StaffCountEntity, UnitEntity, WorkAreaProvinceEntity } from './unit/unit.entity';
+import { TrainingClassEntity } from './class/class.entity';
+import { EnrollmentEntity } from './enrollment/enrollment.entity';
+import { ImportJobEntity, ImportRowErrorEntity } from './import/import.entity';
+import { AlumniMonitoringEntity } from './monitoring/monitoring.entity';
+import { ParticipantEntity } from './participant/participant.entity';
+import { ProgrammeEntity } from './programme/programme.entity';
+import { CampusEntity, FacilityEntity, StaffCountEntity, StaffJobCountEntity, UnitEntity, WorkAreaProvinceEntity } from './unit/unit.entity';
 
 export const trainingService: ServiceDefinition = {
   name: 'training',
   defaultPort: 4001,
-  entities: [UnitEntity, WorkAreaProvinceEntity, StaffCountEntity],
+  entities: [UnitEntity, WorkAreaProvinceEntity, StaffCountEntity,
+    CampusEntity, FacilityEntity, StaffJobCountEntity, ProgrammeEntity, TrainingClassEntity, ParticipantEntity, EnrollmentEntity, AlumniMonitoringEntity, ImportJobEntity, ImportRowErrorEntity],
   migrations: trainingMigrations,
   schema: trainingSchema,
   consumers: [],
+  publicRootFields: ['verifyCertificate'],
   seed: (dataSource) => seedTraining(dataSource),
 };

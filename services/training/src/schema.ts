@@ -1,8 +1,17 @@
 import type { FederatedSchemaSpec } from '@kesos/infra';
-import { UnitResolver } from './unit/unit.resolver';
+import { CertificateResolver } from './certificate/certificate.resolver';
+import { TrainingClassResolver } from './class/class.resolver';
+import { EnrollmentResolver } from './enrollment/enrollment.resolver';
+import { ImportJobResolver } from './import/import.resolver';
+import { AlumniMonitoringResolver } from './monitoring/monitoring.resolver';
+import { ParticipantResolver } from './participant/participant.resolver';
+import { ProgrammeResolver } from './programme/programme.resolver';
+import { TrainingVolumeResolver } from './volume/volume.resolver';
+import { CampusResolver, UnitResolver } from './unit/unit.resolver';
 import { unitReference } from './unit/unit.reference';
 
 export const trainingSchema: FederatedSchemaSpec = {
-  resolvers: [UnitResolver],
+  resolvers: [UnitResolver,
+    CampusResolver, ProgrammeResolver, TrainingClassResolver, ParticipantResolver, EnrollmentResolver, CertificateResolver, AlumniMonitoringResolver, ImportJobResolver, TrainingVolumeResolver],
   referenceResolvers: { ...unitReference },
 };

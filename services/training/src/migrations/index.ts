@@ -1,3 +1,3 @@
-import { Initial1795840342877 } from './1795840342877-Initial';
+import { Initial1795841451003 } from './1795841451003-Initial';
 /** Applied in order by `npm run migrate`; generated with `npm run migration:generate`, reviewed by hand. */
-export const trainingMigrations = [Initial1795840342877];
+export const trainingMigrations = [Initial1795841451003];

@@ -64,3 +64,78 @@ export class StaffCountEntity {
   @Column({ type: 'int' })
   count!: number;
 }
+
+/** A campus (kampus) of a unit, with its land area. */
+@Entity('campus')
+@Index('ux_campus_unit_name', ['unitCode', 'name'], { unique: true })
+export class CampusEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  unitCode!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  address!: string;
+
+  @Column({ type: 'int' })
+  areaSquareMeters!: number;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  note!: string | null;
+}
+
+/** One line of a campus's facility table (sarana dan prasarana). */
+@Entity('facility')
+@Index('ix_facility_campus', ['campusId', 'position'])
+export class FacilityEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  campusId!: number;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'varchar', length: 150 })
+  kind!: string;
+
+  @Column({ type: 'int' })
+  count!: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  condition!: 'BAIK' | 'CUKUP_BAIK';
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  capacity!: string | null;
+}
+
+/** Head count of a unit's staff by employment and job (e.g. PPNPN: Satpam, Pengemudi). */
+@Entity('staff_job_count')
+@Index('ux_staff_job_count', ['unitCode', 'employment', 'job'], { unique: true })
+export class StaffJobCountEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  unitCode!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  employment!: 'ASN' | 'PPNPN';
+
+  @Column({ type: 'varchar', length: 100 })
+  job!: string;
+
+  @Column({ type: 'int' })
+  count!: number;
+}

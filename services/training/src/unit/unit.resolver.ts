@@ -1,10 +1,10 @@
 import { assertCanRead, ConflictError, ForbiddenError, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { UnitEntity } from './unit.entity';
+import { CampusEntity, UnitEntity } from './unit.entity';
 import { UNIT_REGISTERED, UnitRegisteredV1 } from './unit.events';
 import { RegisterUnitInput, validateRegisterUnit } from './unit.input';
-import { staffByUnit, unitByCode, workAreaByUnit } from './unit.loader';
-import { StaffCount, Unit, WorkAreaProvince } from './unit.type';
+import { campusesByUnit, facilitiesByCampus, staffByUnit, staffJobsByUnit, unitByCode, workAreaByUnit } from './unit.loader';
+import { Campus, Facility, StaffCount, StaffJobCount, Unit, WorkAreaProvince } from './unit.type';
 
 @Resolver(() => Unit)
 export class UnitResolver {
@@ -29,6 +29,17 @@ export class UnitResolver {
     return (await staffByUnit(ctx).load(unit.code)) as StaffCount[];
   }
 
+  @FieldResolver(() => [StaffJobCount], { description: 'Staff by job (komposisi pegawai berdasarkan jabatan), e.g. PPNPN by job; readable by the unit itself, analysts and admins' })
+  async staffByJob(@Root() unit: Unit, @Ctx() ctx: RequestContext): Promise<StaffJobCount[]> {
+    assertCanRead(ctx.caller, unit.code);
+    return (await staffJobsByUnit(ctx).load(unit.code)) as StaffJobCount[];
+  }
+
+  @FieldResolver(() => [Campus], { description: 'Campuses (kampus) with their facilities, in the order of the unit profile' })
+  async campuses(@Root() unit: Unit, @Ctx() ctx: RequestContext): Promise<Campus[]> {
+    return campusesByUnit(ctx).load(unit.code);
+  }
+
   @Mutation(() => Unit, { description: 'Registers a new unit (admin only); publishes training.unit.registered' })
   async registerUnit(@Arg('input', { description: 'The unit to register' }) input: RegisterUnitInput, @Ctx() ctx: RequestContext): Promise<Unit> {
     if (ctx.caller.role !== 'admin') throw new ForbiddenError('only an admin can register a unit');
@@ -40,5 +51,13 @@ export class UnitResolver {
       await tx.emit<UnitRegisteredV1>({ type: UNIT_REGISTERED, unit: unit.code, data: { code: unit.code, name: unit.name } });
       return unit;
     });
+  }
+}
+
+@Resolver(() => Campus)
+export class CampusResolver {
+  @FieldResolver(() => [Facility], { description: 'Facilities of the campus (sarana dan prasarana) with count, condition and capacity' })
+  async facilities(@Root() campus: CampusEntity, @Ctx() ctx: RequestContext): Promise<Facility[]> {
+    return (await facilitiesByCampus(ctx).load(campus.id)) as Facility[];
   }
 }

@@ -68,3 +68,55 @@ export class Unit {
   @Field(() => String, { nullable: true, description: 'Region served (regional), e.g. Regional I Sumatera' })
   region!: string | null;
 }
+
+export enum FacilityCondition {
+  BAIK = 'BAIK',
+  CUKUP_BAIK = 'CUKUP_BAIK',
+}
+registerEnumType(FacilityCondition, {
+  name: 'FacilityCondition',
+  description: 'Condition of a facility (kondisi)',
+  valuesConfig: { BAIK: { description: 'Good (baik)' }, CUKUP_BAIK: { description: 'Fair (cukup baik)' } },
+});
+
+@ObjectType({ description: 'One line of a campus facility table (sarana dan prasarana)' })
+export class Facility {
+  @Field({ description: 'What the facility is (uraian), e.g. Ruang Asrama, Mobil Dinas Hiace' })
+  kind!: string;
+
+  @Field(() => Int, { description: 'How many there are (jumlah)' })
+  count!: number;
+
+  @Field(() => FacilityCondition, { description: 'Condition (kondisi)' })
+  condition!: FacilityCondition;
+
+  @Field(() => String, { nullable: true, description: 'Capacity as the report states it (kapasitas), e.g. "60 Org", "30/Kelas", "66 KVA"' })
+  capacity!: string | null;
+}
+
+@ObjectType({ description: 'A campus (kampus) of the unit' })
+export class Campus {
+  @Field({ description: 'Campus name, e.g. Kampus I' })
+  name!: string;
+
+  @Field({ description: 'Postal address (alamat)' })
+  address!: string;
+
+  @Field(() => Int, { description: 'Land area in square metres (luas area, m2)' })
+  areaSquareMeters!: number;
+
+  @Field(() => String, { nullable: true, description: 'What the campus is used for (catatan)' })
+  note!: string | null;
+}
+
+@ObjectType({ description: 'Staff head count by employment status and job (komposisi pegawai berdasarkan jabatan)' })
+export class StaffJobCount {
+  @Field(() => Employment, { description: 'Employment status: ASN or PPNPN' })
+  employment!: Employment;
+
+  @Field({ description: 'Job (jabatan), e.g. Satpam, Cleaning Service, Pengemudi' })
+  job!: string;
+
+  @Field(() => Int, { description: 'Number of staff (jumlah pegawai)' })
+  count!: number;
+}

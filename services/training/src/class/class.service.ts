@@ -1,0 +1,83 @@
+import { assertCanWrite, BadInputError, Caller, Transaction } from '@kesos/infra';
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { EnrollmentEntity } from '../enrollment/enrollment.entity';
+import { ProgrammeEntity } from '../programme/programme.entity';
+import { WorkAreaProvinceEntity } from '../unit/unit.entity';
+import { TrainingClassEntity } from './class.entity';
+import { classClosedEvent } from './class.events';
+import { ValidClassInput } from './class.input';
+
+/**
+ * Reads a class and, on MariaDB, holds its row until commit, so that two clerks filling the last
+ * seat or closing the class at once are serialized. SQLite runs one transaction at a time anyway.
+ */
+export function lockClass(manager: EntityManager, id: number): Promise<TrainingClassEntity | null> {
+  const sqlite = manager.connection.options.type === 'better-sqlite3';
+  return manager.findOne(TrainingClassEntity, { where: { id }, ...(sqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }) });
+}
+
+export async function createClass(tx: Transaction, caller: Caller, input: ValidClassInput): Promise<TrainingClassEntity> {
+  const programme = await tx.manager.findOneBy(ProgrammeEntity, { id: input.programmeId });
+  if (!programme) throw new BadInputError('programmeId', `there is no programme ${input.programmeId}`);
+  assertCanWrite(caller, programme.unitCode);
+  const workArea = await tx.manager.findBy(WorkAreaProvinceEntity, { unitCode: programme.unitCode });
+  if (workArea.length && !workArea.some((w) => w.province === input.province)) {
+    throw new BadInputError('province', `${input.province} is not in the work area of ${programme.unitCode} (${workArea.map((w) => w.province).join(', ')})`);
+  }
+  const year = Number(input.startDate.slice(0, 4));
+  let batch = input.batch;
+  if (batch === null) {
+    const last = await tx.manager.findOne(TrainingClassEntity, { where: { programmeId: programme.id, year }, order: { batch: 'DESC' } });
+    batch = (last?.batch ?? 0) + 1;
+  } else if (await tx.manager.existsBy(TrainingClassEntity, { programmeId: programme.id, year, batch })) {
+    throw new BadInputError('batch', `${programme.code} already has an angkatan ${batch} in ${year}`);
+  }
+  const row = tx.manager.create(TrainingClassEntity, {
+    unitCode: programme.unitCode,
+    programmeId: programme.id,
+    year,
+    batch,
+    name: input.name ?? `${programme.code} Angkatan ${batch} Tahun ${year}`,
+    province: input.province,
+    regency: input.regency,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    capacity: input.capacity,
+    targetParticipants: input.targetParticipants,
+    status: 'PLANNED',
+    satkerCode: input.satkerCode,
+  });
+  await tx.manager.insert(TrainingClassEntity, row);
+  return row;
+}
+
+async function classForChange(tx: Transaction, caller: Caller, id: number): Promise<TrainingClassEntity> {
+  const cls = await lockClass(tx.manager, id);
+  if (!cls) throw new BadInputError('classId', `there is no class ${id}`);
+  assertCanWrite(caller, cls.unitCode);
+  return cls;
+}
+
+export async function startClass(tx: Transaction, caller: Caller, id: number): Promise<TrainingClassEntity> {
+  const cls = await classForChange(tx, caller, id);
+  if (cls.status !== 'PLANNED') throw new BadInputError('classId', `class ${id} is ${cls.status}; only a PLANNED class can start`);
+  cls.status = 'RUNNING';
+  await tx.manager.update(TrainingClassEntity, { id }, { status: cls.status });
+  return cls;
+}
+
+/** Closing needs every enrollment settled, so that the published counts are final. */
+export async function closeClass(tx: Transaction, caller: Caller, id: number): Promise<TrainingClassEntity> {
+  const cls = await classForChange(tx, caller, id);
+  if (cls.status !== 'RUNNING') throw new BadInputError('classId', `class ${id} is ${cls.status}; only a RUNNING class can close`);
+  const open = await tx.manager.countBy(EnrollmentEntity, { classId: id, status: In(['REGISTERED', 'ATTENDING']) });
+  if (open) throw new BadInputError('classId', `class ${id} still has ${open} enrollment(s) REGISTERED or ATTENDING; graduate, fail or drop them out first`);
+  const participants = await tx.manager.countBy(EnrollmentEntity, { classId: id });
+  const graduates = await tx.manager.countBy(EnrollmentEntity, { classId: id, status: 'GRADUATED' });
+  const programme = await tx.manager.findOneByOrFail(ProgrammeEntity, { id: cls.programmeId });
+  cls.status = 'CLOSED';
+  await tx.manager.update(TrainingClassEntity, { id }, { status: cls.status });
+  await tx.emit(classClosedEvent(cls, programme, participants, graduates));
+  return cls;
+}

@@ -1,0 +1,118 @@
+import { assertCanWrite, BadInputError, Caller, Transaction } from '@kesos/infra';
+import { randomInt } from 'node:crypto';
+import { Not } from 'typeorm';
+import { TrainingClassEntity } from '../class/class.entity';
+import { lockClass } from '../class/class.service';
+import { todayIso } from '../common/common.helpers';
+import { ParticipantEntity } from '../participant/participant.entity';
+import { ProgrammeEntity } from '../programme/programme.entity';
+import { EnrollmentEntity, EnrollmentStatusValue } from './enrollment.entity';
+import { graduatedEvent } from './enrollment.events';
+import { Predicate } from './enrollment.type';
+
+export async function enroll(tx: Transaction, caller: Caller, classId: number, participantId: number): Promise<EnrollmentEntity> {
+  const cls = await lockClass(tx.manager, classId);
+  if (!cls) throw new BadInputError('classId', `there is no class ${classId}`);
+  assertCanWrite(caller, cls.unitCode);
+  if (cls.status === 'CLOSED') throw new BadInputError('classId', `class ${classId} is CLOSED; participants register while it is PLANNED or RUNNING`);
+  const participant = await tx.manager.findOneBy(ParticipantEntity, { id: participantId });
+  if (!participant) throw new BadInputError('participantId', `there is no participant ${participantId}`);
+  if (participant.unitCode !== cls.unitCode && caller.role !== 'admin') throw new BadInputError('participantId', `participant ${participantId} is registered by ${participant.unitCode}; only an admin enrolls them in a class of ${cls.unitCode}`);
+  if (await tx.manager.existsBy(EnrollmentEntity, { classId, participantId })) throw new BadInputError('participantId', `participant ${participantId} is already enrolled in class ${classId}`);
+  const seated = await tx.manager.countBy(EnrollmentEntity, { classId, status: Not('DROPPED_OUT') });
+  if (seated >= cls.capacity) throw new BadInputError('classId', `class ${classId} is full: all ${cls.capacity} seats are taken`);
+  const row = tx.manager.create(EnrollmentEntity, { unitCode: cls.unitCode, classId, participantId, status: 'REGISTERED', registeredOn: todayIso() });
+  await tx.manager.insert(EnrollmentEntity, row);
+  return row;
+}
+
+interface Change {
+  enrollment: EnrollmentEntity;
+  cls: TrainingClassEntity;
+}
+
+/** The class row is locked first (the order enroll uses too), then the enrollment is re-read. */
+async function forChange(tx: Transaction, caller: Caller, enrollmentId: number, action: string, allowed: EnrollmentStatusValue[]): Promise<Change> {
+  const found = await tx.manager.findOneBy(EnrollmentEntity, { id: enrollmentId });
+  if (!found) throw new BadInputError('enrollmentId', `there is no enrollment ${enrollmentId}`);
+  assertCanWrite(caller, found.unitCode);
+  const cls = (await lockClass(tx.manager, found.classId))!;
+  const enrollment = await tx.manager.findOneByOrFail(EnrollmentEntity, { id: enrollmentId });
+  if (!allowed.includes(enrollment.status)) throw new BadInputError('enrollmentId', `enrollment ${enrollmentId} is ${enrollment.status}; ${action} needs an enrollment that is ${allowed.join(' or ')}`);
+  return { enrollment, cls };
+}
+
+function requireRunning(cls: TrainingClassEntity, action: string): void {
+  if (cls.status !== 'RUNNING') throw new BadInputError('enrollmentId', `class ${cls.id} is ${cls.status}; ${action} only while the class is RUNNING`);
+}
+
+export async function markAttending(tx: Transaction, caller: Caller, enrollmentId: number): Promise<EnrollmentEntity> {
+  const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'attendance', ['REGISTERED']);
+  requireRunning(cls, 'attendance is recorded');
+  Object.assign(enrollment, { status: 'ATTENDING', attendedOn: todayIso() });
+  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { status: enrollment.status, attendedOn: enrollment.attendedOn });
+  return enrollment;
+}
+
+export async function recordTestScores(tx: Transaction, caller: Caller, enrollmentId: number, pre: number | null, post: number | null): Promise<EnrollmentEntity> {
+  if (pre === null && post === null) throw new BadInputError('preTestScore', 'give a pre-test score, a post-test score or both');
+  const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'recording test scores', ['ATTENDING']);
+  requireRunning(cls, 'test scores are recorded');
+  if (pre !== null) enrollment.preTestScore = pre;
+  if (post !== null) enrollment.postTestScore = post;
+  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { preTestScore: enrollment.preTestScore, postTestScore: enrollment.postTestScore });
+  return enrollment;
+}
+
+export function predicateFor(postTestScore: number): Predicate {
+  if (postTestScore >= 90) return Predicate.SANGAT_BAIK;
+  if (postTestScore >= 80) return Predicate.BAIK;
+  if (postTestScore >= 70) return Predicate.CUKUP;
+  return Predicate.KURANG;
+}
+
+const CHECK_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * `<unit>/<programme>/<year>/<enrollment id>/<4 random characters>`: the id makes it unique, the
+ * random tail keeps the public verification from being walked through by counting.
+ */
+export function certificateNumber(unitCode: string, programmeCode: string, year: number, enrollmentId: number, pick: (n: number) => number = randomInt): string {
+  const check = Array.from({ length: 4 }, () => CHECK_ALPHABET[pick(CHECK_ALPHABET.length)]).join('');
+  return `${unitCode}/${programmeCode}/${year}/${String(enrollmentId).padStart(6, '0')}/${check}`;
+}
+
+export async function graduate(tx: Transaction, caller: Caller, enrollmentId: number, predicate: Predicate | null): Promise<EnrollmentEntity> {
+  const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'graduation', ['ATTENDING']);
+  requireRunning(cls, 'graduation is recorded');
+  if (enrollment.preTestScore === null) throw new BadInputError('preTestScore', `record the pre-test score of enrollment ${enrollmentId} before graduating it`);
+  if (enrollment.postTestScore === null) throw new BadInputError('postTestScore', `record the post-test score of enrollment ${enrollmentId} before graduating it`);
+  const programme = await tx.manager.findOneByOrFail(ProgrammeEntity, { id: cls.programmeId });
+  const participant = await tx.manager.findOneByOrFail(ParticipantEntity, { id: enrollment.participantId });
+  const today = todayIso();
+  Object.assign(enrollment, {
+    status: 'GRADUATED',
+    predicate: predicate ?? predicateFor(enrollment.postTestScore),
+    certificateNumber: certificateNumber(cls.unitCode, programme.code, cls.year, enrollment.id),
+    certificateIssuedOn: today,
+    endedOn: today,
+  });
+  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { status: enrollment.status, predicate: enrollment.predicate, certificateNumber: enrollment.certificateNumber, certificateIssuedOn: today, endedOn: today });
+  await tx.emit(graduatedEvent(enrollment, cls, programme, participant.category));
+  return enrollment;
+}
+
+export async function fail(tx: Transaction, caller: Caller, enrollmentId: number): Promise<EnrollmentEntity> {
+  const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'failing', ['ATTENDING']);
+  requireRunning(cls, 'a failure is recorded');
+  Object.assign(enrollment, { status: 'FAILED', endedOn: todayIso() });
+  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { status: enrollment.status, endedOn: enrollment.endedOn });
+  return enrollment;
+}
+
+export async function dropOut(tx: Transaction, caller: Caller, enrollmentId: number, reason: string): Promise<EnrollmentEntity> {
+  const { enrollment } = await forChange(tx, caller, enrollmentId, 'dropping out', ['REGISTERED', 'ATTENDING']);
+  Object.assign(enrollment, { status: 'DROPPED_OUT', endedOn: todayIso(), dropOutReason: reason });
+  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { status: enrollment.status, endedOn: enrollment.endedOn, dropOutReason: reason });
+  return enrollment;
+}

@@ -1,0 +1,151 @@
+import type { Caller, Database, Logger } from '@kesos/infra';
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { bulkInsert } from '../common/common.bulk';
+import { todayIso } from '../common/common.helpers';
+import { EnrollmentEntity } from '../enrollment/enrollment.entity';
+import { ParticipantEntity } from '../participant/participant.entity';
+import { participantRow, type ParticipantRow } from '../participant/participant.service';
+import { chunks, checkRegistry, checkRows, type Candidate, type RegistryFacts, type RowError } from './import.checks';
+import { mapColumns } from './import.columns';
+import { ImportJobEntity, ImportRowErrorEntity } from './import.entity';
+import { readSheet, UnreadableFileError } from './import.parser';
+
+/** Rows per multi-row INSERT: large enough to amortise round trips, small enough for SQLite's variable limit. */
+const WRITE_CHUNK = 2500;
+const PROGRESS_EVERY_MS = 300;
+
+interface Outcome {
+  status: ImportJobEntity['status'];
+  errors: RowError[];
+  participantsCreated: number;
+  enrollmentsCreated: number;
+  message: string | null;
+}
+
+/**
+ * Runs one import to its end and records the outcome on the job; it never throws. Checks come
+ * first and report every bad row; writing happens only when no row is bad, in one transaction.
+ */
+export async function runImport(db: Database, logger: Logger, job: ImportJobEntity, content: Buffer, caller: Caller): Promise<ImportJobEntity> {
+  const jobs = db.dataSource.getRepository(ImportJobEntity);
+  const timings: Record<string, number> = {};
+  let mark = Date.now();
+  const lap = (name: string) => {
+    const now = Date.now();
+    timings[name] = now - mark;
+    mark = now;
+  };
+  let outcome: Outcome;
+  try {
+    const sheet = await readSheet(job.format, content);
+    lap('parseMs');
+    const columns = mapColumns(sheet);
+    job.totalRows = sheet.rows.length;
+    await jobs.update(job.id, { totalRows: job.totalRows, phase: 'CHECKING' });
+    if (columns.missing.length) {
+      outcome = failed('INVALID', columns.missing.map((f) => ({ row: 1, column: f, reason: `the header row has no column "${f}"` })));
+    } else {
+      const { candidates, errors } = checkRows(sheet, columns);
+      if (job.dryRun || errors.length) {
+        const registry = await checkRegistry(db.dataSource.manager, job.unitCode, caller, candidates, columns, false);
+        const all = [...errors, ...registry.errors];
+        outcome = all.length ? failed('INVALID', all) : { status: 'VALID', errors: [], participantsCreated: 0, enrollmentsCreated: 0, message: `${candidates.length} rows can be imported` };
+        lap('checkMs');
+      } else {
+        outcome = await db.transaction(async (tx) => {
+          const registry = await checkRegistry(tx.manager, job.unitCode, caller, candidates, columns, true);
+          lap('checkMs');
+          if (registry.errors.length) return failed('INVALID', registry.errors);
+          await jobs.update(job.id, { phase: 'WRITING' });
+          const written = await writeRows(tx.manager, job, candidates, registry.facts, (processedRows) => jobs.update(job.id, { processedRows }).then(() => undefined));
+          lap('writeMs');
+          return { status: 'IMPORTED', errors: [], ...written, message: `${candidates.length} enrollments imported; ${written.participantsCreated} new participants` };
+        });
+      }
+    }
+  } catch (err) {
+    if (err instanceof UnreadableFileError) {
+      outcome = failed('INVALID', [{ row: 1, column: '(file)', reason: err.message }]);
+    } else {
+      logger.error({ err, job: job.id }, 'import failed');
+      outcome = { ...failed('FAILED', []), message: 'the import stopped on an unexpected error and wrote nothing; the log has the details' };
+    }
+  }
+  return finish(db, logger, job, outcome, timings);
+}
+
+function failed(status: 'INVALID' | 'FAILED', errors: RowError[]): Outcome {
+  const rows = new Set(errors.map((e) => e.row)).size;
+  return { status, errors, participantsCreated: 0, enrollmentsCreated: 0, message: errors.length ? `${rows} rows have problems; nothing was written` : null };
+}
+
+async function writeRows(manager: EntityManager, job: ImportJobEntity, candidates: Candidate[], facts: RegistryFacts, progress: (n: number) => Promise<void>): Promise<{ participantsCreated: number; enrollmentsCreated: number }> {
+  const today = todayIso();
+  const ids = new Map<string, number>([...facts.existing].map(([hash, p]) => [hash, p.id]));
+  const planned = new Set<string>(ids.keys());
+  // A person on several rows (several classes) is created once, with the first row's data.
+  const prepare = (part: Candidate[]) => {
+    const fresh: ParticipantRow[] = [];
+    for (const c of part) {
+      if (planned.has(c.hash)) continue;
+      planned.add(c.hash);
+      fresh.push(participantRow(job.unitCode, c.draft));
+    }
+    return { part, fresh };
+  };
+  const parts = chunks(candidates, WRITE_CHUNK);
+  let next = parts.length ? prepare(parts[0]!) : null;
+  let participantsCreated = 0;
+  let processed = 0;
+  let reported = Date.now();
+  for (let i = 0; next; i++) {
+    const { part, fresh } = next;
+    const inserted = bulkInsert(manager, ParticipantEntity, fresh, WRITE_CHUNK);
+    // Encrypting the next chunk is CPU work; yielding once lets the insert reach the database first, so both proceed together.
+    await new Promise((resolve) => setImmediate(resolve));
+    next = i + 1 < parts.length ? prepare(parts[i + 1]!) : null;
+    await inserted;
+    if (fresh.length) {
+      for (const p of await manager.find(ParticipantEntity, { select: { id: true, nikHash: true }, where: { nikHash: In(fresh.map((f) => f.nikHash)) } })) ids.set(p.nikHash, p.id);
+      participantsCreated += fresh.length;
+    }
+    const enrollments = part.map((c) => ({ unitCode: job.unitCode, classId: c.classId, participantId: ids.get(c.hash)!, status: 'REGISTERED' as const, registeredOn: today }));
+    await bulkInsert(manager, EnrollmentEntity, enrollments, WRITE_CHUNK);
+    processed += part.length;
+    if (Date.now() - reported >= PROGRESS_EVERY_MS || processed === candidates.length) {
+      await progress(processed);
+      reported = Date.now();
+    }
+  }
+  return { participantsCreated, enrollmentsCreated: processed };
+}
+
+async function finish(db: Database, logger: Logger, job: ImportJobEntity, outcome: Outcome, timings: Record<string, number>): Promise<ImportJobEntity> {
+  const errors = [...outcome.errors].sort((a, b) => a.row - b.row);
+  for (const part of chunks(errors, WRITE_CHUNK)) {
+    await bulkInsert(db.dataSource.manager, ImportRowErrorEntity, part.map((e) => ({ jobId: job.id, row: e.row, column: e.column.slice(0, 60), reason: e.reason.slice(0, 300) })), WRITE_CHUNK);
+  }
+  Object.assign(job, {
+    status: outcome.status,
+    phase: 'DONE',
+    errorCount: errors.length,
+    participantsCreated: outcome.participantsCreated,
+    enrollmentsCreated: outcome.enrollmentsCreated,
+    processedRows: outcome.enrollmentsCreated,
+    message: outcome.message?.slice(0, 500) ?? null,
+    finishedAt: new Date(),
+  });
+  await db.dataSource.getRepository(ImportJobEntity).update(job.id, {
+    status: job.status,
+    phase: job.phase,
+    errorCount: job.errorCount,
+    participantsCreated: job.participantsCreated,
+    enrollmentsCreated: job.enrollmentsCreated,
+    processedRows: job.processedRows,
+    message: job.message,
+    finishedAt: job.finishedAt,
+  });
+  logger.info({ job: job.id, unit: job.unitCode, dryRun: job.dryRun, status: job.status, rows: job.totalRows, errors: job.errorCount, ms: Date.now() - new Date(job.startedAt).getTime(), ...timings }, 'import finished');
+  return job;
+}

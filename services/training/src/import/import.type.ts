@@ -1,0 +1,108 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TrainingPageInfo } from '../common/common.type';
+
+export enum ImportFormat {
+  CSV = 'CSV',
+  XLSX = 'XLSX',
+}
+registerEnumType(ImportFormat, {
+  name: 'ImportFormat',
+  description: 'File format of a registration list (daftar peserta)',
+  valuesConfig: { CSV: { description: 'Comma-separated text, UTF-8, header in the first row' }, XLSX: { description: 'Excel workbook; the first sheet is read, header in the first row' } },
+});
+
+export enum ImportJobStatus {
+  RUNNING = 'RUNNING',
+  VALID = 'VALID',
+  INVALID = 'INVALID',
+  IMPORTED = 'IMPORTED',
+  FAILED = 'FAILED',
+}
+registerEnumType(ImportJobStatus, {
+  name: 'ImportJobStatus',
+  description: 'Outcome of an import',
+  valuesConfig: {
+    RUNNING: { description: 'Still running (sedang diproses); see phase and processedRows' },
+    VALID: { description: 'Dry run found no problems; nothing was written' },
+    INVALID: { description: 'Rows have problems (see errors); nothing was written' },
+    IMPORTED: { description: 'Every row was imported, in one transaction' },
+    FAILED: { description: 'The import stopped on an unexpected error (see message); nothing was written' },
+  },
+});
+
+export enum ImportPhase {
+  PARSING = 'PARSING',
+  CHECKING = 'CHECKING',
+  WRITING = 'WRITING',
+  DONE = 'DONE',
+}
+registerEnumType(ImportPhase, {
+  name: 'ImportPhase',
+  description: 'Where a running import is',
+  valuesConfig: {
+    PARSING: { description: 'Reading the file' },
+    CHECKING: { description: 'Checking every row against the rules and the registry' },
+    WRITING: { description: 'Writing participants and enrollments; processedRows counts rows written' },
+    DONE: { description: 'Finished' },
+  },
+});
+
+@ObjectType({ description: 'A problem in one cell of an imported file' })
+export class ImportRowError {
+  @Field(() => Int, { description: 'Row number as the spreadsheet shows it (the header is row 1)' })
+  row!: number;
+
+  @Field({ description: 'Column header as it is in the file, or the expected header when the column is missing' })
+  column!: string;
+
+  @Field({ description: 'What is wrong and how to fix it' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'A page of import problems' })
+export class ImportRowErrorPage {
+  @Field(() => [ImportRowError], { description: 'Problems on this page, by row' })
+  nodes!: ImportRowError[];
+
+  @Field(() => TrainingPageInfo, { description: 'Where this page ends' })
+  pageInfo!: TrainingPageInfo;
+}
+
+@ObjectType({ description: 'A bulk import of participants and enrollments (impor daftar peserta) and its progress' })
+export class ImportJob {
+  @Field(() => ID, { description: 'Import id; poll importJob(id) to follow a background import' })
+  id!: number;
+
+  @Field(() => ID, { description: 'Code of the unit imported into' })
+  unitCode!: string;
+
+  @Field(() => ImportFormat, { description: 'File format' })
+  format!: ImportFormat;
+
+  @Field({ description: 'True for a dry run, which only checks and never writes participants or enrollments' })
+  dryRun!: boolean;
+
+  @Field(() => ImportJobStatus, { description: 'Outcome so far' })
+  status!: ImportJobStatus;
+
+  @Field(() => ImportPhase, { description: 'Where a running import is' })
+  phase!: ImportPhase;
+
+  @Field(() => Int, { description: 'Data rows in the file (empty rows are skipped)' })
+  totalRows!: number;
+
+  @Field(() => Int, { description: 'Rows written so far (equals totalRows when imported); progress = processedRows / totalRows' })
+  processedRows!: number;
+
+  @Field(() => Int, { description: 'Number of problems found' })
+  errorCount!: number;
+
+  @Field(() => Int, { description: 'New participants added to the registry' })
+  participantsCreated!: number;
+
+  @Field(() => Int, { description: 'Enrollments created (status REGISTERED)' })
+  enrollmentsCreated!: number;
+
+  @Field(() => String, { nullable: true, description: 'Summary or the reason the import stopped' })
+  message!: string | null;
+}

@@ -1,0 +1,33 @@
+import { assertCanWrite, BadInputError, Caller, Transaction } from '@kesos/infra';
+import { TrainingClassEntity } from '../class/class.entity';
+import { EnrollmentEntity } from '../enrollment/enrollment.entity';
+import { ProgrammeEntity } from '../programme/programme.entity';
+import { AlumniMonitoringEntity } from './monitoring.entity';
+import { monitoringAssessedEvent } from './monitoring.events';
+import { AssessAlumniInput, showsLifeSkills } from './monitoring.input';
+
+export async function assessAlumni(tx: Transaction, caller: Caller, enrollmentId: number, input: AssessAlumniInput, valid: { assessedOn: string; notes: string | null }): Promise<AlumniMonitoringEntity> {
+  const enrollment = await tx.manager.findOneBy(EnrollmentEntity, { id: enrollmentId });
+  if (!enrollment) throw new BadInputError('enrollmentId', `there is no enrollment ${enrollmentId}`);
+  assertCanWrite(caller, enrollment.unitCode);
+  if (enrollment.status !== 'GRADUATED') throw new BadInputError('enrollmentId', `enrollment ${enrollmentId} is ${enrollment.status}; only graduates are monitored`);
+  if (await tx.manager.existsBy(AlumniMonitoringEntity, { enrollmentId })) throw new BadInputError('enrollmentId', `enrollment ${enrollmentId} has already been assessed`);
+  const cls = await tx.manager.findOneByOrFail(TrainingClassEntity, { id: enrollment.classId });
+  if (valid.assessedOn < cls.endDate) throw new BadInputError('assessedOn', `the class ended on ${cls.endDate}; monitoring comes after it`);
+  const programme = await tx.manager.findOneByOrFail(ProgrammeEntity, { id: cls.programmeId });
+  const row = tx.manager.create(AlumniMonitoringEntity, {
+    unitCode: enrollment.unitCode,
+    enrollmentId,
+    year: cls.year,
+    assessedOn: valid.assessedOn,
+    marketingImproved: input.marketingImproved,
+    permitsObtained: input.permitsObtained,
+    quantityImproved: input.quantityImproved,
+    qualityImproved: input.qualityImproved,
+    hasLifeSkills: showsLifeSkills(input),
+    notes: valid.notes,
+  });
+  await tx.manager.insert(AlumniMonitoringEntity, row);
+  await tx.emit(monitoringAssessedEvent(row, programme.code));
+  return row;
+}

@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { TrainingPageInfo } from '../common/common.type';
+
+@ObjectType({ description: "An alumni monitoring assessment (monev kecakapan hidup): progress of a graduate's business after training" })
+export class AlumniMonitoring {
+  @Field(() => ID, { description: 'Assessment id' })
+  id!: number;
+
+  @Field(() => ID, { description: 'Code of the unit that ran the class' })
+  unitCode!: string;
+
+  @Field(() => Int, { description: "Year of the graduate's class: the cohort the assessment counts towards" })
+  year!: number;
+
+  @Field({ description: 'Day of the assessment (tanggal monev), YYYY-MM-DD' })
+  assessedOn!: string;
+
+  @Field({ description: 'Progress in marketing (pemasaran)' })
+  marketingImproved!: boolean;
+
+  @Field({ description: 'Business permits obtained (perizinan)' })
+  permitsObtained!: boolean;
+
+  @Field({ description: 'Progress in quantity of products sold (kuantitas)' })
+  quantityImproved!: boolean;
+
+  @Field({ description: 'Progress in quality of products (kualitas)' })
+  qualityImproved!: boolean;
+
+  @Field({ description: 'Shows life skills (memiliki kecakapan hidup): true when the business progressed in at least one of marketing, permits, quantity or quality' })
+  hasLifeSkills!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Assessor's notes (catatan)" })
+  notes!: string | null;
+}
+
+@ObjectType({ description: 'A page of alumni monitoring assessments' })
+export class AlumniMonitoringPage {
+  @Field(() => [AlumniMonitoring], { description: 'The assessments on this page, oldest first' })
+  nodes!: AlumniMonitoring[];
+
+  @Field(() => TrainingPageInfo, { description: 'Where this page ends' })
+  pageInfo!: TrainingPageInfo;
+}

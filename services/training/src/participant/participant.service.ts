@@ -1,0 +1,58 @@
+import { assertCanRead, BadInputError, Caller, Transaction } from '@kesos/infra';
+import type { DataSource } from 'typeorm';
+import { UnitEntity } from '../unit/unit.entity';
+import { encryptNik, hashNik, maskNik } from './participant.crypto';
+import { ParticipantEntity } from './participant.entity';
+import type { ParticipantDraft } from './participant.input';
+import { nikProblem } from './participant.nik';
+
+export type ParticipantRow = Omit<ParticipantEntity, 'id'>;
+
+/** The stored form of a validated participant: the NIK only as cipher, keyed hash and mask. */
+export function participantRow(unitCode: string, d: ParticipantDraft): ParticipantRow {
+  return {
+    unitCode,
+    nikHash: hashNik(d.nik),
+    nikCipher: encryptNik(d.nik),
+    nikMasked: maskNik(d.nik),
+    name: d.name,
+    gender: d.gender as ParticipantRow['gender'],
+    birthDate: d.birthDate,
+    education: d.education,
+    category: d.category,
+    originProvince: d.originProvince,
+    originRegency: d.originRegency,
+  };
+}
+
+/** The caller's right to write to the unit is checked before the input is even validated. */
+export async function registerParticipant(tx: Transaction, unitCode: string, draft: ParticipantDraft): Promise<ParticipantEntity> {
+  if (!(await tx.manager.existsBy(UnitEntity, { code: unitCode }))) throw new BadInputError('unit', `unit ${unitCode} is not registered`);
+  const row = participantRow(unitCode, draft);
+  if (await tx.manager.existsBy(ParticipantEntity, { nikHash: row.nikHash })) throw new BadInputError('nik', 'a participant with this NIK is already registered; search for them instead');
+  const entity = tx.manager.create(ParticipantEntity, row);
+  await tx.manager.insert(ParticipantEntity, entity);
+  return entity;
+}
+
+/** `%` and `_` typed by a clerk are literal; `!` is the escape character on both backends. */
+const likePattern = (text: string): string => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
+export async function searchParticipants(dataSource: DataSource, caller: Caller, unitCode: string, search: string | null, afterId: number, take: number): Promise<ParticipantEntity[]> {
+  assertCanRead(caller, unitCode);
+  const q = dataSource.getRepository(ParticipantEntity).createQueryBuilder('p').where('p.unitCode = :unitCode', { unitCode }).andWhere('p.id > :afterId', { afterId });
+  const text = search?.trim();
+  if (text) {
+    const digits = text.replace(/\s/g, '');
+    if (/^\d+$/.test(digits)) {
+      // Only a whole NIK can be searched: the stored hash matches exact values, never prefixes.
+      const problem = nikProblem(digits);
+      if (problem) throw new BadInputError('search', `a number searches by NIK; ${problem}`);
+      q.andWhere('p.nikHash = :hash', { hash: hashNik(digits) });
+    } else {
+      if (text.length < 2) throw new BadInputError('search', 'type at least 2 letters of the name');
+      q.andWhere("p.name LIKE :pattern ESCAPE '!'", { pattern: likePattern(text) });
+    }
+  }
+  return q.orderBy('p.id', 'ASC').take(take).getMany();
+}
