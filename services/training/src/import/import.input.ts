@@ -7,7 +7,7 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 @InputType({
   description:
-    'A registration list to import (impor daftar peserta): one row per enrollment with the columns nik, name (nama), gender (jenis kelamin: L/P), birthDate (tanggal lahir: YYYY-MM-DD or DD/MM/YYYY), education (pendidikan), category (kategori), originProvince (provinsi), originRegency (kabupaten/kota) and classId (id angkatan); header in the first row. A NIK already in the registry enrolls that participant and keeps the registry's data',
+    'A registration list to import (impor daftar peserta): one row per enrollment with the columns nik, name (nama), gender (jenis kelamin: L/P), birthDate (tanggal lahir: YYYY-MM-DD or DD/MM/YYYY), education (pendidikan), category (kategori), originProvince (provinsi), originRegency (kabupaten/kota) and classId (id angkatan); header in the first row. A NIK already in the registry enrolls that participant and keeps the data already registered',
 })
 export class ImportParticipantsInput {
   @Field(() => ID, { description: 'Unit the participants are registered by and whose classes they enroll in' })
