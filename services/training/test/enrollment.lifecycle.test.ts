@@ -58,6 +58,26 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
   });
   afterAll(async () => t?.stop());
 
+  it('validates programmes and classes, naming the field', async () => {
+    const before = await counts(t.database, TABLES);
+    const programme = (input: Record<string, unknown>) => t.call(PROGRAMME, { input: { unit: PADANG, code: 'PPX', name: 'Program Uji', participantCategory: 'TKSM', ...input } }, operator);
+    expect(field(await programme({ code: 'PPM' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect(field(await programme({ code: 'p p' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect(field(await programme({ budgetOutputCode: '6391-SCM-001' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'budgetOutputCode' });
+    expect(field(await programme({ indicatorCode: 'IKU 2' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'indicatorCode' });
+    const programmeId = (await t.call(`{ programmes(unit: "${PADANG}") { id } }`, {}, operator)).data.programmes[0].id;
+    const cls = (input: Record<string, unknown>) => t.call(CLASS, { input: { programmeId, province: 'Sumatera Barat', regency: 'Kota Padang', startDate: '2023-03-06', endDate: '2023-03-10', capacity: 2, targetParticipants: 2, ...input } }, operator);
+    expect(field(await cls({ province: 'Jawa Barat' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'province' });
+    expect(field(await cls({ endDate: '2023-03-01' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'endDate' });
+    expect(field(await cls({ startDate: '2023-13-01' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'startDate' });
+    expect(field(await cls({ capacity: 0 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'capacity' });
+    expect(field(await cls({ batch: 1 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'batch' });
+    expect(field(await cls({ satkerCode: '69055' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'satkerCode' });
+    expect(field(await cls({ programmeId: '12x' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'programmeId' });
+    expect(field(await t.call(CLASS, { input: { programmeId, province: 'Sumatera Barat', regency: 'Kota Padang', startDate: '2023-03-06', endDate: '2023-03-10', capacity: 2, targetParticipants: 2 } }, callers.operator(BANDUNG)))).toEqual({ code: 'FORBIDDEN', field: undefined });
+    expect(await counts(t.database, TABLES)).toEqual(before);
+  });
+
   it('refuses a bad or repeated NIK and writes nothing', async () => {
     const before = await counts(t.database, TABLES);
     for (const nik of ['137100410190000', '13710041019000x1', '0971004101900004', '1371003201900004', '1371004113900004', '1371004101900000']) {
