@@ -1,4 +1,4 @@
-import { ConfigReader, createLogger, describeStartupError, exitWithMessage, readPlatformConfig } from '@kesos/infra';
+import { ConfigReader, createLogger, describeStartupError, exitWithMessage, readPlatformConfig, resolveSecrets } from '@kesos/infra';
 import { startEmbedded } from './embedded';
 
 /** `npm start`: the whole graph in one process with nothing to configure. */
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createLogger('embedded', config.logLevel);
   let system;
   try {
-    system = await startEmbedded({ dataDir: config.dataDir, port, logger });
+    system = await startEmbedded({ dataDir: config.dataDir, port, logger, secrets: resolveSecrets(config), maxRequestBytes: config.maxRequestBytes });
   } catch (err) {
     const e = err as { code?: string };
     if (e.code === 'EADDRINUSE') exitWithMessage(`port ${port} is in use; stop the other process or set PORT`);

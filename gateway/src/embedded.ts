@@ -14,6 +14,7 @@ export interface EmbeddedOptions {
   secrets?: Secrets;
   /** `:memory:` databases instead of files (tests). */
   inMemory?: boolean;
+  maxRequestBytes?: number;
 }
 
 export interface EmbeddedSystem {
@@ -31,13 +32,14 @@ export interface EmbeddedSystem {
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedSystem> {
   const secrets = options.secrets ?? resolveSecrets({ dataDir: options.dataDir });
+  const maxRequestBytes = options.maxRequestBytes;
   const bus = new MemoryEventBus(options.logger);
   const services: RunningService[] = [];
   try {
     for (const def of SERVICES) {
       const file = options.inMemory ? ':memory:' : join(options.dataDir, `${def.name}.sqlite`);
       const database = createDataSource({ target: { kind: 'sqlite', file }, entities: serviceEntities(def), synchronize: true });
-      services.push(await startService(def, { database, bus, secrets, logger: options.logger, port: 0, host: '127.0.0.1', seed: true, relay: { intervalMs: 200 } }));
+      services.push(await startService(def, { database, bus, secrets, logger: options.logger, port: 0, host: '127.0.0.1', seed: true, relay: { intervalMs: 200 }, maxRequestBytes }));
     }
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -46,6 +48,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       secrets,
       logger: options.logger,
       port: options.port,
+      maxRequestBytes,
     });
     return {
       gateway,

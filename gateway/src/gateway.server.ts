@@ -24,6 +24,7 @@ export interface GatewayOptions {
   port: number;
   host?: string;
   limits?: Partial<QueryLimits>;
+  maxRequestBytes?: number;
 }
 
 export interface QueryLimits {
@@ -77,6 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       apollo,
       logger,
       routes: [explorerRoute],
+      maxBodyBytes: options.maxRequestBytes,
       context: async (req) => {
         const requestId = randomUUID();
         const caller = authenticate(req.headers.authorization, secrets.jwtSecret);

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     exitWithMessage(describeStartupError(err));
   }
   const logger = createLogger('gateway', config.logLevel);
-  const gateway = await startGateway({ supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls, publicRootFields: PUBLIC_ROOT_FIELDS, secrets: resolveSecrets(config), logger, port });
+  const gateway = await startGateway({ supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls, publicRootFields: PUBLIC_ROOT_FIELDS, secrets: resolveSecrets(config), logger, port, maxRequestBytes: config.maxRequestBytes });
   process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void gateway.stop().then(() => process.exit(0)));
 }

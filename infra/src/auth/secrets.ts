@@ -6,22 +6,31 @@ import type { PlatformConfig } from '../config/platform.config';
 export interface Secrets {
   jwtSecret: string;
   internalSecret: string;
+  /** Encrypts and hashes personal identifiers (NIK); separate so the others can rotate alone. */
+  personalDataKey: string;
 }
+
+const newKey = (): string => randomBytes(32).toString('hex');
 
 /**
  * Configured secrets win. Without them, a development key pair is created once under the data
  * folder (never committed), so `npm start` and `npm run token` agree with nothing to set up.
  */
-export function resolveSecrets(config: Pick<PlatformConfig, 'jwtSecret' | 'internalSecret' | 'dataDir'>): Secrets {
-  if (config.jwtSecret && config.internalSecret) return { jwtSecret: config.jwtSecret, internalSecret: config.internalSecret };
-  const file = join(config.dataDir, 'dev-keys.json');
-  let dev: Secrets;
-  if (existsSync(file)) {
-    dev = JSON.parse(readFileSync(file, 'utf8')) as Secrets;
-  } else {
-    mkdirSync(config.dataDir, { recursive: true });
-    dev = { jwtSecret: randomBytes(32).toString('hex'), internalSecret: randomBytes(32).toString('hex') };
-    writeFileSync(file, JSON.stringify(dev, null, 2), { mode: 0o600, flag: 'wx' });
+export function resolveSecrets(config: Pick<PlatformConfig, 'jwtSecret' | 'internalSecret' | 'personalDataKey' | 'dataDir'>): Secrets {
+  if (config.jwtSecret && config.internalSecret && config.personalDataKey) {
+    return { jwtSecret: config.jwtSecret, internalSecret: config.internalSecret, personalDataKey: config.personalDataKey };
   }
-  return { jwtSecret: config.jwtSecret ?? dev.jwtSecret, internalSecret: config.internalSecret ?? dev.internalSecret };
+  const file = join(config.dataDir, 'dev-keys.json');
+  let dev: Partial<Secrets> = {};
+  if (existsSync(file)) dev = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
+  if (!dev.jwtSecret || !dev.internalSecret || !dev.personalDataKey) {
+    dev = { jwtSecret: dev.jwtSecret ?? newKey(), internalSecret: dev.internalSecret ?? newKey(), personalDataKey: dev.personalDataKey ?? newKey() };
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(dev, null, 2), { mode: 0o600 });
+  }
+  return {
+    jwtSecret: config.jwtSecret ?? dev.jwtSecret!,
+    internalSecret: config.internalSecret ?? dev.internalSecret!,
+    personalDataKey: config.personalDataKey ?? dev.personalDataKey!,
+  };
 }

@@ -10,8 +10,12 @@ export interface PlatformConfig {
   jwtSecret?: string;
   /** HMAC key for the identity header the gateway forwards; undefined means the development key. */
   internalSecret?: string;
+  /** Key for personal identifiers at rest; undefined means the development key. */
+  personalDataKey?: string;
   /** Folder for the embedded mode's SQLite files and the development key. */
   dataDir: string;
+  /** Largest request body accepted (bulk imports travel as base64 in a mutation). */
+  maxRequestBytes: number;
 }
 
 export interface DistributedServiceConfig extends PlatformConfig {
@@ -29,7 +33,9 @@ export function readPlatformConfig(reader: ConfigReader): PlatformConfig {
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     jwtSecret: reader.optional('JWT_SECRET'),
     internalSecret: reader.optional('INTERNAL_SECRET'),
+    personalDataKey: reader.optional('PERSONAL_DATA_KEY'),
     dataDir: reader.string('DATA_DIR', './data'),
+    maxRequestBytes: reader.int('MAX_REQUEST_BYTES', 32 * 1024 * 1024, 1024),
   };
 }
 

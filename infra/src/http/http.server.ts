@@ -45,7 +45,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
  * process (subgraphs and gateway) has the same /graphql, /healthz and /readyz.
  */
 export async function startHttpServer<C extends BaseContext>(spec: HttpServerSpec<C>, port: number, host = '0.0.0.0'): Promise<RunningHttpServer> {
-  const limit = spec.maxBodyBytes ?? 2 * 1024 * 1024;
+  const limit = spec.maxBodyBytes ?? 32 * 1024 * 1024;
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');

@@ -50,7 +50,7 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
   } catch (err) {
     exitWithMessage(`cannot connect to NATS at ${config.natsUrl} (${describeStartupError(err)}); start nats-server with JetStream (-js) or fix NATS_URL`);
   }
-  const service = await startService(def, { database, bus, secrets: resolveSecrets(config), logger, port: config.port });
+  const service = await startService(def, { database, bus, secrets: resolveSecrets(config), logger, port: config.port, maxRequestBytes: config.maxRequestBytes });
   const shutdown = async () => {
     logger.info('shutting down');
     await service.stop();

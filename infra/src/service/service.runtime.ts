@@ -31,6 +31,7 @@ export interface StartServiceOptions {
   port: number;
   host?: string;
   relay?: RelayOptions;
+  maxRequestBytes?: number;
   /** Seed an empty database at start (embedded mode). */
   seed?: boolean;
 }
@@ -70,6 +71,7 @@ export async function startService(def: ServiceDefinition, options: StartService
     {
       apollo,
       logger,
+      maxBodyBytes: options.maxRequestBytes,
       context: async (req) => {
         const header = req.headers[IDENTITY_HEADER];
         const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.secrets.internalSecret);

@@ -31,4 +31,4 @@ export const callers = {
   viewer: (unit: string): Caller => ({ subject: `test-viewer-${unit}`, role: 'viewer', unit }),
 };
 
-export const TEST_SECRETS = { jwtSecret: 'test-jwt-secret-not-for-production', internalSecret: 'test-internal-secret-not-for-production' };
+export const TEST_SECRETS = { jwtSecret: 'test-jwt-secret-not-for-production', internalSecret: 'test-internal-secret-not-for-production', personalDataKey: 'test-personal-data-key-not-for-production' };

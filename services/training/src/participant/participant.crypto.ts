@@ -9,14 +9,13 @@ interface NikKeys {
 let keys: NikKeys | undefined;
 
 /**
- * Both keys are derived (HKDF-SHA256) from the platform's internal secret: INTERNAL_SECRET when
- * configured, otherwise the development key file, the same resolution the runtime uses. Rotating
- * that secret therefore needs a re-encryption of the participant table.
+ * Both keys are derived (HKDF-SHA256) from the platform's personal-data key: PERSONAL_DATA_KEY
+ * when configured, otherwise the development key file, the same resolution the runtime uses.
+ * Rotating it needs a re-encryption of the participant table; the other secrets rotate freely.
  */
 function nikKeys(): NikKeys {
   if (!keys) {
-    const configured = new ConfigReader().optional('INTERNAL_SECRET');
-    const secret = configured ?? resolveSecrets(readPlatformConfig(new ConfigReader())).internalSecret;
+    const secret = resolveSecrets(readPlatformConfig(new ConfigReader())).personalDataKey;
     const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'kesos-training-participant-nik', info, 32));
     keys = { encryption: derive('nik-aes-256-gcm'), hashing: derive('nik-hmac-sha256') };
   }
