@@ -192,6 +192,9 @@ test('a graduated training event applied twice changes the RO\'s realised volume
   // A different event reporting the same enrollment does not count it twice either.
   const repeat = { ...event, id: randomUUID() };
   expect(await applyOnce(s.running.dataSource, durable, repeat, (m) => graduationConsumer.handle(repeat, m))).toBe(true);
+  // A graduate paid for by the old satker (which records no outputs) does not count towards 690552.
+  const old = { ...event, id: randomUUID(), data: { ...(event.data as object), enrollmentId: 'enr-test-2', satkerCode: '369283' } };
+  expect(await applyOnce(s.running.dataSource, durable, old, (m) => graduationConsumer.handle(old, m))).toBe(true);
   await new Promise((res) => setTimeout(res, 500));
   expect(await volume()).toBe(start + 1);
 });

@@ -14,11 +14,14 @@ interface EnrollmentGraduatedV1 {
   predicate?: string;
   budgetOutputCode?: string | null;
   indicatorCode?: string | null;
+  /** Added by training, optional: the satker that paid for the class. */
+  satkerCode?: string | null;
 }
 
 /**
- * Each graduate counts once towards the realised volume of the RO the training names. Where a
- * unit has several satkers holding the RO in that year, the open one (or the latest) receives it.
+ * Each graduate counts once towards the realised volume of the RO the training names, in the
+ * satker that paid for the class when the event says which; otherwise, where several satkers of
+ * the unit hold the RO in that year, the open one (or the latest) receives it.
  * Graduates of trainings without a budget output, or naming an RO this unit has no DIPA line for,
  * change nothing: they are not budget outputs of this service.
  */
@@ -31,6 +34,7 @@ export async function applyGraduation(event: DomainEvent, manager: EntityManager
     .innerJoin(SatkerEntity, 's', 's.code = d.satkerCode')
     .select(['o.id AS id', 's.closedOn AS closedOn', 'd.id AS dipaId'])
     .where('o.code = :code AND d.year = :year AND s.unitCode = :unit', { code: data.budgetOutputCode, year: Number(data.year), unit: event.unit })
+    .andWhere(data.satkerCode ? 's.code = :satker' : '1 = 1', { satker: data.satkerCode })
     .getRawMany();
   if (!outputs.length) return;
   const target = [...outputs].sort((a, b) => Number(a.closedOn !== null) - Number(b.closedOn !== null) || Number(b.dipaId) - Number(a.dipaId))[0];
