@@ -5,6 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedSystem, startEmbedded } from '../src';
 
+/** What a contract or gateway test needs of a running graph, in either mode. */
+export interface TestGraph {
+  gateway: { url: string };
+  stop(): Promise<void>;
+}
+
 export interface GraphResult<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
@@ -31,7 +37,7 @@ export async function settle(system: EmbeddedSystem): Promise<void> {
 
 export const tokenFor = (role: string, unit?: string): string => signJwt({ sub: `test-${role}`, role, ...(unit ? { unit } : {}) }, TEST_SECRETS.jwtSecret, 600);
 
-export async function query<T = Record<string, unknown>>(system: EmbeddedSystem, source: string, variables: Record<string, unknown> = {}, token?: string | null, operationName?: string): Promise<GraphResult<T>> {
+export async function query<T = Record<string, unknown>>(system: TestGraph, source: string, variables: Record<string, unknown> = {}, token?: string | null, operationName?: string): Promise<GraphResult<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(system.gateway.url.replace('localhost', '127.0.0.1'), { method: 'POST', headers, body: JSON.stringify({ query: source, variables, operationName }) });

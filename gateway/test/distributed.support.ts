@@ -1,0 +1,71 @@
+import { createLogger, NatsEventBus, OutboxRelay, ProcessedEventEntity, RunningService, startService } from '@kesos/infra';
+import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
+import { readFileSync } from 'node:fs';
+import { PUBLIC_ROOT_FIELDS, RunningGateway, SERVICES, startGateway, SUPERGRAPH_FILE } from '../src';
+import type { TestGraph } from './support';
+
+export interface DistributedGraph extends TestGraph {
+  gateway: RunningGateway;
+  services: RunningService[];
+  buses: NatsEventBus[];
+  settle(): Promise<void>;
+}
+
+/**
+ * The distributed mode in one test process: each subgraph on its own freshly migrated and
+ * seeded MariaDB database (as `npm run migrate` leaves it) with its own NATS connection in a
+ * namespace of this test, and the gateway in front.
+ */
+export async function startDistributedTestGraph(label: string): Promise<DistributedGraph> {
+  const logger = createLogger('test', 'silent');
+  const services: RunningService[] = [];
+  const buses: NatsEventBus[] = [];
+  const namespaceBus = await isolatedNatsBus(label);
+  buses.push(namespaceBus);
+  for (const def of SERVICES) {
+    const database = await freshMysqlDatabase(def, label);
+    await def.seed(database.dataSource, logger);
+    // Every service gets its own connection, as separate processes would, in the shared namespace.
+    const bus = services.length === 0 ? namespaceBus : await NatsEventBus.connect(process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222', undefined, { namespace: namespaceBus.namespace });
+    if (bus !== namespaceBus) buses.push(bus);
+    services.push(await startService(def, { database, bus, secrets: TEST_SECRETS, logger, port: 0, host: '127.0.0.1', relay: { intervalMs: 100 } }));
+  }
+  const gateway = await startGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    subgraphUrls: Object.fromEntries(services.map((s) => [s.name, s.url])),
+    publicRootFields: PUBLIC_ROOT_FIELDS,
+    secrets: TEST_SECRETS,
+    logger,
+    port: 0,
+    host: '127.0.0.1',
+  });
+  const processed = async () => {
+    let total = 0;
+    for (const s of services) total += await s.dataSource.getRepository(ProcessedEventEntity).count();
+    return total;
+  };
+  return {
+    gateway,
+    services,
+    buses,
+    /** Publishes every outbox and waits until consumers have stopped applying events for a second. */
+    settle: async () => {
+      const relays: OutboxRelay[] = services.map((s) => s.relay);
+      for (const r of relays) while ((await r.flush()) > 0);
+      let last = -1;
+      for (let i = 0; i < 600; i++) {
+        const now = await processed();
+        if (now === last) return;
+        last = now;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      throw new Error('consumers did not settle');
+    },
+    stop: async () => {
+      await gateway.stop();
+      for (const s of services) await s.stop();
+      await namespaceBus.deleteNamespaceStreams();
+      for (const b of buses) await b.close();
+    },
+  };
+}
