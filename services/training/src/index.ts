@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import type { ServiceDefinition } from '@kesos/infra';
+import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation/accreditation.entity';
+import { AtensiCaseEntity } from './atensi/atensi.entity';
+import { CertificationAssessmentEntity, CertificationCandidateEntity, CertificationSessionEntity } from './certification/certification.entity';
 import { trainingMigrations } from './migrations';
 import { trainingSchema } from './schema';
 import { seedTraining } from './seed/training.seed';
@@ -15,7 +18,8 @@ export const trainingService: ServiceDefinition = {
   name: 'training',
   defaultPort: 4001,
   entities: [UnitEntity, WorkAreaProvinceEntity, StaffCountEntity,
-    CampusEntity, FacilityEntity, StaffJobCountEntity, ProgrammeEntity, TrainingClassEntity, ParticipantEntity, EnrollmentEntity, AlumniMonitoringEntity, ImportJobEntity, ImportRowErrorEntity],
+    CampusEntity, FacilityEntity, StaffJobCountEntity, ProgrammeEntity, TrainingClassEntity, ParticipantEntity, EnrollmentEntity, AlumniMonitoringEntity, ImportJobEntity, ImportRowErrorEntity,
+    CertificationCandidateEntity, CertificationSessionEntity, CertificationAssessmentEntity, LksInstitutionEntity, AccreditationAssessmentEntity, AccreditationTargetEntity, AtensiCaseEntity],
   migrations: trainingMigrations,
   schema: trainingSchema,
   consumers: [],

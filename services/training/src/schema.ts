@@ -1,4 +1,10 @@
 import type { FederatedSchemaSpec } from '@kesos/infra';
+import { AccreditationResolver } from './accreditation/accreditation.resolver';
+import { UnitAccreditationResolver } from './accreditation/accreditation.unit-resolver';
+import { AtensiResolver } from './atensi/atensi.resolver';
+import { UnitAtensiResolver } from './atensi/atensi.unit-resolver';
+import { CertificationCandidateResolver, CertificationResolver } from './certification/certification.resolver';
+import { UnitCertificationResolver } from './certification/certification.unit-resolver';
 import { CertificateResolver } from './certificate/certificate.resolver';
 import { TrainingClassResolver } from './class/class.resolver';
 import { EnrollmentResolver } from './enrollment/enrollment.resolver';
@@ -12,6 +18,7 @@ import { unitReference } from './unit/unit.reference';
 
 export const trainingSchema: FederatedSchemaSpec = {
   resolvers: [UnitResolver,
-    CampusResolver, ProgrammeResolver, TrainingClassResolver, ParticipantResolver, EnrollmentResolver, CertificateResolver, AlumniMonitoringResolver, ImportJobResolver, TrainingVolumeResolver],
+    CampusResolver, ProgrammeResolver, TrainingClassResolver, ParticipantResolver, EnrollmentResolver, CertificateResolver, AlumniMonitoringResolver, ImportJobResolver, TrainingVolumeResolver,
+    CertificationResolver, CertificationCandidateResolver, UnitCertificationResolver, AccreditationResolver, UnitAccreditationResolver, AtensiResolver, UnitAtensiResolver],
   referenceResolvers: { ...unitReference },
 };

@@ -1,12 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { UnitEntity } from '../unit/unit.entity';
+import { seedAccreditation } from './accreditation.seed';
+import { seedAtensi } from './atensi.seed';
+import { seedCertification } from './certification.seed';
 import { seedUnits } from './units.seed';
 import { seedCampuses } from './campuses.seed';
 import { seedTrainings } from './trainings.seed';
 
 /** Feature seeders, in dependency order; each writes its records (and their events) with the given manager. */
 const SEEDERS: ((m: EntityManager) => Promise<void>)[] = [seedUnits,
-  seedCampuses, seedTrainings];
+  seedCampuses, seedTrainings,
+  seedCertification, seedAccreditation, seedAtensi];
 
 /** Loads the 2022 report's records into an empty training database, in one transaction. */
 export async function seedTraining(dataSource: DataSource): Promise<boolean> {

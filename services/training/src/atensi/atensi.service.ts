@@ -1,0 +1,68 @@
+import { assertCanRead, assertCanWrite, BadInputError, ConflictError, RequestContext } from '@kesos/infra';
+import { MoreThan } from 'typeorm';
+import { pageWindow, toPage } from '../common/common.helpers';
+import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../certification/certification.validation';
+import { AtensiCaseEntity } from './atensi.entity';
+import { ATENSI_CASE_CLOSED, AtensiCaseClosedV1 } from './atensi.events';
+import { CloseAtensiCaseInput, OpenAtensiCaseInput, validateClose, validateOpen } from './atensi.input';
+import { AtensiCaseStatus, AtensiServiceType } from './atensi.type';
+
+export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput): Promise<AtensiCaseEntity> {
+  const valid = validateOpen(input);
+  assertCanWrite(ctx.caller, valid.unit);
+  return ctx.db.transaction(async ({ manager }) => {
+    const unitCode = await existingUnit(manager, 'unit', valid.unit);
+    const place = await workAreaPlace(manager, unitCode, { province: 'province', regency: 'regency' }, input.province, input.regency);
+    const row = manager.create(AtensiCaseEntity, {
+      unitCode,
+      year: yearOfDate(valid.receivedOn),
+      serviceType: valid.serviceType,
+      receivedOn: valid.receivedOn,
+      ...place,
+      description: valid.description,
+      status: AtensiCaseStatus.OPEN,
+      closedOn: null,
+      served: null,
+      peopleServed: null,
+    });
+    const { identifiers } = await manager.insert(AtensiCaseEntity, row);
+    return { ...row, id: Number(identifiers[0]?.id) };
+  });
+}
+
+/** OPEN -> CLOSED, once; the closing and its event commit together. */
+export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput): Promise<AtensiCaseEntity> {
+  const valid = validateClose(input);
+  return ctx.db.transaction(async (tx) => {
+    const found = await tx.manager.findOneBy(AtensiCaseEntity, { id: valid.caseId });
+    if (!found) throw new BadInputError('caseId', `case ${valid.caseId} does not exist`);
+    assertCanWrite(ctx.caller, found.unitCode);
+    if (found.status !== AtensiCaseStatus.OPEN) throw new ConflictError(`case ${found.id} was already closed on ${found.closedOn}`);
+    if (valid.closedOn < found.receivedOn) throw new BadInputError('closedOn', `closedOn must be on or after the day the case was received, ${found.receivedOn}`);
+    const change = { status: AtensiCaseStatus.CLOSED, closedOn: valid.closedOn, served: valid.served, peopleServed: valid.peopleServed };
+    // The status condition makes a concurrent second close update nothing instead of closing twice.
+    const { affected } = await tx.manager.update(AtensiCaseEntity, { id: found.id, status: AtensiCaseStatus.OPEN }, change);
+    if (affected === 0) throw new ConflictError(`case ${found.id} was closed meanwhile`);
+    const closed = { ...found, ...change };
+    await tx.emit<AtensiCaseClosedV1>({
+      type: ATENSI_CASE_CLOSED,
+      unit: closed.unitCode,
+      data: { caseId: closed.id, year: closed.year, serviceType: closed.serviceType, peopleServed: valid.peopleServed, served: valid.served },
+    });
+    return closed;
+  });
+}
+
+export async function listCases(ctx: RequestContext, filter: { unit: string; year?: number | null; serviceType?: AtensiServiceType | null; status?: AtensiCaseStatus | null; first: number; after?: string | null }) {
+  assertCanRead(ctx.caller, filter.unit);
+  const window = pageWindow(filter.first, filter.after);
+  const where = {
+    unitCode: filter.unit,
+    ...(filter.year != null ? { year: validYear('year', filter.year) } : {}),
+    ...(filter.serviceType ? { serviceType: filter.serviceType } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const repo = ctx.db.dataSource.getRepository(AtensiCaseEntity);
+  const rows = await repo.find({ where: { ...where, id: MoreThan(window.afterId) }, order: { id: 'ASC' }, take: window.take + 1 });
+  return toPage(rows, window);
+}
