@@ -103,6 +103,19 @@ describe('outbox, relay and consumers against MariaDB and NATS JetStream', () =>
     expect(await dataSource.getRepository(OutboxEventEntity).count()).toBe(before);
   });
 
+  it('answers a transaction that lost a race on a unique key as CONFLICT, with nothing written', async () => {
+    const db = new Database(dataSource);
+    await dataSource.getRepository(CounterEntity).save({ name: 'race', value: 1 });
+    const before = await dataSource.getRepository(OutboxEventEntity).count();
+    const attempt = db.transaction(async (tx) => {
+      await tx.emit({ type: 'training.unit.registered', unit: null, data: {} });
+      await tx.manager.insert(CounterEntity, { name: 'race', value: 2 });
+    });
+    await expect(attempt).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await dataSource.getRepository(OutboxEventEntity).count()).toBe(before);
+    expect(await dataSource.getRepository(CounterEntity).findOneBy({ name: 'race' })).toEqual({ name: 'race', value: 1 });
+  });
+
   it('applies an event at most once and dead-letters a poison message after bounded retries', async () => {
     const bus = await isolatedNatsBus('consumer');
     try {

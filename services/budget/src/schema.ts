@@ -1,5 +1,6 @@
 import type { FederatedSchemaSpec } from '@kesos/infra';
 import { UnitBudgetResolver } from './budget/budget.resolver';
+import { DipaResolver } from './dipa/dipa.resolver';
 import { goalReference } from './goal/goal.reference';
 import { GoalResolver } from './goal/goal.resolver';
 import { Goal } from './goal/goal.type';
@@ -11,7 +12,7 @@ import { BudgetUnitResolver } from './unit/unit.resolver';
 import { Unit } from './unit/unit.type';
 
 export const budgetSchema: FederatedSchemaSpec = {
-  resolvers: [BudgetUnitResolver, UnitBudgetResolver, SatkerBudgetResolver, RevisionResolver, RealizationResolver, PerformanceResolver, GoalResolver],
+  resolvers: [BudgetUnitResolver, UnitBudgetResolver, SatkerBudgetResolver, DipaResolver, RevisionResolver, RealizationResolver, PerformanceResolver, GoalResolver],
   orphanedTypes: [Unit, Goal],
   referenceResolvers: { ...goalReference },
 };

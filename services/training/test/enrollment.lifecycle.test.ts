@@ -89,6 +89,15 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
     expect(await counts(t.database, TABLES)).toEqual(before);
   });
 
+  it('registers a NIK sent by several clerks at the same moment once; the others get a clear refusal', async () => {
+    const nik = '1371004101900007';
+    const before = (await counts(t.database, ['participant'])).participant!;
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => t.call(PARTICIPANT, { input: person(nik, `Peserta Sintetis Serentak ${i}`) }, operator)));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const r of results.filter((x) => x.errors)) expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(r.errors![0]!.extensions!.code);
+    expect((await counts(t.database, ['participant'])).participant).toBe(before + 1);
+  });
+
   it('shows the NIK in full to admins only; others see it masked', async () => {
     const admin = await t.call(PARTICIPANT_READ, { id: a });
     expect(admin.data.participant).toEqual({ nik: NIK_A, name: 'Peserta Sintetis Uji Satu', birthDate: '1990-01-01' });

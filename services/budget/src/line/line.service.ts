@@ -1,7 +1,48 @@
 import type { EntityManager } from 'typeorm';
 import { RealizationEntity } from '../realization/realization.entity';
 import { LineChangeEntity } from '../revision/revision.entity';
-import { BudgetLineEntity } from './line.entity';
+import { ActivityEntity, BudgetLineEntity, OutputEntity, ProgrammeEntity } from './line.entity';
+
+/** The hierarchy of a DIPA: programme → activity → KRO/RO, and the lines (component, account) under the ROs. */
+export interface DipaStructure {
+  programmes: {
+    code: string;
+    name: string;
+    activities: { code: string; name: string; note?: string | null; outputs: { kroCode: string; kroName: string; code: string; name: string; volumeUnit: string }[] }[];
+  }[];
+  /** `output` is an RO code of the programmes above, or null for an expense-type summary line. */
+  lines: { output: string | null; component: string | null; componentName: string | null; account: string; goal: string | null }[];
+}
+
+/**
+ * Writes a DIPA's hierarchy and lines (no amounts: those are the revisions' line changes);
+ * answers the ids of the outputs by RO code and of the lines in the order given.
+ */
+export async function writeDipaStructure(m: EntityManager, dipaId: number, spec: DipaStructure): Promise<{ outputIds: Map<string, number>; lineIds: number[] }> {
+  const outputIds = new Map<string, number>();
+  for (const p of spec.programmes) {
+    const programme = m.create(ProgrammeEntity, { dipaId, code: p.code, name: p.name });
+    await m.insert(ProgrammeEntity, programme);
+    for (const a of p.activities) {
+      const activity = m.create(ActivityEntity, { dipaId, programmeId: programme.id, code: a.code, name: a.name, note: a.note ?? null });
+      await m.insert(ActivityEntity, activity);
+      for (const o of a.outputs) {
+        const output = m.create(OutputEntity, { dipaId, activityId: activity.id, kroCode: o.kroCode, kroName: o.kroName, code: o.code, name: o.name, volumeUnit: o.volumeUnit });
+        await m.insert(OutputEntity, output);
+        outputIds.set(o.code, output.id);
+      }
+    }
+  }
+  const lineIds: number[] = [];
+  for (const l of spec.lines) {
+    const outputId = l.output === null ? null : outputIds.get(l.output);
+    if (outputId === undefined) throw new Error(`line names output ${l.output}, which the DIPA does not have`);
+    const line = m.create(BudgetLineEntity, { dipaId, outputId, componentCode: l.component, componentName: l.componentName, accountCode: l.account, goalCode: l.goal });
+    await m.insert(BudgetLineEntity, line);
+    lineIds.push(line.id);
+  }
+  return { outputIds, lineIds };
+}
 
 export interface LineBalance {
   ceiling: number;

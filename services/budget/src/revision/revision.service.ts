@@ -1,4 +1,4 @@
-import { assertCanWrite, BadInputError, ConflictError, RequestContext } from '@kesos/infra';
+import { assertCanWrite, BadInputError, RequestContext } from '@kesos/infra';
 import { In } from 'typeorm';
 import { BudgetLineEntity, OutputEntity, OutputTargetEntity } from '../line/line.entity';
 import { lineBalances, lockLines } from '../line/line.service';
@@ -47,12 +47,7 @@ export async function recordRevision(ctx: RequestContext, raw: RecordRevisionInp
 
     const number = previous ? previous.number + 1 : 0;
     const revision = manager.create(RevisionEntity, { dipaId: dipa.id, number, authority: input.authority, date: input.date, description: input.description });
-    try {
-      await manager.insert(RevisionEntity, revision);
-    } catch (err) {
-      if (/duplicate|unique/i.test((err as Error).message)) throw new ConflictError(`revision ${number} of satker ${satker.code} ${input.year} was just recorded by someone else; reload and try again`);
-      throw err;
-    }
+    await manager.insert(RevisionEntity, revision);
     if (input.changes.length) {
       await manager.insert(
         LineChangeEntity,

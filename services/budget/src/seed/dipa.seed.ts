@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { ActivityEntity, BudgetLineEntity, OutputEntity, OutputTargetEntity, ProgrammeEntity } from '../line/line.entity';
+import { OutputTargetEntity } from '../line/line.entity';
+import { writeDipaStructure } from '../line/line.service';
 import { RealizationEntity } from '../realization/realization.entity';
 import { LineChangeEntity, RevisionEntity } from '../revision/revision.entity';
 import { DipaEntity } from '../satker/satker.entity';
@@ -89,41 +90,27 @@ export async function seedDipa(m: EntityManager, spec: DipaSpec, documentSeq: { 
     revisionIds.set(number, row.id);
   }
 
-  const outputIds = new Map<string, number>();
-  for (const p of spec.programmes) {
-    const programme = m.create(ProgrammeEntity, { dipaId: dipa.id, code: p.code, name: p.name });
-    await m.insert(ProgrammeEntity, programme);
-    for (const a of p.activities) {
-      const activity = m.create(ActivityEntity, { dipaId: dipa.id, programmeId: programme.id, code: a.code, name: a.name, note: a.note ?? null });
-      await m.insert(ActivityEntity, activity);
-      for (const o of a.outputs) {
-        const output = m.create(OutputEntity, { dipaId: dipa.id, activityId: activity.id, kroCode: o.kroCode, kroName: o.kroName, code: o.code, name: o.name, volumeUnit: o.volumeUnit });
-        await m.insert(OutputEntity, output);
-        outputIds.set(o.code, output.id);
-        const targets = Object.entries(o.targets).map(([n, volumeTarget]) => ({ outputId: output.id, revisionId: revisionIds.get(Number(n))!, volumeTarget }));
-        if (targets.length) await m.insert(OutputTargetEntity, targets);
-      }
-    }
-  }
+  const { outputIds, lineIds } = await writeDipaStructure(m, dipa.id, spec);
+  const targets = spec.programmes.flatMap((p) => p.activities.flatMap((a) => a.outputs)).flatMap((o) =>
+    Object.entries(o.targets).map(([n, volumeTarget]) => ({ outputId: outputIds.get(o.code)!, revisionId: revisionIds.get(Number(n))!, volumeTarget })),
+  );
+  if (targets.length) await m.insert(OutputTargetEntity, targets);
 
   const changes: Partial<LineChangeEntity>[] = [];
   const transactions: Partial<RealizationEntity>[] = [];
-  for (const l of spec.lines) {
-    const outputId = l.output === null ? null : outputIds.get(l.output);
-    if (outputId === undefined) throw new Error(`seed: line names unknown output ${l.output}`);
-    const line = m.create(BudgetLineEntity, { dipaId: dipa.id, outputId, componentCode: l.component, componentName: l.componentName, accountCode: l.account, goalCode: l.goal });
-    await m.insert(BudgetLineEntity, line);
+  for (const [i, l] of spec.lines.entries()) {
+    const lineId = lineIds[i]!;
     spec.revisions.forEach((_r, n) => {
       const ceilingChange = l.changes[n] ?? 0;
       const blockedChange = l.blocked?.[n] ?? 0;
-      if (ceilingChange || blockedChange || n === 0) changes.push({ revisionId: revisionIds.get(n)!, lineId: line.id, ceilingChange, blockedChange });
+      if (ceilingChange || blockedChange || n === 0) changes.push({ revisionId: revisionIds.get(n)!, lineId, ceilingChange, blockedChange });
     });
     const availableOn = (date: string) =>
       spec.revisions.reduce((s, r, n) => (r.date <= date ? s + (l.changes[n] ?? 0) - (l.blocked?.[n] ?? 0) : s), 0);
     const weights = l.account.startsWith('51') ? spec.schedule.personnel : spec.schedule.other;
     for (const t of splitSpending(l.realized, spec.schedule.dates, weights, availableOn)) {
       transactions.push({
-        lineId: line.id,
+        lineId,
         date: t.date,
         amount: t.amount,
         documentNumber: `SP2D-SINTETIS-${spec.satkerCode}-${spec.year}-${String(documentSeq.next++).padStart(5, '0')}`,

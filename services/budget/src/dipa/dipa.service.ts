@@ -1,0 +1,53 @@
+import { assertCanWrite, BadInputError, RequestContext } from '@kesos/infra';
+import { In } from 'typeorm';
+import { AccountEntity } from '../account/account.entity';
+import { OutputTargetEntity } from '../line/line.entity';
+import { writeDipaStructure } from '../line/line.service';
+import { LineChangeEntity, RevisionEntity } from '../revision/revision.entity';
+import type { BudgetRevision } from '../revision/revision.type';
+import { DipaEntity, SatkerEntity } from '../satker/satker.entity';
+import { OpenDipaInput, validateOpenDipa } from './dipa.input';
+
+/**
+ * Records a satker's initial DIPA for a year (revision 0) with its hierarchy and line ceilings,
+ * and the satker itself when it is new. Everything later is a revision (recordBudgetRevision):
+ * a year has one DIPA per satker, so opening it twice is refused.
+ */
+export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise<BudgetRevision> {
+  const input = validateOpenDipa(raw);
+  assertCanWrite(ctx.caller, input.unit);
+  return ctx.db.transaction(async ({ manager: m }) => {
+    const satker = await m.findOneBy(SatkerEntity, { code: input.satkerCode });
+    if (satker) {
+      if (satker.unitCode !== input.unit) throw new BadInputError('satkerCode', `satker ${satker.code} belongs to unit ${satker.unitCode}, not ${input.unit}`);
+      if (input.newSatker) throw new BadInputError('newSatker', `satker ${satker.code} is already recorded as "${satker.name}"; leave newSatker out`);
+      if (satker.closedOn && satker.closedOn < input.date) throw new BadInputError('satkerCode', `satker ${satker.code} was closed on ${satker.closedOn}; it takes no new DIPA`);
+    } else {
+      if (!input.newSatker) throw new BadInputError('satkerCode', `satker ${input.satkerCode} is not recorded; give newSatker (name and organisation) to record it with this DIPA`);
+      await m.insert(SatkerEntity, { code: input.satkerCode, unitCode: input.unit, name: input.newSatker.name, organisation: input.newSatker.organisation, closedOn: null });
+    }
+    if (await m.existsBy(DipaEntity, { satkerCode: input.satkerCode, year: input.year })) {
+      throw new BadInputError('year', `satker ${input.satkerCode} already has a DIPA for ${input.year}; change it with recordBudgetRevision`);
+    }
+
+    const accountCodes = [...new Set(input.lines.map((l) => l.accountCode))];
+    const known = new Set((await m.findBy(AccountEntity, { code: In(accountCodes) })).map((a) => a.code));
+    const unknown = accountCodes.filter((c) => !known.has(c));
+    if (unknown.length) throw new BadInputError('lines.accountCode', `account(s) ${unknown.join(', ')} are not in the chart of accounts (bagan akun standar)`);
+
+    const dipa = m.create(DipaEntity, { satkerCode: input.satkerCode, year: input.year });
+    await m.insert(DipaEntity, dipa);
+    const revision = m.create(RevisionEntity, { dipaId: dipa.id, number: 0, authority: input.authority, date: input.date, description: input.description });
+    await m.insert(RevisionEntity, revision);
+    const { outputIds, lineIds } = await writeDipaStructure(m, dipa.id, {
+      programmes: input.programmes,
+      lines: input.lines.map((l) => ({ output: l.outputCode ?? null, component: l.componentCode ?? null, componentName: l.componentName ?? null, account: l.accountCode, goal: l.goalCode ?? null })),
+    });
+    const outputs = input.programmes.flatMap((p) => p.activities.flatMap((a) => a.outputs));
+    if (outputs.length) await m.insert(OutputTargetEntity, outputs.map((o) => ({ outputId: outputIds.get(o.code)!, revisionId: revision.id, volumeTarget: o.volumeTarget })));
+    await m.insert(LineChangeEntity, input.lines.map((l, i) => ({ revisionId: revision.id, lineId: lineIds[i]!, ceilingChange: l.ceiling, blockedChange: l.blocked ?? 0 })));
+
+    const ceiling = input.lines.reduce((s, l) => s + l.ceiling, 0);
+    return { id: revision.id, number: 0, authority: input.authority, date: input.date, description: input.description, ceilingAfter: ceiling, ceilingChange: ceiling };
+  });
+}
