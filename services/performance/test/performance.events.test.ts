@@ -5,12 +5,13 @@ import { PADANG, registerUnits, startTestService, TestService } from './support'
 const PERFORMANCE = `query($unit: ID!, $year: Int!) {
   _entities(representations: [{ __typename: "Unit", code: $unit }]) {
     ... on Unit { performance(year: $year) { goals { code achievement publishedAchievement indicators {
-      code target realization realizationSource numerator denominator achievement publishedRealization publishedAchievement matchesPublished enteredBy
+      code target realization realizationSource numerator denominator achievement quarters { quarter numerator denominator realization achievement } publishedRealization publishedAchievement matchesPublished enteredBy
     } } } }
   }
 }`;
 
-type Indicator = { code: string; target: number | null; realization: number | null; realizationSource: string; numerator: number | null; denominator: number | null; achievement: number | null; publishedRealization: number | null; publishedAchievement: number | null; matchesPublished: boolean | null; enteredBy: string | null };
+type Quarter = { quarter: number; numerator: number; denominator: number; realization: number | null; achievement: number | null };
+type Indicator = { quarters: Quarter[]; code: string; target: number | null; realization: number | null; realizationSource: string; numerator: number | null; denominator: number | null; achievement: number | null; publishedRealization: number | null; publishedAchievement: number | null; matchesPublished: boolean | null; enteredBy: string | null };
 type GoalRow = { code: string; achievement: number | null; publishedAchievement: number | null; indicators: Indicator[] };
 
 /** Publishes many events, 100 at a time, so the test does not wait on one acknowledgement after another. */
@@ -68,6 +69,28 @@ describe('performance realisations follow the training and budget events (MariaD
     await s.until(async () => (await indicator(2023, 'SK2.1')).denominator === 1);
     expect(await indicator(2024, 'SK2.1')).toMatchObject({ realization: null, realizationSource: 'NONE' });
     expect((await counters()).filter((c) => c.year === 2024)).toEqual([]);
+  });
+
+  it('places dated decisions in quarters, cumulatively; a decision dated after the year counts in the annual figure only', async () => {
+    const decide = (n: number, date: string | null, accredited = true) =>
+      s.publish('training.accreditation.decided', PADANG, { assessmentId: `Q-${n}`, institutionId: `LKS-Q-${n}`, year: 2021, result: accredited ? 'A' : 'NOT_ACCREDITED', accredited, ...(date ? { date } : {}) });
+    await decide(1, '2021-02-10');
+    await decide(2, '2021-05-03', false);
+    await decide(3, '2021-05-20');
+    await decide(4, '2021-11-30');
+    await decide(5, '2022-01-14');
+    await decide(6, null);
+    await s.until(async () => (await indicator(2021, 'SK1.1')).denominator === 6);
+    const sk = await indicator(2021, 'SK1.1');
+    expect(sk).toMatchObject({ numerator: 5, denominator: 6, realization: 83.33 });
+    expect(sk.quarters.map((q) => [q.quarter, q.numerator, q.denominator, q.realization])).toEqual([
+      [1, 1, 1, 100],
+      [2, 2, 3, 66.67],
+      [3, 2, 3, 66.67],
+      [4, 3, 4, 75],
+    ]);
+    // Indicators without dated records have no quarters.
+    expect((await indicator(2021, 'SK5.1')).quarters).toEqual([]);
   });
 
   it('derives the 2022 report figures from the events the training and budget seeds emit', async () => {
@@ -128,7 +151,7 @@ describe('performance realisations follow the training and budget events (MariaD
     await s.database.dataSource.transaction((m) => recomputeCounters(m));
     expect(await counters()).toEqual(incremental);
     const res = await s.call<{ recomputeRealizations: { goals: GoalRow[] } }>(
-      `mutation { recomputeRealizations(unitCode: "${PADANG}", year: 2022) { goals { code achievement publishedAchievement indicators { code target realization realizationSource numerator denominator achievement publishedRealization publishedAchievement matchesPublished enteredBy } } } }`,
+      `mutation { recomputeRealizations(unitCode: "${PADANG}", year: 2022) { goals { code achievement publishedAchievement indicators { code target realization realizationSource numerator denominator achievement quarters { quarter numerator denominator realization achievement } publishedRealization publishedAchievement matchesPublished enteredBy } } } }`,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.recomputeRealizations.goals).toEqual(before);

@@ -1,5 +1,6 @@
 import { achievementOf, goalAchievement } from '../src/performance/performance.service';
 import { Polarity } from '../src/plan/plan.type';
+import { quarterOf } from '../src/realization/realization.service';
 import { competitionRanks, sakipCategory } from '../src/sakip/sakip.service';
 import { syntheticResponses } from '../src/seed/survey.seed';
 import { exactRatio2, satisfactionGrade, satisfactionIndex } from '../src/survey/survey.service';
@@ -69,5 +70,21 @@ describe('satisfaction index (IKM)', () => {
     expect(rows.filter((r) => r.gender === 'FEMALE')).toHaveLength(640);
     const sum = rows.reduce((s, r) => s + r.answers.reduce((a, b) => a + b, 0), 0);
     expect(satisfactionIndex(sum, rows.length)).toBe(91.6);
+  });
+});
+
+describe('quarter of a dated fact', () => {
+  it('places a day of the year in its quarter, an earlier day in the first, a later or missing day nowhere', () => {
+    expect([quarterOf('2022-01-01', 2022), quarterOf('2022-03-31', 2022), quarterOf('2022-04-01', 2022), quarterOf('2022-09-30', 2022), quarterOf('2022-12-31', 2022)]).toEqual([1, 1, 2, 3, 4]);
+    expect(quarterOf('2021-12-20', 2022)).toBe(1);
+    expect(quarterOf('2023-01-05', 2022)).toBeNull();
+    expect(quarterOf(undefined, 2022)).toBeNull();
+    expect(quarterOf(null, 2022)).toBeNull();
+  });
+
+  it('refuses a malformed day, so the payload is dead-lettered rather than misplaced', () => {
+    expect(() => quarterOf('2022-13-01', 2022)).toThrow(/YYYY-MM-DD/);
+    expect(() => quarterOf('30/06/2022', 2022)).toThrow(/YYYY-MM-DD/);
+    expect(() => quarterOf(20220630, 2022)).toThrow(/YYYY-MM-DD/);
   });
 });

@@ -172,13 +172,13 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
     const graduated = ofType('training.enrollment.graduated');
     expect(graduated).toHaveLength(1);
     expect(graduated[0]!.version).toBe(1);
-    expect(graduated[0]!.data).toEqual({ enrollmentId: Number(enrollA), classId: Number(classId), programmeCode: 'PPM', participantCategory: 'PM_KPM_PKH', year: 2023, predicate: 'BAIK', budgetOutputCode: '6391.SCM.001', indicatorCode: 'SK3.1', satkerCode: '690552' });
+    expect(graduated[0]!.data).toEqual({ enrollmentId: Number(enrollA), classId: Number(classId), programmeCode: 'PPM', participantCategory: 'PM_KPM_PKH', year: 2023, predicate: 'BAIK', budgetOutputCode: '6391.SCM.001', indicatorCode: 'SK3.1', satkerCode: '690552', date: '2023-03-10' });
     const closed = ofType('training.class.closed');
     expect(closed).toHaveLength(1);
-    expect(closed[0]!.data).toEqual({ classId: Number(classId), programmeCode: 'PPM', year: 2023, targetParticipants: 2, participants: 3, graduates: 1, indicatorCode: 'SK3.1', satkerCode: '690552', budgetOutputCode: '6391.SCM.001' });
+    expect(closed[0]!.data).toEqual({ classId: Number(classId), programmeCode: 'PPM', year: 2023, targetParticipants: 2, participants: 3, graduates: 1, indicatorCode: 'SK3.1', satkerCode: '690552', budgetOutputCode: '6391.SCM.001', date: '2023-03-10' });
     const monitored = ofType('training.monitoring.assessed');
     expect(monitored).toHaveLength(1);
-    expect(monitored[0]!.data).toEqual({ monitoringId: Number(assessed.data.assessAlumni.id), enrollmentId: Number(enrollA), year: 2023, hasLifeSkills: true, programmeCode: 'PPM' });
+    expect(monitored[0]!.data).toEqual({ monitoringId: Number(assessed.data.assessAlumni.id), enrollmentId: Number(enrollA), year: 2023, hasLifeSkills: true, programmeCode: 'PPM', date: today });
     expect(events.filter((e) => e.type !== 'training.unit.registered')).toHaveLength(3);
   });
 

@@ -1,9 +1,9 @@
 import type { RequestContext } from '@kesos/infra';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { planFor } from '../plan/plan.loader';
-import { MetricCounterEntity, PublishedFigureEntity, RealizationEntryEntity } from '../realization/realization.entity';
+import { MetricCounterEntity, MetricFactEntity, PublishedFigureEntity, RealizationEntryEntity } from '../realization/realization.entity';
 import { surveyByUnitYear, UnitYear } from '../survey/survey.loader';
-import { goalResult, indicatorResult } from './performance.service';
+import { goalResult, indicatorResult, QuarterCount } from './performance.service';
 import type { Goal } from './performance.type';
 
 function forKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: readonly UnitYear[]): SelectQueryBuilder<T> {
@@ -21,9 +21,21 @@ function forKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: reado
 export const goalsByUnitYear = (ctx: RequestContext) =>
   ctx.loaders.get<UnitYear, Goal[]>('goalsByUnitYear', async (keys) => {
     const ds = ctx.db.dataSource;
-    const [plans, counters, entries, published, surveys] = await Promise.all([
+    const [plans, counters, quarterly, entries, published, surveys] = await Promise.all([
       Promise.all(keys.map((k) => planFor(ctx, k.unit, k.year))),
       forKeys(ds.getRepository(MetricCounterEntity).createQueryBuilder('x'), keys).getMany(),
+      forKeys(ds.getRepository(MetricFactEntity).createQueryBuilder('x'), keys)
+        .andWhere('x.quarter IS NOT NULL')
+        .select(['x.unitCode AS unitCode', 'x.year AS year', 'x.metric AS metric', 'x.quarter AS quarter'])
+        .addSelect('SUM(x.numerator)', 'numerator')
+        .addSelect('SUM(x.denominator)', 'denominator')
+        .addSelect('COUNT(*)', 'facts')
+        .groupBy('x.unitCode')
+        .addGroupBy('x.year')
+        .addGroupBy('x.metric')
+        .addGroupBy('x.quarter')
+        .getRawMany<Record<string, string | number>>()
+        .then((rows) => rows.map((r) => ({ unitCode: String(r.unitCode), year: Number(r.year), metric: String(r.metric), quarter: Number(r.quarter), numerator: Number(r.numerator), denominator: Number(r.denominator), facts: Number(r.facts) }))),
       forKeys(ds.getRepository(RealizationEntryEntity).createQueryBuilder('x'), keys).getMany(),
       forKeys(ds.getRepository(PublishedFigureEntity).createQueryBuilder('x'), keys).getMany(),
       surveyByUnitYear(ctx).loadMany(keys),
@@ -34,7 +46,8 @@ export const goalsByUnitYear = (ctx: RequestContext) =>
       const here = <T extends { unitCode: string; year: number }>(rows: T[]) => rows.filter((r) => r.unitCode === k.unit && r.year === k.year);
       const survey = surveys[n];
       const surveyIndex = survey && !(survey instanceof Error) ? survey.index : null;
-      const [c, e, p] = [here(counters), here(entries), here(published)];
+      const [c, q, e, p] = [here(counters), here(quarterly), here(entries), here(published)];
+      const quartersOf = (metric: string): QuarterCount[] => q.filter((x) => x.metric === metric);
       return loaded.goals.map((goal) =>
         goalResult(
           k.unit,
@@ -50,6 +63,7 @@ export const goalsByUnitYear = (ctx: RequestContext) =>
                 surveyIndex,
                 entry: e.find((x) => x.indicatorCode === indicator.code) ?? null,
                 published: p.find((x) => x.code === indicator.code) ?? null,
+                quarterly: quartersOf(indicator.metric),
               }),
             ),
           p.find((x) => x.code === goal.code) ?? null,

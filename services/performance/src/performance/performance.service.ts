@@ -2,7 +2,7 @@ import { percentage, roundHalfUp } from '@kesos/infra';
 import type { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity } from '../plan/plan.entity';
 import { Measure, Metric, Polarity } from '../plan/plan.type';
 import type { MetricCounterEntity, PublishedFigureEntity, RealizationEntryEntity } from '../realization/realization.entity';
-import { Goal, IndicatorResult, RealizationSource } from './performance.type';
+import { Goal, IndicatorResult, QuarterResult, RealizationSource } from './performance.type';
 
 const RATIO_METRICS = new Set<string>([Metric.ACCREDITATION, Metric.CERTIFICATION, Metric.LIFE_SKILLS, Metric.ATENSI, Metric.FACILITATOR_TRAINING]);
 
@@ -31,6 +31,15 @@ export interface IndicatorInputs {
   surveyIndex: number | null;
   entry: RealizationEntryEntity | null;
   published: PublishedFigureEntity | null;
+  /** Facts of the indicator's metric per quarter (not cumulative); facts without a quarter are left out. */
+  quarterly: QuarterCount[];
+}
+
+export interface QuarterCount {
+  quarter: number;
+  numerator: number;
+  denominator: number;
+  facts: number;
 }
 
 interface Derived {
@@ -54,6 +63,28 @@ export function derive(i: IndicatorInputs): Derived | null {
   if (metric === Metric.BUDGET_PERFORMANCE && i.counter?.value != null) return { realization: roundHalfUp(i.counter.value, 2), numerator: null, denominator: null };
   if (metric === Metric.SATISFACTION_SURVEY && i.surveyIndex !== null) return { realization: i.surveyIndex, numerator: null, denominator: null };
   return null;
+}
+
+/** The indicator as it stood at the end of each quarter: the quarters' facts added up, then derived like the year. */
+export function quarterResults(i: IndicatorInputs, target: number | null, polarity: Polarity): QuarterResult[] {
+  if (!RATIO_METRICS.has(i.indicator.metric) || !i.quarterly.length) return [];
+  const sum = { numerator: 0, denominator: 0, facts: 0 };
+  return [1, 2, 3, 4].map((quarter) => {
+    for (const q of i.quarterly.filter((x) => x.quarter === quarter)) {
+      sum.numerator += q.numerator;
+      sum.denominator += q.denominator;
+      sum.facts += q.facts;
+    }
+    const counter = { unitCode: '', year: 0, metric: i.indicator.metric, value: null, ...sum };
+    const derived = derive({ ...i, counter });
+    return {
+      quarter,
+      numerator: sum.numerator,
+      denominator: derived?.denominator ?? sum.denominator,
+      realization: derived?.realization ?? null,
+      achievement: achievementOf(derived?.realization ?? null, target, polarity, i.indicator.achievementCap),
+    };
+  });
 }
 
 export function indicatorResult(i: IndicatorInputs): IndicatorResult {
@@ -86,6 +117,7 @@ export function indicatorResult(i: IndicatorInputs): IndicatorResult {
     publishedAchievement: p?.achievement ?? null,
     publishedNote: p?.note ?? null,
     matchesPublished: p ? p.realization === realization && p.achievement === achievement : null,
+    quarters: quarterResults(i, target, polarity),
   };
 }
 

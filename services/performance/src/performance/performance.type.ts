@@ -16,6 +16,24 @@ registerEnumType(RealizationSource, {
   },
 });
 
+@ObjectType({ description: 'Realisation of a ratio indicator as it stood at the end of a quarter (capaian kumulatif triwulan)' })
+export class QuarterResult {
+  @Field(() => Int, { description: 'Quarter (triwulan), 1-4' })
+  quarter!: number;
+
+  @Field(() => Int, { description: 'Numerator counted from the records dated up to the end of the quarter (pembilang kumulatif)' })
+  numerator!: number;
+
+  @Field(() => Int, { description: 'Denominator counted the same way (penyebut kumulatif); for SK2.2 the volume target while no class has closed' })
+  denominator!: number;
+
+  @Field(() => Float, { nullable: true, description: 'numerator / denominator x 100, rounded half-up to 2 decimals; null while nothing is counted' })
+  realization!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Achievement against the annual target by the indicator\'s rules (capaian terhadap target tahunan)' })
+  achievement!: number | null;
+}
+
 @ObjectType({ description: 'An indicator of a goal with its target, realisation and achievement for a year (capaian indikator kinerja)' })
 export class IndicatorResult {
   @Field({ description: 'Indicator code, e.g. SK1.1' })
@@ -84,6 +102,12 @@ export class IndicatorResult {
 
   @Field(() => Boolean, { nullable: true, description: 'True when derived realisation and achievement equal the printed ones; null when nothing was printed' })
   matchesPublished!: boolean | null;
+
+  @Field(() => [QuarterResult], {
+    description:
+      'Cumulative realisation at the end of each quarter (triwulan I-IV), from the days the records became known; a record dated after the year counts in the annual figure only. Empty for indicators without dated records (entered, score and index indicators)',
+  })
+  quarters!: QuarterResult[];
 }
 
 @Directive('@key(fields: "unitCode year code")')

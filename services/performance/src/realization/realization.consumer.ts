@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { Metric } from '../plan/plan.type';
 import {
   ACCREDITATION_DECIDED, AccreditationDecidedV1, ATENSI_CASE_CLOSED, AtensiCaseClosedV1, BUDGET_PERFORMANCE_SCORED, BudgetPerformanceScoredV1,
-  CERTIFICATION_ASSESSED, CertificationAssessedV1, CLASS_CLOSED, ClassClosedV1, ENROLLMENT_GRADUATED, EnrollmentGraduatedV1,
+  CERTIFICATION_ASSESSED, CertificationAssessedV1, CLASS_CLOSED, ClassClosedV1, Dated, ENROLLMENT_GRADUATED, EnrollmentGraduatedV1,
   MONITORING_ASSESSED, MonitoringAssessedV1,
 } from './realization.events';
-import { recordFact } from './realization.service';
+import { quarterOf, recordFact } from './realization.service';
 
 /** The indicator whose facilitator-training records the training subgraph tags on graduations and classes. */
 export const FACILITATOR_INDICATOR = 'SK2.2';
@@ -43,6 +43,7 @@ async function apply(event: DomainEvent, m: EntityManager, metric: Metric, c: Co
     sourceId: c.sourceId,
     unitCode: event.unit,
     year: c.year as number,
+    quarter: quarterOf((event.data as Dated | null)?.date, c.year as number),
     numerator: c.numerator,
     denominator: c.denominator,
     value: c.value ?? null,

@@ -25,6 +25,10 @@ export class MetricFactEntity {
   @Column({ type: 'int' })
   year!: number;
 
+  /** Quarter (triwulan) of the year the fact counts in, from its record date; null: annual figure only. */
+  @Column({ type: 'int', nullable: true })
+  quarter!: number | null;
+
   @Column({ type: 'int' })
   numerator!: number;
 

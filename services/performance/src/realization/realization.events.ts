@@ -7,7 +7,15 @@ export const MONITORING_ASSESSED = 'training.monitoring.assessed';
 export const ATENSI_CASE_CLOSED = 'training.atensi.case-closed';
 export const BUDGET_PERFORMANCE_SCORED = 'budget.performance.scored';
 
-export interface AccreditationDecidedV1 {
+/**
+ * Added field (optional) of every training payload: the day the fact became known, YYYY-MM-DD;
+ * it places the fact in a quarter of its year (see quarterOf).
+ */
+export interface Dated {
+  date?: string | null;
+}
+
+export interface AccreditationDecidedV1 extends Dated {
   assessmentId: string | number;
   institutionId: string | number;
   year: number;
@@ -15,13 +23,13 @@ export interface AccreditationDecidedV1 {
   accredited: boolean;
 }
 
-export interface CertificationAssessedV1 {
+export interface CertificationAssessedV1 extends Dated {
   assessmentId: string | number;
   year: number;
   competent: boolean;
 }
 
-export interface EnrollmentGraduatedV1 {
+export interface EnrollmentGraduatedV1 extends Dated {
   enrollmentId: string | number;
   classId: string | number;
   programmeCode: string;
@@ -32,7 +40,7 @@ export interface EnrollmentGraduatedV1 {
   indicatorCode: string | null;
 }
 
-export interface ClassClosedV1 {
+export interface ClassClosedV1 extends Dated {
   classId: string | number;
   programmeCode: string;
   year: number;
@@ -42,14 +50,14 @@ export interface ClassClosedV1 {
   indicatorCode: string | null;
 }
 
-export interface MonitoringAssessedV1 {
+export interface MonitoringAssessedV1 extends Dated {
   monitoringId: string | number;
   enrollmentId: string | number;
   year: number;
   hasLifeSkills: boolean;
 }
 
-export interface AtensiCaseClosedV1 {
+export interface AtensiCaseClosedV1 extends Dated {
   caseId: string | number;
   year: number;
   serviceType: string;

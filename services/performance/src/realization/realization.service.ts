@@ -6,12 +6,27 @@ export interface NewFact {
   sourceId: string;
   unitCode: string;
   year: number;
+  quarter: number | null;
   numerator: number;
   denominator: number;
   value: number | null;
   eventId: string;
   eventType: string;
   occurredAt: Date;
+}
+
+/**
+ * Quarter (triwulan) in which a fact of a year counts, from the day it became known: 1-4 for a
+ * day in the year, 1 for a day before it; null for a day after the year or no day, as such a
+ * fact was not known at any quarter's end and counts in the annual figure only.
+ */
+export function quarterOf(date: unknown, year: number): number | null {
+  if (date === undefined || date === null) return null;
+  if (typeof date !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(date)) throw new Error(`payload field date must be a day YYYY-MM-DD, got ${String(date)}`);
+  const y = Number(date.slice(0, 4));
+  if (y < year) return 1;
+  if (y > year) return null;
+  return Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
 }
 
 /** Score metrics hold one value per unit and year (the latest event's); count metrics add up. */

@@ -3,7 +3,7 @@ import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../certification/certification.validation';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation.entity';
-import { ACCREDITATION_DECIDED, AccreditationDecidedV1 } from './accreditation.events';
+import { accreditationDecidedEvent } from './accreditation.events';
 import { RecordAccreditationInput, RegisterLksInstitutionInput, SetAccreditationTargetInput, validateAccreditation, validateInstitution, validateTarget } from './accreditation.input';
 import { AccreditationResult, VALIDITY_YEARS } from './accreditation.type';
 
@@ -35,11 +35,7 @@ export async function recordAccreditation(ctx: RequestContext, input: RecordAccr
     const row = manager.create(AccreditationAssessmentEntity, { unitCode: institution.unitCode, year, institutionId: institution.id, visitDate: valid.visitDate, assessorTeam: valid.assessorTeam, result: valid.result, decidedOn: valid.decidedOn });
     const { identifiers } = await manager.insert(AccreditationAssessmentEntity, row);
     const saved = { ...row, id: Number(identifiers[0]?.id) };
-    await tx.emit<AccreditationDecidedV1>({
-      type: ACCREDITATION_DECIDED,
-      unit: saved.unitCode,
-      data: { assessmentId: saved.id, institutionId: institution.id, year, result: saved.result, accredited: isAccredited(saved.result) },
-    });
+    await tx.emit(accreditationDecidedEvent(saved));
     return saved;
   });
 }

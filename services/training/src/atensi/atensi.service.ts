@@ -3,7 +3,7 @@ import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../certification/certification.validation';
 import { AtensiCaseEntity } from './atensi.entity';
-import { ATENSI_CASE_CLOSED, AtensiCaseClosedV1 } from './atensi.events';
+import { atensiCaseClosedEvent } from './atensi.events';
 import { CloseAtensiCaseInput, OpenAtensiCaseInput, validateClose, validateOpen } from './atensi.input';
 import { AtensiCaseStatus, AtensiServiceType } from './atensi.type';
 
@@ -44,11 +44,7 @@ export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput
     const { affected } = await tx.manager.update(AtensiCaseEntity, { id: found.id, status: AtensiCaseStatus.OPEN }, change);
     if (affected === 0) throw new ConflictError(`case ${found.id} was closed meanwhile`);
     const closed = { ...found, ...change };
-    await tx.emit<AtensiCaseClosedV1>({
-      type: ATENSI_CASE_CLOSED,
-      unit: closed.unitCode,
-      data: { caseId: closed.id, year: closed.year, serviceType: closed.serviceType, peopleServed: valid.peopleServed, served: valid.served },
-    });
+    await tx.emit(atensiCaseClosedEvent(closed));
     return closed;
   });
 }

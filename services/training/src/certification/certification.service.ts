@@ -2,7 +2,7 @@ import { assertCanRead, assertCanWrite, BadInputError, ConflictError, RequestCon
 import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
 import { CertificationAssessmentEntity, CertificationCandidateEntity, CertificationSessionEntity } from './certification.entity';
-import { CERTIFICATION_ASSESSED, CertificationAssessedV1 } from './certification.events';
+import { certificationAssessedEvent } from './certification.events';
 import { RecordCertificationAssessmentInput, RegisterCertificationCandidateInput, ScheduleCertificationSessionInput, validateAssessment, validateCandidate, validateSession } from './certification.input';
 import { CertificationResult } from './certification.type';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from './certification.validation';
@@ -50,11 +50,7 @@ export async function recordAssessment(ctx: RequestContext, input: RecordCertifi
     const row = manager.create(CertificationAssessmentEntity, { unitCode: session.unitCode, year: session.year, sessionId: session.id, candidateId: candidate.id, result: valid.result, assessedOn: valid.assessedOn });
     const { identifiers } = await manager.insert(CertificationAssessmentEntity, row);
     const saved = { ...row, id: Number(identifiers[0]?.id) };
-    await tx.emit<CertificationAssessedV1>({
-      type: CERTIFICATION_ASSESSED,
-      unit: saved.unitCode,
-      data: { assessmentId: saved.id, year: saved.year, competent: saved.result === CertificationResult.KOMPETEN, candidateId: candidate.id },
-    });
+    await tx.emit(certificationAssessedEvent(saved));
     return saved;
   });
 }

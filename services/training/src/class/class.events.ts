@@ -18,6 +18,8 @@ export interface ClassClosedV1 {
   satkerCode?: string | null;
   /** Added field (optional): the budget output (KRO/RO) of the programme. */
   budgetOutputCode?: string | null;
+  /** Added field (optional): the day the fact became known, YYYY-MM-DD (the class's last day); performance places it in a quarter. */
+  date?: string | null;
 }
 
 export function classClosedEvent(cls: TrainingClassEntity, programme: ProgrammeEntity, participants: number, graduates: number, occurredAt?: string): NewEvent<ClassClosedV1> {
@@ -35,6 +37,7 @@ export function classClosedEvent(cls: TrainingClassEntity, programme: ProgrammeE
       indicatorCode: programme.indicatorCode,
       satkerCode: cls.satkerCode,
       budgetOutputCode: programme.budgetOutputCode,
+      date: cls.endDate,
     },
   };
 }

@@ -17,6 +17,8 @@ export interface EnrollmentGraduatedV1 {
   indicatorCode: string | null;
   /** Added field (optional): the satker that paid for the class, e.g. 690552 or 369283. */
   satkerCode?: string | null;
+  /** Added field (optional): the day the fact became known, YYYY-MM-DD (the class's last day, when the training was completed); performance places it in a quarter. */
+  date?: string | null;
 }
 
 /** One builder for the mutation and the seed, so that both publish the same payload. */
@@ -35,6 +37,7 @@ export function graduatedEvent(e: EnrollmentEntity, cls: TrainingClassEntity, pr
       budgetOutputCode: programme.budgetOutputCode,
       indicatorCode: programme.indicatorCode,
       satkerCode: cls.satkerCode,
+      date: cls.endDate,
     },
   };
 }

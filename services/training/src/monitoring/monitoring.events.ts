@@ -11,6 +11,8 @@ export interface MonitoringAssessedV1 {
   hasLifeSkills: boolean;
   /** Added field (optional): programme of the graduate's class, e.g. PPM. */
   programmeCode?: string;
+  /** Added field (optional): the day the fact became known, YYYY-MM-DD (day of the monitoring visit); performance places it in a quarter. */
+  date?: string | null;
 }
 
 export function monitoringAssessedEvent(m: AlumniMonitoringEntity, programmeCode: string, occurredAt?: string): NewEvent<MonitoringAssessedV1> {
@@ -18,6 +20,6 @@ export function monitoringAssessedEvent(m: AlumniMonitoringEntity, programmeCode
     type: MONITORING_ASSESSED,
     unit: m.unitCode,
     occurredAt,
-    data: { monitoringId: m.id, enrollmentId: m.enrollmentId, year: m.year, hasLifeSkills: m.hasLifeSkills, programmeCode },
+    data: { monitoringId: m.id, enrollmentId: m.enrollmentId, year: m.year, hasLifeSkills: m.hasLifeSkills, programmeCode, date: m.assessedOn },
   };
 }

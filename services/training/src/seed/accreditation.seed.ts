@@ -1,8 +1,8 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from '../accreditation/accreditation.entity';
-import { ACCREDITATION_DECIDED, AccreditationDecidedV1 } from '../accreditation/accreditation.events';
-import { AccreditationResult, LksKind, VALIDITY_YEARS } from '../accreditation/accreditation.type';
+import { AccreditationDecidedV1, accreditationDecidedEvent } from '../accreditation/accreditation.events';
+import { AccreditationResult, LksKind } from '../accreditation/accreditation.type';
 import { addDays, insertInChunks, pad, spread, WORK_AREA_PLACES } from './seed.helpers';
 import { PADANG_WORK_AREA } from './units.seed';
 
@@ -73,11 +73,6 @@ export async function seedAccreditation(m: EntityManager): Promise<void> {
   await insertInChunks(m, AccreditationAssessmentEntity, assessments);
   await writeEvents<AccreditationDecidedV1>(
     m,
-    assessments.map((a) => ({
-      type: ACCREDITATION_DECIDED,
-      unit,
-      occurredAt: `${a.decidedOn}T03:00:00.000Z`,
-      data: { assessmentId: a.id, institutionId: a.institutionId, year, result: a.result, accredited: VALIDITY_YEARS[a.result as AccreditationResult] !== null },
-    })),
+    assessments.map((a) => accreditationDecidedEvent(a, `${a.decidedOn}T03:00:00.000Z`)),
   );
 }

@@ -1,7 +1,7 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { AtensiCaseEntity } from '../atensi/atensi.entity';
-import { ATENSI_CASE_CLOSED, AtensiCaseClosedV1 } from '../atensi/atensi.events';
+import { AtensiCaseClosedV1, atensiCaseClosedEvent } from '../atensi/atensi.events';
 import { AtensiCaseStatus, AtensiServiceType } from '../atensi/atensi.type';
 import { addDays, insertInChunks, pad, WORK_AREA_PLACES } from './seed.helpers';
 import { PADANG_WORK_AREA } from './units.seed';
@@ -62,11 +62,6 @@ export async function seedAtensi(m: EntityManager): Promise<void> {
   await insertInChunks(m, AtensiCaseEntity, cases);
   await writeEvents<AtensiCaseClosedV1>(
     m,
-    cases.map((c) => ({
-      type: ATENSI_CASE_CLOSED,
-      unit,
-      occurredAt: `${c.closedOn}T03:00:00.000Z`,
-      data: { caseId: c.id, year, serviceType: c.serviceType, peopleServed: c.peopleServed ?? 0, served: c.served === true },
-    })),
+    cases.map((c) => atensiCaseClosedEvent(c, `${c.closedOn}T03:00:00.000Z`)),
   );
 }

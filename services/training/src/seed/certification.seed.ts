@@ -1,7 +1,7 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { CertificationAssessmentEntity, CertificationCandidateEntity, CertificationSessionEntity } from '../certification/certification.entity';
-import { CERTIFICATION_ASSESSED, CertificationAssessedV1 } from '../certification/certification.events';
+import { CertificationAssessedV1, certificationAssessedEvent } from '../certification/certification.events';
 import { CertificationCategory, CertificationResult } from '../certification/certification.type';
 import { addDays, insertInChunks, pad, spread, WORK_AREA_PLACES } from './seed.helpers';
 import { PADANG_WORK_AREA } from './units.seed';
@@ -69,11 +69,6 @@ export async function seedCertification(m: EntityManager): Promise<void> {
   await insertInChunks(m, CertificationAssessmentEntity, assessments);
   await writeEvents<CertificationAssessedV1>(
     m,
-    assessments.map((a) => ({
-      type: CERTIFICATION_ASSESSED,
-      unit,
-      occurredAt: `${a.assessedOn}T03:00:00.000Z`,
-      data: { assessmentId: a.id, year, competent: a.result === CertificationResult.KOMPETEN, candidateId: a.candidateId },
-    })),
+    assessments.map((a) => certificationAssessedEvent(a, `${a.assessedOn}T03:00:00.000Z`)),
   );
 }
