@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { ImportJobEntity } from '../src/import/import.entity';
 import { BANDUNG, callers, counts, PADANG, startTraining, type TrainingUnderTest } from './kesos.support';
 
 const IMPORT = `mutation($input: ImportParticipantsInput!) { importParticipants(input: $input) { id status phase totalRows processedRows errorCount participantsCreated enrollmentsCreated message startedAt finishedAt errors(first: 200) { nodes { row column reason } pageInfo { hasNextPage } } } }`;
@@ -131,6 +132,18 @@ describe('bulk import of participants and enrollments (MariaDB)', () => {
     expect(done).toMatchObject({ status: 'IMPORTED', participantsCreated: 1, enrollmentsCreated: 1 });
     const p = await t.call(`query($q: String) { participants(unit: "${PADANG}", search: $q) { nodes { gender birthDate education category } } }`, { q: nik(200) }, operator);
     expect(p.data.participants.nodes).toEqual([{ gender: 'MALE', birthDate: '1988-02-01', education: 'S1', category: 'PENDAMPING_PKH' }]);
+  });
+
+  it('reports an import whose process stopped as FAILED, not RUNNING forever; a live one stays RUNNING', async () => {
+    const jobs = t.database.dataSource.getRepository(ImportJobEntity);
+    const base = { unitCode: PADANG, format: 'CSV' as const, dryRun: false, status: 'RUNNING' as const, phase: 'WRITING' as const, totalRows: 10, processedRows: 4, requestedBy: 'test', message: null, finishedAt: null };
+    const cut = await jobs.save(jobs.create({ ...base, heartbeatAt: new Date(Date.now() - 5 * 60_000) }));
+    const live = await jobs.save(jobs.create({ ...base, heartbeatAt: new Date() }));
+    const STATUS = `query($id: ID!) { importJob(id: $id) { status phase message } }`;
+    expect((await t.call(STATUS, { id: String(cut.id) }, operator)).data.importJob).toEqual({ status: 'FAILED', phase: 'DONE', message: expect.stringContaining('wrote nothing; run it again') });
+    expect(await jobs.findOneBy({ id: cut.id })).toMatchObject({ status: 'FAILED' });
+    expect((await t.call(STATUS, { id: String(live.id) }, operator)).data.importJob).toMatchObject({ status: 'RUNNING', phase: 'WRITING' });
+    await jobs.delete([cut.id, live.id]);
   });
 
   it('runs a large file in the background with progress that can be followed', async () => {

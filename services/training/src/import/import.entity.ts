@@ -51,6 +51,10 @@ export class ImportJobEntity {
 
   @Column({ type: 'datetime', nullable: true })
   finishedAt!: Date | null;
+
+  /** Written every few seconds while the import runs; a RUNNING job whose beat stopped lost its process. */
+  @Column({ type: 'datetime', nullable: true })
+  heartbeatAt!: Date | null;
 }
 
 /** A problem found in one cell of an imported file; every bad row gets at least one. */

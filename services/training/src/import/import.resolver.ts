@@ -5,7 +5,7 @@ import { pageWindow, parseId, toPage } from '../common/common.helpers';
 import { UnitEntity } from '../unit/unit.entity';
 import { ImportJobEntity, ImportRowErrorEntity } from './import.entity';
 import { decodeContent, ImportParticipantsInput } from './import.input';
-import { runImport } from './import.service';
+import { runImport, settleStaleJob } from './import.service';
 import { ImportJob, ImportRowErrorPage } from './import.type';
 
 @Resolver(() => ImportJob)
@@ -13,8 +13,9 @@ export class ImportJobResolver {
   @Query(() => ImportJob, { nullable: true, description: 'One import with its progress and outcome' })
   async importJob(@Arg('id', () => ID, { description: 'Import id' }) id: string, @Ctx() ctx: RequestContext): Promise<ImportJob | null> {
     const job = await ctx.db.dataSource.getRepository(ImportJobEntity).findOneBy({ id: parseId('id', id) });
-    if (job) assertCanRead(ctx.caller, job.unitCode);
-    return job as ImportJob | null;
+    if (!job) return null;
+    assertCanRead(ctx.caller, job.unitCode);
+    return (await settleStaleJob(ctx.db, job)) as unknown as ImportJob;
   }
 
   @FieldResolver(() => String, { description: 'When the import started (ISO date-time)' })
@@ -48,7 +49,7 @@ export class ImportJobResolver {
     const content = decodeContent(input);
     if (!(await ctx.db.dataSource.getRepository(UnitEntity).existsBy({ code: input.unit }))) throw new BadInputError('unit', `unit ${input.unit} is not registered`);
     const jobs = ctx.db.dataSource.getRepository(ImportJobEntity);
-    const job = jobs.create({ unitCode: input.unit, format: input.format, dryRun: input.dryRun, status: 'RUNNING', phase: 'PARSING', totalRows: 0, processedRows: 0, errorCount: 0, participantsCreated: 0, enrollmentsCreated: 0, message: null, requestedBy: ctx.caller.subject.slice(0, 100), finishedAt: null });
+    const job = jobs.create({ unitCode: input.unit, format: input.format, dryRun: input.dryRun, status: 'RUNNING', phase: 'PARSING', totalRows: 0, processedRows: 0, errorCount: 0, participantsCreated: 0, enrollmentsCreated: 0, message: null, requestedBy: ctx.caller.subject.slice(0, 100), finishedAt: null, heartbeatAt: new Date() });
     await jobs.save(job);
     if (!input.background) return (await runImport(ctx.db, ctx.logger, job, content, ctx.caller)) as unknown as ImportJob;
     const snapshot = { ...job };

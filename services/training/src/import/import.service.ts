@@ -14,6 +14,9 @@ import { readSheet, UnreadableFileError } from './import.parser';
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for SQLite's variable limit. */
 const WRITE_CHUNK = 2500;
 const PROGRESS_EVERY_MS = 300;
+const HEARTBEAT_MS = 10_000;
+/** A RUNNING job without a beat for this long was cut off (its process stopped); its transaction rolled back. */
+export const STALE_AFTER_MS = 60_000;
 
 interface Outcome {
   status: ImportJobEntity['status'];
@@ -37,6 +40,8 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
     mark = now;
   };
   let outcome: Outcome;
+  const beat = setInterval(() => void jobs.update(job.id, { heartbeatAt: new Date() }).catch(() => undefined), HEARTBEAT_MS);
+  beat.unref();
   try {
     const sheet = await readSheet(job.format, content);
     lap('parseMs');
@@ -71,6 +76,8 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
       logger.error({ err, job: job.id }, 'import failed');
       outcome = { ...failed('FAILED', []), message: 'the import stopped on an unexpected error and wrote nothing; the log has the details' };
     }
+  } finally {
+    clearInterval(beat);
   }
   return finish(db, logger, job, outcome, timings);
 }
@@ -148,4 +155,17 @@ async function finish(db: Database, logger: Logger, job: ImportJobEntity, outcom
   });
   logger.info({ job: job.id, unit: job.unitCode, dryRun: job.dryRun, status: job.status, rows: job.totalRows, errors: job.errorCount, ms: Date.now() - new Date(job.startedAt).getTime(), ...timings }, 'import finished');
   return job;
+}
+
+/**
+ * Reports a job that lost its process (a restart or crash mid-import) as FAILED instead of
+ * RUNNING forever. Nothing of it was written: the import's transaction died with the process.
+ */
+export async function settleStaleJob(db: Database, job: ImportJobEntity, now = new Date()): Promise<ImportJobEntity> {
+  const lastSign = job.heartbeatAt ?? job.startedAt;
+  if (job.status !== 'RUNNING' || now.getTime() - new Date(lastSign).getTime() < STALE_AFTER_MS) return job;
+  const change = { status: 'FAILED' as const, phase: 'DONE' as const, finishedAt: now, message: 'the import was cut off (its service stopped) and wrote nothing; run it again' };
+  // The status condition leaves a job alone that finished in the meantime.
+  const { affected } = await db.dataSource.getRepository(ImportJobEntity).update({ id: job.id, status: 'RUNNING' }, change);
+  return affected ? { ...job, ...change } : ((await db.dataSource.getRepository(ImportJobEntity).findOneBy({ id: job.id })) ?? job);
 }
