@@ -93,6 +93,19 @@ describe('performance realisations follow the training and budget events (MariaD
     expect((await indicator(2021, 'SK5.1')).quarters).toEqual([]);
   });
 
+  it('counts SK2.1 per person: a candidate re-assessed until competent counts once, and stays competent', async () => {
+    const assess = (assessmentId: string, competent: boolean) => s.publish('training.certification.assessed', PADANG, { assessmentId, candidateId: 'C-77', year: 2024, competent, date: '2024-03-01' });
+    await assess('R-1', false);
+    await s.until(async () => (await indicator(2024, 'SK2.1')).denominator === 1);
+    expect(await indicator(2024, 'SK2.1')).toMatchObject({ numerator: 0, denominator: 1, realization: 0 });
+    await assess('R-2', true);
+    await s.until(async () => (await indicator(2024, 'SK2.1')).numerator === 1);
+    await assess('R-3', false);
+    await s.publish('training.certification.assessed', PADANG, { assessmentId: 'R-4', candidateId: 'C-78', year: 2024, competent: true });
+    await s.until(async () => (await indicator(2024, 'SK2.1')).denominator === 2);
+    expect(await indicator(2024, 'SK2.1')).toMatchObject({ numerator: 2, denominator: 2, realization: 100 });
+  });
+
   it('derives the 2022 report figures from the events the training and budget seeds emit', async () => {
     const events: [string, unknown][] = [
       ...range(202).map((n): [string, unknown] => ['training.accreditation.decided', { assessmentId: `AK-${n}`, institutionId: `LKS-${n}`, year: 2022, result: n <= 171 ? 'A' : 'TIDAK', accredited: n <= 171 }]),

@@ -6,6 +6,7 @@ import {
   CERTIFICATION_ASSESSED, CertificationAssessedV1, CLASS_CLOSED, ClassClosedV1, Dated, ENROLLMENT_GRADUATED, EnrollmentGraduatedV1,
   MONITORING_ASSESSED, MonitoringAssessedV1,
 } from './realization.events';
+import { MetricFactEntity } from './realization.entity';
 import { quarterOf, recordFact } from './realization.service';
 
 /** The indicator whose facilitator-training records the training subgraph tags on graduations and classes. */
@@ -65,13 +66,24 @@ export const accreditationConsumer: ConsumerSpec = {
   },
 };
 
-/** SK2.1: competent workers / assessed workers, one fact per assessment. */
+/**
+ * SK2.1: competent workers / assessed workers. The formula counts people ("jumlah SDM Kesos"),
+ * so one fact per candidate and year: a candidate re-assessed after "not yet competent" counts
+ * once, and once competent stays so for the year. Payloads without candidateId count per assessment.
+ */
 export const certificationConsumer: ConsumerSpec = {
   name: 'certification-assessed',
   subject: CERTIFICATION_ASSESSED,
   handle: async (event, m) => {
     const d = data<CertificationAssessedV1>(event);
-    await apply(event, m, Metric.CERTIFICATION, { sourceId: `assessment:${idOf(d.assessmentId, 'assessmentId')}`, year: d.year, numerator: flag(d.competent, 'competent') ? 1 : 0, denominator: 1 });
+    let competent = flag(d.competent, 'competent');
+    let sourceId = `assessment:${idOf(d.assessmentId, 'assessmentId')}`;
+    if (d.candidateId !== undefined && d.candidateId !== null) {
+      sourceId = `candidate:${idOf(d.candidateId, 'candidateId')}:${String(d.year)}`;
+      const earlier = await m.findOne(MetricFactEntity, { where: { metric: Metric.CERTIFICATION, sourceId } });
+      if (earlier?.numerator === 1) competent = true;
+    }
+    await apply(event, m, Metric.CERTIFICATION, { sourceId, year: d.year, numerator: competent ? 1 : 0, denominator: 1 });
   },
 };
 

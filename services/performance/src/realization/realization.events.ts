@@ -27,6 +27,8 @@ export interface CertificationAssessedV1 extends Dated {
   assessmentId: string | number;
   year: number;
   competent: boolean;
+  /** Added field (optional): the person assessed; SK2.1 counts people, not assessments. */
+  candidateId?: string | number | null;
 }
 
 export interface EnrollmentGraduatedV1 extends Dated {
