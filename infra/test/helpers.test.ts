@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, percentage, roundHalfUp, subjectMatches } from '../src';
+import { decodeCursor, encodeCursor, hasAtMost2Decimals, percentage, roundHalfUp, subjectMatches } from '../src';
 
 describe('shared helpers', () => {
   it('rounds half up to 2 decimals, including binary edge cases', () => {
@@ -9,6 +9,11 @@ describe('shared helpers', () => {
     expect(percentage(171, 202)).toBe(84.65);
     expect(percentage(2899, 2987)).toBe(97.05);
     expect(percentage(1, 0)).toBeNull();
+  });
+
+  it('tells two-decimal numbers from finer ones despite binary fractions', () => {
+    for (const ok of [0.29, 80.07, 92.82, 1.1, 100, 0]) expect(hasAtMost2Decimals(ok)).toBe(true);
+    for (const bad of [80.555, 0.001, 92.125]) expect(hasAtMost2Decimals(bad)).toBe(false);
   });
 
   it('matches NATS subjects with wildcards', () => {

@@ -24,6 +24,9 @@ export function roundHalfUp(value: number, digits = 2): number {
   return Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9) / factor;
 }
 
+/** Whether a number has at most two decimals (the DECIMAL(_,2) scores and targets), allowing for binary fractions. */
+export const hasAtMost2Decimals = (value: number): boolean => Math.abs(Math.round(value * 100) - value * 100) <= 1e-6;
+
 /** part / whole x 100, rounded half-up to 2 decimals; null when whole is 0. */
 export function percentage(part: number, whole: number): number | null {
   if (!whole) return null;

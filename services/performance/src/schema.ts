@@ -3,7 +3,7 @@ import { AgreementMutationResolver, UnitAgreementResolver } from './agreement/ag
 import { goalReference } from './performance/performance.reference';
 import { UnitPerformanceResolver } from './performance/performance.resolver';
 import { Goal } from './performance/performance.type';
-import { UnitPlanResolver } from './plan/plan.resolver';
+import { PlanResolver, UnitPlanResolver } from './plan/plan.resolver';
 import { RealizationResolver } from './realization/realization.resolver';
 import { SakipResolver } from './sakip/sakip.resolver';
 import { SurveyMutationResolver, UnitSurveyResolver } from './survey/survey.resolver';
@@ -14,6 +14,7 @@ export const performanceSchema: FederatedSchemaSpec = {
   resolvers: [
     PerformanceUnitResolver,
     UnitPlanResolver,
+    PlanResolver,
     UnitPerformanceResolver,
     RealizationResolver,
     SakipResolver,

@@ -179,6 +179,51 @@ describe('performance subgraph API (MariaDB + NATS)', () => {
     });
   });
 
+  describe('plans for other units: adopting the template plan, setting targets', () => {
+    const ADOPT = `mutation($i: AdoptStrategicPlanInput!) { adoptStrategicPlan(input: $i) { fromYear toYear goals { code indicators { code targets { year target } } } } }`;
+    const TARGET = `mutation($i: SetIndicatorTargetInput!) { setIndicatorTarget(input: $i) { goals { indicators { code targets { year target volumeTarget } } } } }`;
+    const field = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => [res.errors?.[0]?.extensions?.code, res.errors?.[0]?.extensions?.field];
+    const planRows = async () => Number((await s.database.dataSource.query('SELECT COUNT(*) AS n FROM strategic_plan'))[0].n);
+
+    it('an admin gives a unit the template plan once; refusals name the field and write nothing', async () => {
+      const before = await planRows();
+      expect(codeOf(await s.call(ADOPT, { i: { unitCode: 'BBPPKS-JAYAPURA', templateUnitCode: PADANG, year: 2022 } }, callers.operator('BBPPKS-JAYAPURA')))).toBe('FORBIDDEN');
+      expect(field(await s.call(ADOPT, { i: { unitCode: 'BBPPKS-ATLANTIS', templateUnitCode: PADANG, year: 2022 } }))).toEqual(['BAD_USER_INPUT', 'unitCode']);
+      expect(field(await s.call(ADOPT, { i: { unitCode: 'BBPPKS-JAYAPURA', templateUnitCode: 'BBPPKS-MAKASSAR', year: 2022 } }))).toEqual(['BAD_USER_INPUT', 'templateUnitCode']);
+      expect(await planRows()).toBe(before);
+
+      const res = await s.call(ADOPT, { i: { unitCode: 'BBPPKS-JAYAPURA', templateUnitCode: PADANG, year: 2022 } });
+      expect(res.errors).toBeUndefined();
+      const plan = res.data!.adoptStrategicPlan;
+      expect(plan).toMatchObject({ fromYear: 2020, toYear: 2024 });
+      expect(plan.goals.map((g: { code: string }) => g.code)).toEqual(['SK1', 'SK2', 'SK3', 'SK4', 'SK5', 'SK6']);
+      const sk11 = plan.goals[0].indicators.find((i: { code: string }) => i.code === 'SK1.1');
+      expect(sk11.targets).toContainEqual({ year: 2022, target: 73 });
+      expect(field(await s.call(ADOPT, { i: { unitCode: 'BBPPKS-JAYAPURA', templateUnitCode: PADANG, year: 2023 } }))).toEqual(['BAD_USER_INPUT', 'unitCode']);
+      expect(await planRows()).toBe(before + 1);
+    });
+
+    it('the unit\'s operator sets its own targets, and the achievement follows', async () => {
+      const operator = callers.operator('BBPPKS-JAYAPURA');
+      const res = await s.call(TARGET, { i: { unitCode: 'BBPPKS-JAYAPURA', year: 2023, indicatorCode: 'SK1.1', target: 80.5 } }, operator);
+      expect(res.errors).toBeUndefined();
+      const targets = res.data!.setIndicatorTarget.goals[0].indicators.find((i: { code: string }) => i.code === 'SK1.1').targets;
+      expect(targets.find((t: { year: number }) => t.year === 2023)).toEqual({ year: 2023, target: 80.5, volumeTarget: null });
+
+      await s.publish('training.accreditation.decided', 'BBPPKS-JAYAPURA', { assessmentId: 'JYP-1', institutionId: 'LKS-JYP-1', year: 2023, result: 'A', accredited: true });
+      const SK = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { performance(year: 2023) { goals { indicators { code target realization achievement } } } } } }`;
+      const sk11 = async () => (await s.call(SK, { r: [{ __typename: 'Unit', code: 'BBPPKS-JAYAPURA' }] }, operator)).data!._entities[0].performance.goals[0].indicators[0];
+      await s.until(async () => (await sk11()).realization === 100);
+      expect(await sk11()).toMatchObject({ code: 'SK1.1', target: 80.5, realization: 100, achievement: 124.22 });
+
+      expect(field(await s.call(TARGET, { i: { unitCode: 'BBPPKS-JAYAPURA', year: 2023, indicatorCode: 'SK1.1', target: -1 } }, operator))).toEqual(['BAD_USER_INPUT', 'target']);
+      expect(field(await s.call(TARGET, { i: { unitCode: 'BBPPKS-JAYAPURA', year: 2023, indicatorCode: 'SK1.1', target: 80.555 } }, operator))).toEqual(['BAD_USER_INPUT', 'target']);
+      expect(field(await s.call(TARGET, { i: { unitCode: 'BBPPKS-JAYAPURA', year: 2023, indicatorCode: 'SK9.9', target: 80 } }, operator))).toEqual(['BAD_USER_INPUT', 'indicatorCode']);
+      expect(field(await s.call(TARGET, { i: { unitCode: 'BBPPKS-JAYAPURA', year: 2030, indicatorCode: 'SK1.1', target: 80 } }, operator))).toEqual(['BAD_USER_INPUT', 'year']);
+      expect(codeOf(await s.call(TARGET, { i: { unitCode: 'BBPPKS-JAYAPURA', year: 2023, indicatorCode: 'SK1.1', target: 80 } }, callers.operator('BBPPKS-MAKASSAR')))).toBe('FORBIDDEN');
+    });
+  });
+
   describe('federation and batching', () => {
     it('resolves Goal references by unitCode, year and code', async () => {
       const res = await s.call(entitiesQuery('Goal', 'unitCode year code title achievement indicators { code }'), {

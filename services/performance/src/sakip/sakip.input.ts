@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, hasAtMost2Decimals } from '@kesos/infra';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'A SAKIP evaluation score to record (nilai evaluasi SAKIP)' })
@@ -26,6 +26,6 @@ export function validateSakip(input: RecordSakipEvaluationInput): void {
   if (!Number.isInteger(input.round) || input.round < 1 || input.round > 12) throw new BadInputError('round', 'Round is a number from 1 to 12');
   if (!input.roundLabel.trim() || input.roundLabel.length > 60) throw new BadInputError('roundLabel', 'Round label is required and at most 60 characters');
   if (!Number.isFinite(input.score) || input.score < 0 || input.score > 100) throw new BadInputError('score', 'Score must be from 0 to 100');
-  if (Math.abs(input.score * 100 - Math.round(input.score * 100)) > 1e-6) throw new BadInputError('score', 'Score has at most 2 decimals');
+  if (!hasAtMost2Decimals(input.score)) throw new BadInputError('score', 'Score has at most 2 decimals');
   if (input.source && input.source.length > 200) throw new BadInputError('source', 'Source is at most 200 characters');
 }

@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, hasAtMost2Decimals } from '@kesos/infra';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { Predicate } from './enrollment.type';
 
@@ -45,7 +45,7 @@ export class DropOutEnrollmentInput {
 export function validScore(field: string, value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isFinite(value) || value < 0 || value > 100) throw new BadInputError(field, `${field} must be between 0 and 100`);
-  if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) throw new BadInputError(field, `${field} has at most 2 decimals`);
+  if (!hasAtMost2Decimals(value)) throw new BadInputError(field, `${field} has at most 2 decimals`);
   return Math.round(value * 100) / 100;
 }
 
