@@ -33,7 +33,6 @@ export function quarterOf(date: unknown, year: number): number | null {
 const SCORE_METRICS = new Set(['BUDGET_PERFORMANCE']);
 
 async function bump(m: EntityManager, key: { unitCode: string; year: number; metric: string }, dn: number, dd: number, df: number, value: number | null | undefined): Promise<void> {
-  await m.createQueryBuilder().insert().into(MetricCounterEntity).values({ ...key, numerator: 0, denominator: 0, facts: 0, value: null }).orIgnore().execute();
   // Adding in SQL, under the row lock of the UPDATE, keeps two consumers of one metric (SK2.2) from losing each other's counts.
   const set: Record<string, unknown> = {
     numerator: () => 'numerator + :dn',
@@ -41,13 +40,19 @@ async function bump(m: EntityManager, key: { unitCode: string; year: number; met
     facts: () => 'facts + :df',
   };
   if (value !== undefined) set.value = value;
-  await m
-    .createQueryBuilder()
-    .update(MetricCounterEntity)
-    .set(set)
-    .where('unitCode = :u AND year = :y AND metric = :k', { u: key.unitCode, y: key.year, k: key.metric })
-    .setParameters({ dn, dd, df })
-    .execute();
+  const add = () =>
+    m
+      .createQueryBuilder()
+      .update(MetricCounterEntity)
+      .set(set)
+      .where('unitCode = :u AND year = :y AND metric = :k', { u: key.unitCode, y: key.year, k: key.metric })
+      .setParameters({ dn, dd, df })
+      .execute();
+  // Update first: on an existing counter only its exclusive row lock is taken. Inserting first
+  // (INSERT IGNORE takes a shared lock on the existing row) deadlocked two consumers of one counter.
+  if (((await add()).affected ?? 0) > 0) return;
+  await m.createQueryBuilder().insert().into(MetricCounterEntity).values({ ...key, numerator: 0, denominator: 0, facts: 0, value: null }).orIgnore().execute();
+  await add();
 }
 
 /**
