@@ -8,11 +8,12 @@ import { PerformanceResolver } from './performance/performance.resolver';
 import { RealizationResolver } from './realization/realization.resolver';
 import { RevisionResolver } from './revision/revision.resolver';
 import { SatkerBudgetResolver } from './satker/satker.resolver';
+import { TransferResolver } from './transfer/transfer.resolver';
 import { BudgetUnitResolver } from './unit/unit.resolver';
 import { Unit } from './unit/unit.type';
 
 export const budgetSchema: FederatedSchemaSpec = {
-  resolvers: [BudgetUnitResolver, UnitBudgetResolver, SatkerBudgetResolver, DipaResolver, RevisionResolver, RealizationResolver, PerformanceResolver, GoalResolver],
+  resolvers: [BudgetUnitResolver, UnitBudgetResolver, SatkerBudgetResolver, DipaResolver, RevisionResolver, TransferResolver, RealizationResolver, PerformanceResolver, GoalResolver],
   orphanedTypes: [Unit, Goal],
   referenceResolvers: { ...goalReference },
 };

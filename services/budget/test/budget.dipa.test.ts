@@ -167,3 +167,58 @@ test('an admin records a new satker together with its first DIPA', async () => {
     ['777001', 'Satker Sintetis Uji', 1_000_000],
   ]);
 });
+
+describe('recordBudgetTransfer: budget moved between satkers, as one fact linked to two revisions', () => {
+  const TRANSFER = `mutation($input: RecordBudgetTransferInput!) { recordBudgetTransfer(input: $input) { year fromUnitCode fromSatkerCode fromRevisionNumber toSatkerCode toRevisionNumber amount date reference } }`;
+  type SatkerRow = { code: string; closedOn: string | null; ceiling: number; lines: { id: string; accountCode: string }[]; transfersIn: { amount: number; fromSatkerCode: string | null }[]; transfersOut: { amount: number }[] };
+  const satkers = async (): Promise<SatkerRow[]> => {
+    const r = await s.call<{ _entities: { budget: { satkers: SatkerRow[] } }[] }>(unitBudget('budget(year: 2023) { satkers { code closedOn ceiling lines { id accountCode } transfersIn { amount fromSatkerCode } transfersOut { amount } } }'), padang);
+    expect(r.errors).toBeUndefined();
+    return r.data!._entities[0].budget.satkers;
+  };
+  const transfers = async () => Number((await s.running.dataSource.query('SELECT COUNT(*) AS n FROM budget_transfer'))[0].n);
+  const lineOf = (rows: SatkerRow[], satker: string, account: string) => rows.find((x) => x.code === satker)!.lines.find((l) => l.accountCode === account)!.id;
+
+  test('refuses unequal sides, a cut on the receiving side, both or neither giver; nothing is written', async () => {
+    const rows = await satkers();
+    const give = lineOf(rows, '777001', '52');
+    const take = lineOf(rows, '690552', '521211');
+    const base = { year: 2023, date: '2023-06-30', description: 'test transfer', from: { satkerCode: '777001', authority: 'DJA', changes: [{ lineId: give, ceilingChange: -400_000 }] }, to: { satkerCode: '690552', authority: 'DJPB', changes: [{ lineId: take, ceilingChange: 400_000 }] } };
+    const before = { ...(await counts()), transfers: await transfers() };
+    const refused = async (input: Record<string, unknown>, field: string) => {
+      const r = await s.call(TRANSFER, { input });
+      expect({ code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field });
+    };
+    await refused({ ...base, to: { ...base.to, changes: [{ lineId: take, ceilingChange: 300_000 }] } }, 'to.changes.ceilingChange');
+    await refused({ ...base, to: { ...base.to, changes: [{ lineId: take, ceilingChange: -400_000 }] } }, 'to.changes.ceilingChange');
+    await refused({ ...base, from: { ...base.from, changes: [{ lineId: give, ceilingChange: 400_000 }] } }, 'from.changes.ceilingChange');
+    await refused({ ...base, fromUnitCode: 'BBPPKS-YOGYAKARTA' }, 'from');
+    await refused({ ...base, from: null }, 'from');
+    await refused({ ...base, date: '2024-01-02' }, 'to.date');
+    await refused({ ...base, from: { ...base.from, changes: [{ lineId: take, ceilingChange: -400_000 }] } }, 'from.changes.lineId');
+    // The giving line cannot fall below what it has spent: the whole transaction is refused, the receiving side too.
+    await refused({ ...base, from: { ...base.from, changes: [{ lineId: give, ceilingChange: -1_000_001 }] }, to: { ...base.to, changes: [{ lineId: take, ceilingChange: 1_000_001 }] } }, 'from.changes.ceilingChange');
+    expect({ ...(await counts()), transfers: await transfers() }).toEqual(before);
+  });
+
+  test('moves the budget, closes the giving satker, and links both revisions; delegation from another unit has one side', async () => {
+    let rows = await satkers();
+    const give = lineOf(rows, '777001', '52');
+    const take = lineOf(rows, '690552', '521211');
+    const ceiling690552 = rows.find((x) => x.code === '690552')!.ceiling;
+    const moved = await s.call(TRANSFER, {
+      input: { year: 2023, date: '2023-06-30', description: 'Unspent budget of the closed satker (test)', reference: 'S-TEST/2023', closeFromSatker: true, from: { satkerCode: '777001', authority: 'DJA', changes: [{ lineId: give, ceilingChange: -400_000 }] }, to: { satkerCode: '690552', authority: 'DJPB', changes: [{ lineId: take, ceilingChange: 400_000 }] } },
+    }, callers.operator(PADANG));
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.recordBudgetTransfer).toEqual({ year: 2023, fromUnitCode: PADANG, fromSatkerCode: '777001', fromRevisionNumber: 1, toSatkerCode: '690552', toRevisionNumber: 2, amount: 400_000, date: '2023-06-30', reference: 'S-TEST/2023' });
+
+    const delegated = await s.call(TRANSFER, { input: { year: 2023, date: '2023-07-03', description: 'Pelimpahan anggaran (test)', fromUnitCode: 'BBPPKS-YOGYAKARTA', to: { satkerCode: '690552', authority: 'DJPB', changes: [{ lineId: take, ceilingChange: 100_000 }] } } });
+    expect(delegated.data!.recordBudgetTransfer).toMatchObject({ fromUnitCode: 'BBPPKS-YOGYAKARTA', fromSatkerCode: null, fromRevisionNumber: null, toRevisionNumber: 3, amount: 100_000 });
+
+    rows = await satkers();
+    expect(rows.find((x) => x.code === '777001')).toMatchObject({ closedOn: '2023-06-30', ceiling: 600_000, transfersOut: [{ amount: 400_000 }] });
+    expect(rows.find((x) => x.code === '690552')).toMatchObject({ ceiling: ceiling690552 + 500_000, transfersIn: [{ amount: 400_000, fromSatkerCode: '777001' }, { amount: 100_000, fromSatkerCode: null }] });
+    const late = await s.call(RECORD, { input: { satkerCode: '777001', year: 2023, accountCode: '52', date: '2023-07-01', amount: 1, documentNumber: 'SP2D-TEST-LATE' } });
+    expect(late.errors?.[0].message).toMatch(/closed/);
+  });
+});

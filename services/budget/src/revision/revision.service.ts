@@ -1,5 +1,5 @@
-import { assertCanWrite, BadInputError, RequestContext } from '@kesos/infra';
-import { In } from 'typeorm';
+import { assertCanWrite, BadInputError, Caller, RequestContext } from '@kesos/infra';
+import { EntityManager, In } from 'typeorm';
 import { BudgetLineEntity, OutputEntity, OutputTargetEntity } from '../line/line.entity';
 import { lineBalances, lockLines } from '../line/line.service';
 import { lockDipa } from '../satker/satker.service';
@@ -16,54 +16,57 @@ const rp = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
  */
 export async function recordRevision(ctx: RequestContext, raw: RecordRevisionInput): Promise<BudgetRevision> {
   const input = validateRevision(raw);
-  return ctx.db.transaction(async ({ manager }) => {
-    const { dipa, satker } = await lockDipa(manager, input.satkerCode, input.year);
-    assertCanWrite(ctx.caller, satker.unitCode);
-    if (satker.closedOn && input.date > satker.closedOn) throw new BadInputError('date', `satker ${satker.code} was closed on ${satker.closedOn}; it takes no revisions after that`);
-    const previous = await manager.findOne(RevisionEntity, { where: { dipaId: dipa.id }, order: { number: 'DESC' } });
-    if (previous && input.date < previous.date) {
-      throw new BadInputError('date', `revision date ${input.date} is before revision ${previous.number} of ${previous.date}; revisions are recorded in order, so correct a mistake with a later revision`);
-    }
-    const lineIds = input.changes.map((c) => Number(c.lineId));
-    if (lineIds.some((id) => !Number.isSafeInteger(id))) throw new BadInputError('changes.lineId', 'line ids are whole numbers, as in SatkerBudget.lines.id');
-    const lines = await lockLines(manager, lineIds);
-    const known = new Set(lines.filter((l) => l.dipaId === dipa.id).map((l) => l.id));
-    const missing = lineIds.filter((id) => !known.has(id));
-    if (missing.length) throw new BadInputError('changes.lineId', `line(s) ${missing.join(', ')} are not lines of satker ${satker.code}'s ${input.year} DIPA`);
-    const balances = await lineBalances(manager, lineIds);
-    for (const c of input.changes) {
-      const b = balances.get(Number(c.lineId))!;
-      const ceiling = b.ceiling + c.ceilingChange;
-      const blocked = b.blocked + (c.blockedChange ?? 0);
-      if (ceiling < b.realized) throw new BadInputError('changes.ceilingChange', `line ${c.lineId} would fall to ${rp(ceiling)}, below the ${rp(b.realized)} already spent`);
-      if (blocked < 0 || blocked > ceiling) throw new BadInputError('changes.blockedChange', `line ${c.lineId} would have ${rp(blocked)} blocked out of a ceiling of ${rp(ceiling)}`);
-    }
-    const outputs = input.outputTargets?.length
-      ? await manager.findBy(OutputEntity, { dipaId: dipa.id, code: In(input.outputTargets.map((t) => t.outputCode)) })
-      : [];
-    for (const t of input.outputTargets ?? []) {
-      if (!outputs.some((o) => o.code === t.outputCode)) throw new BadInputError('outputTargets.outputCode', `output ${t.outputCode} is not in satker ${satker.code}'s ${input.year} DIPA`);
-    }
+  return ctx.db.transaction(({ manager }) => appendRevision(manager, ctx.caller, input));
+}
 
-    const number = previous ? previous.number + 1 : 0;
-    const revision = manager.create(RevisionEntity, { dipaId: dipa.id, number, authority: input.authority, date: input.date, description: input.description });
-    await manager.insert(RevisionEntity, revision);
-    if (input.changes.length) {
-      await manager.insert(
-        LineChangeEntity,
-        input.changes.map((c) => ({ revisionId: revision.id, lineId: Number(c.lineId), ceilingChange: c.ceilingChange, blockedChange: c.blockedChange ?? 0 })),
-      );
-    }
-    if (outputs.length) {
-      await manager.insert(
-        OutputTargetEntity,
-        (input.outputTargets ?? []).map((t) => ({ outputId: outputs.find((o) => o.code === t.outputCode)!.id, revisionId: revision.id, volumeTarget: t.volumeTarget })),
-      );
-    }
-    const allLines = await manager.findBy(BudgetLineEntity, { dipaId: dipa.id });
-    const after = await lineBalances(manager, allLines.map((l) => l.id));
-    const ceilingAfter = [...after.values()].reduce((s, b) => s + b.ceiling, 0);
-    const ceilingChange = input.changes.reduce((s, c) => s + c.ceilingChange, 0);
-    return { id: revision.id, number, authority: input.authority, date: input.date, description: input.description, ceilingAfter, ceilingChange };
-  });
+/** The revision itself, inside the caller's transaction (a transfer appends two); `field` prefixes error fields. */
+export async function appendRevision(manager: EntityManager, caller: Caller, input: RecordRevisionInput, field = ''): Promise<BudgetRevision> {
+  const { dipa, satker } = await lockDipa(manager, input.satkerCode, input.year, field);
+  assertCanWrite(caller, satker.unitCode);
+  if (satker.closedOn && input.date > satker.closedOn) throw new BadInputError(`${field}date`, `satker ${satker.code} was closed on ${satker.closedOn}; it takes no revisions after that`);
+  const previous = await manager.findOne(RevisionEntity, { where: { dipaId: dipa.id }, order: { number: 'DESC' } });
+  if (previous && input.date < previous.date) {
+    throw new BadInputError(`${field}date`, `revision date ${input.date} is before revision ${previous.number} of ${previous.date}; revisions are recorded in order, so correct a mistake with a later revision`);
+  }
+  const lineIds = input.changes.map((c) => Number(c.lineId));
+  if (lineIds.some((id) => !Number.isSafeInteger(id))) throw new BadInputError(`${field}changes.lineId`, 'line ids are whole numbers, as in SatkerBudget.lines.id');
+  const lines = await lockLines(manager, lineIds);
+  const known = new Set(lines.filter((l) => l.dipaId === dipa.id).map((l) => l.id));
+  const missing = lineIds.filter((id) => !known.has(id));
+  if (missing.length) throw new BadInputError(`${field}changes.lineId`, `line(s) ${missing.join(', ')} are not lines of satker ${satker.code}'s ${input.year} DIPA`);
+  const balances = await lineBalances(manager, lineIds);
+  for (const c of input.changes) {
+    const b = balances.get(Number(c.lineId))!;
+    const ceiling = b.ceiling + c.ceilingChange;
+    const blocked = b.blocked + (c.blockedChange ?? 0);
+    if (ceiling < b.realized) throw new BadInputError(`${field}changes.ceilingChange`, `line ${c.lineId} would fall to ${rp(ceiling)}, below the ${rp(b.realized)} already spent`);
+    if (blocked < 0 || blocked > ceiling) throw new BadInputError(`${field}changes.blockedChange`, `line ${c.lineId} would have ${rp(blocked)} blocked out of a ceiling of ${rp(ceiling)}`);
+  }
+  const outputs = input.outputTargets?.length
+    ? await manager.findBy(OutputEntity, { dipaId: dipa.id, code: In(input.outputTargets.map((t) => t.outputCode)) })
+    : [];
+  for (const t of input.outputTargets ?? []) {
+    if (!outputs.some((o) => o.code === t.outputCode)) throw new BadInputError(`${field}outputTargets.outputCode`, `output ${t.outputCode} is not in satker ${satker.code}'s ${input.year} DIPA`);
+  }
+
+  const number = previous ? previous.number + 1 : 0;
+  const revision = manager.create(RevisionEntity, { dipaId: dipa.id, number, authority: input.authority, date: input.date, description: input.description });
+  await manager.insert(RevisionEntity, revision);
+  if (input.changes.length) {
+    await manager.insert(
+      LineChangeEntity,
+      input.changes.map((c) => ({ revisionId: revision.id, lineId: Number(c.lineId), ceilingChange: c.ceilingChange, blockedChange: c.blockedChange ?? 0 })),
+    );
+  }
+  if (outputs.length) {
+    await manager.insert(
+      OutputTargetEntity,
+      (input.outputTargets ?? []).map((t) => ({ outputId: outputs.find((o) => o.code === t.outputCode)!.id, revisionId: revision.id, volumeTarget: t.volumeTarget })),
+    );
+  }
+  const allLines = await manager.findBy(BudgetLineEntity, { dipaId: dipa.id });
+  const after = await lineBalances(manager, allLines.map((l) => l.id));
+  const ceilingAfter = [...after.values()].reduce((s, b) => s + b.ceiling, 0);
+  const ceilingChange = input.changes.reduce((s, c) => s + c.ceilingChange, 0);
+  return { id: revision.id, number, authority: input.authority, date: input.date, description: input.description, ceilingAfter, ceilingChange };
 }

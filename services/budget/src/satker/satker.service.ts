@@ -120,12 +120,12 @@ export function byMonth(rows: { date: string; amount: number }[], ceiling: numbe
 }
 
 /** The DIPA of a satker for a year with its satker, locked for the rest of the transaction (MariaDB). */
-export async function lockDipa(manager: EntityManager, satkerCode: string, year: number): Promise<{ dipa: DipaEntity; satker: SatkerEntity }> {
+export async function lockDipa(manager: EntityManager, satkerCode: string, year: number, field = ''): Promise<{ dipa: DipaEntity; satker: SatkerEntity }> {
   const satker = await manager.findOneBy(SatkerEntity, { code: satkerCode });
-  if (!satker) throw new BadInputError('satkerCode', `satker ${satkerCode} is not recorded`);
+  if (!satker) throw new BadInputError(`${field}satkerCode`, `satker ${satkerCode} is not recorded`);
   const qb = manager.createQueryBuilder(DipaEntity, 'd').where('d.satkerCode = :satkerCode AND d.year = :year', { satkerCode, year });
   if (manager.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
   const dipa = await qb.getOne();
-  if (!dipa) throw new BadInputError('year', `satker ${satkerCode} has no DIPA for ${year}`);
+  if (!dipa) throw new BadInputError(`${field}year`, `satker ${satkerCode} has no DIPA for ${year}`);
   return { dipa, satker };
 }
