@@ -5,7 +5,7 @@ import { ActivityEntity, BudgetLineEntity, OutputEntity, OutputTargetEntity, Pro
 import { budgetMigrations } from './migrations';
 import { graduationConsumer } from './output/output.consumer';
 import { OutputVolumeEntryEntity } from './output/output.entity';
-import { BudgetPerformanceEntity, IkpaComponentEntity } from './performance/performance.entity';
+import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance/performance.entity';
 import { RealizationEntity } from './realization/realization.entity';
 import { LineChangeEntity, RevisionEntity, TransferEntity } from './revision/revision.entity';
 import { budgetSchema } from './schema';
@@ -31,6 +31,7 @@ export const budgetService: ServiceDefinition = {
     OutputVolumeEntryEntity,
     BudgetPerformanceEntity,
     IkpaComponentEntity,
+    IkpaScoreEntity,
   ],
   migrations: budgetMigrations,
   schema: budgetSchema,

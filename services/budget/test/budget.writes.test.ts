@@ -217,3 +217,36 @@ test('recordBudgetPerformance derives the score and publishes budget.performance
     await watch.stop();
   }
 });
+
+test('IKPA component scores: all of the year\'s components, their weighted sum is the IKPA; a later record replaces them', async () => {
+  const RECORD_NKA = 'mutation($input: RecordBudgetPerformanceInput!) { recordBudgetPerformance(input: $input) { ikpaScore } }';
+  const scores: [string, number][] = [
+    ['REVISI_DIPA', 100], ['DEVIASI_HALAMAN_III_DIPA', 90.5], ['PENYERAPAN_ANGGARAN', 95.2], ['DATA_KONTRAK', 100],
+    ['PENYELESAIAN_TAGIHAN', 98.75], ['PENGELOLAAN_UP_TUP', 100], ['DISPENSASI_SPM', 100], ['CAPAIAN_OUTPUT', 96.4],
+  ];
+  const components = scores.map(([code, score]) => ({ code, score }));
+  const input = { unitCode: 'BBPPKS-JAYAPURA', year: 2022, smartScore: 91, ikpaScore: 97.07, ikpaComponents: components };
+  const refused = async (over: Record<string, unknown>, field: string, message?: RegExp) => {
+    const r = await s.call(RECORD_NKA, { input: { ...input, ...over } });
+    expect({ code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field });
+    if (message) expect(r.errors![0].message).toMatch(message);
+  };
+  // 10x100 + 10x90.5 + 20x95.2 + 10x100 + 10x98.75 + 10x100 + 5x100 + 25x96.4 = 9706.5; / 100 = 97.065 -> 97.07
+  await refused({ ikpaScore: 97.06 }, 'ikpaScore', /give an IKPA of 97.07/);
+  await refused({ ikpaComponents: components.slice(1) }, 'ikpaComponents', /missing REVISI_DIPA/);
+  await refused({ ikpaComponents: [...components, { code: 'KEPATUHAN', score: 90 }] }, 'ikpaComponents', /KEPATUHAN/);
+  await refused({ ikpaComponents: [...components.slice(1), { code: 'REVISI_DIPA', score: 100.5 }] }, 'ikpaComponents.score');
+  await refused({ year: 2021 }, 'ikpaComponents', /no IKPA components are defined for 2021/);
+
+  const QUERY = unitBudget('budget(year: 2022) { ikpaScore ikpaComponents { code weight score } }');
+  const jayapura = { representations: [{ __typename: 'Unit', code: 'BBPPKS-JAYAPURA' }] };
+  const read = async () => (await s.call<{ _entities: { budget: { ikpaScore: number; ikpaComponents: { code: string; weight: number; score: number | null }[] } }[] }>(QUERY, jayapura)).data!._entities[0].budget;
+  expect((await s.call(RECORD_NKA, { input })).errors).toBeUndefined();
+  const recorded = await read();
+  expect(recorded.ikpaScore).toBe(97.07);
+  expect(recorded.ikpaComponents.map((c) => [c.code, c.score])).toEqual(scores);
+  expect(recorded.ikpaComponents.reduce((sum, c) => sum + c.weight, 0)).toBe(100);
+
+  expect((await s.call(RECORD_NKA, { input: { ...input, ikpaScore: 96, ikpaComponents: null } })).errors).toBeUndefined();
+  expect((await read()).ikpaComponents.map((c) => c.score)).toEqual(Array(8).fill(null));
+});

@@ -2,7 +2,7 @@ import { RequestContext } from '@kesos/infra';
 import { SafeIntResolver } from 'graphql-scalars';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { IkpaComponent } from '../performance/performance.type';
-import { ikpaComponentsByYear, performanceByUnitYear } from '../performance/performance.loader';
+import { ikpaComponentsByYear, ikpaScoresByUnitYear, performanceByUnitYear } from '../performance/performance.loader';
 import { budgetPerformanceScore } from '../performance/performance.service';
 import { BudgetTransfer } from '../revision/revision.type';
 import { transfersBySatkerYear } from '../revision/revision.loader';
@@ -103,8 +103,9 @@ export class UnitBudgetResolver {
     return (await performanceByUnitYear(ctx).load(`${b.unitCode}|${b.year}`))?.publishedScore ?? null;
   }
 
-  @FieldResolver(() => [IkpaComponent], { description: 'IKPA components and weights for the year; scores only where the source gives them' })
+  @FieldResolver(() => [IkpaComponent], { description: 'IKPA components and weights for the year, with the unit\'s scores where they were recorded' })
   async ikpaComponents(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<IkpaComponent[]> {
-    return (await ikpaComponentsByYear(ctx).load(b.year)).map((c) => ({ code: c.code, name: c.name, weight: c.weight, score: null }));
+    const [components, scores] = await Promise.all([ikpaComponentsByYear(ctx).load(b.year), ikpaScoresByUnitYear(ctx).load(`${b.unitCode}|${b.year}`)]);
+    return components.map((c) => ({ code: c.code, name: c.name, weight: c.weight, score: scores.find((s) => s.componentCode === c.code)?.score ?? null }));
   }
 }

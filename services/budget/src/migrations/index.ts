@@ -1,3 +1,4 @@
+import { IkpaComponentScores1796013822381 } from './1796013822381-IkpaComponentScores';
 import { Initial1795841416135 } from './1795841416135-Initial';
 /** Applied in order by `npm run migrate`; generated with `npm run migration:generate`, reviewed by hand. */
-export const budgetMigrations = [Initial1795841416135];
+export const budgetMigrations = [Initial1795841416135, IkpaComponentScores1796013822381];

@@ -54,3 +54,23 @@ export class IkpaComponentEntity {
   @Column({ type: 'int' })
   weight!: number;
 }
+
+/** A unit's published score on one IKPA component for a year; the IKPA total is their weighted sum. */
+@Entity('ikpa_component_score')
+@Index('ux_ikpa_component_score', ['unitCode', 'year', 'componentCode'], { unique: true })
+export class IkpaScoreEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  unitCode!: string;
+
+  @Column({ type: 'int' })
+  year!: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  componentCode!: string;
+
+  @Column({ type: 'decimal', precision: 6, scale: 2, transformer: decimal })
+  score!: number;
+}

@@ -1,5 +1,14 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
+@InputType({ description: 'A unit\'s score on one IKPA component (nilai indikator IKPA)' })
+export class IkpaComponentScoreInput {
+  @Field({ description: 'Component code, e.g. PENYERAPAN (see UnitBudget.ikpaComponents)' })
+  code!: string;
+
+  @Field(() => Float, { description: 'Score 0-100, at most 2 decimals' })
+  score!: number;
+}
+
 @InputType({ description: 'A year\'s budget performance scores as the finance ministry published them' })
 export class RecordBudgetPerformanceInput {
   @Field(() => ID, { description: 'Unit code, e.g. BBPPKS-PADANG' })
@@ -19,4 +28,10 @@ export class RecordBudgetPerformanceInput {
 
   @Field(() => String, { nullable: true, description: 'Source or remark' })
   note?: string | null;
+
+  @Field(() => [IkpaComponentScoreInput], {
+    nullable: true,
+    description: 'The IKPA component scores, all of the year\'s components when given; ikpaScore must then equal their weighted sum (sum of weight x score / 100, rounded half-up to 2 decimals)',
+  })
+  ikpaComponents?: IkpaComponentScoreInput[] | null;
 }

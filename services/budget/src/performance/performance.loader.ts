@@ -1,6 +1,6 @@
 import { byKeys, groupByKeys, RequestContext } from '@kesos/infra';
 import { In } from 'typeorm';
-import { BudgetPerformanceEntity, IkpaComponentEntity } from './performance.entity';
+import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance.entity';
 
 /** Key `unitCode|year`. */
 export const performanceByUnitYear = (ctx: RequestContext) =>
@@ -15,3 +15,12 @@ export const ikpaComponentsByYear = (ctx: RequestContext) =>
   ctx.loaders.get<number, IkpaComponentEntity[]>('ikpaComponentsByYear', async (years) =>
     groupByKeys(years, await ctx.db.dataSource.getRepository(IkpaComponentEntity).find({ where: { year: In([...years]) }, order: { position: 'ASC' } }), (c) => c.year),
   );
+
+/** Key `unitCode|year`: the unit's component scores for the year. */
+export const ikpaScoresByUnitYear = (ctx: RequestContext) =>
+  ctx.loaders.get<string, IkpaScoreEntity[]>('ikpaScoresByUnitYear', async (keys) => {
+    const units = [...new Set(keys.map((k) => k.split('|')[0]))];
+    const years = [...new Set(keys.map((k) => Number(k.split('|')[1])))];
+    const rows = await ctx.db.dataSource.getRepository(IkpaScoreEntity).findBy({ unitCode: In(units), year: In(years) });
+    return groupByKeys(keys, rows, (r) => `${r.unitCode}|${r.year}`);
+  });

@@ -1,8 +1,8 @@
-import { assertCanWrite, BadInputError, NewEvent, RequestContext, writeEvent } from '@kesos/infra';
+import { assertCanWrite, BadInputError, hasAtMost2Decimals, NewEvent, RequestContext, writeEvent } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
-import { BudgetPerformanceEntity } from './performance.entity';
+import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance.entity';
 import { PERFORMANCE_SCORED, PerformanceScoredV1 } from './performance.events';
-import type { RecordBudgetPerformanceInput } from './performance.input';
+import type { IkpaComponentScoreInput, RecordBudgetPerformanceInput } from './performance.input';
 
 const hundredths = (score: number): number => Math.round(score * 100);
 
@@ -37,8 +37,30 @@ export async function saveBudgetPerformance(manager: EntityManager, record: Omit
 
 function score(field: string, value: number): number {
   if (!Number.isFinite(value) || value < 0 || value > 100) throw new BadInputError(field, `${value} is not a score between 0 and 100`);
-  if (Math.abs(value * 100 - Math.round(value * 100)) > 1e-6) throw new BadInputError(field, `${value} has more than 2 decimals; give the score as published`);
+  if (!hasAtMost2Decimals(value)) throw new BadInputError(field, `${value} has more than 2 decimals; give the score as published`);
   return value;
+}
+
+/** IKPA = sum of weight x component score / 100 (weights in percent), half-up to 2 decimals, in integer hundredths. */
+export function ikpaFromComponents(components: { weight: number; score: number }[]): number {
+  const tenThousandths = components.reduce((sum, c) => sum + c.weight * hundredths(c.score), 0);
+  return Math.floor((tenThousandths + 50) / 100) / 100;
+}
+
+/** Every component of the year exactly once, each a valid score, and ikpaScore their weighted sum. */
+async function checkComponents(m: EntityManager, year: number, ikpaScore: number, given: IkpaComponentScoreInput[]): Promise<{ componentCode: string; score: number }[]> {
+  const defined = await m.find(IkpaComponentEntity, { where: { year }, order: { position: 'ASC' } });
+  if (!defined.length) throw new BadInputError('ikpaComponents', `no IKPA components are defined for ${year}; record the IKPA total only`);
+  const byCode = new Map(given.map((g) => [g.code.trim(), g]));
+  if (byCode.size !== given.length) throw new BadInputError('ikpaComponents', 'each component appears once');
+  const unknown = [...byCode.keys()].filter((c) => !defined.some((d) => d.code === c));
+  if (unknown.length) throw new BadInputError('ikpaComponents', `${unknown.join(', ')} are not IKPA components of ${year} (${defined.map((d) => d.code).join(', ')})`);
+  const missing = defined.filter((d) => !byCode.has(d.code)).map((d) => d.code);
+  if (missing.length) throw new BadInputError('ikpaComponents', `missing ${missing.join(', ')}: give all ${defined.length} components of ${year}, or none`);
+  const scored = defined.map((d) => ({ componentCode: d.code, weight: d.weight, score: score('ikpaComponents.score', byCode.get(d.code)!.score) }));
+  const ikpa = ikpaFromComponents(scored);
+  if (ikpa !== ikpaScore) throw new BadInputError('ikpaScore', `the components give an IKPA of ${ikpa} (sum of weight x score / 100), not ${ikpaScore}`);
+  return scored.map(({ componentCode, score: s }) => ({ componentCode, score: s }));
 }
 
 /** Records (or replaces with a corrected publication) a year's SMART and IKPA scores and publishes the event. */
@@ -48,7 +70,11 @@ export async function recordBudgetPerformance(ctx: RequestContext, input: Record
   const smartScore = score('smartScore', input.smartScore);
   const ikpaScore = score('ikpaScore', input.ikpaScore);
   const publishedScore = input.publishedScore === null || input.publishedScore === undefined ? null : score('publishedScore', input.publishedScore);
-  return ctx.db.transaction(async (tx) =>
-    saveBudgetPerformance(tx.manager, { unitCode: input.unitCode, year: input.year, smartScore, ikpaScore, publishedScore, note: input.note?.trim() || null }, (e) => tx.emit(e)),
-  );
+  return ctx.db.transaction(async (tx) => {
+    const components = input.ikpaComponents ? await checkComponents(tx.manager, input.year, ikpaScore, input.ikpaComponents) : [];
+    // A new record replaces the year's component scores too, so they never contradict its total.
+    await tx.manager.delete(IkpaScoreEntity, { unitCode: input.unitCode, year: input.year });
+    if (components.length) await tx.manager.insert(IkpaScoreEntity, components.map((c) => ({ ...c, unitCode: input.unitCode, year: input.year })));
+    return saveBudgetPerformance(tx.manager, { unitCode: input.unitCode, year: input.year, smartScore, ikpaScore, publishedScore, note: input.note?.trim() || null }, (e) => tx.emit(e));
+  });
 }
