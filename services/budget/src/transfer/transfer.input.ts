@@ -60,7 +60,7 @@ function side(input: RecordBudgetTransferInput, s: TransferSideInput, field: str
 
 /** Both sides must move the same amount: what the giver loses is what the receiver gains. */
 export function validateTransfer(input: RecordBudgetTransferInput): ValidTransfer {
-  if (!input.from === !input.fromUnitCode?.trim()) throw new BadInputError('from', 'give either from (a satker recorded here) or fromUnitCode (another unit), not both');
+  if (!input.from === !input.fromUnitCode?.trim()) throw new BadInputError('from', 'give exactly one giver: from (a satker recorded here) or fromUnitCode (another unit)');
   if (input.closeFromSatker && !input.from) throw new BadInputError('closeFromSatker', 'only a giving satker recorded here can be closed');
   if (input.fromUnitCode && !/^[A-Z0-9][A-Z0-9-]{1,39}$/.test(input.fromUnitCode.trim())) throw new BadInputError('fromUnitCode', `"${input.fromUnitCode}" is not a unit code such as BBPPKS-YOGYAKARTA`);
   const to = side(input, input.to, 'to.');
