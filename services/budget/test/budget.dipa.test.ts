@@ -222,3 +222,25 @@ describe('recordBudgetTransfer: budget moved between satkers, as one fact linked
     expect(late.errors?.[0].message).toMatch(/closed/);
   });
 });
+
+test('a revision can add lines (penambahan akun) under the DIPA\'s outputs; spending then works on them', async () => {
+  const line = { outputCode: '6391.SCM.001', componentCode: '052', componentName: 'Monitoring Alumni (test)', accountCode: '521219', goalCode: 'SK3', ceiling: 5_000_000 };
+  const revision = (newLines: Record<string, unknown>[]) => ({ satkerCode: '690552', year: 2023, authority: 'DJPB', date: '2023-08-01', description: 'penambahan akun (test)', changes: [], newLines });
+  const before = await counts();
+  const refused = async (newLines: Record<string, unknown>[], field: string) => {
+    const r = await s.call(REVISE, { input: revision(newLines) });
+    expect({ code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field });
+  };
+  await refused([{ ...line, outputCode: '6391.SCM.009' }], 'newLines.outputCode');
+  await refused([{ ...line, accountCode: '599999' }], 'newLines.accountCode');
+  await refused([{ ...line, ceiling: 0 }], 'newLines.ceiling');
+  await refused([{ ...line, componentCode: '051', accountCode: '521211' }], 'newLines');
+  await refused([line, line], 'newLines');
+  expect(await counts()).toEqual(before);
+
+  const r = await s.call(REVISE, { input: revision([line]) }, callers.operator(PADANG));
+  expect(r.errors).toBeUndefined();
+  expect(r.data).toEqual({ recordBudgetRevision: { number: 4, ceilingAfter: 8_005_500_000 } });
+  const spent = await s.call(RECORD, { input: { satkerCode: '690552', year: 2023, outputCode: '6391.SCM.001', componentCode: '052', accountCode: '521219', date: '2023-08-15', amount: 5_000_000, documentNumber: 'SP2D-TEST-2023-NEW' } });
+  expect(spent.errors).toBeUndefined();
+});

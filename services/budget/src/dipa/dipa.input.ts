@@ -1,7 +1,6 @@
 import { BadInputError } from '@kesos/infra';
-import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { validDate, wholeRupiah } from '../revision/revision.input';
+import { DipaLineInput, validateLines, validDate } from '../revision/revision.input';
 import { RevisionAuthority } from '../revision/revision.type';
 
 @InputType({ description: 'An output (rincian output, RO) of an activity, under its output class (KRO)' })
@@ -47,30 +46,6 @@ export class DipaProgrammeInput {
 
   @Field(() => [DipaActivityInput], { description: 'Activities (kegiatan) of the programme' })
   activities!: DipaActivityInput[];
-}
-
-@InputType({ description: 'A budget line of the initial DIPA: an account under a component of an output, or an expense-type summary line' })
-export class DipaLineInput {
-  @Field(() => String, { nullable: true, description: 'Output code (kode RO) of this DIPA the line belongs to; null for an expense-type summary line' })
-  outputCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Component code (kode komponen), three digits, e.g. 051; required with an output, absent without' })
-  componentCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Component name (nama komponen)' })
-  componentName?: string | null;
-
-  @Field({ description: 'Account code (kode akun) of the chart of accounts, e.g. 521211' })
-  accountCode!: string;
-
-  @Field(() => String, { nullable: true, description: 'Performance goal the line serves (sasaran kegiatan), SK1 to SK6' })
-  goalCode?: string | null;
-
-  @Field(() => SafeIntResolver, { description: 'Ceiling (pagu) in whole rupiah, more than 0' })
-  ceiling!: number;
-
-  @Field(() => SafeIntResolver, { nullable: true, description: 'Part of the ceiling blocked (blokir) from the start, in whole rupiah. Default 0' })
-  blocked?: number | null;
 }
 
 @InputType({ description: 'A satker not recorded yet, recorded together with its first DIPA' })
@@ -158,23 +133,7 @@ export function validateOpenDipa(input: OpenDipaInput): OpenDipaInput {
   unique('outputs.code', outputCodes);
 
   if (!input.lines.length) throw new BadInputError('lines', 'a DIPA needs at least one budget line');
-  const lines = input.lines.map((l) => {
-    const outputCode = l.outputCode?.trim() || null;
-    if (outputCode && !outputCodes.includes(outputCode)) throw new BadInputError('lines.outputCode', `output ${outputCode} is not among this DIPA's outputs`);
-    const componentCode = l.componentCode?.trim() || null;
-    if (outputCode && !componentCode) throw new BadInputError('lines.componentCode', `a line of output ${outputCode} needs its component code`);
-    if (!outputCode && componentCode) throw new BadInputError('lines.componentCode', 'a summary line without an output has no component');
-    if (componentCode) code('lines.componentCode', componentCode, /^\d{3}$/, '051');
-    const goalCode = l.goalCode?.trim() || null;
-    if (goalCode) code('lines.goalCode', goalCode, /^SK[1-6]$/, 'SK1');
-    const ceiling = wholeRupiah('lines.ceiling', l.ceiling);
-    if (ceiling <= 0) throw new BadInputError('lines.ceiling', `the ceiling of account ${l.accountCode} must be more than 0 rupiah`);
-    const blocked = l.blocked ?? 0;
-    wholeRupiah('lines.blocked', blocked);
-    if (blocked < 0 || blocked > ceiling) throw new BadInputError('lines.blocked', `a line cannot block ${blocked} out of a ceiling of ${ceiling}`);
-    return { outputCode, componentCode, componentName: l.componentName?.trim() || null, accountCode: l.accountCode.trim(), goalCode, ceiling, blocked };
-  });
-  unique('lines', lines.map((l) => `output ${l.outputCode ?? '-'} component ${l.componentCode ?? '-'} account ${l.accountCode}`));
+  const lines = validateLines('lines', input.lines, outputCodes);
 
   return {
     ...input,

@@ -33,15 +33,20 @@ export async function writeDipaStructure(m: EntityManager, dipaId: number, spec:
       }
     }
   }
+  return { outputIds, lineIds: await insertLines(m, dipaId, outputIds, spec.lines) };
+}
+
+/** Inserts lines under the given outputs (RO code → id); answers their ids in the order given. */
+export async function insertLines(m: EntityManager, dipaId: number, outputIds: Map<string, number>, lines: DipaStructure['lines']): Promise<number[]> {
   const lineIds: number[] = [];
-  for (const l of spec.lines) {
+  for (const l of lines) {
     const outputId = l.output === null ? null : outputIds.get(l.output);
     if (outputId === undefined) throw new Error(`line names output ${l.output}, which the DIPA does not have`);
     const line = m.create(BudgetLineEntity, { dipaId, outputId, componentCode: l.component, componentName: l.componentName, accountCode: l.account, goalCode: l.goal });
     await m.insert(BudgetLineEntity, line);
     lineIds.push(line.id);
   }
-  return { outputIds, lineIds };
+  return lineIds;
 }
 
 export interface LineBalance {

@@ -1,7 +1,8 @@
 import { assertCanWrite, BadInputError, Caller, RequestContext } from '@kesos/infra';
 import { EntityManager, In } from 'typeorm';
+import { AccountEntity } from '../account/account.entity';
 import { BudgetLineEntity, OutputEntity, OutputTargetEntity } from '../line/line.entity';
-import { lineBalances, lockLines } from '../line/line.service';
+import { insertLines, lineBalances, lockLines } from '../line/line.service';
 import { lockDipa } from '../satker/satker.service';
 import { LineChangeEntity, RevisionEntity } from './revision.entity';
 import { RecordRevisionInput, validateRevision } from './revision.input';
@@ -48,6 +49,21 @@ export async function appendRevision(manager: EntityManager, caller: Caller, inp
   for (const t of input.outputTargets ?? []) {
     if (!outputs.some((o) => o.code === t.outputCode)) throw new BadInputError(`${field}outputTargets.outputCode`, `output ${t.outputCode} is not in satker ${satker.code}'s ${input.year} DIPA`);
   }
+  const newLines = input.newLines ?? [];
+  const dipaOutputs = newLines.length ? await manager.findBy(OutputEntity, { dipaId: dipa.id }) : [];
+  const outputIds = new Map(dipaOutputs.map((o) => [o.code, o.id]));
+  if (newLines.length) {
+    const existing = await manager.findBy(BudgetLineEntity, { dipaId: dipa.id });
+    const accounts = new Set((await manager.findBy(AccountEntity, { code: In(newLines.map((l) => l.accountCode)) })).map((a) => a.code));
+    for (const l of newLines) {
+      if (!accounts.has(l.accountCode)) throw new BadInputError(`${field}newLines.accountCode`, `account ${l.accountCode} is not in the chart of accounts (bagan akun standar)`);
+      const outputId = l.outputCode ? outputIds.get(l.outputCode) : null;
+      if (outputId === undefined) throw new BadInputError(`${field}newLines.outputCode`, `output ${l.outputCode} is not in satker ${satker.code}'s ${input.year} DIPA`);
+      if (existing.some((e) => e.outputId === outputId && e.componentCode === (l.componentCode ?? null) && e.accountCode === l.accountCode)) {
+        throw new BadInputError(`${field}newLines`, `the DIPA already has account ${l.accountCode}${l.outputCode ? ` under ${l.outputCode} component ${l.componentCode}` : ''}; change that line instead`);
+      }
+    }
+  }
 
   const number = previous ? previous.number + 1 : 0;
   const revision = manager.create(RevisionEntity, { dipaId: dipa.id, number, authority: input.authority, date: input.date, description: input.description });
@@ -58,6 +74,10 @@ export async function appendRevision(manager: EntityManager, caller: Caller, inp
       input.changes.map((c) => ({ revisionId: revision.id, lineId: Number(c.lineId), ceilingChange: c.ceilingChange, blockedChange: c.blockedChange ?? 0 })),
     );
   }
+  if (newLines.length) {
+    const ids = await insertLines(manager, dipa.id, outputIds, newLines.map((l) => ({ output: l.outputCode ?? null, component: l.componentCode ?? null, componentName: l.componentName ?? null, account: l.accountCode, goal: l.goalCode ?? null })));
+    await manager.insert(LineChangeEntity, newLines.map((l, i) => ({ revisionId: revision.id, lineId: ids[i]!, ceilingChange: l.ceiling, blockedChange: l.blocked ?? 0 })));
+  }
   if (outputs.length) {
     await manager.insert(
       OutputTargetEntity,
@@ -67,6 +87,6 @@ export async function appendRevision(manager: EntityManager, caller: Caller, inp
   const allLines = await manager.findBy(BudgetLineEntity, { dipaId: dipa.id });
   const after = await lineBalances(manager, allLines.map((l) => l.id));
   const ceilingAfter = [...after.values()].reduce((s, b) => s + b.ceiling, 0);
-  const ceilingChange = input.changes.reduce((s, c) => s + c.ceilingChange, 0);
+  const ceilingChange = input.changes.reduce((s, c) => s + c.ceilingChange, 0) + newLines.reduce((s, l) => s + l.ceiling, 0);
   return { id: revision.id, number, authority: input.authority, date: input.date, description: input.description, ceilingAfter, ceilingChange };
 }
