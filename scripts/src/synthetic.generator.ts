@@ -275,8 +275,8 @@ async function performance(call: GraphCall, unit: string, year: number): Promise
 }
 
 /**
- * Generates every unit and year asked for, one unit-year after another. A unit-year whose
- * synthetic satker already has a DIPA is skipped, so running twice adds nothing.
+ * Generates every unit and year asked for, one unit-year after another. A completed unit-year is
+ * skipped, so running twice adds nothing; one an earlier run broke off is refused, not doubled.
  */
 export async function generateSynthetic(call: GraphCall, options: GenerateOptions): Promise<UnitYearSummary[]> {
   const log = options.log ?? (() => undefined);
