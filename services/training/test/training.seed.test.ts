@@ -28,6 +28,11 @@ describe('the 2022 report seed of the training records (MariaDB), and lists that
       { year: 2021, target: 2060, realized: 2090, achievement: 101.46 },
       { year: 2022, target: 2790, realized: 2790, achievement: 100 },
     ]);
+    const byProgramme = await t.call(`{ unit(code: "${PADANG}") { trainingVolume(fromYear: 2022, toYear: 2022) { byProgramme { programmeCode target realized achievement } } } }`, {}, callers.viewer(PADANG));
+    expect(byProgramme.data.unit.trainingVolume[0].byProgramme).toEqual([
+      { programmeCode: 'PPM', target: 390, realized: 390, achievement: 100 },
+      { programmeCode: 'PPPS', target: 2400, realized: 2400, achievement: 100 },
+    ]);
     const bad = await t.call(`{ unit(code: "${PADANG}") { trainingVolume(fromYear: 2022, toYear: 2018) { year } } }`, {}, callers.viewer(PADANG));
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toYear' });
   });

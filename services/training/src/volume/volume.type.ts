@@ -1,5 +1,23 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
+@ObjectType({ description: 'Participant volume of one programme in a year (capaian per jenis pelatihan)' })
+export class ProgrammeVolume {
+  @Field({ description: 'Programme code, e.g. PPM' })
+  programmeCode!: string;
+
+  @Field({ description: 'Programme name (nama pelatihan)' })
+  programmeName!: string;
+
+  @Field(() => Int, { description: "Target participants: the sum of the programme's classes' targets in the year" })
+  target!: number;
+
+  @Field(() => Int, { description: "Realised participants: graduates of the programme's classes in the year" })
+  realized!: number;
+
+  @Field(() => Float, { nullable: true, description: 'realized / target x 100, rounded half-up to 2 decimals; null without a target' })
+  achievement!: number | null;
+}
+
 @ObjectType({ description: 'Participant volume of one year (capaian pelaksanaan diklat): target against realisation, from the class and enrollment records' })
 export class TrainingVolumeYear {
   @Field(() => Int, { description: 'Year (tahun)' })
@@ -13,4 +31,7 @@ export class TrainingVolumeYear {
 
   @Field(() => Float, { nullable: true, description: 'realized / target x 100 (persentase capaian), rounded half-up to 2 decimals; null without a target' })
   achievement!: number | null;
+
+  @Field(() => [ProgrammeVolume], { description: 'The same per programme (jenis pelatihan), by programme code; programmes without a class that year are left out' })
+  byProgramme!: ProgrammeVolume[];
 }
