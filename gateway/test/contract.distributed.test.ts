@@ -61,7 +61,7 @@ describeContract(
           expect(res.errors).toBeUndefined();
           return res.data!.unit.knownToPerformance;
         },
-        1000,
+        5000,
       );
     });
   },
