@@ -1,13 +1,16 @@
 import { byKeys, groupByKeys, RequestContext } from '@kesos/infra';
-import { In } from 'typeorm';
+import { FindOperator, In } from 'typeorm';
 import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance.entity';
+
+/** The units and years named by `unitCode|year` keys. */
+function unitsAndYears(keys: readonly string[]): { unitCode: FindOperator<string>; year: FindOperator<number> } {
+  return { unitCode: In([...new Set(keys.map((k) => k.split('|')[0]!))]), year: In([...new Set(keys.map((k) => Number(k.split('|')[1])))]) };
+}
 
 /** Key `unitCode|year`. */
 export const performanceByUnitYear = (ctx: RequestContext) =>
   ctx.loaders.get<string, BudgetPerformanceEntity | null>('performanceByUnitYear', async (keys) => {
-    const units = [...new Set(keys.map((k) => k.split('|')[0]))];
-    const years = [...new Set(keys.map((k) => Number(k.split('|')[1])))];
-    const rows = await ctx.db.dataSource.getRepository(BudgetPerformanceEntity).findBy({ unitCode: In(units), year: In(years) });
+    const rows = await ctx.db.dataSource.getRepository(BudgetPerformanceEntity).findBy(unitsAndYears(keys));
     return byKeys(keys, rows, (r) => `${r.unitCode}|${r.year}`);
   });
 
@@ -19,8 +22,6 @@ export const ikpaComponentsByYear = (ctx: RequestContext) =>
 /** Key `unitCode|year`: the unit's component scores for the year. */
 export const ikpaScoresByUnitYear = (ctx: RequestContext) =>
   ctx.loaders.get<string, IkpaScoreEntity[]>('ikpaScoresByUnitYear', async (keys) => {
-    const units = [...new Set(keys.map((k) => k.split('|')[0]))];
-    const years = [...new Set(keys.map((k) => Number(k.split('|')[1])))];
-    const rows = await ctx.db.dataSource.getRepository(IkpaScoreEntity).findBy({ unitCode: In(units), year: In(years) });
+    const rows = await ctx.db.dataSource.getRepository(IkpaScoreEntity).findBy(unitsAndYears(keys));
     return groupByKeys(keys, rows, (r) => `${r.unitCode}|${r.year}`);
   });
