@@ -8,6 +8,7 @@ export * from './database/data-source.factory';
 export * from './database/query-counter';
 export * from './database/column.transformers';
 export * from './database/transaction';
+export * from './database/row-lock';
 export * from './bus/event-bus';
 export * from './bus/memory.event-bus';
 export * from './bus/nats.event-bus';

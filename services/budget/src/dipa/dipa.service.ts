@@ -1,4 +1,4 @@
-import { assertCanWrite, BadInputError, RequestContext } from '@kesos/infra';
+import { assertCanWrite, BadInputError, forUpdate, RequestContext } from '@kesos/infra';
 import { In } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { OutputTargetEntity } from '../line/line.entity';
@@ -17,7 +17,9 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
   const input = validateOpenDipa(raw);
   assertCanWrite(ctx.caller, input.unit);
   return ctx.db.transaction(async ({ manager: m }) => {
-    const satker = await m.findOneBy(SatkerEntity, { code: input.satkerCode });
+    // The satker row is locked first, so a second opening of the same DIPA waits and then sees the
+    // first one (and a transfer closing the satker cannot slip between the check and the insert).
+    const satker = await m.findOne(SatkerEntity, { where: { code: input.satkerCode }, ...forUpdate(m) });
     if (satker) {
       if (satker.unitCode !== input.unit) throw new BadInputError('satkerCode', `satker ${satker.code} belongs to unit ${satker.unitCode}, not ${input.unit}`);
       if (input.newSatker) throw new BadInputError('newSatker', `satker ${satker.code} is already recorded as "${satker.name}"; leave newSatker out`);

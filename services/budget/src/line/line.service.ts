@@ -1,3 +1,4 @@
+import { lockedForUpdate } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { RealizationEntity } from '../realization/realization.entity';
 import { LineChangeEntity } from '../revision/revision.entity';
@@ -82,7 +83,5 @@ export async function lineBalances(manager: EntityManager, lineIds: number[]): P
  */
 export async function lockLines(manager: EntityManager, lineIds: number[]): Promise<BudgetLineEntity[]> {
   if (!lineIds.length) return [];
-  const qb = manager.createQueryBuilder(BudgetLineEntity, 'l').where('l.id IN (:...lineIds)', { lineIds });
-  if (manager.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-  return qb.getMany();
+  return lockedForUpdate(manager, manager.createQueryBuilder(BudgetLineEntity, 'l').where('l.id IN (:...lineIds)', { lineIds }).orderBy('l.id')).getMany();
 }

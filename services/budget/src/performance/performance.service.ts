@@ -1,4 +1,4 @@
-import { assertCanWrite, BadInputError, hasAtMost2Decimals, NewEvent, RequestContext, writeEvent } from '@kesos/infra';
+import { assertCanWrite, BadInputError, forUpdate, hasAtMost2Decimals, NewEvent, RequestContext, writeEvent } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance.entity';
 import { PERFORMANCE_SCORED, PerformanceScoredV1 } from './performance.events';
@@ -71,6 +71,9 @@ export async function recordBudgetPerformance(ctx: RequestContext, input: Record
   const ikpaScore = score('ikpaScore', input.ikpaScore);
   const publishedScore = input.publishedScore === null || input.publishedScore === undefined ? null : score('publishedScore', input.publishedScore);
   return ctx.db.transaction(async (tx) => {
+    // The year's record is locked first: two corrections at once then apply one after the other,
+    // and the component scores always belong to the total beside them.
+    await tx.manager.findOne(BudgetPerformanceEntity, { where: { unitCode: input.unitCode, year: input.year }, ...forUpdate(tx.manager) });
     const components = input.ikpaComponents ? await checkComponents(tx.manager, input.year, ikpaScore, input.ikpaComponents) : [];
     // A new record replaces the year's component scores too, so they never contradict its total.
     await tx.manager.delete(IkpaScoreEntity, { unitCode: input.unitCode, year: input.year });

@@ -89,15 +89,18 @@ export async function reverseRealization(ctx: RequestContext, input: ReverseReal
   if (!documentNumber || documentNumber.length > 60) throw new BadInputError('documentNumber', 'The document number is required and at most 60 characters');
   const reason = input.reason.trim();
   if (!reason || reason.length > 500) throw new BadInputError('reason', 'The reason is required and at most 500 characters');
+  // Where the transaction sits (line, DIPA, satker) never changes, so it is looked up before the
+  // transaction; inside it the DIPA lock is the first read, and the reversal check comes after it.
+  const ds = ctx.db.dataSource;
+  const found = await ds.getRepository(RealizationEntity).findOneBy({ id });
+  if (!found) throw new NotFoundError(`transaction ${id} does not exist`);
+  const place = await ds.getRepository(DipaEntity).createQueryBuilder('d').innerJoin(BudgetLineEntity, 'l', 'l.dipaId = d.id').where('l.id = :lineId', { lineId: found.lineId }).getOneOrFail();
   return ctx.db.transaction(async (tx) => {
     const m = tx.manager;
-    const original = await m.findOneBy(RealizationEntity, { id });
-    if (!original) throw new NotFoundError(`transaction ${id} does not exist`);
-    const line = await m.findOneByOrFail(BudgetLineEntity, { id: original.lineId });
-    const dipa = await m.findOneByOrFail(DipaEntity, { id: line.dipaId });
-    const satker = await m.findOneByOrFail(SatkerEntity, { code: dipa.satkerCode });
+    const { dipa, satker } = await lockDipa(m, place.satkerCode, place.year);
     assertCanWrite(ctx.caller, satker.unitCode);
-    await lockDipa(m, satker.code, dipa.year);
+    const original = await m.findOneByOrFail(RealizationEntity, { id });
+    const line = await m.findOneByOrFail(BudgetLineEntity, { id: original.lineId });
     if (original.reversesId !== null) throw new BadInputError('transactionId', `transaction ${id} is itself a reversal; record the spending again instead`);
     if (await m.findOneBy(RealizationEntity, { reversesId: id })) throw new BadInputError('transactionId', `transaction ${id} has already been reversed`);
     const date = validDate('date', input.date, dipa.year);

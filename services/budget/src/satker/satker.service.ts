@@ -1,4 +1,4 @@
-import { BadInputError, percentage } from '@kesos/infra';
+import { BadInputError, lockedForUpdate, percentage } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { EXPENSE_TYPES } from '../account/account.type';
 import type { BudgetLine, BudgetOutput } from '../line/line.type';
@@ -121,11 +121,28 @@ export function byMonth(rows: { date: string; amount: number }[], ceiling: numbe
 
 /** The DIPA of a satker for a year with its satker, locked for the rest of the transaction (MariaDB). */
 export async function lockDipa(manager: EntityManager, satkerCode: string, year: number, field = ''): Promise<{ dipa: DipaEntity; satker: SatkerEntity }> {
-  const satker = await manager.findOneBy(SatkerEntity, { code: satkerCode });
-  if (!satker) throw new BadInputError(`${field}satkerCode`, `satker ${satkerCode} is not recorded`);
-  const qb = manager.createQueryBuilder(DipaEntity, 'd').where('d.satkerCode = :satkerCode AND d.year = :year', { satkerCode, year });
-  if (manager.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-  const dipa = await qb.getOne();
-  if (!dipa) throw new BadInputError(`${field}year`, `satker ${satkerCode} has no DIPA for ${year}`);
-  return { dipa, satker };
+  return (await lockDipas(manager, [{ satkerCode, field }], year))[0]!;
+}
+
+/**
+ * Locks the DIPAs of several satkers for a year (a transfer's giver and receiver), answered in
+ * the order asked. Locks are taken in satker-code order, so two transfers between the same
+ * satkers in opposite directions queue instead of deadlocking; and before anything else is
+ * read, so every check after them sees what the previous holder committed.
+ */
+export async function lockDipas(manager: EntityManager, sides: { satkerCode: string; field: string }[], year: number): Promise<{ dipa: DipaEntity; satker: SatkerEntity }[]> {
+  const dipas = new Map<string, DipaEntity | null>();
+  for (const code of [...new Set(sides.map((s) => s.satkerCode))].sort()) {
+    const qb = manager.createQueryBuilder(DipaEntity, 'd').where('d.satkerCode = :code AND d.year = :year', { code, year });
+    dipas.set(code, await lockedForUpdate(manager, qb).getOne());
+  }
+  const locked: { dipa: DipaEntity; satker: SatkerEntity }[] = [];
+  for (const { satkerCode, field } of sides) {
+    const satker = await manager.findOneBy(SatkerEntity, { code: satkerCode });
+    if (!satker) throw new BadInputError(`${field}satkerCode`, `satker ${satkerCode} is not recorded`);
+    const dipa = dipas.get(satkerCode);
+    if (!dipa) throw new BadInputError(`${field}year`, `satker ${satkerCode} has no DIPA for ${year}`);
+    locked.push({ dipa, satker });
+  }
+  return locked;
 }

@@ -3,6 +3,7 @@ import { appendRevision } from '../revision/revision.service';
 import { TransferEntity } from '../revision/revision.entity';
 import type { BudgetTransfer } from '../revision/revision.type';
 import { SatkerEntity } from '../satker/satker.entity';
+import { lockDipas } from '../satker/satker.service';
 import { RecordBudgetTransferInput, validateTransfer } from './transfer.input';
 
 /**
@@ -13,6 +14,9 @@ import { RecordBudgetTransferInput, validateTransfer } from './transfer.input';
 export async function recordTransfer(ctx: RequestContext, raw: RecordBudgetTransferInput): Promise<BudgetTransfer> {
   const { input, from, to, amount } = validateTransfer(raw);
   return ctx.db.transaction(async ({ manager: m }) => {
+    // Both DIPAs first, in one fixed order: the two revisions below would otherwise lock giver
+    // then receiver, and two transfers in opposite directions would deadlock.
+    await lockDipas(m, [...(from ? [{ satkerCode: from.satkerCode, field: 'from.' }] : []), { satkerCode: to.satkerCode, field: 'to.' }], input.year);
     const cut = from ? await appendRevision(m, ctx.caller, from, 'from.') : null;
     const added = await appendRevision(m, ctx.caller, to, 'to.');
     const satkers = await m.findBy(SatkerEntity, [{ code: to.satkerCode }, ...(from ? [{ code: from.satkerCode }] : [])]);

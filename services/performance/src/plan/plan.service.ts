@@ -1,14 +1,12 @@
-import { assertCanWrite, BadInputError, ForbiddenError, RequestContext } from '@kesos/infra';
+import { assertCanWrite, BadInputError, ForbiddenError, lockedForUpdate, RequestContext } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan.entity';
 import { AdoptStrategicPlanInput, SetIndicatorTargetInput, validateTarget } from './plan.input';
 
-async function planCovering(m: EntityManager, unitCode: string, year: number): Promise<StrategicPlanEntity | null> {
-  return m
-    .createQueryBuilder(StrategicPlanEntity, 'p')
-    .where('p.unitCode = :unitCode AND p.fromYear <= :year AND p.toYear >= :year', { unitCode, year })
-    .getOne();
+async function planCovering(m: EntityManager, unitCode: string, year: number, lock = false): Promise<StrategicPlanEntity | null> {
+  const qb = m.createQueryBuilder(StrategicPlanEntity, 'p').where('p.unitCode = :unitCode AND p.fromYear <= :year AND p.toYear >= :year', { unitCode, year });
+  return (lock ? lockedForUpdate(m, qb) : qb).getOne();
 }
 
 /**
@@ -48,7 +46,8 @@ export async function setTarget(ctx: RequestContext, raw: SetIndicatorTargetInpu
   const input = validateTarget(raw);
   assertCanWrite(ctx.caller, input.unitCode);
   await ctx.db.transaction(async ({ manager: m }) => {
-    const plan = await planCovering(m, input.unitCode, input.year);
+    // The plan is locked first: two targets set at once for one indicator then update one row in turn.
+    const plan = await planCovering(m, input.unitCode, input.year, true);
     if (!plan) throw new BadInputError('year', `unit ${input.unitCode} has no strategic plan covering ${input.year}`);
     if (!(await m.existsBy(PlanIndicatorEntity, { planId: plan.id, code: input.indicatorCode }))) throw new BadInputError('indicatorCode', `${input.indicatorCode} is not an indicator of "${plan.title}"`);
     const existing = await m.findOneBy(IndicatorTargetEntity, { planId: plan.id, indicatorCode: input.indicatorCode, year: input.year });

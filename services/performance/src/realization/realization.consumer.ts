@@ -1,4 +1,4 @@
-import type { ConsumerSpec, DomainEvent } from '@kesos/infra';
+import { type ConsumerSpec, type DomainEvent, forUpdate } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { Metric } from '../plan/plan.type';
 import {
@@ -80,7 +80,8 @@ export const certificationConsumer: ConsumerSpec = {
     let sourceId = `assessment:${idOf(d.assessmentId, 'assessmentId')}`;
     if (d.candidateId !== undefined && d.candidateId !== null) {
       sourceId = `candidate:${idOf(d.candidateId, 'candidateId')}:${String(d.year)}`;
-      const earlier = await m.findOne(MetricFactEntity, { where: { metric: Metric.CERTIFICATION, sourceId } });
+      // The candidate's fact is locked before it is read, as recordFact below will (see there).
+      const earlier = await m.findOne(MetricFactEntity, { where: { metric: Metric.CERTIFICATION, sourceId }, ...forUpdate(m) });
       if (earlier?.numerator === 1) competent = true;
     }
     await apply(event, m, Metric.CERTIFICATION, { sourceId, year: d.year, numerator: competent ? 1 : 0, denominator: 1 });

@@ -24,9 +24,8 @@ export class RealizationResolver {
     await ctx.db.transaction(async (tx) => {
       await assertKnownUnit(tx.manager, input.unitCode);
       const row = { unitCode: input.unitCode, year: input.year, indicatorCode: input.indicatorCode, value: roundHalfUp(input.value, 2), enteredBy: ctx.caller.subject, enteredAt: new Date(), note: input.note?.trim() || null };
-      const existing = await tx.manager.findOneBy(RealizationEntryEntity, { unitCode: input.unitCode, year: input.year, indicatorCode: input.indicatorCode });
-      if (existing) await tx.manager.update(RealizationEntryEntity, { id: existing.id }, row);
-      else await tx.manager.insert(RealizationEntryEntity, row);
+      // One statement (insert or replace on the unique key), so two entries at once cannot both find none and collide.
+      await tx.manager.upsert(RealizationEntryEntity, row, ['unitCode', 'year', 'indicatorCode']);
     });
     const goals = await goalsByUnitYear(ctx).load({ unit: input.unitCode, year: input.year });
     return goals.flatMap((g) => g.indicators).find((i) => i.code === input.indicatorCode)!;

@@ -1,3 +1,4 @@
+import { forUpdate } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { MetricCounterEntity, MetricFactEntity } from './realization.entity';
 
@@ -60,7 +61,9 @@ async function bump(m: EntityManager, key: { unitCode: string; year: number; met
  * (the same record reported again, e.g. a corrected accreditation decision).
  */
 export async function recordFact(m: EntityManager, fact: NewFact): Promise<void> {
-  const old = await m.findOne(MetricFactEntity, { where: { metric: fact.metric, sourceId: fact.sourceId } });
+  // Locked, so two corrections of one record applied at once (two replicas) each move the
+  // counters from the fact the other left, never both from the same old one.
+  const old = await m.findOne(MetricFactEntity, { where: { metric: fact.metric, sourceId: fact.sourceId }, ...forUpdate(m) });
   const score = SCORE_METRICS.has(fact.metric);
   if (old) {
     await bump(m, old, -old.numerator, -old.denominator, -1, score ? null : undefined);

@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, BadInputError, ConflictError, RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, ConflictError, forUpdate, RequestContext } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../certification/certification.validation';
@@ -26,7 +26,8 @@ export async function recordAccreditation(ctx: RequestContext, input: RecordAccr
   const valid = validateAccreditation(input);
   return ctx.db.transaction(async (tx) => {
     const { manager } = tx;
-    const institution = await manager.findOneBy(LksInstitutionEntity, { id: valid.institutionId });
+    // Locked first, so a second decision for the same year waits and is then refused as a repeat.
+    const institution = await manager.findOne(LksInstitutionEntity, { where: { id: valid.institutionId }, ...forUpdate(manager) });
     if (!institution) throw new BadInputError('institutionId', `institution ${valid.institutionId} does not exist`);
     assertCanWrite(ctx.caller, institution.unitCode);
     const year = yearOfDate(valid.visitDate);

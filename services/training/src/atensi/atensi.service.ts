@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, BadInputError, ConflictError, RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, ConflictError, forUpdate, RequestContext } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../certification/certification.validation';
@@ -34,7 +34,7 @@ export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput):
 export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput): Promise<AtensiCaseEntity> {
   const valid = validateClose(input);
   return ctx.db.transaction(async (tx) => {
-    const found = await tx.manager.findOneBy(AtensiCaseEntity, { id: valid.caseId });
+    const found = await tx.manager.findOne(AtensiCaseEntity, { where: { id: valid.caseId }, ...forUpdate(tx.manager) });
     if (!found) throw new BadInputError('caseId', `case ${valid.caseId} does not exist`);
     assertCanWrite(ctx.caller, found.unitCode);
     if (found.status !== AtensiCaseStatus.OPEN) throw new ConflictError(`case ${found.id} was already closed on ${found.closedOn}`);

@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, BadInputError, ConflictError, RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, ConflictError, forUpdate, RequestContext } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
 import { CertificationAssessmentEntity, CertificationCandidateEntity, CertificationSessionEntity } from './certification.entity';
@@ -36,10 +36,12 @@ export async function recordAssessment(ctx: RequestContext, input: RecordCertifi
   const valid = validateAssessment(input);
   return ctx.db.transaction(async (tx) => {
     const { manager } = tx;
+    // The candidate is locked first: two results for one person recorded at once (in two sessions)
+    // are then checked one after the other, and none lands after the person was found competent.
+    const candidate = await manager.findOne(CertificationCandidateEntity, { where: { id: valid.candidateId }, ...forUpdate(manager) });
     const session = await manager.findOneBy(CertificationSessionEntity, { id: valid.sessionId });
     if (!session) throw new BadInputError('sessionId', `session ${valid.sessionId} does not exist`);
     assertCanWrite(ctx.caller, session.unitCode);
-    const candidate = await manager.findOneBy(CertificationCandidateEntity, { id: valid.candidateId });
     if (!candidate || candidate.unitCode !== session.unitCode) throw new BadInputError('candidateId', `candidate ${valid.candidateId} is not planned by ${session.unitCode}`);
     if (candidate.year !== session.year) throw new BadInputError('candidateId', `candidate ${candidate.id} is planned for ${candidate.year}, but the session counts towards ${session.year}`);
     if (valid.assessedOn < session.startDate || valid.assessedOn > session.endDate) throw new BadInputError('assessedOn', `assessedOn must fall within the session, ${session.startDate} to ${session.endDate}`);

@@ -1,4 +1,4 @@
-import { assertCanWrite, BadInputError, Caller, Transaction } from '@kesos/infra';
+import { assertCanWrite, BadInputError, Caller, forUpdate, Transaction, updateIfStill } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
@@ -13,12 +13,12 @@ import { ValidClassInput } from './class.input';
  * seat or closing the class at once are serialized. SQLite runs one transaction at a time anyway.
  */
 export function lockClass(manager: EntityManager, id: number): Promise<TrainingClassEntity | null> {
-  const sqlite = manager.connection.options.type === 'better-sqlite3';
-  return manager.findOne(TrainingClassEntity, { where: { id }, ...(sqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }) });
+  return manager.findOne(TrainingClassEntity, { where: { id }, ...forUpdate(manager) });
 }
 
 export async function createClass(tx: Transaction, caller: Caller, input: ValidClassInput): Promise<TrainingClassEntity> {
-  const programme = await tx.manager.findOneBy(ProgrammeEntity, { id: input.programmeId });
+  // The programme row is locked first, so two classes created at once get consecutive batch numbers.
+  const programme = await tx.manager.findOne(ProgrammeEntity, { where: { id: input.programmeId }, ...forUpdate(tx.manager) });
   if (!programme) throw new BadInputError('programmeId', `there is no programme ${input.programmeId}`);
   assertCanWrite(caller, programme.unitCode);
   const workArea = await tx.manager.findBy(WorkAreaProvinceEntity, { unitCode: programme.unitCode });
@@ -63,7 +63,7 @@ export async function startClass(tx: Transaction, caller: Caller, id: number): P
   const cls = await classForChange(tx, caller, id);
   if (cls.status !== 'PLANNED') throw new BadInputError('classId', `class ${id} is ${cls.status}; only a PLANNED class can start`);
   cls.status = 'RUNNING';
-  await tx.manager.update(TrainingClassEntity, { id }, { status: cls.status });
+  await updateIfStill(tx.manager, TrainingClassEntity, { id, status: 'PLANNED' }, { status: cls.status }, `class ${id} was changed by another request at the same moment; nothing was written, look at it again`);
   return cls;
 }
 
@@ -77,7 +77,7 @@ export async function closeClass(tx: Transaction, caller: Caller, id: number): P
   const graduates = await tx.manager.countBy(EnrollmentEntity, { classId: id, status: 'GRADUATED' });
   const programme = await tx.manager.findOneByOrFail(ProgrammeEntity, { id: cls.programmeId });
   cls.status = 'CLOSED';
-  await tx.manager.update(TrainingClassEntity, { id }, { status: cls.status });
+  await updateIfStill(tx.manager, TrainingClassEntity, { id, status: 'RUNNING' }, { status: cls.status }, `class ${id} was changed by another request at the same moment; nothing was written, look at it again`);
   await tx.emit(classClosedEvent(cls, programme, participants, graduates));
   return cls;
 }

@@ -40,8 +40,9 @@ export class EnrollmentEntity {
   @Column({ type: 'varchar', length: 12, nullable: true })
   predicate!: string | null;
 
+  /** Up to 97 characters: unit (40) / programme (20) / year / enrollment id (up to 10 digits) / 19-character check. */
   @Index('ux_enrollment_certificate', { unique: true })
-  @Column({ type: 'varchar', length: 80, nullable: true })
+  @Column({ type: 'varchar', length: 120, nullable: true })
   certificateNumber!: string | null;
 
   @Column({ type: 'date', nullable: true })

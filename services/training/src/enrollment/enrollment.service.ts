@@ -1,6 +1,6 @@
-import { assertCanWrite, BadInputError, Caller, Transaction } from '@kesos/infra';
+import { assertCanWrite, BadInputError, Caller, forUpdate, Transaction, updateIfStill } from '@kesos/infra';
 import { randomInt } from 'node:crypto';
-import { Not } from 'typeorm';
+import { In, Not } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
 import { lockClass } from '../class/class.service';
 import { todayIso } from '../common/common.helpers';
@@ -31,15 +31,23 @@ interface Change {
   cls: TrainingClassEntity;
 }
 
-/** The class row is locked first (the order enroll uses too), then the enrollment is re-read. */
+/**
+ * The enrollment row is locked by the transaction's first read, then its class (always in this
+ * order; nothing locks a class and then an enrollment that already exists), so a transition sees
+ * every change committed before it and holds both until it commits.
+ */
 async function forChange(tx: Transaction, caller: Caller, enrollmentId: number, action: string, allowed: EnrollmentStatusValue[]): Promise<Change> {
-  const found = await tx.manager.findOneBy(EnrollmentEntity, { id: enrollmentId });
-  if (!found) throw new BadInputError('enrollmentId', `there is no enrollment ${enrollmentId}`);
-  assertCanWrite(caller, found.unitCode);
-  const cls = (await lockClass(tx.manager, found.classId))!;
-  const enrollment = await tx.manager.findOneByOrFail(EnrollmentEntity, { id: enrollmentId });
+  const enrollment = await tx.manager.findOne(EnrollmentEntity, { where: { id: enrollmentId }, ...forUpdate(tx.manager) });
+  if (!enrollment) throw new BadInputError('enrollmentId', `there is no enrollment ${enrollmentId}`);
+  assertCanWrite(caller, enrollment.unitCode);
+  const cls = (await lockClass(tx.manager, enrollment.classId))!;
   if (!allowed.includes(enrollment.status)) throw new BadInputError('enrollmentId', `enrollment ${enrollmentId} is ${enrollment.status}; ${action} needs an enrollment that is ${allowed.join(' or ')}`);
   return { enrollment, cls };
+}
+
+/** Writes a transition only if the enrollment is still in a status it may leave from. */
+function transition(tx: Transaction, enrollmentId: number, from: EnrollmentStatusValue[], set: Partial<EnrollmentEntity>): Promise<void> {
+  return updateIfStill(tx.manager, EnrollmentEntity, { id: enrollmentId, status: In(from) }, set, `enrollment ${enrollmentId} was changed by another request at the same moment; nothing was written, look at it again`);
 }
 
 function requireRunning(cls: TrainingClassEntity, action: string): void {
@@ -50,7 +58,7 @@ export async function markAttending(tx: Transaction, caller: Caller, enrollmentI
   const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'attendance', ['REGISTERED']);
   requireRunning(cls, 'attendance is recorded');
   Object.assign(enrollment, { status: 'ATTENDING', attendedOn: todayIso() });
-  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { status: enrollment.status, attendedOn: enrollment.attendedOn });
+  await transition(tx, enrollmentId, ['REGISTERED'], { status: enrollment.status, attendedOn: enrollment.attendedOn });
   return enrollment;
 }
 
@@ -60,7 +68,7 @@ export async function recordTestScores(tx: Transaction, caller: Caller, enrollme
   requireRunning(cls, 'test scores are recorded');
   if (pre !== null) enrollment.preTestScore = pre;
   if (post !== null) enrollment.postTestScore = post;
-  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { preTestScore: enrollment.preTestScore, postTestScore: enrollment.postTestScore });
+  await transition(tx, enrollmentId, ['ATTENDING'], { preTestScore: enrollment.preTestScore, postTestScore: enrollment.postTestScore });
   return enrollment;
 }
 
@@ -71,14 +79,19 @@ export function predicateFor(postTestScore: number): Predicate {
   return Predicate.KURANG;
 }
 
+/** Capital letters and digits without the look-alikes I, O, 0 and 1: 32 characters, 5 bits each. */
 const CHECK_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const CHECK_GROUPS = 4;
+const CHECK_GROUP_LENGTH = 4;
 
 /**
- * `<unit>/<programme>/<year>/<enrollment id>/<4 random characters>`: the id makes it unique, the
- * random tail keeps the public verification from being walked through by counting.
+ * `<unit>/<programme>/<year>/<enrollment id>/XXXX-XXXX-XXXX-XXXX`: the id makes it unique, the
+ * 16 random characters (80 bits) keep the public verification from being walked through by
+ * counting or guessing; groups of four keep it readable off a printed certificate.
  */
 export function certificateNumber(unitCode: string, programmeCode: string, year: number, enrollmentId: number, pick: (n: number) => number = randomInt): string {
-  const check = Array.from({ length: 4 }, () => CHECK_ALPHABET[pick(CHECK_ALPHABET.length)]).join('');
+  const group = () => Array.from({ length: CHECK_GROUP_LENGTH }, () => CHECK_ALPHABET[pick(CHECK_ALPHABET.length)]).join('');
+  const check = Array.from({ length: CHECK_GROUPS }, group).join('-');
   return `${unitCode}/${programmeCode}/${year}/${String(enrollmentId).padStart(6, '0')}/${check}`;
 }
 
@@ -97,7 +110,7 @@ export async function graduate(tx: Transaction, caller: Caller, enrollmentId: nu
     certificateIssuedOn: today,
     endedOn: today,
   });
-  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { status: enrollment.status, predicate: enrollment.predicate, certificateNumber: enrollment.certificateNumber, certificateIssuedOn: today, endedOn: today });
+  await transition(tx, enrollmentId, ['ATTENDING'], { status: enrollment.status, predicate: enrollment.predicate, certificateNumber: enrollment.certificateNumber, certificateIssuedOn: today, endedOn: today });
   await tx.emit(graduatedEvent(enrollment, cls, programme, participant.category));
   return enrollment;
 }
@@ -106,13 +119,13 @@ export async function fail(tx: Transaction, caller: Caller, enrollmentId: number
   const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'failing', ['ATTENDING']);
   requireRunning(cls, 'a failure is recorded');
   Object.assign(enrollment, { status: 'FAILED', endedOn: todayIso() });
-  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { status: enrollment.status, endedOn: enrollment.endedOn });
+  await transition(tx, enrollmentId, ['ATTENDING'], { status: enrollment.status, endedOn: enrollment.endedOn });
   return enrollment;
 }
 
 export async function dropOut(tx: Transaction, caller: Caller, enrollmentId: number, reason: string): Promise<EnrollmentEntity> {
   const { enrollment } = await forChange(tx, caller, enrollmentId, 'dropping out', ['REGISTERED', 'ATTENDING']);
   Object.assign(enrollment, { status: 'DROPPED_OUT', endedOn: todayIso(), dropOutReason: reason });
-  await tx.manager.update(EnrollmentEntity, { id: enrollmentId }, { status: enrollment.status, endedOn: enrollment.endedOn, dropOutReason: reason });
+  await transition(tx, enrollmentId, ['REGISTERED', 'ATTENDING'], { status: enrollment.status, endedOn: enrollment.endedOn, dropOutReason: reason });
   return enrollment;
 }

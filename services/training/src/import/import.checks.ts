@@ -1,4 +1,4 @@
-import type { Caller } from '@kesos/infra';
+import { type Caller, forUpdate } from '@kesos/infra';
 import { EntityManager, In, Not } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
 import { todayIso } from '../common/common.helpers';
@@ -87,7 +87,7 @@ export async function checkRegistry(manager: EntityManager, unitCode: string, ca
   const errors: RowError[] = [];
   const classIds = [...new Set(candidates.map((c) => c.classId))];
   const classes = new Map<number, TrainingClassEntity>();
-  const lockOption = lock && manager.connection.options.type !== 'better-sqlite3' ? { lock: { mode: 'pessimistic_write' as const } } : {};
+  const lockOption = lock ? forUpdate(manager) : {};
   for (const ids of chunks(classIds.sort((a, b) => a - b), LOOKUP_CHUNK)) {
     for (const c of await manager.find(TrainingClassEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, ...lockOption })) classes.set(c.id, c);
   }

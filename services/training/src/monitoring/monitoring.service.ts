@@ -1,4 +1,4 @@
-import { assertCanWrite, BadInputError, Caller, Transaction } from '@kesos/infra';
+import { assertCanWrite, BadInputError, Caller, forUpdate, Transaction } from '@kesos/infra';
 import { TrainingClassEntity } from '../class/class.entity';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
@@ -7,7 +7,8 @@ import { monitoringAssessedEvent } from './monitoring.events';
 import { AssessAlumniInput, showsLifeSkills } from './monitoring.input';
 
 export async function assessAlumni(tx: Transaction, caller: Caller, enrollmentId: number, input: AssessAlumniInput, valid: { assessedOn: string; notes: string | null }): Promise<AlumniMonitoringEntity> {
-  const enrollment = await tx.manager.findOneBy(EnrollmentEntity, { id: enrollmentId });
+  // Locked first, so a second assessment of the same graduate waits and is then refused as a repeat.
+  const enrollment = await tx.manager.findOne(EnrollmentEntity, { where: { id: enrollmentId }, ...forUpdate(tx.manager) });
   if (!enrollment) throw new BadInputError('enrollmentId', `there is no enrollment ${enrollmentId}`);
   assertCanWrite(caller, enrollment.unitCode);
   if (enrollment.status !== 'GRADUATED') throw new BadInputError('enrollmentId', `enrollment ${enrollmentId} is ${enrollment.status}; only graduates are monitored`);
