@@ -63,7 +63,7 @@ export class Enrollment {
   @Field(() => Predicate, { nullable: true, description: 'Graduation predicate (predikat); set on graduation' })
   predicate!: Predicate | null;
 
-  @Field(() => String, { nullable: true, description: 'Certificate number (nomor sertifikat), issued on graduation; verifiable with verifyCertificate' })
+  @Field(() => String, { nullable: true, description: 'Certificate number (nomor sertifikat), issued on graduation: unit/programme/year/enrollment id/16 random characters in groups of four, e.g. BBPPKS-PADANG/PPM/2022/000123/7QK4-M2XA-HT9C-RB3E; verifiable with verifyCertificate' })
   certificateNumber!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Day the certificate was issued (tanggal terbit), YYYY-MM-DD' })
