@@ -1,4 +1,5 @@
-import { createLogger, NatsEventBus, OutboxRelay, ProcessedEventEntity, RunningService, startService } from '@kesos/infra';
+import { createLogger, NatsEventBus, OutboxEventEntity, OutboxRelay, ProcessedEventEntity, RunningService, startService } from '@kesos/infra';
+import { IsNull } from 'typeorm';
 import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
 import { PUBLIC_ROOT_FIELDS, RunningGateway, SERVICES, startGateway, SUPERGRAPH_FILE } from '../src';
@@ -11,12 +12,21 @@ export interface DistributedGraph extends TestGraph {
   settle(): Promise<void>;
 }
 
+export interface DistributedGraphOptions {
+  /**
+   * false: the seed's records without its events (marked published, never sent). For tests of
+   * one subgraph's own writes, which otherwise share the machine with consumers applying the
+   * seed's thousands of events, and wait for them when the graph stops.
+   */
+  seedEvents?: boolean;
+}
+
 /**
  * The distributed mode in one test process: each subgraph on its own freshly migrated and
  * seeded MariaDB database (as `npm run migrate` leaves it) with its own NATS connection in a
  * namespace of this test, and the gateway in front.
  */
-export async function startDistributedTestGraph(label: string): Promise<DistributedGraph> {
+export async function startDistributedTestGraph(label: string, options: DistributedGraphOptions = {}): Promise<DistributedGraph> {
   const logger = createLogger('test', 'silent');
   const services: RunningService[] = [];
   const buses: NatsEventBus[] = [];
@@ -25,6 +35,7 @@ export async function startDistributedTestGraph(label: string): Promise<Distribu
   for (const def of SERVICES) {
     const database = await freshMysqlDatabase(def, label);
     await def.seed(database.dataSource, logger);
+    if (options.seedEvents === false) await database.dataSource.getRepository(OutboxEventEntity).update({ publishedAt: IsNull() }, { publishedAt: new Date() });
     // Every service gets its own connection, as separate processes would, in the shared namespace.
     const bus = services.length === 0 ? namespaceBus : await NatsEventBus.connect(process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222', undefined, { namespace: namespaceBus.namespace });
     if (bus !== namespaceBus) buses.push(bus);
