@@ -10,13 +10,14 @@ export const TEST_NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222
 
 /**
  * A fresh MySQL database for one test file: `kesos_test_<service>_<suffix>`, dropped and
- * migrated from scratch. Refuses names that do not say "test".
+ * migrated from scratch, on the shared test server unless `url` names another. Refuses names
+ * that do not say "test".
  */
-export async function freshMysqlDatabase(def: ServiceDefinition, suffix = 'it'): Promise<ServiceDataSource> {
+export async function freshMysqlDatabase(def: ServiceDefinition, suffix = 'it', url = TEST_MYSQL_URL): Promise<ServiceDataSource> {
   const database = `kesos_test_${def.name}_${suffix}`;
   assertTestDatabase(database);
-  await ensureMysqlDatabase(TEST_MYSQL_URL, database);
-  const db = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database }, entities: serviceEntities(def), migrations: def.migrations });
+  await ensureMysqlDatabase(url, database);
+  const db = createDataSource({ target: { kind: 'mysql', url, database }, entities: serviceEntities(def), migrations: def.migrations });
   await db.dataSource.initialize();
   await db.dataSource.query(`DROP DATABASE \`${database}\``);
   await db.dataSource.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
