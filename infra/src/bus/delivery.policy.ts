@@ -66,6 +66,7 @@ export async function deliver(spec: SubscriptionSpec, event: DomainEvent, contro
         lastWarning = Date.now();
         control.logger?.warn({ durable: spec.durable, event: event.id, failure, attempt, error }, 'event handler failed on infrastructure; retrying in place');
       }
+      control.keepAlive();
       if (!(await pause(retryDelay(attempt), control.signal))) return { status: 'stopped' };
       control.keepAlive();
     }

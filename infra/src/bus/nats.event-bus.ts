@@ -20,6 +20,8 @@ export const streamFor = (subject: string, namespace = ''): { name: string; subj
 export interface NatsBusOptions {
   namespace?: string;
   timeoutMs?: number;
+  /** How long a delivered message may go without ack or keep-alive before JetStream redelivers it. */
+  ackWaitMs?: number;
 }
 
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
@@ -35,6 +37,7 @@ export class NatsEventBus implements EventBus {
     private readonly jsm: JetStreamManager,
     private readonly logger?: Logger,
     readonly namespace = '',
+    private readonly ackWaitMs = ACK_WAIT_MS,
   ) {}
 
   private wire(subject: string): string {
@@ -47,7 +50,7 @@ export class NatsEventBus implements EventBus {
     if (options.namespace && !/^[a-z0-9_]+$/.test(options.namespace)) throw new Error(`NATS namespace may hold only a-z, 0-9 and _, got "${options.namespace}"`);
     const nc = await connect({ servers: url, timeout: timeoutMs, maxReconnectAttempts: -1, reconnectTimeWait: 500, name: logger?.bindings().service as string | undefined });
     const jsm = await jetstreamManager(nc, { timeout: timeoutMs });
-    const bus = new NatsEventBus(nc, jetstream(nc, { timeout: timeoutMs }), jsm, logger, options.namespace);
+    const bus = new NatsEventBus(nc, jetstream(nc, { timeout: timeoutMs }), jsm, logger, options.namespace, options.ackWaitMs);
     void (async () => {
       for await (const s of nc.status()) {
         if (s.type === 'disconnect' || s.type === 'reconnect') logger?.warn({ nats: s.type }, 'NATS connection status');
@@ -85,7 +88,7 @@ export class NatsEventBus implements EventBus {
    * redelivering (max_deliver -1), and ack_wait must be what keepAlive refreshes.
    */
   private async ensureConsumer(stream: string, spec: SubscriptionSpec): Promise<void> {
-    const wanted = { ack_wait: nanos(ACK_WAIT_MS), max_deliver: -1 };
+    const wanted = { ack_wait: nanos(this.ackWaitMs), max_deliver: -1 };
     let existing;
     try {
       existing = await this.jsm.consumers.info(stream, spec.durable);
@@ -166,7 +169,7 @@ export class NatsEventBus implements EventBus {
       await this.js.publish(this.wire(deadLetterSubject(info.durable)), msg.data, { headers: deadLetterHeaders(info), msgID: `${info.durable}:${msg.seq}` });
     } catch (err) {
       this.logger?.error({ durable: info.durable, event: info.eventId, error: err instanceof Error ? err.message : String(err) }, 'cannot write dead letter; the event will be redelivered');
-      return msg.nak(ACK_WAIT_MS);
+      return msg.nak(this.ackWaitMs);
     }
     msg.term();
     this.logger?.error({ durable: info.durable, event: info.eventId, failure: info.failure, error: info.error, deliveries: info.deliveries }, 'event dead-lettered');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { NatsEventBus } from '../bus/nats.event-bus';
+import { NatsBusOptions, NatsEventBus } from '../bus/nats.event-bus';
 import { assertTestDatabase, createDataSource, ensureMysqlDatabase, ServiceDataSource } from '../database/data-source.factory';
 import type { ServiceDefinition } from '../service/service.definition';
 import { serviceEntities } from '../service/service.runtime';
@@ -34,7 +34,7 @@ export async function memorySqliteDatabase(def: ServiceDefinition): Promise<Serv
 }
 
 /** A NATS bus in a namespace of its own, so concurrent test files never see each other's events. */
-export async function isolatedNatsBus(label: string): Promise<NatsEventBus> {
+export async function isolatedNatsBus(label: string, options: Omit<NatsBusOptions, 'namespace'> = {}): Promise<NatsEventBus> {
   const namespace = `t_${label.replace(/[^a-z0-9_]/g, '_')}_${randomBytes(4).toString('hex')}`;
-  return NatsEventBus.connect(TEST_NATS_URL, undefined, { namespace });
+  return NatsEventBus.connect(TEST_NATS_URL, undefined, { ...options, namespace });
 }
