@@ -44,6 +44,15 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
   if (install.status !== 0) throw new Error(`mariadb-install-db failed (${install.status}): ${install.stderr || install.stdout}`);
   let child: ChildProcess | undefined;
   const log = join(folder, 'server.log');
+  const readLog = (): string => {
+    try {
+      return readFileSync(log, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  // The error log is appended to across restarts: a start is done when one more "ready" line appears.
+  let readyLines = 0;
 
   const start = (): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -67,14 +76,6 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
       };
       poll();
     });
-  let readyLines = 0;
-  const readLog = (): string => {
-    try {
-      return readFileSync(log, 'utf8');
-    } catch {
-      return '';
-    }
-  };
   const stop = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> => {
     const running = child;
     child = undefined;
