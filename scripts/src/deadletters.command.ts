@@ -15,9 +15,10 @@ const describe = (l: DeadLetter): string =>
  * that applied the event before skip it by its id. Returns the lines to print.
  */
 export async function deadLettersCommand(argv: string[], env: Record<string, string | undefined>): Promise<string[]> {
-  let parsed;
+  const parse = () => parseArgs({ args: argv, allowPositionals: true, options: { durable: { type: 'string' }, id: { type: 'string' } } });
+  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { durable: { type: 'string' }, id: { type: 'string' } } });
+    parsed = parse();
   } catch (err) {
     throw new UsageError(`${(err as Error).message}\n${DEAD_LETTERS_USAGE}`);
   }

@@ -74,12 +74,10 @@ export class NatsDeadLetters {
   ) {}
 
   private async *stored(filter: DeadLetterFilter): AsyncGenerator<{ msg: StoredMsg; letter: DeadLetter }> {
-    let state;
-    try {
-      state = (await this.jsm.streams.info(this.stream)).state;
-    } catch {
-      return; // no dead letter was ever written in this namespace
-    }
+    // No stream: no dead letter was ever written in this namespace.
+    const info = await this.jsm.streams.info(this.stream).catch(() => null);
+    if (!info) return;
+    const { state } = info;
     const subject = filter.durable ? `${this.wirePrefix}${deadLetterSubject(filter.durable)}` : undefined;
     for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq++) {
       // A sequence whose letter was replayed (deleted) reads as missing.

@@ -89,10 +89,8 @@ export class NatsEventBus implements EventBus {
    */
   private async ensureConsumer(stream: string, spec: SubscriptionSpec): Promise<void> {
     const wanted = { ack_wait: nanos(this.ackWaitMs), max_deliver: -1 };
-    let existing;
-    try {
-      existing = await this.jsm.consumers.info(stream, spec.durable);
-    } catch {
+    const existing = await this.jsm.consumers.info(stream, spec.durable).catch(() => null);
+    if (!existing) {
       await this.jsm.consumers.add(stream, {
         durable_name: spec.durable,
         filter_subject: this.wire(spec.subject),
