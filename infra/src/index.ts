@@ -10,7 +10,6 @@ export * from './database/column.transformers';
 export * from './database/transaction';
 export * from './bus/event-bus';
 export * from './bus/event.failures';
-export * from './bus/delivery.policy';
 export * from './bus/memory.event-bus';
 export * from './bus/nats.event-bus';
 export * from './outbox/outbox.entity';

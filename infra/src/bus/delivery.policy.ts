@@ -3,14 +3,14 @@ import type { DomainEvent, SubscriptionSpec } from './event-bus';
 import { defaultClassify } from './event.failures';
 
 /** Pause between in-place retries: doubling from 100 ms, at most 2 s, so a returning database is used within 2 s. */
-export const RETRY_BASE_MS = 100;
-export const RETRY_CAP_MS = 2_000;
+const RETRY_BASE_MS = 100;
+const RETRY_CAP_MS = 2_000;
 /** In-place retries of a lost race before it counts as an unexpected failure (a deterministic conflict must not block a consumer forever). */
-export const CONTENTION_ATTEMPTS = 10;
+const CONTENTION_ATTEMPTS = 10;
 /** While an outage lasts, one warning per this interval rather than one per retry. */
 const OUTAGE_LOG_INTERVAL_MS = 30_000;
 
-export const retryDelay = (attempt: number): number => Math.min(RETRY_BASE_MS * 2 ** (attempt - 1), RETRY_CAP_MS);
+const retryDelay = (attempt: number): number => Math.min(RETRY_BASE_MS * 2 ** (attempt - 1), RETRY_CAP_MS);
 
 export type DeliveryOutcome =
   | { status: 'handled' }

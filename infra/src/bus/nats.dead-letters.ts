@@ -3,7 +3,7 @@ import { headers } from '@nats-io/transport-node';
 import { DeadLetter, DeadLetterFilter, ReplayResult, deadLetterSubject } from './event-bus';
 
 /** Headers a dead letter carries beside the original message body. */
-export const DEAD_LETTER_HEADERS = {
+const DEAD_LETTER_HEADERS = {
   subject: 'Kesos-Subject',
   durable: 'Kesos-Durable',
   eventId: 'Kesos-Event-Id',

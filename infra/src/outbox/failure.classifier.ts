@@ -41,7 +41,7 @@ function* chain(error: unknown): Generator<DriverLike> {
 }
 
 /** True when the database answers a trivial query within a few seconds. */
-export async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
+async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
   if (!dataSource.isInitialized) return false;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS)));
