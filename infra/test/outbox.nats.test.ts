@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
@@ -18,7 +17,7 @@ import {
   startConsumers,
   createLogger,
 } from '../src';
-import { isolatedNatsBus, TEST_MYSQL_URL } from '../src/testing';
+import { freePort, isolatedNatsBus, TEST_MYSQL_URL } from '../src/testing';
 
 @Entity('test_counter')
 class CounterEntity {
@@ -49,15 +48,6 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 5000): Promis
     await new Promise((r) => setTimeout(r, 25));
   }
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('outbox, relay and consumers against MariaDB and NATS JetStream', () => {
   let dataSource: DataSource;

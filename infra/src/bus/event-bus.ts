@@ -1,3 +1,5 @@
+import { EventContractError, FailureKind } from './event.failures';
+
 /**
  * Domain events between services. Subjects are `<service>.<entity>.<past-tense-verb>`;
  * payloads are JSON envelopes. Two implementations sit behind this interface: NATS JetStream
@@ -26,9 +28,37 @@ export interface SubscriptionSpec {
   durable: string;
   /** Exactly one subject filter (NATS 2.9 allows one per consumer); `>` and `*` wildcards work. */
   subject: string;
-  /** Deliveries before the message goes to the dead-letter subject. */
+  /** Deliveries failing unexpectedly before the message goes to the dead-letter subject. */
   maxDeliver: number;
   handler(event: DomainEvent, info: DeliveryInfo): Promise<void>;
+  /** What a handler failure means (see delivery.policy); without it, only EventContractError is permanent. */
+  classify?(error: unknown): Promise<FailureKind>;
+}
+
+/** One message that no retry could deliver, as the operator tooling lists it. */
+export interface DeadLetter {
+  /** Position in the dead-letter store; stable until the letter is replayed. */
+  seq: number;
+  durable: string;
+  /** The subject the event was published to (its type), where a replay republishes it. */
+  subject: string;
+  /** Null when the envelope itself was unreadable. */
+  eventId: string | null;
+  failure: 'permanent' | 'unexpected' | 'unknown';
+  error: string;
+  deliveries: number;
+  deadLetteredAt: string;
+}
+
+export interface DeadLetterFilter {
+  durable?: string;
+  eventId?: string;
+}
+
+export interface ReplayResult {
+  replayed: DeadLetter[];
+  /** Letters a replay cannot help (an unreadable envelope); they stay listed. */
+  skipped: { letter: DeadLetter; reason: string }[];
 }
 
 export interface Subscription {
@@ -41,6 +71,12 @@ export interface EventBus {
   /** Throws when the bus is unreachable; used by readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  listDeadLetters(filter?: DeadLetterFilter): Promise<DeadLetter[]>;
+  /**
+   * Delivers dead letters again to their original subject (every consumer of it sees the event;
+   * those that applied it already skip it by its id) and removes each once it is republished.
+   */
+  replayDeadLetters(filter?: DeadLetterFilter): Promise<ReplayResult>;
 }
 
 /** Dead letters of durable D go to `deadletter.D`, where operators can read them back. */
@@ -61,7 +97,7 @@ export function subjectMatches(pattern: string, subject: string): boolean {
 export function parseEvent(raw: unknown): DomainEvent {
   const e = raw as Partial<DomainEvent> | null;
   if (!e || typeof e.id !== 'string' || typeof e.type !== 'string' || typeof e.version !== 'number' || typeof e.occurredAt !== 'string') {
-    throw new Error('malformed event envelope');
+    throw new EventContractError('malformed event envelope');
   }
   return { id: e.id, type: e.type, unit: e.unit ?? null, occurredAt: e.occurredAt, version: e.version, data: e.data };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { DomainEvent, EventBus, Subscription, SubscriptionSpec, deadLetterSubject, subjectMatches } from './event-bus';
+import { deliver } from './delivery.policy';
+import { DeadLetter, DeadLetterFilter, DomainEvent, EventBus, ReplayResult, Subscription, SubscriptionSpec, subjectMatches } from './event-bus';
 
 const RETAINED = 100_000;
 
@@ -7,19 +8,24 @@ interface Consumer {
   spec: SubscriptionSpec;
   queue: DomainEvent[];
   draining?: Promise<void>;
+  stopping: AbortController;
 }
 
 /**
  * The embedded mode's bus, with JetStream's contract in memory: events are retained like a
  * stream (a consumer that subscribes late still receives them), de-duplicated by id, delivered
- * in order one at a time per consumer, retried up to maxDeliver, then dead-lettered. Events not
- * yet published when the process stops are still pending in the producer's outbox.
+ * in order one at a time per consumer. Failures are treated as on NATS (delivery.policy): an
+ * outage is retried in place until it passes, a contract failure is dead-lettered at once, an
+ * unexpected one after maxDeliver attempts. Dead letters are kept in memory for the life of
+ * the process. Events not yet published when the process stops are still pending in the
+ * producer's outbox.
  */
 export class MemoryEventBus implements EventBus {
   private readonly log: DomainEvent[] = [];
   private readonly ids = new Set<string>();
   private readonly consumers = new Set<Consumer>();
-  readonly deadLetters: { subject: string; event: DomainEvent; error: string }[] = [];
+  private readonly letters: { letter: DeadLetter; event: DomainEvent }[] = [];
+  private nextLetter = 1;
 
   constructor(private readonly logger?: Logger, private readonly retryDelayMs = 50) {}
 
@@ -28,15 +34,16 @@ export class MemoryEventBus implements EventBus {
     this.ids.add(event.id);
     this.log.push(event);
     if (this.log.length > RETAINED) this.ids.delete(this.log.shift()!.id);
-    for (const c of this.consumers) if (subjectMatches(c.spec.subject, event.type)) this.enqueue(c, event);
+    this.fanOut(event);
   }
 
   async subscribe(spec: SubscriptionSpec): Promise<Subscription> {
-    const consumer: Consumer = { spec, queue: [] };
+    const consumer: Consumer = { spec, queue: [], stopping: new AbortController() };
     this.consumers.add(consumer);
     for (const event of this.log) if (subjectMatches(spec.subject, event.type)) this.enqueue(consumer, event);
     return {
       stop: async () => {
+        consumer.stopping.abort();
         this.consumers.delete(consumer);
         consumer.queue.length = 0;
         await consumer.draining;
@@ -56,29 +63,49 @@ export class MemoryEventBus implements EventBus {
     this.consumers.clear();
   }
 
+  async listDeadLetters(filter: DeadLetterFilter = {}): Promise<DeadLetter[]> {
+    return this.matching(filter).map((l) => l.letter);
+  }
+
+  /** As on NATS: every consumer of the subject receives the event again, bypassing the de-duplication by id. */
+  async replayDeadLetters(filter: DeadLetterFilter = {}): Promise<ReplayResult> {
+    const chosen = this.matching(filter);
+    for (const entry of chosen) {
+      this.letters.splice(this.letters.indexOf(entry), 1);
+      this.fanOut(entry.event);
+    }
+    return { replayed: chosen.map((l) => l.letter), skipped: [] };
+  }
+
+  private matching(filter: DeadLetterFilter) {
+    return this.letters.filter(({ letter }) => (!filter.durable || letter.durable === filter.durable) && (!filter.eventId || letter.eventId === filter.eventId));
+  }
+
+  private fanOut(event: DomainEvent): void {
+    for (const c of this.consumers) if (subjectMatches(c.spec.subject, event.type)) this.enqueue(c, event);
+  }
+
   private enqueue(consumer: Consumer, event: DomainEvent): void {
     consumer.queue.push(event);
     if (!consumer.draining) {
       consumer.draining = (async () => {
-        for (let next = consumer.queue.shift(); next; next = consumer.queue.shift()) await this.deliver(consumer.spec, next);
+        for (let next = consumer.queue.shift(); next; next = consumer.queue.shift()) await this.deliver(consumer, next);
       })().finally(() => (consumer.draining = undefined));
     }
   }
 
-  private async deliver(spec: SubscriptionSpec, event: DomainEvent): Promise<void> {
+  private async deliver(consumer: Consumer, event: DomainEvent): Promise<void> {
+    const { spec, stopping } = consumer;
     for (let attempt = 1; ; attempt++) {
-      try {
-        await spec.handler(event, { deliveryCount: attempt });
+      const outcome = await deliver(spec, event, { deliveryCount: attempt, signal: stopping.signal, keepAlive: () => undefined, logger: this.logger });
+      if (outcome.status !== 'failed') return;
+      if (outcome.failure === 'permanent' || attempt >= spec.maxDeliver) {
+        const letter: DeadLetter = { seq: this.nextLetter++, durable: spec.durable, subject: event.type, eventId: event.id, failure: outcome.failure, error: outcome.error, deliveries: attempt, deadLetteredAt: new Date().toISOString() };
+        this.letters.push({ letter, event });
+        this.logger?.error({ event: event.id, type: event.type, durable: spec.durable, failure: outcome.failure, error: outcome.error }, 'event dead-lettered');
         return;
-      } catch (err) {
-        const error = err instanceof Error ? err.message : String(err);
-        if (attempt >= spec.maxDeliver) {
-          this.deadLetters.push({ subject: deadLetterSubject(spec.durable), event, error });
-          this.logger?.error({ event: event.id, type: event.type, durable: spec.durable, error }, 'event dead-lettered');
-          return;
-        }
-        await new Promise((r) => setTimeout(r, this.retryDelayMs * attempt));
       }
+      await new Promise((r) => setTimeout(r, this.retryDelayMs * attempt));
     }
   }
 }

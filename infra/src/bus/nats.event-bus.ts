@@ -1,7 +1,9 @@
-import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { NatsConnection, connect, headers, nanos } from '@nats-io/transport-node';
+import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { NatsConnection, connect, nanos } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import { DomainEvent, EventBus, Subscription, SubscriptionSpec, deadLetterSubject, parseEvent } from './event-bus';
+import { deliver } from './delivery.policy';
+import { DeadLetter, DeadLetterFilter, DomainEvent, EventBus, ReplayResult, Subscription, SubscriptionSpec, deadLetterSubject, parseEvent } from './event-bus';
+import { DeadLetterInfo, deadLetterHeaders, NatsDeadLetters } from './nats.dead-letters';
 
 /**
  * One stream per producing service (`TRAINING` holds `training.>`), plus one for dead letters.
@@ -18,6 +20,8 @@ export const streamFor = (subject: string, namespace = ''): { name: string; subj
 export interface NatsBusOptions {
   namespace?: string;
   timeoutMs?: number;
+  /** How long a delivered message may go without ack or keep-alive before JetStream redelivers it. */
+  ackWaitMs?: number;
 }
 
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
@@ -33,6 +37,7 @@ export class NatsEventBus implements EventBus {
     private readonly jsm: JetStreamManager,
     private readonly logger?: Logger,
     readonly namespace = '',
+    private readonly ackWaitMs = ACK_WAIT_MS,
   ) {}
 
   private wire(subject: string): string {
@@ -45,7 +50,7 @@ export class NatsEventBus implements EventBus {
     if (options.namespace && !/^[a-z0-9_]+$/.test(options.namespace)) throw new Error(`NATS namespace may hold only a-z, 0-9 and _, got "${options.namespace}"`);
     const nc = await connect({ servers: url, timeout: timeoutMs, maxReconnectAttempts: -1, reconnectTimeWait: 500, name: logger?.bindings().service as string | undefined });
     const jsm = await jetstreamManager(nc, { timeout: timeoutMs });
-    const bus = new NatsEventBus(nc, jetstream(nc, { timeout: timeoutMs }), jsm, logger, options.namespace);
+    const bus = new NatsEventBus(nc, jetstream(nc, { timeout: timeoutMs }), jsm, logger, options.namespace, options.ackWaitMs);
     void (async () => {
       for await (const s of nc.status()) {
         if (s.type === 'disconnect' || s.type === 'reconnect') logger?.warn({ nats: s.type }, 'NATS connection status');
@@ -77,44 +82,52 @@ export class NatsEventBus implements EventBus {
     await this.js.publish(this.wire(event.type), JSON.stringify(event), { msgID: event.id });
   }
 
-  async subscribe(spec: SubscriptionSpec): Promise<Subscription> {
-    const { name: stream } = streamFor(spec.subject, this.namespace);
-    await this.ensureStream(spec.subject);
-    await this.ensureStream(deadLetterSubject(spec.durable));
-    try {
-      await this.jsm.consumers.info(stream, spec.durable);
-    } catch {
+  /**
+   * Creates the durable consumer, or brings one created by an older release to the settings
+   * this code relies on: the bus counts deliveries itself, so the server must never stop
+   * redelivering (max_deliver -1), and ack_wait must be what keepAlive refreshes.
+   */
+  private async ensureConsumer(stream: string, spec: SubscriptionSpec): Promise<void> {
+    const wanted = { ack_wait: nanos(this.ackWaitMs), max_deliver: -1 };
+    const existing = await this.jsm.consumers.info(stream, spec.durable).catch(() => null);
+    if (!existing) {
       await this.jsm.consumers.add(stream, {
         durable_name: spec.durable,
         filter_subject: this.wire(spec.subject),
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
-        ack_wait: nanos(ACK_WAIT_MS),
+        ...wanted,
       });
+      return;
     }
+    if (existing.config.ack_wait !== wanted.ack_wait || (existing.config.max_deliver ?? -1) !== wanted.max_deliver) {
+      await this.jsm.consumers.update(stream, spec.durable, wanted);
+      this.logger?.info({ durable: spec.durable, was: { ack_wait: existing.config.ack_wait, max_deliver: existing.config.max_deliver } }, 'durable consumer settings updated');
+    }
+  }
+
+  async subscribe(spec: SubscriptionSpec): Promise<Subscription> {
+    const { name: stream } = streamFor(spec.subject, this.namespace);
+    await this.ensureStream(spec.subject);
+    await this.ensureStream(deadLetterSubject(spec.durable));
+    await this.ensureConsumer(stream, spec);
     const consumer = await this.js.consumers.get(stream, spec.durable);
     const messages = await consumer.consume({ max_messages: 64 });
+    const stopping = new AbortController();
     const loop = (async () => {
       for await (const msg of messages) {
-        let event: DomainEvent | undefined;
         try {
-          event = parseEvent(msg.json());
-          await spec.handler(event, { deliveryCount: msg.info.deliveryCount });
-          msg.ack();
+          await this.handle(spec, msg, stopping.signal);
         } catch (err) {
-          const error = err instanceof Error ? err.message : String(err);
-          if (!event || msg.info.deliveryCount >= spec.maxDeliver) {
-            await this.deadLetter(spec.durable, msg.data, error, msg.info.deliveryCount);
-            msg.term();
-          } else {
-            this.logger?.warn({ durable: spec.durable, event: event.id, deliveries: msg.info.deliveryCount, error }, 'event handler failed; will retry');
-            msg.nak(Math.min(200 * 2 ** msg.info.deliveryCount, 10_000));
-          }
+          // Only NATS itself failing lands here (acks and naks are fire-and-forget); the message
+          // is redelivered after ack_wait, and the loop must go on.
+          this.logger?.error({ durable: spec.durable, error: err instanceof Error ? err.message : String(err) }, 'event delivery failed');
         }
       }
     })();
     const subscription: Subscription = {
       stop: async () => {
+        stopping.abort();
         await messages.close();
         await loop;
         this.consumers.delete(subscription);
@@ -124,12 +137,52 @@ export class NatsEventBus implements EventBus {
     return subscription;
   }
 
-  private async deadLetter(durable: string, data: Uint8Array, error: string, deliveries: number): Promise<void> {
-    const h = headers();
-    h.set('Kesos-Error', error.slice(0, 500));
-    h.set('Kesos-Deliveries', String(deliveries));
-    await this.js.publish(this.wire(deadLetterSubject(durable)), data, { headers: h });
-    this.logger?.error({ durable, error, deliveries }, 'event dead-lettered');
+  private async handle(spec: SubscriptionSpec, msg: JsMsg, stopping: AbortSignal): Promise<void> {
+    const deliveries = msg.info.deliveryCount;
+    let event: DomainEvent;
+    try {
+      event = parseEvent(msg.json());
+    } catch (err) {
+      const subject = msg.subject.startsWith(this.wire('')) ? msg.subject.slice(this.wire('').length) : msg.subject;
+      return this.deadLetter(msg, { subject, durable: spec.durable, eventId: null, failure: 'permanent', error: err instanceof Error ? err.message : String(err), deliveries });
+    }
+    if (stopping.aborted) return msg.nak();
+    const outcome = await deliver(spec, event, { deliveryCount: deliveries, signal: stopping, keepAlive: () => msg.working(), logger: this.logger });
+    if (outcome.status === 'handled') return msg.ack();
+    // Shutting down: hand the message back at once, for another replica or the next start.
+    if (outcome.status === 'stopped') return msg.nak();
+    const info = { subject: event.type, durable: spec.durable, eventId: event.id, failure: outcome.failure, error: outcome.error, deliveries };
+    if (outcome.failure === 'permanent' || deliveries >= spec.maxDeliver) return this.deadLetter(msg, info);
+    this.logger?.warn({ durable: spec.durable, event: event.id, deliveries, error: outcome.error }, 'event handler failed; will retry');
+    msg.nak(Math.min(200 * 2 ** deliveries, 10_000));
+  }
+
+  /**
+   * Publishes the message to `deadletter.<durable>` with why it failed, then ends its delivery.
+   * The msgID makes a repeat of the same delivery (the term lost, the message redelivered) one letter.
+   * When the letter cannot be written the message is not terminated but redelivered later.
+   */
+  private async deadLetter(msg: JsMsg, info: DeadLetterInfo): Promise<void> {
+    try {
+      await this.js.publish(this.wire(deadLetterSubject(info.durable)), msg.data, { headers: deadLetterHeaders(info), msgID: `${info.durable}:${msg.seq}` });
+    } catch (err) {
+      this.logger?.error({ durable: info.durable, event: info.eventId, error: err instanceof Error ? err.message : String(err) }, 'cannot write dead letter; the event will be redelivered');
+      return msg.nak(this.ackWaitMs);
+    }
+    msg.term();
+    this.logger?.error({ durable: info.durable, event: info.eventId, failure: info.failure, error: info.error, deliveries: info.deliveries }, 'event dead-lettered');
+  }
+
+  private deadLetters(): NatsDeadLetters {
+    return new NatsDeadLetters(this.js, this.jsm, streamFor(deadLetterSubject('any'), this.namespace).name, this.wire(''));
+  }
+
+  listDeadLetters(filter?: DeadLetterFilter): Promise<DeadLetter[]> {
+    return this.deadLetters().list(filter);
+  }
+
+  replayDeadLetters(filter?: DeadLetterFilter): Promise<ReplayResult> {
+    return this.deadLetters().replay(filter);
   }
 
   /** Removes this namespace's streams (tests clean up after themselves). */

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent, EventBus, Subscription } from '../bus/event-bus';
+import { EventContractError } from '../bus/event.failures';
 import { runTransaction } from '../database/transaction';
+import { classifyConsumerFailure } from './failure.classifier';
 import { ProcessedEventEntity } from './outbox.entity';
 
 /** What a service declares to consume an event: its effect runs inside a transaction. */
@@ -11,9 +13,11 @@ export interface ConsumerSpec {
   subject: string;
   /** Payload versions this consumer understands. */
   versions?: number[];
+  /** Throws EventContractError for a payload it cannot read (dead-lettered at once, never retried). */
   handle(event: DomainEvent, manager: EntityManager): Promise<void>;
 }
 
+/** Deliveries of an event whose handler fails unexpectedly (not an outage, not a bad payload) before it is dead-lettered. */
 export const DEFAULT_MAX_DELIVER = 5;
 
 /**
@@ -40,8 +44,9 @@ export async function startConsumers(service: string, specs: ConsumerSpec[], dat
         durable,
         subject: spec.subject,
         maxDeliver,
+        classify: (error) => classifyConsumerFailure(error, dataSource),
         handler: async (event) => {
-          if (!versions.includes(event.version)) throw new Error(`${durable} does not understand ${event.type} version ${event.version}`);
+          if (!versions.includes(event.version)) throw new EventContractError(`${durable} does not understand ${event.type} version ${event.version}`);
           const applied = await applyOnce(dataSource, durable, event, (m) => spec.handle(event, m));
           logger.debug({ durable, event: event.id, type: event.type, applied }, applied ? 'event applied' : 'duplicate event ignored');
         },

@@ -199,6 +199,30 @@ test('a graduated training event applied twice changes the RO\'s realised volume
   expect(await volume()).toBe(start + 1);
 });
 
+test('a graduation naming an RO but no enrollment id is dead-lettered at once with its reason, not counted', async () => {
+  const volume = async () => {
+    const r = await s.call<{ _entities: { budget: { satkers: { code: string; outputs: { code: string; realizedVolume: number }[] }[] } }[] }>(unitBudget('budget(year: 2022) { satkers { code outputs { code realizedVolume } } }'), padang);
+    return r.data!._entities[0].budget.satkers.find((x) => x.code === '690552')!.outputs.find((o) => o.code === '6391.SCM.001')!.realizedVolume;
+  };
+  const start = await volume();
+  const durable = `${budgetService.name}-${graduationConsumer.name}`;
+  const event: DomainEvent = {
+    id: randomUUID(),
+    type: 'training.enrollment.graduated',
+    unit: PADANG,
+    occurredAt: new Date().toISOString(),
+    version: 1,
+    data: { classId: 'cls-1', programmeCode: 'PPM', year: 2022, predicate: 'BAIK', budgetOutputCode: '6391.SCM.001', indicatorCode: null },
+  };
+  await s.bus.publish(event);
+  const [letter] = await eventually(async () => {
+    const letters = await s.bus.listDeadLetters({ eventId: event.id });
+    return letters.length ? letters : undefined;
+  });
+  expect(letter).toMatchObject({ durable, failure: 'permanent', deliveries: 1, error: 'payload field enrollmentId is missing' });
+  expect(await volume()).toBe(start);
+});
+
 test('recordBudgetPerformance derives the score and publishes budget.performance.scored', async () => {
   const watch = await collect(s.bus, 'test-performance', 'budget.performance.scored');
   try {

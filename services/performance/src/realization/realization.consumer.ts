@@ -1,4 +1,4 @@
-import { type ConsumerSpec, type DomainEvent, forUpdate } from '@kesos/infra';
+import { type ConsumerSpec, type DomainEvent, EventContractError, forUpdate } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { Metric } from '../plan/plan.type';
 import {
@@ -21,24 +21,24 @@ interface Counted {
 }
 
 function idOf(value: unknown, field: string): string {
-  if ((typeof value !== 'string' && typeof value !== 'number') || value === '') throw new Error(`payload field ${field} is missing`);
+  if ((typeof value !== 'string' && typeof value !== 'number') || value === '') throw new EventContractError(`payload field ${field} is missing`);
   return String(value);
 }
 
 function flag(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') throw new Error(`payload field ${field} must be a boolean`);
+  if (typeof value !== 'boolean') throw new EventContractError(`payload field ${field} must be a boolean`);
   return value;
 }
 
 function count(value: unknown, field: string): number {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) throw new Error(`payload field ${field} must be a whole number >= 0`);
+  if (!Number.isSafeInteger(value) || (value as number) < 0) throw new EventContractError(`payload field ${field} must be a whole number >= 0`);
   return value as number;
 }
 
-/** A malformed payload throws, so the runtime retries and then dead-letters it instead of counting garbage. */
+/** A malformed payload is refused (EventContractError): dead-lettered at once instead of counting garbage. */
 async function apply(event: DomainEvent, m: EntityManager, metric: Metric, c: Counted): Promise<void> {
-  if (!event.unit) throw new Error(`${event.type} ${event.id} names no unit`);
-  if (!Number.isInteger(c.year) || (c.year as number) < 2000 || (c.year as number) > 2100) throw new Error(`payload field year must be a year, got ${String(c.year)}`);
+  if (!event.unit) throw new EventContractError(`${event.type} ${event.id} names no unit`);
+  if (!Number.isInteger(c.year) || (c.year as number) < 2000 || (c.year as number) > 2100) throw new EventContractError(`payload field year must be a year, got ${String(c.year)}`);
   await recordFact(m, {
     metric,
     sourceId: c.sourceId,
@@ -137,7 +137,7 @@ export const budgetPerformanceConsumer: ConsumerSpec = {
   handle: async (event, m) => {
     const d = data<BudgetPerformanceScoredV1>(event);
     const score = d.budgetPerformanceScore;
-    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) throw new Error('payload field budgetPerformanceScore must be a number 0-100');
+    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) throw new EventContractError('payload field budgetPerformanceScore must be a number 0-100');
     await apply(event, m, Metric.BUDGET_PERFORMANCE, { sourceId: `score:${event.unit}:${String(d.year)}`, year: d.year, numerator: 0, denominator: 0, value: score });
   },
 };

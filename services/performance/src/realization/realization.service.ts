@@ -1,4 +1,4 @@
-import { forUpdate } from '@kesos/infra';
+import { EventContractError, forUpdate } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { MetricCounterEntity, MetricFactEntity } from './realization.entity';
 
@@ -23,7 +23,7 @@ export interface NewFact {
  */
 export function quarterOf(date: unknown, year: number): number | null {
   if (date === undefined || date === null) return null;
-  if (typeof date !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(date)) throw new Error(`payload field date must be a day YYYY-MM-DD, got ${String(date)}`);
+  if (typeof date !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(date)) throw new EventContractError(`payload field date must be a day YYYY-MM-DD, got ${String(date)}`);
   const y = Number(date.slice(0, 4));
   if (y < year) return 1;
   if (y > year) return null;

@@ -1,0 +1,19 @@
+/**
+ * An event that breaks its contract (unreadable envelope, unknown payload version, a payload
+ * its consumer cannot read): no retry can make it succeed, so it is dead-lettered at once.
+ * Consumers throw it for invalid payloads instead of counting garbage or coercing it.
+ */
+export class EventContractError extends Error {
+  override readonly name = 'EventContractError';
+}
+
+/**
+ * How a delivery failed, which decides what the bus does with the message:
+ * - `outage`: the infrastructure is away (database unreachable); retried in place until it succeeds.
+ * - `contention`: lost a race (deadlock, lock wait, conflict); retried in place a bounded number of times.
+ * - `permanent`: the event breaks its contract; dead-lettered at once.
+ * - `unexpected`: anything else; redelivered a bounded number of times, then dead-lettered.
+ */
+export type FailureKind = 'outage' | 'contention' | 'permanent' | 'unexpected';
+
+export const defaultClassify = async (error: unknown): Promise<FailureKind> => (error instanceof EventContractError ? 'permanent' : 'unexpected');

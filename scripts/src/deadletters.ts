@@ -1,0 +1,14 @@
+import { ConfigError, describeStartupError, exitWithMessage } from '@kesos/infra';
+import { deadLettersCommand, UsageError } from './deadletters.command';
+
+/** `npm run deadletters -- list|replay [--durable D] [--id EVENT_ID]`; see deadletters.command. */
+deadLettersCommand(process.argv.slice(2), process.env).then(
+  (lines) => process.stdout.write(lines.map((l) => `${l}\n`).join('')),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      process.exit(2);
+    }
+    exitWithMessage(err instanceof ConfigError ? err.message : `dead letters: ${describeStartupError(err)}; check NATS_URL and that nats-server runs with JetStream`);
+  },
+);
