@@ -1,4 +1,5 @@
 import { defaultFieldResolver, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { exceedsLength } from '../database/column-length.subscriber';
 import { BadInputError } from '../errors/app.errors';
 import { clientErrorFromDriver } from '../errors/driver.errors';
 import { RejectedInput } from './rejected.input';
@@ -32,8 +33,45 @@ function assertNoRejectedInput(args: Record<string, unknown>): void {
   }
 }
 
-function asClientError(error: unknown): never {
-  throw clientErrorFromDriver(error) ?? error;
+function pathOfText(value: unknown, key: string, matches: (text: string) => boolean, path: string[]): string[] | undefined {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = pathOfText(item, key, matches, path);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [name, item] of Object.entries(value)) {
+      if (name === key && typeof item === 'string' && matches(item)) return [...path, name];
+      const found = pathOfText(item, key, matches, [...path, name]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A write refused for a value's length names the entity's column (`componentName`); the
+ * client knows its input, so the field is named by where that text was in the arguments
+ * (`lines.componentName`) when it can be found there.
+ */
+function inInputTerms(error: BadInputError, args: Record<string, unknown>): BadInputError {
+  const { field, maxLength } = error.extensions as { field?: unknown; maxLength?: unknown };
+  if (typeof field !== 'string') return error;
+  const matches = typeof maxLength === 'number' ? (text: string) => exceedsLength(text, maxLength) : () => true;
+  for (const [name, value] of Object.entries(args)) {
+    const found = name === field && typeof value === 'string' && matches(value) ? [name] : pathOfText(value, field, matches, name === 'input' ? [] : [name]);
+    if (found) {
+      return new BadInputError(found.join('.'), error.message.replace(field, found.join('.')), typeof maxLength === 'number' ? { maxLength } : {});
+    }
+  }
+  return error;
+}
+
+function asClientError(error: unknown, args: Record<string, unknown>): never {
+  const fromDriver = clientErrorFromDriver(error);
+  if (fromDriver) throw inInputTerms(fromDriver, args);
+  const fromColumnCheck = error instanceof BadInputError && typeof error.extensions.maxLength === 'number';
+  throw fromColumnCheck ? inInputTerms(error, args) : error;
 }
 
 /**
@@ -51,9 +89,9 @@ export function guardInputs(schema: GraphQLSchema): GraphQLSchema {
         assertNoRejectedInput(args);
         try {
           const result = resolve(source, args, context, info);
-          return result instanceof Promise ? result.catch(asClientError) : result;
+          return result instanceof Promise ? result.catch((error: unknown) => asClientError(error, args)) : result;
         } catch (error) {
-          return asClientError(error);
+          return asClientError(error, args);
         }
       };
     }
