@@ -16,8 +16,7 @@ export interface DistributedGraph extends TestGraph {
  * seeded MariaDB database (as `npm run migrate` leaves it) with its own NATS connection in a
  * namespace of this test, and the gateway in front.
  */
-export async function startDistributedTestGraph(label: string): Promise<DistributedGraph> {
-  const logger = createLogger('test', 'silent');
+export async function startDistributedTestGraph(label: string, logger = createLogger('test', 'silent')): Promise<DistributedGraph> {
   const services: RunningService[] = [];
   const buses: NatsEventBus[] = [];
   const namespaceBus = await isolatedNatsBus(label);

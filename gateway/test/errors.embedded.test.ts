@@ -1,4 +1,4 @@
-import { buildSchema, GraphQLInputType, GraphQLSchema, getNamedType, isInputObjectType, isListType, isNonNullType, isScalarType } from 'graphql';
+import { buildSchema, GraphQLInputType, GraphQLSchema, getNamedType, isInputObjectType, isScalarType } from 'graphql';
 import { IDENTITY_HEADER, signIdentity } from '@kesos/infra';
 import { callers, TEST_SECRETS } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
@@ -117,7 +117,7 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
 
   test('a missing, malformed or invalid token answers HTTP 401 with UNAUTHENTICATED', async () => {
     const ask = JSON.stringify({ query: '{ units { code } }' });
-    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer not-a-jwt' }, { authorization: `Bearer ${tokenFor('admin')}x` }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Basic abc' }, { authorization: 'Bearer not-a-jwt' }, { authorization: `Bearer ${tokenFor('admin')}x` }]) {
       const r = await post(ask, headers);
       expect([r.status, r.body.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
       expect(r.body.errors?.[0]?.extensions).not.toHaveProperty('http');
