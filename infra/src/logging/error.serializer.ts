@@ -12,9 +12,11 @@ const MAX_DEPTH = 3;
 
 type ErrorLike = Record<string, unknown> & { message?: unknown; stack?: unknown; extensions?: unknown };
 
-function isDatabaseError(err: ErrorLike): boolean {
+/** A database error, or one wrapping it (a GraphQL error repeats its original's message). */
+function isDatabaseError(err: ErrorLike, depth = 0): boolean {
   const name = err.constructor?.name ?? '';
-  return name === 'QueryFailedError' || name === 'SqliteError' || 'sqlState' in err || 'sqlMessage' in err || 'sql' in err || 'parameters' in err || 'driverError' in err;
+  if (name === 'QueryFailedError' || name === 'SqliteError' || 'sqlState' in err || 'sqlMessage' in err || 'sql' in err || 'parameters' in err || 'driverError' in err) return true;
+  return depth < MAX_DEPTH && NESTED_ERRORS.some((key) => err[key] && typeof err[key] === 'object' && isDatabaseError(err[key] as ErrorLike, depth + 1));
 }
 
 /** Quoted literals become '?', except the names of the column, key or constraint at fault. */
