@@ -21,13 +21,14 @@ function isDatabaseError(err: ErrorLike, depth = 0): boolean {
 
 /** Quoted literals become '?', except the names of the column, key or constraint at fault. */
 export function redactQuotedValues(message: string): string {
-  return message.replace(/(\b(?:column|key|constraint|for key)\s+)?'(?:[^'\\]|\\.|'')*'/gi, (whole, named: string | undefined) => (named ? whole : "'?'"));
+  return message.replace(/(\b(?:column|key|constraint)\s+)?'(?:[^'\\]|\\.|'')*'/gi, (whole, named: string | undefined) => (named ? whole : "'?'"));
 }
 
 function framesOf(stack: unknown): string[] {
   return typeof stack === 'string' ? stack.split('\n').filter((line) => /^\s+at /.test(line)) : [];
 }
 
+/** pino serializer for `err` and `error`; a bare string there is often a driver's message, so it is redacted too. */
 export function serializeError(value: unknown, depth = 0): unknown {
   if (!value || typeof value !== 'object') return typeof value === 'string' ? redactQuotedValues(value) : value;
   const err = value as ErrorLike;
