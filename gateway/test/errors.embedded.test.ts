@@ -131,6 +131,7 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
       [JSON.stringify({ query: '{ units { code ' }), 'GRAPHQL_PARSE_FAILED'],
       [JSON.stringify({ query: `{ ${'units { code } '.repeat(300)} }` }), 'GRAPHQL_PARSE_FAILED'],
       [JSON.stringify({ query: '{ unitz { code } }' }), 'GRAPHQL_VALIDATION_FAILED'],
+      [JSON.stringify({ query: `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: units { code }`).join(' ')} }` }), 'GRAPHQL_VALIDATION_FAILED'],
       [JSON.stringify({ query: 'query($y: Int!) { units { code budget(year: $y) { ceiling } } }', variables: { y: 'x' } }), 'BAD_USER_INPUT'],
       [JSON.stringify({ query: 'query($y: Int!) { units { code budget(year: $y) { ceiling } } }', variables: { y: null } }), 'BAD_USER_INPUT'],
       ['{not json', 'BAD_REQUEST'],
