@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Caller, errorMaskingPlugin, IDENTITY_HEADER, publicAccessPlugin, RunningHttpServer, Secrets, signIdentity, startHttpServer } from '@kesos/infra';
@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { explorerRoute } from './explorer.route';
 import { authenticate } from './gateway.auth';
+import { SubgraphDataSource } from './subgraph.datasource';
 
 export interface GatewayContext {
   caller: Caller;
@@ -31,10 +32,11 @@ export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  maxTokens: number;
 }
 
 /** Query limits: deep enough for the contract's operations, tight enough to stop abuse. */
-export const QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 15, maxCost: 5000 };
+export const QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 1000 };
 
 export interface RunningGateway {
   http: RunningHttpServer;
@@ -50,7 +52,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL configured for subgraph ${name}`);
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new SubgraphDataSource({
         url: target,
         willSendRequest: ({ request, context }) => {
           if (context.caller) request.http?.headers.set(IDENTITY_HEADER, signIdentity({ caller: context.caller, requestId: context.requestId }, secrets.internalSecret));
@@ -64,11 +66,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxAliases: { n: limits.maxAliases },
     costLimit: { maxCost: limits.maxCost },
     blockFieldSuggestion: { enabled: false },
+    // armor's token limit re-parses in a plugin hook, where a syntax error becomes HTTP 500; the
+    // parser's own limit (parseOptions) fails like any syntax error, GRAPHQL_PARSE_FAILED and 400.
+    maxTokens: { enabled: false },
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: limits.maxTokens },
     validationRules: protection.validationRules,
     plugins: [...protection.plugins, publicAccessPlugin<GatewayContext>(options.publicRootFields), errorMaskingPlugin<GatewayContext>(logger)],
   });

@@ -2,6 +2,7 @@ import { createLogger, NatsEventBus, OutboxEventEntity, OutboxRelay, ProcessedEv
 import { IsNull } from 'typeorm';
 import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
 import { PUBLIC_ROOT_FIELDS, RunningGateway, SERVICES, startGateway, SUPERGRAPH_FILE } from '../src';
 import type { TestGraph } from './support';
 
@@ -19,6 +20,8 @@ export interface DistributedGraphOptions {
    * seed's thousands of events, and wait for them when the graph stops.
    */
   seedEvents?: boolean;
+  /** Where the services and the gateway log (silent by default). */
+  logger?: Logger;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface DistributedGraphOptions {
  * namespace of this test, and the gateway in front.
  */
 export async function startDistributedTestGraph(label: string, options: DistributedGraphOptions = {}): Promise<DistributedGraph> {
-  const logger = createLogger('test', 'silent');
+  const logger = options.logger ?? createLogger('test', 'silent');
   const services: RunningService[] = [];
   const buses: NatsEventBus[] = [];
   const namespaceBus = await isolatedNatsBus(label);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { ColumnLengthSubscriber } from './column-length.subscriber';
 import { QueryCounter } from './query-counter';
 
 // TypeORM takes entity and migration classes as bare constructors.
@@ -29,7 +30,7 @@ export interface ServiceDataSource {
 /** One factory for both backends so that everything above the DataSource is the same code. */
 export function createDataSource(spec: DataSourceSpec): ServiceDataSource {
   const queries = new QueryCounter();
-  const common = { entities: spec.entities, migrations: spec.migrations ?? [], logger: queries, logging: ['query', 'error'] as ('query' | 'error')[] };
+  const common = { entities: spec.entities, migrations: spec.migrations ?? [], subscribers: [ColumnLengthSubscriber], logger: queries, logging: ['query', 'error'] as ('query' | 'error')[] };
   let options: DataSourceOptions;
   if (spec.target.kind === 'mysql') {
     const url = new URL(spec.target.url);

@@ -18,8 +18,9 @@ export class BadInputError extends AppError {
 export class ForbiddenError extends AppError {
   constructor(message: string) { super('FORBIDDEN', message); }
 }
+/** Answered with HTTP 401 wherever it is thrown before execution (context, operation checks); Apollo drops `http` from the body. */
 export class UnauthenticatedError extends AppError {
-  constructor(message: string) { super('UNAUTHENTICATED', message); }
+  constructor(message: string) { super('UNAUTHENTICATED', message, { http: { status: 401 } }); }
 }
 export class NotFoundError extends AppError {
   constructor(message: string) { super('NOT_FOUND', message); }

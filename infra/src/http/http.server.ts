@@ -40,6 +40,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function clientHungUp(req: IncomingMessage, err: unknown): boolean {
+  return !req.complete && (req.destroyed || (err as NodeJS.ErrnoException).code === 'ECONNRESET');
+}
+
 /**
  * A plain node:http server around Apollo's transport-neutral request executor, so every
  * process (subgraphs and gateway) has the same /graphql, /healthz and /readyz.
@@ -83,9 +87,17 @@ export async function startHttpServer<C extends BaseContext>(spec: HttpServerSpe
         res.end();
       }
     } catch (err) {
-      const status = (err as { status?: number }).status ?? 500;
+      if ((err as { status?: number }).status === 413) {
+        spec.logger.debug({ method: req.method, path: req.url?.split('?')[0], limit }, 'request body too large');
+        // The rest of the body is not read: the connection closes once the answer is sent.
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { errors: [{ message: (err as Error).message, extensions: { code: 'BAD_REQUEST' } }] });
+      }
+      // A client that hangs up mid-upload is not a fault of ours, and anyone can do it at will:
+      // one low-level line without a stack, so it cannot flood the error log.
+      if (clientHungUp(req, err)) return spec.logger.debug({ method: req.method, path: req.url?.split('?')[0], code: (err as NodeJS.ErrnoException).code }, 'client closed the connection before sending the whole request');
       spec.logger.error({ err }, 'HTTP request failed');
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? (err as Error).message : 'internal error', extensions: { code: status === 413 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }
   });

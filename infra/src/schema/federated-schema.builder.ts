@@ -5,6 +5,7 @@ import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { AuthChecker, buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import type { RequestContext } from '../context/request.context';
+import { guardInputs } from './input.guard';
 
 const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
 
@@ -36,5 +37,5 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<G
   for (const [typeName, resolver] of Object.entries(spec.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(resolver as object) } as GraphQLResolverMap<RequestContext>[string];
   }
-  return buildSubgraphSchema({ typeDefs: gql(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
+  return guardInputs(buildSubgraphSchema({ typeDefs: gql(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }));
 }

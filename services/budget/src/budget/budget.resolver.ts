@@ -1,5 +1,4 @@
-import { RequestContext } from '@kesos/infra';
-import { SafeIntResolver } from 'graphql-scalars';
+import { RequestContext, RupiahScalar } from '@kesos/infra';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { IkpaComponent } from '../performance/performance.type';
 import { ikpaComponentsByYear, ikpaScoresByUnitYear, performanceByUnitYear } from '../performance/performance.loader';
@@ -32,12 +31,12 @@ export class UnitBudgetResolver {
     return dipas.map((d, i) => satkerBudget(d, figures[i]));
   }
 
-  @FieldResolver(() => SafeIntResolver, { description: 'Total ceiling (pagu) of all satkers in whole rupiah' })
+  @FieldResolver(() => RupiahScalar, { description: 'Total ceiling (pagu) of all satkers in whole rupiah' })
   async ceiling(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number> {
     return totals(await linesOf(ctx, b)).ceiling;
   }
 
-  @FieldResolver(() => SafeIntResolver, { description: 'Total realisation (realisasi) of all satkers in whole rupiah' })
+  @FieldResolver(() => RupiahScalar, { description: 'Total realisation (realisasi) of all satkers in whole rupiah' })
   async realized(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number> {
     return totals(await linesOf(ctx, b)).realized;
   }

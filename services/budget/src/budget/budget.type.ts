@@ -1,4 +1,4 @@
-import { SafeIntResolver } from 'graphql-scalars';
+import { RupiahScalar } from '@kesos/infra';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ExpenseTypeFigure, SatkerBudget } from '../satker/satker.type';
 
@@ -19,10 +19,10 @@ export class UnitBudgetYear {
   @Field(() => [SatkerBudget], { description: 'The satkers that held a DIPA in the year, by code' })
   satkers!: SatkerBudget[];
 
-  @Field(() => SafeIntResolver, { description: 'Total ceiling (pagu) of all satkers in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Total ceiling (pagu) of all satkers in whole rupiah' })
   ceiling!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Total realisation (realisasi) of all satkers in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Total realisation (realisasi) of all satkers in whole rupiah' })
   realized!: number;
 
   @Field(() => Float, { nullable: true, description: 'Absorption rate (penyerapan) = realized / ceiling x 100, rounded half-up to 2 decimals; null when the ceiling is 0' })

@@ -1,4 +1,4 @@
-import { SafeIntResolver } from 'graphql-scalars';
+import { RupiahScalar } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ExpenseType } from '../account/account.type';
 
@@ -36,13 +36,13 @@ export class BudgetLine {
   @Field(() => String, { nullable: true, description: 'Performance goal (sasaran kegiatan) the line serves, e.g. SK3' })
   goalCode!: string | null;
 
-  @Field(() => SafeIntResolver, { description: 'Current ceiling (pagu) in whole rupiah: sum of the line\'s revision changes' })
+  @Field(() => RupiahScalar, { description: 'Current ceiling (pagu) in whole rupiah: sum of the line\'s revision changes' })
   ceiling!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Blocked amount (blokir) in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Blocked amount (blokir) in whole rupiah' })
   blocked!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Realised spending (realisasi) in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) in whole rupiah' })
   realized!: number;
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) in percent, ${RATE}` })
@@ -75,9 +75,9 @@ export class BudgetOutput {
   @Field(() => Int, { description: 'Realised volume (realisasi volume) counted from training events (e.g. graduates)' })
   realizedVolume!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Budget ceiling (pagu) of the output\'s lines in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Budget ceiling (pagu) of the output\'s lines in whole rupiah' })
   ceiling!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Realised spending (realisasi) on the output\'s lines in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) on the output\'s lines in whole rupiah' })
   realized!: number;
 }

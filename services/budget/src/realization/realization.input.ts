@@ -1,5 +1,4 @@
-import { BadInputError } from '@kesos/infra';
-import { SafeIntResolver } from 'graphql-scalars';
+import { BadInputError, RupiahScalar } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { validDate, wholeRupiah } from '../revision/revision.input';
 
@@ -23,7 +22,7 @@ export class RecordRealizationInput {
   @Field({ description: 'Payment date, YYYY-MM-DD, within the fiscal year' })
   date!: string;
 
-  @Field(() => SafeIntResolver, { description: 'Amount in whole rupiah, more than 0' })
+  @Field(() => RupiahScalar, { description: 'Amount in whole rupiah, more than 0' })
   amount!: number;
 
   @Field({ description: 'Payment document number (nomor SP2D/SPM)' })

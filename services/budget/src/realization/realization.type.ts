@@ -1,4 +1,4 @@
-import { SafeIntResolver } from 'graphql-scalars';
+import { RupiahScalar } from '@kesos/infra';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A spending transaction (realisasi) on a budget line; corrections are reversing entries' })
@@ -21,7 +21,7 @@ export class Realization {
   @Field({ description: 'Payment date, YYYY-MM-DD' })
   date!: string;
 
-  @Field(() => SafeIntResolver, { description: 'Amount in whole rupiah; negative for a reversing entry (koreksi)' })
+  @Field(() => RupiahScalar, { description: 'Amount in whole rupiah; negative for a reversing entry (koreksi)' })
   amount!: number;
 
   @Field({ description: 'Payment document number (nomor SP2D/SPM)' })

@@ -1,5 +1,4 @@
-import { BadInputError } from '@kesos/infra';
-import { SafeIntResolver } from 'graphql-scalars';
+import { BadInputError, RupiahScalar } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { RevisionAuthority } from './revision.type';
 
@@ -8,10 +7,10 @@ export class LineChangeInput {
   @Field(() => ID, { description: 'Id of an existing line of the satker\'s DIPA for that year' })
   lineId!: string;
 
-  @Field(() => SafeIntResolver, { description: 'Change of the ceiling (pagu) in whole rupiah; negative for a cut' })
+  @Field(() => RupiahScalar, { description: 'Change of the ceiling (pagu) in whole rupiah; negative for a cut' })
   ceilingChange!: number;
 
-  @Field(() => SafeIntResolver, { nullable: true, description: 'Change of the blocked amount (blokir) in whole rupiah; negative to unblock (buka blokir). Default 0' })
+  @Field(() => RupiahScalar, { nullable: true, description: 'Change of the blocked amount (blokir) in whole rupiah; negative to unblock (buka blokir). Default 0' })
   blockedChange?: number | null;
 }
 
@@ -32,10 +31,10 @@ export class DipaLineInput {
   @Field(() => String, { nullable: true, description: 'Performance goal the line serves (sasaran kegiatan), SK1 to SK6' })
   goalCode?: string | null;
 
-  @Field(() => SafeIntResolver, { description: 'Ceiling (pagu) in whole rupiah, more than 0' })
+  @Field(() => RupiahScalar, { description: 'Ceiling (pagu) in whole rupiah, more than 0' })
   ceiling!: number;
 
-  @Field(() => SafeIntResolver, { nullable: true, description: 'Part of the ceiling blocked (blokir) from the start, in whole rupiah. Default 0' })
+  @Field(() => RupiahScalar, { nullable: true, description: 'Part of the ceiling blocked (blokir) from the start, in whole rupiah. Default 0' })
   blocked?: number | null;
 }
 

@@ -1,4 +1,4 @@
-import { SafeIntResolver } from 'graphql-scalars';
+import { RupiahScalar } from '@kesos/infra';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum RevisionAuthority {
@@ -19,10 +19,10 @@ export class LineChange {
   @Field(() => ID, { description: 'The changed line\'s id' })
   lineId!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Change of the line\'s ceiling (pagu) in whole rupiah; negative for a cut' })
+  @Field(() => RupiahScalar, { description: 'Change of the line\'s ceiling (pagu) in whole rupiah; negative for a cut' })
   ceilingChange!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Change of the blocked amount (blokir) in whole rupiah; negative when unblocked (buka blokir)' })
+  @Field(() => RupiahScalar, { description: 'Change of the blocked amount (blokir) in whole rupiah; negative when unblocked (buka blokir)' })
   blockedChange!: number;
 }
 
@@ -43,10 +43,10 @@ export class BudgetRevision {
   @Field({ description: 'Reason for the revision (alasan revisi)' })
   description!: string;
 
-  @Field(() => SafeIntResolver, { description: 'Ceiling (pagu) after this revision in whole rupiah: the sum of the line changes of this and every earlier revision' })
+  @Field(() => RupiahScalar, { description: 'Ceiling (pagu) after this revision in whole rupiah: the sum of the line changes of this and every earlier revision' })
   ceilingAfter!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Net change of the ceiling made by this revision in whole rupiah (0 when money only moved between lines)' })
+  @Field(() => RupiahScalar, { description: 'Net change of the ceiling made by this revision in whole rupiah (0 when money only moved between lines)' })
   ceilingChange!: number;
 }
 
@@ -73,7 +73,7 @@ export class BudgetTransfer {
   @Field(() => Int, { description: 'Number of the receiving satker\'s revision that added the budget (0 = its initial DIPA)' })
   toRevisionNumber!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Amount moved in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Amount moved in whole rupiah' })
   amount!: number;
 
   @Field({ description: 'Date of the transfer, YYYY-MM-DD' })

@@ -1,4 +1,4 @@
-import { SafeIntResolver } from 'graphql-scalars';
+import { RupiahScalar } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ExpenseType } from '../account/account.type';
 import { BudgetLine, BudgetOutput } from '../line/line.type';
@@ -10,10 +10,10 @@ export class ExpenseTypeFigure {
   @Field(() => ExpenseType, { description: 'Expense type: PERSONNEL, GOODS or CAPITAL' })
   type!: ExpenseType;
 
-  @Field(() => SafeIntResolver, { description: 'Budget ceiling (pagu) in whole rupiah, summed from the lines of this type' })
+  @Field(() => RupiahScalar, { description: 'Budget ceiling (pagu) in whole rupiah, summed from the lines of this type' })
   ceiling!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Realised spending (realisasi) in whole rupiah, summed from transactions' })
+  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) in whole rupiah, summed from transactions' })
   realized!: number;
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) = realized / ceiling x 100, ${RATE}` })
@@ -31,10 +31,10 @@ export class ActivityFigure {
   @Field(() => String, { nullable: true, description: 'Note on the source of the name where the report does not give it' })
   note!: string | null;
 
-  @Field(() => SafeIntResolver, { description: 'Budget ceiling (pagu) in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Budget ceiling (pagu) in whole rupiah' })
   ceiling!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Realised spending (realisasi) in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) in whole rupiah' })
   realized!: number;
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) in percent, ${RATE}` })
@@ -49,10 +49,10 @@ export class ProgrammeFigure {
   @Field({ description: 'Programme name (nama program)' })
   name!: string;
 
-  @Field(() => SafeIntResolver, { description: 'Budget ceiling (pagu) in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Budget ceiling (pagu) in whole rupiah' })
   ceiling!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Realised spending (realisasi) in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) in whole rupiah' })
   realized!: number;
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) in percent, ${RATE}` })
@@ -67,10 +67,10 @@ export class MonthFigure {
   @Field(() => Int, { description: 'Month (bulan), 1-12' })
   month!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Spending dated in this month, reversals included, in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Spending dated in this month, reversals included, in whole rupiah' })
   realized!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Spending from January to the end of this month (realisasi kumulatif)' })
+  @Field(() => RupiahScalar, { description: 'Spending from January to the end of this month (realisasi kumulatif)' })
   cumulativeRealized!: number;
 
   @Field(() => Float, { nullable: true, description: `Cumulative absorption against the current ceiling, in percent, ${RATE}` })
@@ -82,10 +82,10 @@ export class GoalFigure {
   @Field({ description: 'Goal code, e.g. SK1' })
   goalCode!: string;
 
-  @Field(() => SafeIntResolver, { description: 'Budget ceiling (pagu) of the goal\'s lines in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Budget ceiling (pagu) of the goal\'s lines in whole rupiah' })
   ceiling!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Realised spending (realisasi) on the goal\'s lines in whole rupiah' })
+  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) on the goal\'s lines in whole rupiah' })
   realized!: number;
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) in percent, ${RATE}` })
@@ -112,13 +112,13 @@ export class SatkerBudget {
   @Field(() => Int, { description: 'Fiscal year (tahun anggaran)' })
   year!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Current budget ceiling (pagu) in whole rupiah: the sum of every line change of every revision' })
+  @Field(() => RupiahScalar, { description: 'Current budget ceiling (pagu) in whole rupiah: the sum of every line change of every revision' })
   ceiling!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Part of the ceiling still blocked (blokir) in whole rupiah; it cannot be spent' })
+  @Field(() => RupiahScalar, { description: 'Part of the ceiling still blocked (blokir) in whole rupiah; it cannot be spent' })
   blocked!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Realised spending (realisasi) in whole rupiah, summed from transactions (reversals included)' })
+  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) in whole rupiah, summed from transactions (reversals included)' })
   realized!: number;
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) = realized / ceiling x 100, ${RATE}` })
