@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { Caller, errorMaskingPlugin, IDENTITY_HEADER, publicAccessPlugin, RunningHttpServer, Secrets, signIdentity, startHttpServer } from '@kesos/infra';
+import { Caller, errorMaskingPlugin, hideSuggestionsPlugin, IDENTITY_HEADER, introspectionByDefault, publicAccessPlugin, RateLimiter, rateLimitPlugin, RunningHttpServer, Secrets, signIdentity, startHttpServer, VERIFY_CERTIFICATE_LIMIT } from '@kesos/infra';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { explorerRoute } from './explorer.route';
@@ -11,6 +11,8 @@ export interface GatewayContext {
   caller: Caller;
   requestId: string;
   logger: Logger;
+  /** The TCP peer: rate limits count per address (a proxy in front would need X-Forwarded-For handling). */
+  clientAddress: string;
 }
 
 export interface GatewayOptions {
@@ -25,6 +27,8 @@ export interface GatewayOptions {
   host?: string;
   limits?: Partial<QueryLimits>;
   maxRequestBytes?: number;
+  /** Schema introspection, and with it field suggestions in errors; default: off in production. */
+  introspection?: boolean;
 }
 
 export interface QueryLimits {
@@ -66,11 +70,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
+  const introspection = options.introspection ?? introspectionByDefault();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    introspection,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, publicAccessPlugin<GatewayContext>(options.publicRootFields), errorMaskingPlugin<GatewayContext>(logger)],
+    plugins: [
+      ...protection.plugins,
+      publicAccessPlugin<GatewayContext>(options.publicRootFields),
+      rateLimitPlugin<GatewayContext>(options.publicRootFields, new RateLimiter(VERIFY_CERTIFICATE_LIMIT)),
+      errorMaskingPlugin<GatewayContext>(logger),
+      ...(introspection ? [] : [hideSuggestionsPlugin<GatewayContext>()]),
+    ],
   });
   await apollo.start();
   const http = await startHttpServer<GatewayContext>(
@@ -82,7 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       context: async (req) => {
         const requestId = randomUUID();
         const caller = authenticate(req.headers.authorization, secrets.jwtSecret);
-        return { caller, requestId, logger: logger.child({ requestId, caller: caller.subject }) };
+        return { caller, requestId, logger: logger.child({ requestId, caller: caller.subject }), clientAddress: req.socket.remoteAddress ?? 'unknown' };
       },
       readiness: async () => {
         const checks: Record<string, string> = {};

@@ -24,6 +24,8 @@ export * from './context/list.helpers';
 export * from './schema/federated-schema.builder';
 export * from './http/http.server';
 export * from './http/apollo.plugins';
+export * from './guard/suggestions.plugin';
+export * from './guard/rate-limit.plugin';
 export * from './service/service.definition';
 export * from './service/service.runtime';
 export * from './service/service.main';

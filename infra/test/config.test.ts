@@ -23,7 +23,7 @@ describe('configuration', () => {
   });
 
   it('accepts a complete distributed configuration with defaults', () => {
-    const reader = new ConfigReader({ MYSQL_URL: 'mysql://root@127.0.0.1:3306', NATS_URL: 'nats://127.0.0.1:4222' });
+    const reader = new ConfigReader({ MYSQL_URL: 'mysql://root@127.0.0.1:3306', NATS_URL: 'nats://127.0.0.1:4222', JWT_SECRET: 'j'.repeat(32), INTERNAL_SECRET: 'i'.repeat(32), PERSONAL_DATA_KEY: 'p'.repeat(32) });
     const config = readDistributedConfig(reader, 4002);
     reader.done();
     expect(config).toMatchObject({ port: 4002, databasePrefix: 'kesos', logLevel: 'info', dataDir: './data' });
