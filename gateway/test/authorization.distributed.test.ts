@@ -27,7 +27,8 @@ describe('authorization matrix, a part of it (distributed: MariaDB + NATS)', () 
 
   it.each(MUTATIONS.map((c) => [c.mutation, c] as const))('mutation %s', async (_name, c) => {
     const state: MatrixState = {};
-    c.keep?.(await checkMutation(graph, c, state), state);
-    await c.then?.(adminOf(graph), state);
+    const result = await checkMutation(graph, c, state);
+    c.keep?.(result, state);
+    await c.after?.(adminOf(graph), state);
   });
 });

@@ -22,7 +22,7 @@ export interface MutationCase {
   /** Keeps what later cases need from the right caller's result. */
   keep?(result: Record<string, unknown>, state: MatrixState): void;
   /** State an admin puts in place after this case, for the cases that follow. */
-  then?(admin: AdminCall, state: MatrixState): Promise<void>;
+  after?(admin: AdminCall, state: MatrixState): Promise<void>;
 }
 
 const answers = [4, 4, 3, 4, 4, 3, 4, 4, 4];
@@ -68,14 +68,18 @@ export const MUTATION_CASES: MutationCase[] = [
   {
     mutation: 'importParticipants', writer: 'operator', document: `mutation($i: ImportParticipantsInput!) { importParticipants(input: $i) { status message } }`,
     variables: (s) => ({ i: { unit: UNIT, format: 'CSV', contentBase64: csv(['1371001306910902,Peserta Matriks Dua,L,1991-06-13,SMA,Pendamping PKH,Sumatera Barat,Kota Padang', '1371001407920903,Peserta Matriks Tiga,L,1992-07-14,SMA,Pendamping PKH,Sumatera Barat,Kota Padang'], s.class!) } }),
-    then: async (admin, s) => {
+    keep: (r) => {
+      const job = r.importParticipants as { status: string; message: string | null };
+      if (job.status !== 'IMPORTED') throw new Error(`the matrix's import ended ${job.status}: ${job.message}`);
+    },
+    after: async (admin, s) => {
       const nodes: { id: string }[] = (await admin(`query($c: ID!) { enrollments(classId: $c, first: 10) { nodes { id } } }`, { c: s.class })).enrollments.nodes;
       [s.failing, s.leaving] = nodes.filter((n) => n.id !== s.enrollment).map((n) => n.id);
     },
   },
   {
     mutation: 'startTrainingClass', writer: 'operator', document: `mutation($c: ID!) { startTrainingClass(classId: $c) { status } }`, variables: (s) => ({ c: s.class }),
-    then: async (admin, s) => {
+    after: async (admin, s) => {
       await admin(`mutation($e: ID!) { markAttendance(enrollmentId: $e) { status } }`, { e: s.failing });
     },
   },
@@ -121,7 +125,7 @@ export const MUTATION_CASES: MutationCase[] = [
   { mutation: 'closeAtensiCase', writer: 'operator', document: `mutation($i: CloseAtensiCaseInput!) { closeAtensiCase(input: $i) { id } }`, variables: (s) => ({ i: { caseId: s.case, closedOn: '2023-02-17', served: true, peopleServed: 2 } }) },
   {
     mutation: 'openDipa', writer: 'operator', document: `mutation($i: OpenDipaInput!) { openDipa(input: $i) { number } }`, variables: () => ({ i: dipa('777001') }),
-    then: async (admin, s) => {
+    after: async (admin, s) => {
       await admin(`mutation($i: OpenDipaInput!) { openDipa(input: $i) { number } }`, { i: dipa('777002') });
       s.line1 = await lineOf(admin, '777001');
       s.line2 = await lineOf(admin, '777002');
