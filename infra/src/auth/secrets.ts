@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config/config.loader';
-import { MIN_SECRET_BYTES, type PlatformConfig } from '../config/platform.config';
+import { type PlatformConfig, secretProblem } from '../config/platform.config';
 
 export interface Secrets {
   jwtSecret: string;
@@ -46,8 +46,8 @@ export function resolveSecrets(config: Pick<PlatformConfig, 'jwtSecret' | 'inter
 /** Tools that only sign tokens (token, generate) need the JWT key alone, also where the other secrets live elsewhere. */
 export function resolveJwtSecret(config: Pick<PlatformConfig, 'jwtSecret' | 'internalSecret' | 'personalDataKey' | 'dataDir' | 'secretsRequired'>): string {
   if (config.jwtSecret) {
-    const bytes = Buffer.byteLength(config.jwtSecret, 'utf8');
-    if (bytes < MIN_SECRET_BYTES) throw new ConfigError([`${VARIABLES.jwtSecret} must be at least ${MIN_SECRET_BYTES} bytes, got ${bytes}`]);
+    const problem = secretProblem(VARIABLES.jwtSecret, config.jwtSecret);
+    if (problem) throw new ConfigError([problem]);
     return config.jwtSecret;
   }
   if (config.secretsRequired) throw new ConfigError([`${VARIABLES.jwtSecret} is required in production and in the distributed mode`]);

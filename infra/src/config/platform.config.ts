@@ -33,14 +33,20 @@ export interface DistributedServiceConfig extends PlatformConfig {
 /** HS256 and HMAC-SHA256 keys shorter than the hash output (32 bytes) weaken them. */
 export const MIN_SECRET_BYTES = 32;
 
+/** What is wrong with a configured secret, if anything. */
+export function secretProblem(name: string, value: string): string | null {
+  const bytes = Buffer.byteLength(value, 'utf8');
+  return bytes < MIN_SECRET_BYTES ? `${name} must be at least ${MIN_SECRET_BYTES} bytes, got ${bytes} (e.g. openssl rand -hex 32)` : null;
+}
+
 function secret(reader: ConfigReader, name: string, required: boolean): string | undefined {
   const value = reader.optional(name);
   if (value === undefined) {
     if (required) reader.problem(`${name} is required in production and in the distributed mode (at least ${MIN_SECRET_BYTES} bytes, e.g. openssl rand -hex 32)`);
     return undefined;
   }
-  const bytes = Buffer.byteLength(value, 'utf8');
-  if (bytes < MIN_SECRET_BYTES) reader.problem(`${name} must be at least ${MIN_SECRET_BYTES} bytes, got ${bytes} (e.g. openssl rand -hex 32)`);
+  const problem = secretProblem(name, value);
+  if (problem) reader.problem(problem);
   return value;
 }
 
