@@ -67,6 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     costLimit: { maxCost: limits.maxCost },
+    // Suggestions are hidden by hideSuggestionsPlugin, the same in the subgraphs, where introspection is off.
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
@@ -79,6 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ...protection.plugins,
       publicAccessPlugin<GatewayContext>(options.publicRootFields),
+      // Public fields answer without a token, so an address is all there is to limit (verifyCertificate).
       rateLimitPlugin<GatewayContext>(options.publicRootFields, new RateLimiter(VERIFY_CERTIFICATE_LIMIT)),
       errorMaskingPlugin<GatewayContext>(logger),
       ...(introspection ? [] : [hideSuggestionsPlugin<GatewayContext>()]),
