@@ -1,7 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { Caller, errorMaskingPlugin, IDENTITY_HEADER, publicAccessPlugin, RunningHttpServer, Secrets, signIdentity, startHttpServer } from '@kesos/infra';
+import { Caller, errorMaskingPlugin, hideSuggestionsPlugin, IDENTITY_HEADER, introspectionByDefault, publicAccessPlugin, RateLimiter, rateLimitPlugin, RunningHttpServer, Secrets, signIdentity, startHttpServer, VERIFY_CERTIFICATE_LIMIT } from '@kesos/infra';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { explorerRoute } from './explorer.route';
@@ -12,6 +12,8 @@ export interface GatewayContext {
   caller: Caller;
   requestId: string;
   logger: Logger;
+  /** The TCP peer: rate limits count per address (a proxy in front would need X-Forwarded-For handling). */
+  clientAddress: string;
 }
 
 export interface GatewayOptions {
@@ -26,6 +28,8 @@ export interface GatewayOptions {
   host?: string;
   limits?: Partial<QueryLimits>;
   maxRequestBytes?: number;
+  /** Schema introspection, and with it field suggestions in errors; default: off in production. */
+  introspection?: boolean;
 }
 
 export interface QueryLimits {
@@ -65,18 +69,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     costLimit: { maxCost: limits.maxCost },
+    // Suggestions are hidden by hideSuggestionsPlugin, the same in the subgraphs, where introspection is off.
     blockFieldSuggestion: { enabled: false },
     // armor's token limit re-parses in a plugin hook, where a syntax error becomes HTTP 500; the
     // parser's own limit (parseOptions) fails like any syntax error, GRAPHQL_PARSE_FAILED and 400.
     maxTokens: { enabled: false },
   });
   const protection = armor.protect();
+  const introspection = options.introspection ?? introspectionByDefault();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    introspection,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, publicAccessPlugin<GatewayContext>(options.publicRootFields), errorMaskingPlugin<GatewayContext>(logger)],
+    plugins: [
+      ...protection.plugins,
+      publicAccessPlugin<GatewayContext>(options.publicRootFields),
+      // Public fields answer without a token, so an address is all there is to limit (verifyCertificate).
+      rateLimitPlugin<GatewayContext>(options.publicRootFields, new RateLimiter(VERIFY_CERTIFICATE_LIMIT)),
+      errorMaskingPlugin<GatewayContext>(logger),
+      ...(introspection ? [] : [hideSuggestionsPlugin<GatewayContext>()]),
+    ],
   });
   await apollo.start();
   const http = await startHttpServer<GatewayContext>(
@@ -88,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       context: async (req) => {
         const requestId = randomUUID();
         const caller = authenticate(req.headers.authorization, secrets.jwtSecret);
-        return { caller, requestId, logger: logger.child({ requestId, caller: caller.subject }) };
+        return { caller, requestId, logger: logger.child({ requestId, caller: caller.subject }), clientAddress: req.socket.remoteAddress ?? 'unknown' };
       },
       readiness: async () => {
         const checks: Record<string, string> = {};

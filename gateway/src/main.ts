@@ -7,7 +7,7 @@ import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
 /** The gateway process of the distributed mode; subgraph URLs come from <NAME>_URL variables. */
 async function main(): Promise<void> {
   const reader = new ConfigReader();
-  const config = readPlatformConfig(reader);
+  const config = readPlatformConfig(reader, { requireSecrets: true });
   const port = reader.port('PORT', 4000);
   const subgraphUrls = Object.fromEntries(SERVICES.map((s) => [s.name, reader.url(`${s.name.toUpperCase()}_URL`, ['http', 'https'], `http://localhost:${s.defaultPort}/graphql`)!]));
   try {

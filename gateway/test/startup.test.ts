@@ -10,6 +10,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const TRAINING_MAIN = join(ROOT, 'services', 'training', 'dist', 'main.js');
 const EMBEDDED_MAIN = join(ROOT, 'gateway', 'dist', 'embedded.main.js');
+const GATEWAY_MAIN = join(ROOT, 'gateway', 'dist', 'main.js');
 
 /** Runs a built entry point and returns its exit code and stderr (processes are built by `npm test`). */
 function run(script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
@@ -36,6 +37,9 @@ const closedPort = (): Promise<number> =>
     });
   });
 
+/** The distributed mode refuses to start without secrets; these are only for the tests' processes. */
+const SECRETS = { JWT_SECRET: 'j'.repeat(32), INTERNAL_SECRET: 'i'.repeat(32), PERSONAL_DATA_KEY: 'p'.repeat(32) };
+
 const oneLine = (stderr: string): string => {
   const lines = stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
@@ -53,9 +57,27 @@ describe('start-up failures exit non-zero with one line that says what to fix', 
     expect(line).toContain('NATS_URL is required');
   });
 
+  it('missing or short secrets in the distributed mode and in production, instead of development keys', async () => {
+    const distributed = { MYSQL_URL: TEST_MYSQL_URL, NATS_URL: 'nats://127.0.0.1:4222', PORT: '0' };
+    const missing = await run(TRAINING_MAIN, { ...distributed, JWT_SECRET: SECRETS.JWT_SECRET, INTERNAL_SECRET: SECRETS.INTERNAL_SECRET });
+    expect(missing.code).toBe(1);
+    expect(oneLine(missing.stderr)).toMatch(/PERSONAL_DATA_KEY is required in production and in the distributed mode/);
+    const short = await run(GATEWAY_MAIN, { ...SECRETS, JWT_SECRET: 'too-short', PORT: '0' });
+    expect(short.code).toBe(1);
+    expect(oneLine(short.stderr)).toMatch(/JWT_SECRET must be at least 32 bytes, got 9/);
+    const gatewayBare = await run(GATEWAY_MAIN, { PORT: '0' });
+    expect(gatewayBare.code).toBe(1);
+    expect(oneLine(gatewayBare.stderr)).toMatch(/JWT_SECRET is required.*INTERNAL_SECRET is required.*PERSONAL_DATA_KEY is required/);
+    const dataDir = mkdtempSync(join(tmpdir(), 'kesos-prod-'));
+    const production = await run(EMBEDDED_MAIN, { NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, INTERNAL_SECRET: SECRETS.INTERNAL_SECRET, PERSONAL_DATA_KEY: SECRETS.PERSONAL_DATA_KEY });
+    expect(production.code).toBe(1);
+    expect(oneLine(production.stderr)).toMatch(/JWT_SECRET is required in production/);
+    expect(existsSync(join(dataDir, 'dev-keys.json'))).toBe(false);
+  });
+
   it('an unreachable database', async () => {
     const port = await closedPort();
-    const result = await run(TRAINING_MAIN, { MYSQL_URL: `mysql://root@127.0.0.1:${port}`, NATS_URL: 'nats://127.0.0.1:4222', PORT: '0' });
+    const result = await run(TRAINING_MAIN, { ...SECRETS, MYSQL_URL: `mysql://root@127.0.0.1:${port}`, NATS_URL: 'nats://127.0.0.1:4222', PORT: '0' });
     expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toMatch(/cannot open MySQL database kesos_training at 127\.0\.0\.1:\d+ .*ECONNREFUSED.*start MariaDB/);
   });
@@ -70,7 +92,7 @@ describe('start-up failures exit non-zero with one line that says what to fix', 
     await dataSource.runMigrations();
     await dataSource.destroy();
     const port = await closedPort();
-    const result = await run(TRAINING_MAIN, { MYSQL_URL: TEST_MYSQL_URL, DATABASE_PREFIX: prefix, NATS_URL: `nats://127.0.0.1:${port}`, PORT: '0' });
+    const result = await run(TRAINING_MAIN, { ...SECRETS, MYSQL_URL: TEST_MYSQL_URL, DATABASE_PREFIX: prefix, NATS_URL: `nats://127.0.0.1:${port}`, PORT: '0' });
     expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toMatch(/cannot connect to NATS at nats:\/\/127\.0\.0\.1:\d+ .*start nats-server with JetStream/);
   });

@@ -32,6 +32,8 @@ export * from './schema/rupiah.scalar';
 export * from './schema/input.guard';
 export * from './http/http.server';
 export * from './http/apollo.plugins';
+export * from './guard/suggestions.plugin';
+export * from './guard/rate-limit.plugin';
 export * from './service/service.definition';
 export * from './service/service.runtime';
 export * from './service/service.main';

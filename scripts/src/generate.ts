@@ -1,4 +1,4 @@
-import { ConfigReader, readPlatformConfig, resolveSecrets, signJwt } from '@kesos/infra';
+import { ConfigReader, describeStartupError, readPlatformConfig, resolveJwtSecret, signJwt } from '@kesos/infra';
 import { parseArgs } from 'node:util';
 import { generateSynthetic, GraphCall, REPORT_UNIT } from './synthetic.generator';
 
@@ -17,7 +17,12 @@ async function main(): Promise<void> {
   const years = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
   const scale = Number(values.scale);
 
-  const { jwtSecret } = resolveSecrets(readPlatformConfig(new ConfigReader()));
+  let jwtSecret: string;
+  try {
+    jwtSecret = resolveJwtSecret(readPlatformConfig(new ConfigReader()));
+  } catch (err) {
+    return fail(describeStartupError(err));
+  }
   const token = signJwt({ sub: 'synthetic-generator', role: 'admin' }, jwtSecret, 6 * 3600);
   const call: GraphCall = async (query, variables = {}) => {
     let res: Response;

@@ -1,4 +1,4 @@
-import { ConfigReader, readPlatformConfig, resolveSecrets, ROLES, signJwt } from '@kesos/infra';
+import { ConfigReader, describeStartupError, readPlatformConfig, resolveJwtSecret, ROLES, signJwt } from '@kesos/infra';
 import { parseArgs } from 'node:util';
 
 /** `npm run --silent token -- --role <role> [--unit <code>] [--hours N]`: prints a development JWT. */
@@ -9,8 +9,12 @@ function main(): void {
   if ((role === 'viewer' || role === 'operator') && !values.unit) fail(`a ${role} token needs --unit <code>, e.g. --unit BBPPKS-PADANG`);
   const hours = Number(values.hours);
   if (!Number.isFinite(hours) || hours <= 0) fail('--hours must be a positive number');
-  const config = readPlatformConfig(new ConfigReader());
-  const { jwtSecret } = resolveSecrets(config);
+  let jwtSecret: string;
+  try {
+    jwtSecret = resolveJwtSecret(readPlatformConfig(new ConfigReader()));
+  } catch (err) {
+    fail(describeStartupError(err));
+  }
   const claims: Record<string, unknown> = { sub: values.sub ?? `dev-${role}`, role };
   if (values.unit) claims.unit = values.unit;
   process.stdout.write(signJwt(claims, jwtSecret, Math.round(hours * 3600)) + '\n');

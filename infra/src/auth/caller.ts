@@ -27,14 +27,15 @@ export function canRead(caller: Caller, unit: string): boolean {
   return caller.role === 'admin' || caller.role === 'analyst' || caller.unit === unit;
 }
 
+// Refusals never name the unit asked about: a record id alone must not tell which unit holds it.
 export function assertCanRead(caller: Caller, unit: string): void {
-  if (!canRead(caller, unit)) throw new ForbiddenError(`a ${caller.role} of ${caller.unit} cannot read unit ${unit}`);
+  if (!canRead(caller, unit)) throw new ForbiddenError(`a ${caller.role} of ${caller.unit} reads only the records of ${caller.unit}`);
 }
 
 export function assertCanWrite(caller: Caller, unit: string): void {
   if (caller.role === 'admin') return;
   if (caller.role !== 'operator') throw new ForbiddenError(`a ${caller.role} cannot change data; an operator or admin token is needed`);
-  if (caller.unit !== unit) throw new ForbiddenError(`an operator of ${caller.unit} cannot change data of unit ${unit}`);
+  if (caller.unit !== unit) throw new ForbiddenError(`an operator of ${caller.unit} changes only the records of ${caller.unit}`);
 }
 
 /** Only admins read personal identifiers (such as NIK) in full. */

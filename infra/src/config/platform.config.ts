@@ -3,9 +3,11 @@ import { ConfigReader } from './config.loader';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-/** Settings every process shares. Secrets fall back to a development key file (see auth). */
+/** Settings every process shares. Secrets fall back to a development key file (see auth) only outside production. */
 export interface PlatformConfig {
   logLevel: LogLevel;
+  /** NODE_ENV=production or the distributed mode: the secrets must be configured, never generated. */
+  secretsRequired: boolean;
   /** HS256 key that signs caller tokens; undefined means the local development key. */
   jwtSecret?: string;
   /** HMAC key for the identity header the gateway forwards; undefined means the development key. */
@@ -28,12 +30,35 @@ export interface DistributedServiceConfig extends PlatformConfig {
   port: number;
 }
 
-export function readPlatformConfig(reader: ConfigReader): PlatformConfig {
+/** HS256 and HMAC-SHA256 keys shorter than the hash output (32 bytes) weaken them. */
+export const MIN_SECRET_BYTES = 32;
+
+/** What is wrong with a configured secret, if anything. */
+export function secretProblem(name: string, value: string): string | null {
+  const bytes = Buffer.byteLength(value, 'utf8');
+  return bytes < MIN_SECRET_BYTES ? `${name} must be at least ${MIN_SECRET_BYTES} bytes, got ${bytes} (e.g. openssl rand -hex 32)` : null;
+}
+
+function secret(reader: ConfigReader, name: string, required: boolean): string | undefined {
+  const value = reader.optional(name);
+  if (value === undefined) {
+    if (required) reader.problem(`${name} is required in production and in the distributed mode (at least ${MIN_SECRET_BYTES} bytes, e.g. openssl rand -hex 32)`);
+    return undefined;
+  }
+  const problem = secretProblem(name, value);
+  if (problem) reader.problem(problem);
+  return value;
+}
+
+/** `requireSecrets`: the caller is a process of the distributed mode, where secrets are always configured. */
+export function readPlatformConfig(reader: ConfigReader, options: { requireSecrets?: boolean } = {}): PlatformConfig {
+  const secretsRequired = options.requireSecrets === true || reader.optional('NODE_ENV') === 'production';
   return {
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
-    jwtSecret: reader.optional('JWT_SECRET'),
-    internalSecret: reader.optional('INTERNAL_SECRET'),
-    personalDataKey: reader.optional('PERSONAL_DATA_KEY'),
+    secretsRequired,
+    jwtSecret: secret(reader, 'JWT_SECRET', secretsRequired),
+    internalSecret: secret(reader, 'INTERNAL_SECRET', secretsRequired),
+    personalDataKey: secret(reader, 'PERSONAL_DATA_KEY', secretsRequired),
     dataDir: reader.string('DATA_DIR', './data'),
     maxRequestBytes: reader.int('MAX_REQUEST_BYTES', 32 * 1024 * 1024, 1024),
   };
@@ -41,7 +66,7 @@ export function readPlatformConfig(reader: ConfigReader): PlatformConfig {
 
 export function readDistributedConfig(reader: ConfigReader, defaultPort: number): DistributedServiceConfig {
   const config: DistributedServiceConfig = {
-    ...readPlatformConfig(reader),
+    ...readPlatformConfig(reader, { requireSecrets: true }),
     mysqlUrl: reader.url('MYSQL_URL', ['mysql', 'mariadb']) ?? '',
     databasePrefix: reader.string('DATABASE_PREFIX', 'kesos'),
     natsUrl: reader.url('NATS_URL', ['nats']) ?? '',

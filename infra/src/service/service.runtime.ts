@@ -10,6 +10,7 @@ import type { EventBus, Subscription } from '../bus/event-bus';
 import { Database, LoaderRegistry, RequestContext } from '../context/request.context';
 import type { ServiceDataSource } from '../database/data-source.factory';
 import type { QueryCounter } from '../database/query-counter';
+import { hideSuggestionsPlugin, introspectionByDefault } from '../guard/suggestions.plugin';
 import { errorMaskingPlugin, publicAccessPlugin } from '../http/apollo.plugins';
 import { RunningHttpServer, startHttpServer } from '../http/http.server';
 import { startConsumers } from '../outbox/event.consumer';
@@ -34,6 +35,8 @@ export interface StartServiceOptions {
   maxRequestBytes?: number;
   /** Seed an empty database at start (embedded mode). */
   seed?: boolean;
+  /** Schema introspection, and with it field suggestions in errors; default: off in production. */
+  introspection?: boolean;
 }
 
 export interface RunningService {
@@ -54,12 +57,19 @@ export async function startService(def: ServiceDefinition, options: StartService
   if (options.seed && (await def.seed(dataSource, logger))) logger.info('seed data loaded');
 
   const schema = await buildFederatedSchema(def.schema);
+  const introspection = options.introspection ?? introspectionByDefault();
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Inline traces only serve Apollo's hosted studio, which this graph never calls.
-    plugins: [errorMaskingPlugin<RequestContext>(logger), publicAccessPlugin<RequestContext>(def.publicRootFields ?? []), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      errorMaskingPlugin<RequestContext>(logger),
+      publicAccessPlugin<RequestContext>(def.publicRootFields ?? []),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(introspection ? [] : [hideSuggestionsPlugin<RequestContext>()]),
+    ],
   });
   await apollo.start();
 

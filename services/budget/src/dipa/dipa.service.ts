@@ -1,4 +1,4 @@
-import { assertCanWrite, BadInputError, forUpdate, RequestContext } from '@kesos/infra';
+import { assertCanWrite, BadInputError, canRead, forUpdate, RequestContext } from '@kesos/infra';
 import { In } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { OutputTargetEntity } from '../line/line.entity';
@@ -21,7 +21,11 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
     // first one (and a transfer closing the satker cannot slip between the check and the insert).
     const satker = await m.findOne(SatkerEntity, { where: { code: input.satkerCode }, ...forUpdate(m) });
     if (satker) {
-      if (satker.unitCode !== input.unit) throw new BadInputError('satkerCode', `satker ${satker.code} belongs to unit ${satker.unitCode}, not ${input.unit}`);
+      if (satker.unitCode !== input.unit) {
+        // The holder is named only to a caller who may read it (an admin); an operator learns just "not yours".
+        const holder = canRead(ctx.caller, satker.unitCode) ? `; it belongs to unit ${satker.unitCode}` : '';
+        throw new BadInputError('satkerCode', `satker ${satker.code} is not a satker of ${input.unit}${holder}`);
+      }
       if (input.newSatker) throw new BadInputError('newSatker', `satker ${satker.code} is already recorded as "${satker.name}"; leave newSatker out`);
       if (satker.closedOn && satker.closedOn < input.date) throw new BadInputError('satkerCode', `satker ${satker.code} was closed on ${satker.closedOn}; it takes no new DIPA`);
     } else {

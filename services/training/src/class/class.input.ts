@@ -1,6 +1,6 @@
 import { BadInputError } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { isIsoDate } from '../common/common.helpers';
+import { isoDate } from '../certification/certification.validation';
 
 @InputType({ description: 'A new class (angkatan) of a programme' })
 export class CreateTrainingClassInput {
@@ -19,10 +19,10 @@ export class CreateTrainingClassInput {
   @Field({ description: 'Regency or city (kabupaten/kota)' })
   regency!: string;
 
-  @Field({ description: 'First day (tanggal mulai), YYYY-MM-DD; its year is the year the class counts towards' })
+  @Field({ description: 'First day (tanggal mulai), YYYY-MM-DD in the years 2000-2100; its year is the year the class counts towards' })
   startDate!: string;
 
-  @Field({ description: 'Last day (tanggal selesai), YYYY-MM-DD, not before the first day' })
+  @Field({ description: 'Last day (tanggal selesai), YYYY-MM-DD in the years 2000-2100, not before the first day' })
   endDate!: string;
 
   @Field(() => Int, { description: 'Seats (kapasitas), 1-10000' })
@@ -56,12 +56,13 @@ export function validateCreateClass(input: CreateTrainingClassInput, programmeId
   if (!province) throw new BadInputError('province', 'Province is required');
   const regency = input.regency.trim();
   if (!regency || regency.length > 100) throw new BadInputError('regency', 'Regency is required and at most 100 characters');
-  if (!isIsoDate(input.startDate)) throw new BadInputError('startDate', 'Start date must be a date YYYY-MM-DD');
-  if (!isIsoDate(input.endDate)) throw new BadInputError('endDate', 'End date must be a date YYYY-MM-DD');
-  if (input.endDate < input.startDate) throw new BadInputError('endDate', 'End date cannot be before the start date');
+  // The same 2000-2100 range as every other dated record, so a class counts towards a year other records can have.
+  const startDate = isoDate('startDate', input.startDate);
+  const endDate = isoDate('endDate', input.endDate);
+  if (endDate < startDate) throw new BadInputError('endDate', 'End date cannot be before the start date');
   if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 10000) throw new BadInputError('capacity', 'Capacity must be 1-10000');
   if (!Number.isInteger(input.targetParticipants) || input.targetParticipants < 1 || input.targetParticipants > 10000) throw new BadInputError('targetParticipants', 'Target must be 1-10000');
   const satkerCode = input.satkerCode?.trim() || null;
   if (satkerCode && !/^\d{6}$/.test(satkerCode)) throw new BadInputError('satkerCode', 'Satker code must be 6 digits, e.g. 690552');
-  return { programmeId, batch: input.batch ?? null, name, province, regency, startDate: input.startDate, endDate: input.endDate, capacity: input.capacity, targetParticipants: input.targetParticipants, satkerCode };
+  return { programmeId, batch: input.batch ?? null, name, province, regency, startDate, endDate, capacity: input.capacity, targetParticipants: input.targetParticipants, satkerCode };
 }

@@ -16,8 +16,8 @@ export async function enroll(tx: Transaction, caller: Caller, classId: number, p
   assertCanWrite(caller, cls.unitCode);
   if (cls.status === 'CLOSED') throw new BadInputError('classId', `class ${classId} is CLOSED; participants register while it is PLANNED or RUNNING`);
   const participant = await tx.manager.findOneBy(ParticipantEntity, { id: participantId });
-  if (!participant) throw new BadInputError('participantId', `there is no participant ${participantId}`);
-  if (participant.unitCode !== cls.unitCode && caller.role !== 'admin') throw new BadInputError('participantId', `participant ${participantId} is registered by ${participant.unitCode}; only an admin enrolls them in a class of ${cls.unitCode}`);
+  // Staff of one unit must not learn which ids exist in another unit's registry, so both answers read alike.
+  if (!participant || (participant.unitCode !== cls.unitCode && caller.role !== 'admin')) throw new BadInputError('participantId', `${cls.unitCode} has no participant ${participantId}; only an admin enrolls a person another unit registered`);
   if (await tx.manager.existsBy(EnrollmentEntity, { classId, participantId })) throw new BadInputError('participantId', `participant ${participantId} is already enrolled in class ${classId}`);
   const seated = await tx.manager.countBy(EnrollmentEntity, { classId, status: Not('DROPPED_OUT') });
   if (seated >= cls.capacity) throw new BadInputError('classId', `class ${classId} is full: all ${cls.capacity} seats are taken`);

@@ -5,6 +5,7 @@ import { todayIso } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { hashNik } from '../participant/participant.crypto';
 import { ParticipantEntity } from '../participant/participant.entity';
+import { duplicateNikReason } from '../participant/participant.service';
 import { participantProblems, type ParticipantDraft } from '../participant/participant.input';
 import { type ColumnMap, rowValues } from './import.columns';
 import type { Sheet } from './import.parser';
@@ -122,7 +123,7 @@ export async function checkRegistry(manager: EntityManager, unitCode: string, ca
     }
     const person = existing.get(c.hash);
     if (person && person.unitCode !== unitCode && caller.role !== 'admin') {
-      errors.push({ row: c.row, column: columns.label.nik, reason: `this NIK is registered by ${person.unitCode}; only an admin enrolls them in a class of ${unitCode}` });
+      errors.push({ row: c.row, column: columns.label.nik, reason: duplicateNikReason(caller, unitCode, person) });
       continue;
     }
     if (person && enrolled.has(`${person.id}:${c.classId}`)) {

@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, canSeePersonalData, RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, canRead, canSeePersonalData, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskName, pageWindow, parseId, toPage } from '../common/common.helpers';
 import { enrollmentsByParticipant } from '../enrollment/enrollment.loader';
@@ -47,15 +47,16 @@ export class ParticipantResolver {
     return ctx.caller.role === 'analyst' ? null : p.birthDate;
   }
 
-  @FieldResolver(() => [Enrollment], { description: "The participant's enrollments in classes, oldest first" })
+  @FieldResolver(() => [Enrollment], { description: "The participant's enrollments (riwayat pelatihan) in classes the caller may read, oldest first: a unit's staff see only their own unit's, even for a person another unit trained too" })
   async enrollments(@Root() p: ParticipantEntity, @Ctx() ctx: RequestContext): Promise<Enrollment[]> {
-    return (await enrollmentsByParticipant(ctx).load(p.id)) as Enrollment[];
+    // A participant is reachable from any unit that enrolled them; their other units' records are not.
+    return (await enrollmentsByParticipant(ctx).load(p.id)).filter((e) => canRead(ctx.caller, e.unitCode)) as Enrollment[];
   }
 
   @Mutation(() => Participant, { description: "Adds a person to the registry of participants; the unit's operator or an admin. NIK must be valid and not yet registered" })
   async registerParticipant(@Arg('input', { description: 'The person' }) input: RegisterParticipantInput, @Ctx() ctx: RequestContext): Promise<Participant> {
     assertCanWrite(ctx.caller, input.unit);
     const draft = validateRegisterParticipant(input);
-    return (await ctx.db.transaction((tx) => registerParticipant(tx, input.unit, draft))) as unknown as Participant;
+    return (await ctx.db.transaction((tx) => registerParticipant(tx, ctx.caller, input.unit, draft))) as unknown as Participant;
   }
 }

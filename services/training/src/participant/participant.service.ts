@@ -1,4 +1,4 @@
-import { assertCanRead, BadInputError, Caller, Transaction } from '@kesos/infra';
+import { assertCanRead, BadInputError, Caller, canRead, Transaction } from '@kesos/infra';
 import type { DataSource } from 'typeorm';
 import { UnitEntity } from '../unit/unit.entity';
 import { encryptNik, hashNik, maskNik } from './participant.crypto';
@@ -25,14 +25,30 @@ export function participantRow(unitCode: string, d: ParticipantDraft): Participa
   };
 }
 
-/** The caller's right to write to the unit is checked before the input is even validated. */
-export async function registerParticipant(tx: Transaction, unitCode: string, draft: ParticipantDraft): Promise<ParticipantEntity> {
+/**
+ * The registry is national, so a NIK registered by any unit is refused; the refusal names the
+ * holder's unit and id only to a caller who may read them (see duplicateNikReason).
+ * The caller's right to write to the unit is checked before the input is even validated.
+ */
+export async function registerParticipant(tx: Transaction, caller: Caller, unitCode: string, draft: ParticipantDraft): Promise<ParticipantEntity> {
   if (!(await tx.manager.existsBy(UnitEntity, { code: unitCode }))) throw new BadInputError('unit', `unit ${unitCode} is not registered`);
   const row = participantRow(unitCode, draft);
-  if (await tx.manager.existsBy(ParticipantEntity, { nikHash: row.nikHash })) throw new BadInputError('nik', 'a participant with this NIK is already registered; search for them instead');
+  const holder = await tx.manager.findOne(ParticipantEntity, { select: { id: true, unitCode: true }, where: { nikHash: row.nikHash } });
+  if (holder) throw new BadInputError('nik', duplicateNikReason(caller, unitCode, holder));
   const entity = tx.manager.create(ParticipantEntity, row);
   await tx.manager.insert(ParticipantEntity, entity);
   return entity;
+}
+
+/**
+ * What a caller is told about a NIK that is already in the registry. Staff of another unit learn
+ * only that the person exists (a single registry cannot hide that and still refuse the duplicate),
+ * never which unit holds them or under which id.
+ */
+export function duplicateNikReason(caller: Caller, unitCode: string, holder: { id: number; unitCode: string }): string {
+  if (holder.unitCode === unitCode) return `this NIK is already registered by ${unitCode} as participant ${holder.id}; search for them instead`;
+  if (canRead(caller, holder.unitCode)) return `this NIK is already registered by ${holder.unitCode} as participant ${holder.id}`;
+  return `this NIK is already in the national registry, registered by another unit; an admin can enroll that person in a class of ${unitCode}`;
 }
 
 /** `%` and `_` typed by a clerk are literal; `!` is the escape character on both backends. */
