@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Caller, errorMaskingPlugin, IDENTITY_HEADER, publicAccessPlugin, RunningHttpServer, Secrets, signIdentity, startHttpServer } from '@kesos/infra';
@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { explorerRoute } from './explorer.route';
 import { authenticate } from './gateway.auth';
+import { DEFAULT_SUBGRAPH_TIMEOUTS, SubgraphDataSource, SubgraphTimeouts } from './subgraph.datasource';
 
 export interface GatewayContext {
   caller: Caller;
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   host?: string;
   limits?: Partial<QueryLimits>;
   maxRequestBytes?: number;
+  /** How long a subgraph may take before its fields answer null with SUBGRAPH_UNAVAILABLE. */
+  subgraphTimeouts?: Partial<SubgraphTimeouts>;
 }
 
 export interface QueryLimits {
@@ -45,13 +48,17 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const { logger, secrets } = options;
+  const timeouts = { ...DEFAULT_SUBGRAPH_TIMEOUTS, ...options.subgraphTimeouts };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL configured for subgraph ${name}`);
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new SubgraphDataSource<GatewayContext>({
+        name,
         url: target,
+        timeouts,
+        logger,
         willSendRequest: ({ request, context }) => {
           if (context.caller) request.http?.headers.set(IDENTITY_HEADER, signIdentity({ caller: context.caller, requestId: context.requestId }, secrets.internalSecret));
         },

@@ -22,6 +22,7 @@ export * from './auth/identity.header';
 export * from './context/request.context';
 export * from './context/list.helpers';
 export * from './schema/federated-schema.builder';
+export * from './schema/federation.notes';
 export * from './http/http.server';
 export * from './http/apollo.plugins';
 export * from './service/service.definition';

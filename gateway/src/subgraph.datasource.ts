@@ -1,0 +1,119 @@
+import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { ConfigReader } from '@kesos/infra';
+import type { Logger } from 'pino';
+
+// The gateway's own types, taken from its API rather than from its transitive packages.
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+// RemoteGraphQLDataSource's own bound for its context type; its values are never read here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type GatewayContextShape = Record<string, any>;
+
+export interface SubgraphTimeouts {
+  /** Longest wait for a query (and for every entity fetch) before the subgraph counts as unavailable. */
+  queryMs: number;
+  /** Longest wait for a mutation: writes such as a bulk import legitimately take longer. */
+  mutationMs: number;
+}
+
+/** 15 s: well above any query of the contract on a loaded machine, well below a client's patience. */
+export const DEFAULT_SUBGRAPH_TIMEOUTS: SubgraphTimeouts = { queryMs: 15_000, mutationMs: 120_000 };
+
+export function readSubgraphTimeouts(reader: ConfigReader): SubgraphTimeouts {
+  return {
+    queryMs: reader.int('SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUTS.queryMs, 100),
+    mutationMs: reader.int('SUBGRAPH_MUTATION_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUTS.mutationMs, 100),
+  };
+}
+
+/** A subgraph call that got no answer: refused, reset, timed out, or a proxy's 502/503/504. */
+class Unreachable extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+function describeFailure(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; cause?: { code?: string; name?: string } };
+  if (e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError') return `it did not answer within ${timeoutMs / 1000} s`;
+  return e.cause?.code ? `the connection failed: ${e.cause.code}` : 'the connection failed';
+}
+
+/**
+ * Node's fetch with a deadline covering the whole exchange (connect, headers and body): the
+ * body is read here, inside the deadline, so a subgraph that stalls mid-answer times out too.
+ */
+function fetcherWithTimeout(timeouts: SubgraphTimeouts): Fetcher {
+  return async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
+    const mutation = typeof init?.body === 'string' && /^\s*\{\s*"query"\s*:\s*"\s*mutation\b/.test(init.body);
+    const timeoutMs = mutation ? timeouts.mutationMs : timeouts.queryMs;
+    try {
+      const res = await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body, signal: AbortSignal.timeout(timeoutMs) });
+      if (GATEWAY_STATUSES.has(res.status)) throw new Unreachable(`it answered HTTP ${res.status}`);
+      const body = await res.arrayBuffer();
+      // Node's Response satisfies FetcherResponse at run time; its Headers type differs only in optional methods.
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers }) as unknown as FetcherResponse;
+    } catch (err) {
+      if (err instanceof Unreachable) throw err;
+      const reason = describeFailure(err, timeoutMs);
+      throw new Unreachable(mutation && reason.startsWith('it did not answer') ? `${reason}; the change may have been applied, check before retrying` : reason);
+    }
+  };
+}
+
+/** A GraphQL answer in an HTTP error status (e.g. a subgraph's 400 for a validation error). */
+function graphqlBodyOf(err: unknown): GatewayGraphQLResponse | undefined {
+  const body = (err as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body;
+  if (body && typeof body === 'object' && Array.isArray((body as GatewayGraphQLResponse).errors)) return body as GatewayGraphQLResponse;
+  return undefined;
+}
+
+export interface SubgraphDataSourceOptions<C extends GatewayContextShape> {
+  name: string;
+  url: string;
+  timeouts: SubgraphTimeouts;
+  logger: Logger;
+  willSendRequest: RemoteGraphQLDataSource<C>['willSendRequest'];
+}
+
+/**
+ * One subgraph as the gateway calls it. When the subgraph cannot be reached in time, the call
+ * answers an error naming it (SUBGRAPH_UNAVAILABLE) instead of throwing: the gateway then
+ * fills only that subgraph's fields with null and keeps the others' data. Nothing is cached
+ * about the failure, so the next request reaches the subgraph as soon as it is back.
+ */
+export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGraphQLDataSource<C> {
+  private readonly serviceName: string;
+  private readonly log: Logger;
+
+  constructor(options: SubgraphDataSourceOptions<C>) {
+    super({ url: options.url, willSendRequest: options.willSendRequest, fetcher: fetcherWithTimeout(options.timeouts) });
+    this.serviceName = options.name;
+    this.log = options.logger;
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<C>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (err) {
+      if (err instanceof Unreachable) {
+        this.log.warn({ service: this.serviceName, url: this.url, reason: err.reason }, 'subgraph unavailable');
+        return {
+          errors: [
+            {
+              message: `the ${this.serviceName} subgraph is unavailable (${err.reason}); the fields it provides are null in this answer`,
+              extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: this.serviceName },
+            },
+          ],
+        };
+      }
+      const answered = graphqlBodyOf(err);
+      if (answered) return answered;
+      throw err;
+    }
+  }
+}
