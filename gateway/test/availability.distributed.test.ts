@@ -95,16 +95,18 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
     expect(unavailable(down, 'performance')).toHaveLength(1);
     expect(down.errors?.every((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')).toBe(true);
     expect(elapsed).toBeLessThan(10_000);
+    console.log(`performance subgraph stopped: the degraded answer came in ${elapsed} ms`);
 
     const def = SERVICES[index]!;
     const database = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database: `kesos_test_${def.name}_${LABEL}` }, entities: serviceEntities(def), migrations: def.migrations });
     graph.services[index] = await startService(def, { database, bus: graph.buses[index]!, secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port, host: '127.0.0.1', relay: { intervalMs: 100 } });
     let back: GraphResult<UnitAnswer> | undefined;
-    await until(async () => {
+    const recovery = await until(async () => {
       back = await query<UnitAnswer>(graph, UNIT, {}, admin);
       return !back.errors;
     }, 30_000);
     expect(back!.data).toEqual(baseline);
+    console.log(`performance subgraph started again: full answers after ${recovery} ms`);
   }, 120_000);
 
   describe('behind stand-ins that can hang', () => {
@@ -146,6 +148,7 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
       expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
       // Generous for a loaded machine; without a timeout the request would still be waiting.
       expect(elapsed).toBeLessThan(TIMEOUT_MS + 8000);
+      console.log(`performance subgraph hanging, timeout ${TIMEOUT_MS} ms: the degraded answer came in ${elapsed} ms`);
 
       standIns.performance!.hanging = false;
       const back = await ask<UnitAnswer>(UNIT);
