@@ -16,10 +16,12 @@ type SakipAnswer = { sakipEvaluations: { score: number; unit: { code: string; na
 
 /**
  * Stands in for a subgraph at its own URL: forwards to the real one, or, while `hanging`,
- * accepts the request and never answers, as a subgraph stuck on a lock or a full pool would.
+ * accepts the request and never answers, as a subgraph stuck on a lock or a full pool would;
+ * `reply` answers in its place, as a proxy in front of a stopped subgraph would.
  */
 class StandIn {
   hanging = false;
+  reply: { status: number; body: unknown } | null = null;
   private readonly sockets = new Set<Socket>();
   private constructor(private readonly server: Server, readonly url: string) {}
 
@@ -27,6 +29,12 @@ class StandIn {
     let standIn: StandIn | undefined;
     const server = createServer((req, res) => {
       if (standIn!.hanging) return;
+      const reply = standIn!.reply;
+      if (reply) {
+        res.writeHead(reply.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(reply.body));
+        return;
+      }
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -134,7 +142,10 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
       for (const s of Object.values(standIns ?? {})) await s.close();
     });
     afterEach(() => {
-      for (const s of Object.values(standIns)) s.hanging = false;
+      for (const s of Object.values(standIns)) {
+        s.hanging = false;
+        s.reply = null;
+      }
     });
 
     it('a hanging performance subgraph: the answer comes within the timeout with the other parts and an error naming it, then recovers', async () => {
@@ -165,6 +176,18 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
         performance: { goals: baseline.unit!.performance!.goals.map((g) => ({ code: g.code, budgetAbsorption: null })) },
       });
       expect(unavailable(hung, 'budget').length).toBeGreaterThanOrEqual(1);
+    }, 60_000);
+
+    it('a proxy answering 503 for the budget subgraph makes it unavailable; a GraphQL error in an HTTP error status passes through as the subgraph said it', async () => {
+      standIns.budget!.reply = { status: 503, body: { error: 'no upstream' } };
+      const proxied = await ask<UnitAnswer>(UNIT);
+      expect(proxied.data?.unit?.budget).toBeNull();
+      expect(unavailable(proxied, 'budget')[0]!.message).toContain('it answered HTTP 503');
+
+      standIns.budget!.reply = { status: 400, body: { errors: [{ message: 'year must be 2000-2100', extensions: { code: 'BAD_USER_INPUT', field: 'year' } }] } };
+      const refused = await ask<UnitAnswer>(UNIT);
+      expect(refused.data?.unit).toMatchObject({ name: baseline.unit!.name, budget: null });
+      expect(refused.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: 'year must be 2000-2100', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'year' }) })]));
     }, 60_000);
 
     it('a hanging training subgraph leaves the SAKIP scores and nulls only the units it would name', async () => {
