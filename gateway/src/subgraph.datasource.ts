@@ -53,7 +53,11 @@ function fetcherWithTimeout(timeouts: SubgraphTimeouts): Fetcher {
     const timeoutMs = mutation ? timeouts.mutationMs : timeouts.queryMs;
     try {
       const res = await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body, signal: AbortSignal.timeout(timeoutMs) });
-      if (GATEWAY_STATUSES.has(res.status)) throw new Unreachable(`it answered HTTP ${res.status}`);
+      if (GATEWAY_STATUSES.has(res.status)) {
+        // The proxy's page is of no use to the client; dropping it frees the connection.
+        await res.body?.cancel();
+        throw new Unreachable(`it answered HTTP ${res.status}`);
+      }
       const body = await res.arrayBuffer();
       // Node's Response satisfies FetcherResponse at run time; its Headers type differs only in optional methods.
       return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers }) as unknown as FetcherResponse;

@@ -119,6 +119,7 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
 
   describe('behind stand-ins that can hang', () => {
     const TIMEOUT_MS = 2000;
+    const MUTATION_TIMEOUT_MS = 5000;
     let standIns: Record<string, StandIn>;
     let gateway: RunningGateway;
     const ask = <T>(source: string) => query<T>({ gateway, stop: async () => undefined }, source, {}, admin);
@@ -134,7 +135,7 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
         logger: createLogger('test', 'silent'),
         port: 0,
         host: '127.0.0.1',
-        subgraphTimeouts: { queryMs: TIMEOUT_MS },
+        subgraphTimeouts: { queryMs: TIMEOUT_MS, mutationMs: MUTATION_TIMEOUT_MS },
       });
     }, 60_000);
     afterAll(async () => {
@@ -165,6 +166,16 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
       const back = await ask<UnitAnswer>(UNIT);
       expect(back.errors).toBeUndefined();
       expect(back.data).toEqual(baseline);
+    }, 60_000);
+
+    it('a mutation waits for the longer mutation timeout and says the change may have been applied', async () => {
+      standIns.training!.hanging = true;
+      const started = Date.now();
+      const hung = await ask<Record<string, unknown>>(`mutation { startTrainingClass(classId: "1") { status } }`);
+      const elapsed = Date.now() - started;
+      expect(unavailable(hung, 'training')[0]!.message).toContain(`did not answer within ${MUTATION_TIMEOUT_MS / 1000} s; the change may have been applied, check before retrying`);
+      expect(elapsed).toBeGreaterThanOrEqual(MUTATION_TIMEOUT_MS - 100);
+      expect(elapsed).toBeLessThan(MUTATION_TIMEOUT_MS + 8000);
     }, 60_000);
 
     it('a hanging budget subgraph leaves the performance goals and nulls only their budget absorption and the budget', async () => {
