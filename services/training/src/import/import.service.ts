@@ -19,11 +19,7 @@ const HEARTBEAT_MS = 10_000;
 export const STALE_AFTER_MS = 60_000;
 
 /** The problems of an import: the first ones by row, and how many there are in all. */
-interface Problems {
-  kept: { row: number; column: string; reason: string }[];
-  total: number;
-  rows: number;
-}
+type Problems = ReturnType<typeof RowErrorLog.merge>;
 
 const NO_PROBLEMS: Problems = { kept: [], total: 0, rows: 0 };
 
