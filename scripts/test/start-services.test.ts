@@ -1,5 +1,5 @@
 import { SERVICES } from '@kesos/gateway';
-import { assertTestDatabase, ConfigReader, createDataSource, ensureMysqlDatabase, serviceEntities } from '@kesos/infra';
+import { assertTestDatabase, ConfigReader, createDataSource, ensureMysqlDatabase, NatsEventBus, serviceEntities } from '@kesos/infra';
 import { TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS } from '@kesos/infra/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -78,6 +78,7 @@ describe('npm run start:services', () => {
   describe('four processes (built dist, MariaDB, NATS)', () => {
     let supervisor: ChildProcess | undefined;
     let stderr = '';
+    const namespace = `t_startsvc_${randomBytes(4).toString('hex')}`;
     const ports: Record<string, number> = {};
 
     beforeAll(async () => {
@@ -102,7 +103,7 @@ describe('npm run start:services', () => {
           MYSQL_URL: TEST_MYSQL_URL,
           DATABASE_PREFIX: PREFIX,
           NATS_URL: TEST_NATS_URL,
-          NATS_NAMESPACE: `t_startsvc_${randomBytes(4).toString('hex')}`,
+          NATS_NAMESPACE: namespace,
           JWT_SECRET: TEST_SECRETS.jwtSecret,
           INTERNAL_SECRET: TEST_SECRETS.internalSecret,
           PERSONAL_DATA_KEY: TEST_SECRETS.personalDataKey,
@@ -124,7 +125,11 @@ describe('npm run start:services', () => {
         supervisor.kill('SIGKILL');
         for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
       }
-    });
+      // The processes' streams live on the shared NATS server; nothing else removes them.
+      const bus = await NatsEventBus.connect(TEST_NATS_URL, undefined, { namespace });
+      await bus.deleteNamespaceStreams();
+      await bus.close();
+    }, 60_000);
 
     it('restarts a child that dies while the others keep serving, and stops them all on SIGTERM', async () => {
       const before = childScripts(supervisor!.pid!);

@@ -1,4 +1,4 @@
-import { assertTestDatabase, createDataSource, ensureMysqlDatabase, serviceEntities } from '@kesos/infra';
+import { assertTestDatabase, createDataSource, ensureMysqlDatabase, NatsEventBus, serviceEntities } from '@kesos/infra';
 import { callers, callSubgraph, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS } from '@kesos/infra/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -49,6 +49,7 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
   let url: string;
   let exited: string | null = null;
   let stderr = '';
+  const namespace = `t_importmem_${randomBytes(4).toString('hex')}`;
   const operator = callers.operator(PADANG);
   const secondOperator = { subject: 'test-operator-2', role: 'operator' as const, unit: PADANG };
   const thirdOperator = { subject: 'test-operator-3', role: 'operator' as const, unit: PADANG };
@@ -76,7 +77,7 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
         MYSQL_URL: TEST_MYSQL_URL,
         DATABASE_PREFIX: PREFIX,
         NATS_URL: TEST_NATS_URL,
-        NATS_NAMESPACE: `t_importmem_${randomBytes(4).toString('hex')}`,
+        NATS_NAMESPACE: namespace,
         JWT_SECRET: TEST_SECRETS.jwtSecret,
         INTERNAL_SECRET: TEST_SECRETS.internalSecret,
         PERSONAL_DATA_KEY: TEST_SECRETS.personalDataKey,
@@ -98,9 +99,17 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
     }
   }, 120_000);
 
-  afterAll(() => {
-    if (child && child.exitCode === null) child.kill('SIGTERM');
-  });
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await gone;
+    }
+    // The process's streams live on the shared NATS server; nothing else removes them.
+    const bus = await NatsEventBus.connect(TEST_NATS_URL, undefined, { namespace });
+    await bus.deleteNamespaceStreams();
+    await bus.close();
+  }, 60_000);
 
   const content = bigCsv(ROWS);
   const megabytes = (content.length * 3) / 4 / 1024 / 1024;

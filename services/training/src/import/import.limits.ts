@@ -3,7 +3,7 @@ import { TooManyRequestsError } from '@kesos/infra';
 /**
  * Imports running at once. Each holds its file, as received and decoded, and the rows that
  * passed the checks (one 30 MB CSV dry run took the training process to a peak RSS of 416 MB,
- * two at once to 536 MB), so only a few at once fit in one process; a clerk has no reason to
+ * two at once to 536-583 MB), so only a few at once fit in one process; a clerk has no reason to
  * run two lists at the same time.
  */
 export const IMPORT_LIMITS = { perCaller: 1, perProcess: 2 };
