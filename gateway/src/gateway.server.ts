@@ -96,7 +96,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         await Promise.all(
           Object.entries(options.subgraphUrls).map(async ([name, url]) => {
             try {
-              const res = await fetch(url.replace(/\/graphql$/, '/readyz'));
+              // A hanging subgraph makes the gateway not ready, not a hanging probe.
+              const res = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(timeouts.queryMs) });
               checks[name] = res.ok ? 'ok' : `not ready (${res.status})`;
             } catch (err) {
               checks[name] = `unreachable (${(err as Error).message})`;

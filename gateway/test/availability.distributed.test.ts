@@ -39,7 +39,8 @@ class StandIn {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>;
-        fetch(target, { method: req.method, headers, body: Buffer.concat(chunks) })
+        const bodyless = req.method === 'GET' || req.method === 'HEAD';
+        fetch(new URL(req.url ?? '/graphql', target), { method: req.method, headers, body: bodyless ? undefined : Buffer.concat(chunks) })
           .then(async (answer) => {
             res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
             res.end(Buffer.from(await answer.arrayBuffer()));
@@ -162,6 +163,9 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
       // Generous for a loaded machine; without a timeout the request would still be waiting.
       expect(elapsed).toBeLessThan(TIMEOUT_MS + 8000);
       console.log(`performance subgraph hanging, timeout ${TIMEOUT_MS} ms: the degraded answer came in ${elapsed} ms`);
+      const probe = await fetch(gateway.url.replace('localhost', '127.0.0.1').replace(/graphql$/, 'readyz'));
+      expect(probe.status).toBe(503);
+      expect(((await probe.json()) as { checks: Record<string, string> }).checks).toMatchObject({ training: 'ok', budget: 'ok', performance: expect.stringContaining('unreachable') });
 
       standIns.performance!.hanging = false;
       const back = await ask<UnitAnswer>(UNIT);
