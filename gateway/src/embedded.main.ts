@@ -1,5 +1,6 @@
 import { ConfigReader, createLogger, describeStartupError, exitWithMessage, readPlatformConfig, resolveSecrets } from '@kesos/infra';
 import { startEmbedded } from './embedded';
+import { readSubgraphTimeouts } from './subgraph.datasource';
 
 /** `npm start`: the whole graph in one process with nothing to configure. */
 async function main(): Promise<void> {
@@ -7,6 +8,7 @@ async function main(): Promise<void> {
   const reader = new ConfigReader();
   const config = readPlatformConfig(reader);
   const port = reader.port('PORT', 4000);
+  const subgraphTimeouts = readSubgraphTimeouts(reader);
   try {
     reader.done();
   } catch (err) {
@@ -15,7 +17,7 @@ async function main(): Promise<void> {
   const logger = createLogger('embedded', config.logLevel);
   let system;
   try {
-    system = await startEmbedded({ dataDir: config.dataDir, port, logger, secrets: resolveSecrets(config), maxRequestBytes: config.maxRequestBytes });
+    system = await startEmbedded({ dataDir: config.dataDir, port, logger, secrets: resolveSecrets(config), maxRequestBytes: config.maxRequestBytes, subgraphTimeouts });
   } catch (err) {
     const e = err as { code?: string };
     if (e.code === 'EADDRINUSE') exitWithMessage(`port ${port} is in use; stop the other process or set PORT`);

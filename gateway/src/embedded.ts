@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { RunningGateway, startGateway } from './gateway.server';
 import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
+import type { SubgraphTimeouts } from './subgraph.datasource';
 
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
 
@@ -15,6 +16,7 @@ export interface EmbeddedOptions {
   /** `:memory:` databases instead of files (tests). */
   inMemory?: boolean;
   maxRequestBytes?: number;
+  subgraphTimeouts?: Partial<SubgraphTimeouts>;
 }
 
 export interface EmbeddedSystem {
@@ -49,6 +51,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       logger: options.logger,
       port: options.port,
       maxRequestBytes,
+      subgraphTimeouts: options.subgraphTimeouts,
     });
     return {
       gateway,

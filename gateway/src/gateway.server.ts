@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { explorerRoute } from './explorer.route';
 import { authenticate } from './gateway.auth';
-import { SubgraphDataSource } from './subgraph.datasource';
+import { DEFAULT_SUBGRAPH_TIMEOUTS, SubgraphDataSource, SubgraphTimeouts } from './subgraph.datasource';
 
 export interface GatewayContext {
   caller: Caller;
@@ -30,6 +30,8 @@ export interface GatewayOptions {
   maxRequestBytes?: number;
   /** Schema introspection, and with it field suggestions in errors; default: off in production. */
   introspection?: boolean;
+  /** How long a subgraph may take before its fields answer null with SUBGRAPH_UNAVAILABLE. */
+  subgraphTimeouts?: Partial<SubgraphTimeouts>;
 }
 
 export interface QueryLimits {
@@ -51,13 +53,17 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const { logger, secrets } = options;
+  const timeouts = { ...DEFAULT_SUBGRAPH_TIMEOUTS, ...options.subgraphTimeouts };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource({
+      return new SubgraphDataSource<GatewayContext>({
+        name,
         url: target,
+        timeouts,
+        logger,
         willSendRequest: ({ request, context }) => {
           if (context.caller) request.http?.headers.set(IDENTITY_HEADER, signIdentity({ caller: context.caller, requestId: context.requestId }, secrets.internalSecret));
         },
@@ -109,7 +115,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         await Promise.all(
           Object.entries(options.subgraphUrls).map(async ([name, url]) => {
             try {
-              const res = await fetch(url.replace(/\/graphql$/, '/readyz'));
+              // A hanging subgraph makes the gateway not ready, not a hanging probe.
+              const res = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(timeouts.queryMs) });
               checks[name] = res.ok ? 'ok' : `not ready (${res.status})`;
             } catch (err) {
               checks[name] = `unreachable (${(err as Error).message})`;

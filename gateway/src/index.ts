@@ -3,3 +3,4 @@ export * from './gateway.server';
 export * from './gateway.auth';
 export * from './supergraph.compose';
 export * from './embedded';
+export * from './subgraph.datasource';

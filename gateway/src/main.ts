@@ -2,6 +2,7 @@ import { ConfigReader, createLogger, describeStartupError, exitWithMessage, read
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './embedded';
 import { startGateway } from './gateway.server';
+import { readSubgraphTimeouts } from './subgraph.datasource';
 import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
 
 /** The gateway process of the distributed mode; subgraph URLs come from <NAME>_URL variables. */
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const reader = new ConfigReader();
   const config = readPlatformConfig(reader, { requireSecrets: true });
   const port = reader.port('PORT', 4000);
+  const subgraphTimeouts = readSubgraphTimeouts(reader);
   const subgraphUrls = Object.fromEntries(SERVICES.map((s) => [s.name, reader.url(`${s.name.toUpperCase()}_URL`, ['http', 'https'], `http://localhost:${s.defaultPort}/graphql`)!]));
   try {
     reader.done();
@@ -16,7 +18,7 @@ async function main(): Promise<void> {
     exitWithMessage(describeStartupError(err));
   }
   const logger = createLogger('gateway', config.logLevel);
-  const gateway = await startGateway({ supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls, publicRootFields: PUBLIC_ROOT_FIELDS, secrets: resolveSecrets(config), logger, port, maxRequestBytes: config.maxRequestBytes });
+  const gateway = await startGateway({ supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls, publicRootFields: PUBLIC_ROOT_FIELDS, secrets: resolveSecrets(config), logger, port, maxRequestBytes: config.maxRequestBytes, subgraphTimeouts });
   process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void gateway.stop().then(() => process.exit(0)));
 }

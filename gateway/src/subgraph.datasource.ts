@@ -1,8 +1,75 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { ConfigReader } from '@kesos/infra';
 import { GraphQLError } from 'graphql';
-import type { GatewayContext } from './gateway.server';
+import type { Logger } from 'pino';
 
+// The gateway's own types, taken from its API rather than from its transitive packages.
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+// RemoteGraphQLDataSource's own bound for its context type; its values are never read here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type GatewayContextShape = Record<string, any>;
+
+export interface SubgraphTimeouts {
+  /** Longest wait for a query (and for every entity fetch) before the subgraph counts as unavailable. */
+  queryMs: number;
+  /** Longest wait for a mutation: writes such as a bulk import legitimately take longer. */
+  mutationMs: number;
+}
+
+/** 15 s: well above any query of the contract on a loaded machine, well below a client's patience. */
+export const DEFAULT_SUBGRAPH_TIMEOUTS: SubgraphTimeouts = { queryMs: 15_000, mutationMs: 120_000 };
+
+export function readSubgraphTimeouts(reader: ConfigReader): SubgraphTimeouts {
+  return {
+    queryMs: reader.int('SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUTS.queryMs, 100),
+    mutationMs: reader.int('SUBGRAPH_MUTATION_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUTS.mutationMs, 100),
+  };
+}
+
+/** A subgraph call that got no answer: refused, reset, timed out, or a proxy's 502/503/504. */
+class Unreachable extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+function describeFailure(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; cause?: { code?: string; name?: string } };
+  if (e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError') return `it did not answer within ${timeoutMs / 1000} s`;
+  return e.cause?.code ? `the connection failed: ${e.cause.code}` : 'the connection failed';
+}
+
+/**
+ * Node's fetch with a deadline covering the whole exchange (connect, headers and body): the
+ * body is read here, inside the deadline, so a subgraph that stalls mid-answer times out too.
+ */
+function fetcherWithTimeout(timeouts: SubgraphTimeouts): Fetcher {
+  return async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
+    const mutation = typeof init?.body === 'string' && /^\s*\{\s*"query"\s*:\s*"\s*mutation\b/.test(init.body);
+    const timeoutMs = mutation ? timeouts.mutationMs : timeouts.queryMs;
+    try {
+      const res = await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body, signal: AbortSignal.timeout(timeoutMs) });
+      if (GATEWAY_STATUSES.has(res.status)) {
+        // The proxy's page is of no use to the client; dropping it frees the connection.
+        await res.body?.cancel();
+        throw new Unreachable(`it answered HTTP ${res.status}`);
+      }
+      const body = await res.arrayBuffer();
+      // Node's Response satisfies FetcherResponse at run time; its Headers type differs only in optional methods.
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers }) as unknown as FetcherResponse;
+    } catch (err) {
+      if (err instanceof Unreachable) throw err;
+      const reason = describeFailure(err, timeoutMs);
+      throw new Unreachable(mutation && reason.startsWith('it did not answer') ? `${reason}; the change may have been applied, check before retrying` : reason);
+    }
+  };
+}
 
 /** Codes a subgraph answers for the client's own mistakes; anything else stays an internal error. */
 const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
@@ -12,13 +79,43 @@ interface SubgraphError {
   extensions?: { code?: unknown; field?: unknown };
 }
 
+/** A GraphQL answer in an HTTP error status (e.g. a subgraph's 400 for a validation error). */
+function graphqlBodyOf(err: unknown): GatewayGraphQLResponse | undefined {
+  const body = (err as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body;
+  if (body && typeof body === 'object' && Array.isArray((body as GatewayGraphQLResponse).errors)) return body as GatewayGraphQLResponse;
+  return undefined;
+}
+
+export interface SubgraphDataSourceOptions<C extends GatewayContextShape> {
+  name: string;
+  url: string;
+  timeouts: SubgraphTimeouts;
+  logger: Logger;
+  willSendRequest: RemoteGraphQLDataSource<C>['willSendRequest'];
+}
+
 /**
- * A subgraph answers a request it refuses as a whole (its validation, its token check) with
- * HTTP 4xx. Apollo's data source turns any non-2xx into "400: Bad Request" carrying the
- * subgraph's URL and body, which the client would see as an internal error; this relays the
- * subgraph's own client error instead (message, code and field), and nothing else of it.
+ * One subgraph as the gateway calls it. When the subgraph cannot be reached in time, the call
+ * answers an error naming it (SUBGRAPH_UNAVAILABLE) instead of throwing: the gateway then
+ * fills only that subgraph's fields with null and keeps the others' data. Nothing is cached
+ * about the failure, so the next request reaches the subgraph as soon as it is back.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGraphQLDataSource<C> {
+  private readonly serviceName: string;
+  private readonly log: Logger;
+
+  constructor(options: SubgraphDataSourceOptions<C>) {
+    super({ url: options.url, willSendRequest: options.willSendRequest, fetcher: fetcherWithTimeout(options.timeouts) });
+    this.serviceName = options.name;
+    this.log = options.logger;
+  }
+
+  /**
+   * A subgraph answers a request it refuses as a whole (its validation, its token check) with
+   * HTTP 4xx. Apollo's data source turns any non-2xx into "400: Bad Request" carrying the
+   * subgraph's URL and body; this relays the subgraph's own client error instead (message, code
+   * and field), and nothing else of it.
+   */
   override async errorFromResponse(response: SubgraphResponse): Promise<GraphQLError> {
     if (response.status >= 400 && response.status < 500) {
       const body = (await response.clone().json().catch(() => undefined)) as { errors?: SubgraphError[] } | undefined;
@@ -30,5 +127,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       }
     }
     return super.errorFromResponse(response);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<C>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (err) {
+      if (err instanceof Unreachable) {
+        this.log.warn({ service: this.serviceName, url: this.url, reason: err.reason }, 'subgraph unavailable');
+        return {
+          errors: [
+            {
+              message: `the ${this.serviceName} subgraph is unavailable (${err.reason}); the fields it provides are null in this answer`,
+              extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: this.serviceName },
+            },
+          ],
+        };
+      }
+      const answered = graphqlBodyOf(err);
+      if (answered) return answered;
+      throw err;
+    }
   }
 }

@@ -1,10 +1,10 @@
 import { buildSchema, GraphQLInputType, GraphQLSchema, getNamedType, isInputObjectType, isScalarType } from 'graphql';
-import { IDENTITY_HEADER, signIdentity } from '@kesos/infra';
+import { createLogger, IDENTITY_HEADER, signIdentity } from '@kesos/infra';
 import { callers, TEST_SECRETS } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
 import type { EmbeddedSystem } from '../src';
 import { SUPERGRAPH_FILE } from '../src';
-import { SubgraphDataSource } from '../src/subgraph.datasource';
+import { DEFAULT_SUBGRAPH_TIMEOUTS, SubgraphDataSource } from '../src/subgraph.datasource';
 import { startTestGraph, tokenFor } from './support';
 
 /** An enum value: a bare name in a GraphQL literal, a string in JSON variables. */
@@ -153,7 +153,7 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
   });
 
   test('the gateway relays a subgraph\'s 4xx client error (message, code, field) and nothing else of the response', async () => {
-    const source = new SubgraphDataSource({ url: 'http://127.0.0.1:9/graphql' });
+    const source = new SubgraphDataSource({ name: 'budget', url: 'http://127.0.0.1:9/graphql', timeouts: DEFAULT_SUBGRAPH_TIMEOUTS, logger: createLogger('test', 'silent'), willSendRequest: undefined });
     const response = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     const relayed = await source.errorFromResponse(response(400, { errors: [{ message: 'amount is not a whole number of rupiah', extensions: { code: 'BAD_USER_INPUT', field: 'amount', stacktrace: ['at x'] } }] }) as never);
     expect({ message: relayed.message, extensions: relayed.extensions }).toEqual({ message: 'amount is not a whole number of rupiah', extensions: { code: 'BAD_USER_INPUT', field: 'amount' } });

@@ -30,6 +30,7 @@ export * from './schema/federated-schema.builder';
 export * from './schema/rejected.input';
 export * from './schema/rupiah.scalar';
 export * from './schema/input.guard';
+export * from './schema/federation.notes';
 export * from './http/http.server';
 export * from './http/apollo.plugins';
 export * from './guard/suggestions.plugin';

@@ -1,47 +1,51 @@
 import { SERVICES } from '@kesos/gateway';
 import { ConfigReader, describeStartupError, exitWithMessage, readDistributedConfig } from '@kesos/infra';
-import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { ChildSpec, Supervisor } from './supervisor';
+
+/**
+ * The four processes and their ports: each subgraph on <NAME>_PORT (default 4001-4003), the
+ * gateway on GATEWAY_PORT (or PORT, default 4000) pointed at the subgraphs' ports.
+ */
+export function servicePlan(reader: ConfigReader, root: string): ChildSpec[] {
+  const specs: ChildSpec[] = [];
+  const urls: Record<string, string> = {};
+  for (const def of SERVICES) {
+    const port = reader.port(`${def.name.toUpperCase()}_PORT`, def.defaultPort);
+    urls[`${def.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    specs.push({ name: def.name, args: [join(root, 'services', def.name, 'dist', 'main.js')], env: { PORT: String(port) } });
+  }
+  const gatewayPort = reader.port('GATEWAY_PORT', reader.port('PORT', 4000));
+  specs.push({ name: 'gateway', args: [join(root, 'gateway', 'dist', 'main.js')], env: { ...urls, PORT: String(gatewayPort) } });
+  const taken = new Map<string, string>();
+  for (const s of specs) {
+    const other = taken.get(s.env.PORT!);
+    if (other) reader.problem(`${s.name} and ${other} are both set to port ${s.env.PORT}`);
+    taken.set(s.env.PORT!, s.name);
+  }
+  return specs;
+}
 
 /**
  * `npm run start:services`: the distributed mode on one machine, as docker-compose runs it:
- * each subgraph and the gateway as its own process against MySQL and NATS JetStream.
- * Run `npm run migrate` first.
+ * each subgraph and the gateway as its own process against MySQL and NATS JetStream, each
+ * restarted with a backoff when it exits. Run `npm run migrate` first.
  */
 function main(): void {
   const reader = new ConfigReader();
   readDistributedConfig(reader, 0);
+  const root = join(__dirname, '..', '..');
+  const specs = servicePlan(reader, root);
   try {
     reader.done();
   } catch (err) {
     exitWithMessage(describeStartupError(err));
   }
-  const root = join(__dirname, '..', '..');
-  const children: ChildProcess[] = [];
-  const urls: Record<string, string> = {};
-  let stopping = false;
-  const stopAll = (code: number) => {
-    stopping = true;
-    for (const c of children) c.kill('SIGTERM');
-    setTimeout(() => process.exit(code), 2000).unref();
-  };
-  const run = (name: string, script: string, env: Record<string, string>) => {
-    const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
-    child.on('exit', (code) => {
-      if (stopping) return;
-      process.stderr.write(`${name} exited with code ${code}; stopping the others\n`);
-      stopAll(code || 1);
-    });
-    children.push(child);
-  };
-  for (const def of SERVICES) {
-    const port = String(def.defaultPort);
-    urls[`${def.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
-    run(def.name, join(root, 'services', def.name, 'dist', 'main.js'), { PORT: port });
-  }
-  run('gateway', join(root, 'gateway', 'dist', 'main.js'), { ...urls, PORT: process.env.GATEWAY_PORT ?? '4000' });
-  process.once('SIGINT', () => stopAll(0));
-  process.once('SIGTERM', () => stopAll(0));
+  const supervisor = new Supervisor(specs, { cwd: root });
+  supervisor.start();
+  const stop = () => void supervisor.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
-main();
+if (require.main === module) main();

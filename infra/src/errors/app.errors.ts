@@ -2,7 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /** Error codes the clients see in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'TOO_MANY_REQUESTS' | 'SUBGRAPH_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -36,7 +36,12 @@ export class RateLimitedError extends AppError {
   }
 }
 
-const PUBLIC_CODES = new Set<string>(['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED',
+/** The caller asked for more at once than the service runs; the same request later succeeds. */
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) { super('TOO_MANY_REQUESTS', message, extra); }
+}
+
+const PUBLIC_CODES = new Set<string>(['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'TOO_MANY_REQUESTS', 'SUBGRAPH_UNAVAILABLE',
   'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**

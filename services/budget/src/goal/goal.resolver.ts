@@ -1,4 +1,4 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
+import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { goalFigure } from './goal.loader';
 import { Goal } from './goal.type';
@@ -7,7 +7,7 @@ import { Goal } from './goal.type';
 export class GoalResolver {
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'Budget absorption (realisasi anggaran) of the budget lines tagged with this goal = realized / ceiling x 100, rounded half-up to 2 decimals; null where the goal has no budget lines of its own',
+    description: 'Budget absorption (realisasi anggaran) of the budget lines tagged with this goal = realized / ceiling x 100, rounded half-up to 2 decimals; null where the goal has no budget lines of its own.' + unavailableNote('budget'),
   })
   async budgetAbsorption(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<number | null> {
     assertCanRead(ctx.caller, goal.unitCode);

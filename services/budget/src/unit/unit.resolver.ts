@@ -1,4 +1,4 @@
-import { assertCanRead, BadInputError, RequestContext } from '@kesos/infra';
+import { assertCanRead, BadInputError, RequestContext, unavailableNote } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { dipaFigures, dipasByUnitYears } from '../satker/satker.loader';
 import { byExpenseType, satkerBudget, totals } from '../satker/satker.service';
@@ -7,13 +7,13 @@ import { Unit } from './unit.type';
 
 @Resolver(() => Unit)
 export class BudgetUnitResolver {
-  @FieldResolver(() => UnitBudget, { nullable: true, description: 'The unit\'s budget for a fiscal year; readable by the unit itself, analysts and admins' })
+  @FieldResolver(() => UnitBudget, { nullable: true, description: 'The unit\'s budget for a fiscal year (anggaran); readable by the unit itself, analysts and admins.' + unavailableNote('budget') })
   budget(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Fiscal year (tahun anggaran), e.g. 2022' }) year: number, @Ctx() ctx: RequestContext): UnitBudget {
     assertCanRead(ctx.caller, unit.code);
     return { unitCode: unit.code, year };
   }
 
-  @FieldResolver(() => [UnitBudgetYear], { description: 'Ceilings and realisation per year and satker over a range of years; years without any DIPA are left out' })
+  @FieldResolver(() => [UnitBudgetYear], { nullable: true, description: 'Ceilings and realisation (pagu dan realisasi) per year and satker over a range of years; years without any DIPA are left out.' + unavailableNote('budget') })
   async budgetHistory(
     @Root() unit: Unit,
     @Arg('fromYear', () => Int, { description: 'First fiscal year, inclusive' }) fromYear: number,

@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, RequestContext, unavailableNote } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
@@ -9,7 +9,7 @@ import { PerformanceAgreement } from './agreement.type';
 
 @Resolver(() => Unit)
 export class UnitAgreementResolver {
-  @FieldResolver(() => [PerformanceAgreement], { description: 'Performance agreements (perjanjian kinerja) of the unit for a year, every version, oldest first. Readable by the unit, analysts and admins' })
+  @FieldResolver(() => [PerformanceAgreement], { nullable: true, description: 'Performance agreements (perjanjian kinerja) of the unit for a year, every version, oldest first. Readable by the unit, analysts and admins.' + unavailableNote('performance') })
   async performanceAgreements(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Year' }) year: number, @Ctx() ctx: RequestContext): Promise<PerformanceAgreement[]> {
     assertCanRead(ctx.caller, unit.code);
     return agreementsByUnitYear(ctx).load({ unit: unit.code, year });

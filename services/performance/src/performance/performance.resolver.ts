@@ -1,4 +1,4 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
+import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
 import { goalsByUnitYear } from './performance.loader';
@@ -6,7 +6,7 @@ import { UnitPerformance } from './performance.type';
 
 @Resolver(() => Unit)
 export class UnitPerformanceResolver {
-  @FieldResolver(() => UnitPerformance, { description: 'Performance of the unit in a year (capaian kinerja): goals, indicators, targets, realisations and achievements. Readable by the unit, analysts and admins' })
+  @FieldResolver(() => UnitPerformance, { nullable: true, description: 'Performance of the unit in a year (capaian kinerja): goals, indicators, targets, realisations and achievements. Readable by the unit, analysts and admins.' + unavailableNote('performance') })
   async performance(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Year (tahun)' }) year: number, @Ctx() ctx: RequestContext): Promise<UnitPerformance> {
     assertCanRead(ctx.caller, unit.code);
     return { unitCode: unit.code, year, goals: await goalsByUnitYear(ctx).load({ unit: unit.code, year }) };

@@ -1,4 +1,4 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
+import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
 import { LoadedPlan, planFor } from './plan.loader';
@@ -36,7 +36,7 @@ function toStrategicPlan(loaded: LoadedPlan): StrategicPlan {
 
 @Resolver(() => Unit)
 export class UnitPlanResolver {
-  @FieldResolver(() => StrategicPlan, { nullable: true, description: 'The strategic plan (Renstra) covering a year, with goals, indicator formulas and targets; readable by the unit, analysts and admins' })
+  @FieldResolver(() => StrategicPlan, { nullable: true, description: 'The strategic plan (Renstra) covering a year, with goals, indicator formulas and targets; readable by the unit, analysts and admins.' + unavailableNote('performance') })
   async strategicPlan(@Root() unit: Unit, @Arg('year', () => Int, { description: 'A year the plan covers' }) year: number, @Ctx() ctx: RequestContext): Promise<StrategicPlan | null> {
     assertCanRead(ctx.caller, unit.code);
     const loaded = await planFor(ctx, unit.code, year);

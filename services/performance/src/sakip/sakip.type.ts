@@ -1,3 +1,4 @@
+import { unavailableNote } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
 
@@ -26,7 +27,7 @@ registerEnumType(SakipCategory, {
 
 @ObjectType({ description: 'A unit\'s SAKIP evaluation (evaluasi SAKIP) for a performance year and round' })
 export class SakipEvaluation {
-  @Field(() => Unit, { description: 'The unit evaluated; its name comes from the training subgraph' })
+  @Field(() => Unit, { nullable: true, description: 'The unit evaluated (unit yang dievaluasi); its name comes from the training subgraph.' + unavailableNote('training') })
   unit!: Unit;
 
   @Field(() => Int, { description: 'Performance year evaluated (tahun yang dievaluasi)' })

@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, RequestContext, unavailableNote } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
@@ -27,7 +27,7 @@ async function insertResponses(m: EntityManager, unitCode: string, year: number,
 
 @Resolver(() => Unit)
 export class UnitSurveyResolver {
-  @FieldResolver(() => SatisfactionSurvey, { nullable: true, description: 'Satisfaction survey (IKM) of the unit for a year; null when nobody answered. Readable by the unit, analysts and admins' })
+  @FieldResolver(() => SatisfactionSurvey, { nullable: true, description: 'Satisfaction survey (IKM) of the unit for a year; null when nobody answered. Readable by the unit, analysts and admins.' + unavailableNote('performance') })
   async satisfactionSurvey(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Year surveyed' }) year: number, @Ctx() ctx: RequestContext): Promise<SatisfactionSurvey | null> {
     assertCanRead(ctx.caller, unit.code);
     return surveyByUnitYear(ctx).load({ unit: unit.code, year });

@@ -1,11 +1,11 @@
-import type { RequestContext } from '@kesos/infra';
+import { type RequestContext, unavailableNote } from '@kesos/infra';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { KnownUnitEntity } from './known-unit.entity';
 import { Unit } from './unit.type';
 
 @Resolver(() => Unit)
 export class PerformanceUnitResolver {
-  @FieldResolver(() => Boolean, { description: 'Whether the performance service has recorded this unit from the training service (registered event)' })
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the performance service has recorded this unit from the training service (unit terdaftar, registered event).' + unavailableNote('performance') })
   async knownToPerformance(@Root() unit: Unit, @Ctx() ctx: RequestContext): Promise<boolean> {
     return ctx.loaders
       .get<string, boolean>('knownUnit', async (codes) => {

@@ -6,10 +6,10 @@ import { todayIso } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { participantRow, type ParticipantRow } from '../participant/participant.service';
-import { chunks, checkRegistry, checkRows, type Candidate, type RegistryFacts, type RowError } from './import.checks';
+import { chunks, checkRegistry, checkRows, MAX_KEPT_ROW_ERRORS, RowErrorLog, type Candidate, type RegistryFacts } from './import.checks';
 import { mapColumns } from './import.columns';
 import { ImportJobEntity, ImportRowErrorEntity } from './import.entity';
-import { readSheet, UnreadableFileError } from './import.parser';
+import { openSheet, UnreadableFileError } from './import.parser';
 
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for SQLite's variable limit. */
 const WRITE_CHUNK = 2500;
@@ -18,9 +18,14 @@ const HEARTBEAT_MS = 10_000;
 /** A RUNNING job without a beat for this long was cut off (its process stopped); its transaction rolled back. */
 export const STALE_AFTER_MS = 60_000;
 
+/** The problems of an import: the first ones by row, and how many there are in all. */
+type Problems = ReturnType<typeof RowErrorLog.merge>;
+
+const NO_PROBLEMS: Problems = { kept: [], total: 0, rows: 0 };
+
 interface Outcome {
   status: ImportJobEntity['status'];
-  errors: RowError[];
+  errors: Problems;
   participantsCreated: number;
   enrollmentsCreated: number;
   message: string | null;
@@ -43,38 +48,42 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
   const beat = setInterval(() => void jobs.update(job.id, { heartbeatAt: new Date() }).catch(() => undefined), HEARTBEAT_MS);
   beat.unref();
   try {
-    const sheet = await readSheet(job.format, content);
-    lap('parseMs');
+    const sheet = await openSheet(job.format, content);
     const columns = mapColumns(sheet);
-    job.totalRows = sheet.rows.length;
-    await jobs.update(job.id, { totalRows: job.totalRows, phase: 'CHECKING' });
+    await jobs.update(job.id, { phase: 'CHECKING' });
     if (columns.missing.length) {
-      outcome = failed('INVALID', columns.missing.map((f) => ({ row: 1, column: f, reason: `the header row has no column "${f}"` })));
+      const missing = new RowErrorLog();
+      for (const f of columns.missing) missing.add({ row: 1, column: f, reason: `the header row has no column "${f}"` });
+      outcome = failed('INVALID', RowErrorLog.merge([missing]));
     } else {
-      const { candidates, errors } = checkRows(sheet, columns);
-      if (job.dryRun || errors.length) {
+      // Rows are parsed as they are checked: only the rows that passed stay in memory.
+      const { candidates, errors, totalRows } = await checkRows(sheet, columns, !job.dryRun);
+      lap('parseAndCheckRowsMs');
+      job.totalRows = totalRows;
+      await jobs.update(job.id, { totalRows });
+      if (job.dryRun || errors.total) {
         const registry = await checkRegistry(db.dataSource.manager, job.unitCode, caller, candidates, columns, false);
-        const all = [...errors, ...registry.errors];
-        outcome = all.length ? failed('INVALID', all) : { status: 'VALID', errors: [], participantsCreated: 0, enrollmentsCreated: 0, message: `${candidates.length} rows can be imported` };
+        const all = RowErrorLog.merge([errors, registry.errors]);
+        outcome = all.total ? failed('INVALID', all) : { status: 'VALID', errors: NO_PROBLEMS, participantsCreated: 0, enrollmentsCreated: 0, message: `${candidates.length} rows can be imported` };
         lap('checkMs');
       } else {
         outcome = await db.transaction(async (tx) => {
           const registry = await checkRegistry(tx.manager, job.unitCode, caller, candidates, columns, true);
           lap('checkMs');
-          if (registry.errors.length) return failed('INVALID', registry.errors);
+          if (registry.errors.total) return failed('INVALID', RowErrorLog.merge([registry.errors]));
           await jobs.update(job.id, { phase: 'WRITING' });
           const written = await writeRows(tx.manager, job, candidates, registry.facts, (processedRows) => jobs.update(job.id, { processedRows }).then(() => undefined));
           lap('writeMs');
-          return { status: 'IMPORTED', errors: [], ...written, message: `${candidates.length} enrollments imported; ${written.participantsCreated} new participants` };
+          return { status: 'IMPORTED', errors: NO_PROBLEMS, ...written, message: `${candidates.length} enrollments imported; ${written.participantsCreated} new participants` };
         });
       }
     }
   } catch (err) {
     if (err instanceof UnreadableFileError) {
-      outcome = failed('INVALID', [{ row: 1, column: '(file)', reason: err.message }]);
+      outcome = failed('INVALID', { kept: [{ row: 1, column: '(file)', reason: err.message }], total: 1, rows: 1 });
     } else {
       logger.error({ err, job: job.id }, 'import failed');
-      outcome = { ...failed('FAILED', []), message: 'the import stopped on an unexpected error and wrote nothing; the log has the details' };
+      outcome = { ...failed('FAILED', NO_PROBLEMS), message: 'the import stopped on an unexpected error and wrote nothing; the log has the details' };
     }
   } finally {
     clearInterval(beat);
@@ -82,9 +91,9 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
   return finish(db, logger, job, outcome, timings);
 }
 
-function failed(status: 'INVALID' | 'FAILED', errors: RowError[]): Outcome {
-  const rows = new Set(errors.map((e) => e.row)).size;
-  return { status, errors, participantsCreated: 0, enrollmentsCreated: 0, message: errors.length ? `${rows} rows have problems; nothing was written` : null };
+function failed(status: 'INVALID' | 'FAILED', errors: Problems): Outcome {
+  const listed = errors.total > errors.kept.length ? `; the first ${errors.kept.length.toLocaleString('en-US')} of ${errors.total.toLocaleString('en-US')} problems are listed` : '';
+  return { status, errors, participantsCreated: 0, enrollmentsCreated: 0, message: errors.total ? `${errors.rows} rows have problems; nothing was written${listed}` : null };
 }
 
 async function writeRows(manager: EntityManager, job: ImportJobEntity, candidates: Candidate[], facts: RegistryFacts, progress: (n: number) => Promise<void>): Promise<{ participantsCreated: number; enrollmentsCreated: number }> {
@@ -97,6 +106,7 @@ async function writeRows(manager: EntityManager, job: ImportJobEntity, candidate
     for (const c of part) {
       if (planned.has(c.hash)) continue;
       planned.add(c.hash);
+      if (!c.draft) throw new Error(`row ${c.row} was checked without its data (a dry run's candidates cannot be written)`);
       fresh.push(participantRow(job.unitCode, c.draft));
     }
     return { part, fresh };
@@ -129,14 +139,15 @@ async function writeRows(manager: EntityManager, job: ImportJobEntity, candidate
 }
 
 async function finish(db: Database, logger: Logger, job: ImportJobEntity, outcome: Outcome, timings: Record<string, number>): Promise<ImportJobEntity> {
-  const errors = [...outcome.errors].sort((a, b) => a.row - b.row);
+  // At most MAX_KEPT_ROW_ERRORS rows: one statement, whatever the file.
+  const errors = outcome.errors.kept.slice(0, MAX_KEPT_ROW_ERRORS);
   for (const part of chunks(errors, WRITE_CHUNK)) {
     await bulkInsert(db.dataSource.manager, ImportRowErrorEntity, part.map((e) => ({ jobId: job.id, row: e.row, column: e.column.slice(0, 60), reason: e.reason.slice(0, 300) })), WRITE_CHUNK);
   }
   Object.assign(job, {
     status: outcome.status,
     phase: 'DONE',
-    errorCount: errors.length,
+    errorCount: outcome.errors.total,
     participantsCreated: outcome.participantsCreated,
     enrollmentsCreated: outcome.enrollmentsCreated,
     processedRows: outcome.enrollmentsCreated,

@@ -94,7 +94,7 @@ export class ImportJob {
   @Field(() => Int, { description: 'Rows written so far (equals totalRows when imported); progress = processedRows / totalRows' })
   processedRows!: number;
 
-  @Field(() => Int, { description: 'Number of problems found' })
+  @Field(() => Int, { description: 'Number of problems found (jumlah masalah), all of them; errors lists the first 1,000' })
   errorCount!: number;
 
   @Field(() => Int, { description: 'New participants added to the registry' })
