@@ -38,3 +38,8 @@ export * from './guard/rate-limit.plugin';
 export * from './service/service.definition';
 export * from './service/service.runtime';
 export * from './service/service.main';
+export * from './contracts/payload.field';
+export * from './contracts/event.contract';
+export * from './contracts/training.contracts';
+export * from './contracts/budget.contracts';
+export * from './contracts/all.contracts';

@@ -2,19 +2,25 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent, EventBus, Subscription } from '../bus/event-bus';
 import { EventContractError } from '../bus/event.failures';
+import type { ContractEvent, EventContract } from '../contracts/event.contract';
 import { runTransaction } from '../database/transaction';
 import { classifyConsumerFailure } from './failure.classifier';
 import { ProcessedEventEntity } from './outbox.entity';
 
-/** What a service declares to consume an event: its effect runs inside a transaction. */
-export interface ConsumerSpec {
+/**
+ * What a service declares to consume an event: the contract it reads (its subject and version,
+ * owned by the producer) and an effect that runs inside a transaction on the parsed payload.
+ */
+export interface ConsumerSpec<T = unknown> {
   /** Short name, unique within the service; the durable is `<service>-<name>`. */
   name: string;
-  subject: string;
-  /** Payload versions this consumer understands. */
-  versions?: number[];
-  /** Throws EventContractError for a payload it cannot read (dead-lettered at once, never retried). */
-  handle(event: DomainEvent, manager: EntityManager): Promise<void>;
+  contract: EventContract<T>;
+  /**
+   * Called only with a payload the contract accepts. May still throw EventContractError for a
+   * payload that is well-formed but refers to nothing it can apply (dead-lettered at once).
+   * Method syntax on purpose: a ConsumerSpec<Payload> then fits in a list of ConsumerSpec.
+   */
+  handle(event: ContractEvent<T>, manager: EntityManager): Promise<void>;
 }
 
 /** Deliveries of an event whose handler fails unexpectedly (not an outage, not a bad payload) before it is dead-lettered. */
@@ -38,20 +44,27 @@ export async function startConsumers(service: string, specs: ConsumerSpec[], dat
   const subscriptions: Subscription[] = [];
   for (const spec of specs) {
     const durable = `${service}-${spec.name}`;
-    const versions = spec.versions ?? [1];
+    const { contract } = spec;
     subscriptions.push(
       await bus.subscribe({
         durable,
-        subject: spec.subject,
+        subject: contract.subject,
         maxDeliver,
         classify: (error) => classifyConsumerFailure(error, dataSource),
         handler: async (event) => {
-          if (!versions.includes(event.version)) throw new EventContractError(`${durable} does not understand ${event.type} version ${event.version}`);
-          const applied = await applyOnce(dataSource, durable, event, (m) => spec.handle(event, m));
+          if (event.version !== contract.version) throw new EventContractError(`${durable} does not understand ${event.type} version ${event.version}`);
+          // Parsed before the transaction: a bad payload is refused the same way by every consumer, with the field it names.
+          const parsed = contract.parseEvent(event);
+          const applied = await applyOnce(dataSource, durable, event, (m) => spec.handle(parsed, m));
           logger.debug({ durable, event: event.id, type: event.type, applied }, applied ? 'event applied' : 'duplicate event ignored');
         },
       }),
     );
   }
   return subscriptions;
+}
+
+/** Declares a consumer of one contract; the handler's payload type is the contract's. */
+export function consumerOf<T>(contract: EventContract<T>, name: string, handle: (event: ContractEvent<T>, manager: EntityManager) => Promise<void>): ConsumerSpec<T> {
+  return { name, contract, handle };
 }

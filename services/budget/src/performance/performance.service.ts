@@ -1,7 +1,6 @@
-import { assertCanWrite, BadInputError, forUpdate, hasAtMost2Decimals, NewEvent, RequestContext, writeEvent } from '@kesos/infra';
+import { assertCanWrite, BadInputError, forUpdate, hasAtMost2Decimals, NewEvent, type Payload, performanceScoredV1, RequestContext, writeEvent } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance.entity';
-import { PERFORMANCE_SCORED, PerformanceScoredV1 } from './performance.events';
 import type { IkpaComponentScoreInput, RecordBudgetPerformanceInput } from './performance.input';
 
 const hundredths = (score: number): number => Math.round(score * 100);
@@ -15,6 +14,8 @@ export function budgetPerformanceScore(smart: number | null, ikpa: number | null
   const tenThousandths = 6 * hundredths(smart) + 4 * hundredths(ikpa);
   return Math.floor((tenThousandths + 5) / 10) / 100;
 }
+
+type PerformanceScoredV1 = Payload<typeof performanceScoredV1>;
 
 export function scoredEvent(p: BudgetPerformanceEntity): PerformanceScoredV1 {
   const data: PerformanceScoredV1 = { year: p.year, smartScore: p.smartScore!, ikpaScore: p.ikpaScore!, budgetPerformanceScore: budgetPerformanceScore(p.smartScore, p.ikpaScore)! };
@@ -30,7 +31,7 @@ export async function saveBudgetPerformance(manager: EntityManager, record: Omit
   const row = manager.create(BudgetPerformanceEntity, { ...existing, ...record });
   await manager.save(BudgetPerformanceEntity, row);
   if (row.smartScore !== null && row.ikpaScore !== null) {
-    await emit({ type: PERFORMANCE_SCORED, unit: row.unitCode, data: scoredEvent(row) });
+    await emit(performanceScoredV1.event(row.unitCode, scoredEvent(row)));
   }
   return row;
 }

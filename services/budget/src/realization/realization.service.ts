@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, BadInputError, decodeCursor, encodeCursor, NotFoundError, RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, decodeCursor, encodeCursor, NotFoundError, realizationRecordedV1, RequestContext } from '@kesos/infra';
 import { IsNull } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { BudgetLineEntity, OutputEntity } from '../line/line.entity';
@@ -7,7 +7,6 @@ import { RevisionEntity } from '../revision/revision.entity';
 import { validDate } from '../revision/revision.input';
 import { DipaEntity, SatkerEntity } from '../satker/satker.entity';
 import { lockDipa } from '../satker/satker.service';
-import { REALIZATION_RECORDED, RealizationRecordedV1 } from './realization.events';
 import { RealizationEntity } from './realization.entity';
 import { RecordRealizationInput, ReverseRealizationInput, validateRealization } from './realization.input';
 import type { Realization, RealizationPage } from './realization.type';
@@ -72,11 +71,7 @@ export async function recordRealization(ctx: RequestContext, raw: RecordRealizat
     }
     const row = m.create(RealizationEntity, { lineId: line.id, date: input.date, amount: input.amount, documentNumber: input.documentNumber, description: input.description ?? null, reversesId: null });
     await m.insert(RealizationEntity, row);
-    await tx.emit<RealizationRecordedV1>({
-      type: REALIZATION_RECORDED,
-      unit: satker.unitCode,
-      data: { transactionId: row.id, satkerCode: satker.code, year: dipa.year, lineId: line.id, accountCode: line.accountCode, amount: row.amount, date: row.date, documentNumber: row.documentNumber },
-    });
+    await tx.emit(realizationRecordedV1.event(satker.unitCode, { transactionId: row.id, satkerCode: satker.code, year: dipa.year, lineId: line.id, accountCode: line.accountCode, amount: row.amount, date: row.date, documentNumber: row.documentNumber }));
     return toRealization(row, line, satker.code, dipa.year);
   });
 }
@@ -107,11 +102,7 @@ export async function reverseRealization(ctx: RequestContext, input: ReverseReal
     if (date < original.date) throw new BadInputError('date', `a correction cannot be dated before the transaction it cancels (${original.date})`);
     const row = m.create(RealizationEntity, { lineId: line.id, date, amount: -original.amount, documentNumber, description: reason, reversesId: id });
     await m.insert(RealizationEntity, row);
-    await tx.emit<RealizationRecordedV1>({
-      type: REALIZATION_RECORDED,
-      unit: satker.unitCode,
-      data: { transactionId: row.id, satkerCode: satker.code, year: dipa.year, lineId: line.id, accountCode: line.accountCode, amount: row.amount, date, documentNumber, reversesTransactionId: id },
-    });
+    await tx.emit(realizationRecordedV1.event(satker.unitCode, { transactionId: row.id, satkerCode: satker.code, year: dipa.year, lineId: line.id, accountCode: line.accountCode, amount: row.amount, date, documentNumber, reversesTransactionId: id }));
     return toRealization(row, line, satker.code, dipa.year);
   });
 }

@@ -1,7 +1,7 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from '../accreditation/accreditation.entity';
-import { AccreditationDecidedV1, accreditationDecidedEvent } from '../accreditation/accreditation.events';
+import { accreditationDecidedEvent } from '../accreditation/accreditation.events';
 import { AccreditationResult, LksKind } from '../accreditation/accreditation.type';
 import { addDays, insertInChunks, pad, spread, WORK_AREA_PLACES } from './seed.helpers';
 import { PADANG_WORK_AREA } from './units.seed';
@@ -71,7 +71,7 @@ export async function seedAccreditation(m: EntityManager): Promise<void> {
   await m.insert(AccreditationTargetEntity, { unitCode: unit, year, institutions: target });
   await insertInChunks(m, LksInstitutionEntity, institutions);
   await insertInChunks(m, AccreditationAssessmentEntity, assessments);
-  await writeEvents<AccreditationDecidedV1>(
+  await writeEvents(
     m,
     assessments.map((a) => accreditationDecidedEvent(a, `${a.decidedOn}T03:00:00.000Z`)),
   );

@@ -1,7 +1,7 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { AtensiCaseEntity } from '../atensi/atensi.entity';
-import { AtensiCaseClosedV1, atensiCaseClosedEvent } from '../atensi/atensi.events';
+import { atensiCaseClosedEvent } from '../atensi/atensi.events';
 import { AtensiCaseStatus, AtensiServiceType } from '../atensi/atensi.type';
 import { addDays, insertInChunks, pad, WORK_AREA_PLACES } from './seed.helpers';
 import { PADANG_WORK_AREA } from './units.seed';
@@ -60,7 +60,7 @@ export async function seedAtensi(m: EntityManager): Promise<void> {
     };
   });
   await insertInChunks(m, AtensiCaseEntity, cases);
-  await writeEvents<AtensiCaseClosedV1>(
+  await writeEvents(
     m,
     cases.map((c) => atensiCaseClosedEvent(c, `${c.closedOn}T03:00:00.000Z`)),
   );

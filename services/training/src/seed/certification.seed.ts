@@ -1,7 +1,7 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { CertificationAssessmentEntity, CertificationCandidateEntity, CertificationSessionEntity } from '../certification/certification.entity';
-import { CertificationAssessedV1, certificationAssessedEvent } from '../certification/certification.events';
+import { certificationAssessedEvent } from '../certification/certification.events';
 import { CertificationCategory, CertificationResult } from '../certification/certification.type';
 import { addDays, insertInChunks, pad, spread, WORK_AREA_PLACES } from './seed.helpers';
 import { PADANG_WORK_AREA } from './units.seed';
@@ -67,7 +67,7 @@ export async function seedCertification(m: EntityManager): Promise<void> {
   await insertInChunks(m, CertificationSessionEntity, sessions);
   await insertInChunks(m, CertificationCandidateEntity, candidates);
   await insertInChunks(m, CertificationAssessmentEntity, assessments);
-  await writeEvents<CertificationAssessedV1>(
+  await writeEvents(
     m,
     assessments.map((a) => certificationAssessedEvent(a, `${a.assessedOn}T03:00:00.000Z`)),
   );

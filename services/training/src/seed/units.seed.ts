@@ -1,7 +1,6 @@
-import { writeEvent } from '@kesos/infra';
+import { unitRegisteredV1, writeEvent } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { StaffCountEntity, UnitEntity, WorkAreaProvinceEntity } from '../unit/unit.entity';
-import { UNIT_REGISTERED, UnitRegisteredV1 } from '../unit/unit.events';
 
 /**
  * Unit records from the 2022 performance report (LAKIP) of BBPPKS Padang. Only Padang's
@@ -47,5 +46,5 @@ export async function seedUnits(m: EntityManager): Promise<void> {
   );
   await m.insert(StaffCountEntity, PADANG_STAFF.map((s) => ({ unitCode: 'BBPPKS-PADANG', ...s })));
   // Other services learn the units the same way as any later registration: through events.
-  for (const u of UNITS) await writeEvent<UnitRegisteredV1>(m, { type: UNIT_REGISTERED, unit: u.code, data: { code: u.code, name: u.name } });
+  for (const u of UNITS) await writeEvent(m, unitRegisteredV1.event(u.code, { code: u.code, name: u.name }));
 }

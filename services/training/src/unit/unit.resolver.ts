@@ -1,7 +1,6 @@
-import { assertCanRead, ConflictError, ForbiddenError, RequestContext } from '@kesos/infra';
+import { assertCanRead, ConflictError, ForbiddenError, RequestContext, unitRegisteredV1 } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CampusEntity, UnitEntity } from './unit.entity';
-import { UNIT_REGISTERED, UnitRegisteredV1 } from './unit.events';
 import { RegisterUnitInput, validateRegisterUnit } from './unit.input';
 import { campusesByUnit, facilitiesByCampus, staffByUnit, staffJobsByUnit, unitByCode, workAreaByUnit } from './unit.loader';
 import { Campus, Facility, StaffCount, StaffJobCount, Unit, WorkAreaProvince } from './unit.type';
@@ -48,7 +47,7 @@ export class UnitResolver {
       if (await tx.manager.findOneBy(UnitEntity, { code: valid.code })) throw new ConflictError(`unit ${valid.code} is already registered`);
       const unit = tx.manager.create(UnitEntity, { code: valid.code, name: valid.name, address: valid.address ?? null, region: valid.region ?? null });
       await tx.manager.insert(UnitEntity, unit);
-      await tx.emit<UnitRegisteredV1>({ type: UNIT_REGISTERED, unit: unit.code, data: { code: unit.code, name: unit.name } });
+      await tx.emit(unitRegisteredV1.event(unit.code, { code: unit.code, name: unit.name }));
       return unit;
     });
   }
