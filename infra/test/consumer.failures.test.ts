@@ -6,10 +6,12 @@ import {
   ConflictError,
   ConsumerSpec,
   createDataSource,
+  defineContract,
   DomainEvent,
   ensureMysqlDatabase,
   EventBus,
   EventContractError,
+  field,
   MemoryEventBus,
   NatsEventBus,
   ProcessedEventEntity,
@@ -41,7 +43,9 @@ const until = async (what: string, check: () => boolean | Promise<boolean>, ms =
   }
 };
 
-const event = (id: string, data: Record<string, unknown>): DomainEvent => ({ id, type: 'training.unit.registered', unit: null, occurredAt: new Date().toISOString(), version: 1, data });
+/** A contract of this test's own: `kind` tells the handler how to fail. */
+const testContract = defineContract('training.unit.registered', 1, { kind: field.text() });
+const event = (id: string, data: Record<string, unknown>): DomainEvent => ({ id, type: 'training.unit.registered', unit: 'BBPPKS-PADANG', occurredAt: new Date().toISOString(), version: 1, data });
 const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' });
 
 let dataSource: DataSource;
@@ -69,8 +73,8 @@ describe.each([
   let fixed = false;
   const counter = (name: string) => dataSource.getRepository(CounterEntity).findOneBy({ name }).then((c) => c?.value ?? 0);
   const prefix = label.startsWith('memory') ? 'mem' : 'nats';
-  const count = (name: string): ConsumerSpec['handle'] => async (e, m) => {
-    const { kind } = e.data as { kind: string };
+  const count = (name: string): ConsumerSpec<{ kind: string }>['handle'] => async (e, m) => {
+    const { kind } = e.data;
     const n = (calls.get(`${name}:${e.id}`) ?? 0) + 1;
     calls.set(`${name}:${e.id}`, n);
     if (name === 'count' && !fixed) {
@@ -82,8 +86,8 @@ describe.each([
     await m.query('INSERT INTO test_failure_counter (name, value) VALUES (?, 1) ON DUPLICATE KEY UPDATE value = value + 1', [`${prefix}-${name}`]);
   };
   const specs: ConsumerSpec[] = [
-    { name: 'count', subject: 'training.unit.registered', handle: count('count') },
-    { name: 'other', subject: 'training.unit.registered', handle: count('other') },
+    { name: 'count', contract: testContract, handle: count('count') },
+    { name: 'other', contract: testContract, handle: count('other') },
   ];
   let subscriptions: Subscription[] = [];
 

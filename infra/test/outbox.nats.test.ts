@@ -6,10 +6,13 @@ import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import {
   applyOnce,
   assertTestDatabase,
+  consumerOf,
   createDataSource,
+  defineContract,
   Database,
   DomainEvent,
   ensureMysqlDatabase,
+  field,
   NatsEventBus,
   OutboxEventEntity,
   OutboxRelay,
@@ -113,14 +116,10 @@ describe('outbox, relay and consumers against MariaDB and NATS JetStream', () =>
       const subs = await startConsumers(
         'test',
         [
-          {
-            name: 'count',
-            subject: 'training.unit.registered',
-            handle: async (e, m) => {
-              if ((e.data as { poison?: boolean }).poison) throw new Error('cannot handle this payload');
-              await m.increment(CounterEntity, { name: 'consumer' }, 'value', 1);
-            },
-          },
+          consumerOf(defineContract('training.unit.registered', 1, { poison: field.flag().added() }), 'count', async (e, m) => {
+            if (e.data.poison) throw new Error('cannot handle this payload');
+            await m.increment(CounterEntity, { name: 'consumer' }, 'value', 1);
+          }),
         ],
         dataSource,
         bus,
@@ -129,7 +128,7 @@ describe('outbox, relay and consumers against MariaDB and NATS JetStream', () =>
       );
       const deadLetters: DomainEvent[] = [];
       await bus.subscribe({ durable: 'test-dlq-reader', subject: 'deadletter.test-count', maxDeliver: 1, handler: async (e) => void deadLetters.push(e) });
-      const good: DomainEvent = { id: '00000000-0000-4000-8000-000000000001', type: 'training.unit.registered', unit: null, occurredAt: new Date().toISOString(), version: 1, data: {} };
+      const good: DomainEvent = { id: '00000000-0000-4000-8000-000000000001', type: 'training.unit.registered', unit: 'BBPPKS-PADANG', occurredAt: new Date().toISOString(), version: 1, data: {} };
       await bus.publish(good);
       await bus.publish(good);
       await bus.publish({ ...good, id: '00000000-0000-4000-8000-000000000002', data: { poison: true } });

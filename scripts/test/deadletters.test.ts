@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, DomainEvent, NatsEventBus, ProcessedEventEntity, ServiceDataSource, startConsumers, Subscription } from '@kesos/infra';
+import { accreditationDecidedV1, ConfigError, createLogger, DomainEvent, NatsEventBus, ProcessedEventEntity, ServiceDataSource, startConsumers, Subscription } from '@kesos/infra';
 import { freshMysqlDatabase, isolatedNatsBus, TEST_NATS_URL } from '@kesos/infra/testing';
 import { performanceService } from '@kesos/performance';
 import { randomUUID } from 'node:crypto';
@@ -65,7 +65,7 @@ describe('npm run deadletters -- list | replay', () => {
 
     // The release that reads version 2 goes out; the operator replays that letter.
     for (const s of subscriptions) await s.stop();
-    subscriptions = await startConsumers('performance', [{ ...accreditationConsumer, versions: [1, 2] }], database.dataSource, bus, logger);
+    subscriptions = await startConsumers('performance', [{ ...accreditationConsumer, alsoReads: [{ ...accreditationDecidedV1, version: 2 }] }], database.dataSource, bus, logger);
     const replayed = await run('replay', '--id', newer.id);
     expect(replayed).toEqual([expect.stringContaining(`replayed #`), '1 replayed, 0 skipped']);
     await until('the replayed decision counted', async () => (await sk11())?.denominator === 2);

@@ -6,7 +6,7 @@ import { EventContractError } from '../bus/event.failures';
  */
 export class PayloadField<T> {
   constructor(
-    /** Said in the error when the value is wrong, and in docs/events.md terms ("a year 2000-2100"). */
+    /** Said in the error when the value is wrong: `payload field year must be a year 2000-2100`. */
     readonly expected: string,
     private readonly accepts: (value: unknown) => boolean,
     /** An added field (after version 1 was published): absent in older events, so consumers cope without it. */
@@ -25,7 +25,7 @@ export class PayloadField<T> {
   read(value: unknown, name: string): T {
     if (value === undefined && this.optional) return value as T;
     if (value === undefined) throw new EventContractError(`payload field ${name} is missing`);
-    if (!this.accepts(value)) throw new EventContractError(`payload field ${name} must be ${this.expected}, got ${JSON.stringify(value)}`);
+    if (!this.accepts(value)) throw new EventContractError(`payload field ${name} must be ${this.expected}`);
     return value as T;
   }
 }

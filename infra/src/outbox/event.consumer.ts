@@ -16,6 +16,11 @@ export interface ConsumerSpec<T = unknown> {
   name: string;
   contract: EventContract<T>;
   /**
+   * Other versions of the same subject this consumer reads, parsed to the same payload type: a
+   * release that reads version 2 keeps reading version 1 until no producer publishes it.
+   */
+  alsoReads?: EventContract<T>[];
+  /**
    * Called only with a payload the contract accepts. May still throw EventContractError for a
    * payload that is well-formed but refers to nothing it can apply (dead-lettered at once).
    * Method syntax on purpose: a ConsumerSpec<Payload> then fits in a list of ConsumerSpec.
@@ -45,6 +50,8 @@ export async function startConsumers(service: string, specs: ConsumerSpec[], dat
   for (const spec of specs) {
     const durable = `${service}-${spec.name}`;
     const { contract } = spec;
+    const readable = new Map([contract, ...(spec.alsoReads ?? [])].map((c) => [c.version, c]));
+    if ([...readable.values()].some((c) => c.subject !== contract.subject)) throw new Error(`${durable} reads contracts of different subjects; declare one consumer per subject`);
     subscriptions.push(
       await bus.subscribe({
         durable,
@@ -52,9 +59,10 @@ export async function startConsumers(service: string, specs: ConsumerSpec[], dat
         maxDeliver,
         classify: (error) => classifyConsumerFailure(error, dataSource),
         handler: async (event) => {
-          if (event.version !== contract.version) throw new EventContractError(`${durable} does not understand ${event.type} version ${event.version}`);
+          const read = readable.get(event.version);
+          if (!read) throw new EventContractError(`${durable} does not understand ${event.type} version ${event.version}`);
           // Parsed before the transaction: a bad payload is refused the same way by every consumer, with the field it names.
-          const parsed = contract.parseEvent(event);
+          const parsed = read.parseEvent(event);
           const applied = await applyOnce(dataSource, durable, event, (m) => spec.handle(parsed, m));
           logger.debug({ durable, event: event.id, type: event.type, applied }, applied ? 'event applied' : 'duplicate event ignored');
         },

@@ -1,4 +1,4 @@
-import { applyOnce, DomainEvent, OutboxEventEntity } from '@kesos/infra';
+import { applyOnce, DomainEvent, enrollmentGraduatedV1, OutboxEventEntity } from '@kesos/infra';
 import { callers } from '@kesos/infra/testing';
 import { randomUUID } from 'node:crypto';
 import { budgetService } from '../src';
@@ -188,13 +188,13 @@ test('a graduated training event applied twice changes the RO\'s realised volume
   // The same event again, through the bus and straight through the consumer's idempotent path.
   await s.bus.publish(event);
   const durable = `${budgetService.name}-${graduationConsumer.name}`;
-  expect(await applyOnce(s.running.dataSource, durable, event, (m) => graduationConsumer.handle(event, m))).toBe(false);
+  expect(await applyOnce(s.running.dataSource, durable, event, (m) => graduationConsumer.handle(enrollmentGraduatedV1.parseEvent(event), m))).toBe(false);
   // A different event reporting the same enrollment does not count it twice either.
   const repeat = { ...event, id: randomUUID() };
-  expect(await applyOnce(s.running.dataSource, durable, repeat, (m) => graduationConsumer.handle(repeat, m))).toBe(true);
+  expect(await applyOnce(s.running.dataSource, durable, repeat, (m) => graduationConsumer.handle(enrollmentGraduatedV1.parseEvent(repeat), m))).toBe(true);
   // A graduate paid for by the old satker (which records no outputs) does not count towards 690552.
   const old = { ...event, id: randomUUID(), data: { ...(event.data as object), enrollmentId: 'enr-test-2', satkerCode: '369283' } };
-  expect(await applyOnce(s.running.dataSource, durable, old, (m) => graduationConsumer.handle(old, m))).toBe(true);
+  expect(await applyOnce(s.running.dataSource, durable, old, (m) => graduationConsumer.handle(enrollmentGraduatedV1.parseEvent(old), m))).toBe(true);
   await new Promise((res) => setTimeout(res, 500));
   expect(await volume()).toBe(start + 1);
 });
