@@ -150,6 +150,20 @@ describe.each([
     await until('applied after the restart', async () => (await counter(`${prefix}-count`)) === 4);
     expect(await bus.listDeadLetters()).toEqual([]);
   });
+
+  it('dead-letters a payload breaking the contract for every consumer alike, naming the field, without calling a handler', async () => {
+    const bad = `${prefix}-mistyped`;
+    await bus.publish(event(bad, { kind: 7 }));
+    await bus.publish({ ...event(`${prefix}-no-unit`, { kind: 'ok' }), unit: null });
+    await until('both refused by both consumers', async () => (await bus.listDeadLetters()).length === 4);
+    const letters = (await bus.listDeadLetters()).map(({ durable, eventId, failure, deliveries, error }) => ({ durable, eventId, failure, deliveries, error }));
+    for (const durable of [`${prefix}-count`, `${prefix}-other`]) {
+      expect(letters).toContainEqual({ durable, eventId: bad, failure: 'permanent', deliveries: 1, error: 'payload field kind must be a non-empty string' });
+      expect(letters).toContainEqual({ durable, eventId: `${prefix}-no-unit`, failure: 'permanent', deliveries: 1, error: `training.unit.registered ${prefix}-no-unit names no unit` });
+    }
+    expect([...calls.keys()].filter((k) => k.endsWith(bad) || k.endsWith('-no-unit'))).toEqual([]);
+    expect(await dataSource.getRepository(ProcessedEventEntity).countBy({ eventId: bad })).toBe(0);
+  });
 });
 
 describe('classifying consumer failures', () => {

@@ -33,7 +33,7 @@ it('has a sample for every contract, and one contract per subject and version', 
   expect(new Set(allContracts.map((c) => `${c.subject}@${c.version}`)).size).toBe(allContracts.length);
 });
 
-describe.each(allContracts.map((c) => [`${c.subject} v${c.version}`, c] as const))('%s', (_, contract) => {
+describe.each(allContracts.map((c): [string, EventContract<unknown>] => [`${c.subject} v${c.version}`, c]))('%s', (_, contract) => {
   const sample = valid.get(contract)!;
   const fields = Object.entries(contract.fields);
 
