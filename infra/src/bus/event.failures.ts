@@ -1,7 +1,8 @@
 /**
  * An event that breaks its contract (unreadable envelope, unknown payload version, a payload
  * its consumer cannot read): no retry can make it succeed, so it is dead-lettered at once.
- * Consumers throw it for invalid payloads instead of counting garbage or coercing it.
+ * Contracts (infra/src/contracts) throw it for a payload that breaks them, before any handler
+ * runs; a handler throws it for a well-formed payload it still cannot apply.
  */
 export class EventContractError extends Error {
   override readonly name = 'EventContractError';
