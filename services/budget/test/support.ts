@@ -23,21 +23,11 @@ export async function startBudget(suffix: string): Promise<BudgetTestService> {
     call: (query, variables = {}, caller = callers.admin()) => callSubgraph(running.url, query, variables, { caller, secret: TEST_SECRETS.internalSecret }),
     stop: async () => {
       await running.stop();
+      await database.drop();
       await bus.deleteNamespaceStreams();
       await bus.close();
     },
   };
-}
-
-/** Polls until check returns a value (not undefined) or the time is up. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Collects every event published on a subject through a durable of its own. */
