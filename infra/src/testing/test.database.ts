@@ -15,7 +15,7 @@ export const TEST_NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222
  * seconds, so a sweep can tell a killed run's leftovers from a live run's databases.
  */
 export const TEST_RUN = `r${Math.floor(Date.now() / 1000).toString(36)}${randomBytes(2).toString('hex')}`;
-const RUN_PATTERN = /_r([0-9a-z]{6,})[0-9a-f]{4}$/;
+const RUN_PATTERN = /_r([0-9a-z]{6,})[0-9a-f]{4}(?:_|$)/;
 const MYSQL_NAME_LIMIT = 64;
 /** Longer than any test file runs, the distributed graph's start under load included. */
 const STALE_AFTER_MS = 6 * 3600_000;

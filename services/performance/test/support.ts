@@ -35,7 +35,7 @@ export async function startTestService(label: string): Promise<TestService> {
       await bus.publish(event);
       return event;
     },
-    until: (check, timeoutMs = 30000) => until('condition', check, timeoutMs, 20),
+    until: (check, timeoutMs = 30000) => until('condition', check, timeoutMs),
     stop: async () => {
       await running.stop();
       await database.drop();

@@ -63,7 +63,7 @@ export async function startTraining(label: string, prepare: boolean | ((ds: Data
     },
     until: async (check, timeoutMs = 15000) => {
       await running.relay.flush();
-      await until('condition', check, timeoutMs, 25);
+      await until('condition', check, timeoutMs);
     },
     stop: async () => {
       for (const s of subscriptions) await s.stop();
