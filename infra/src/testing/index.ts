@@ -2,3 +2,4 @@ export * from './test.database';
 export * from './subgraph.client';
 export * from './private.mariadb';
 export * from './poll.helpers';
+export * from './test.service';

@@ -1,5 +1,5 @@
 import { createLogger, DomainEvent, NatsEventBus, RunningService, startService } from '@kesos/infra';
-import { callers, callSubgraph, freshMysqlDatabase, GraphQLResponse, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
+import { callers, callSubgraph, freshMysqlDatabase, GraphQLResponse, isolatedNatsBus, stopTestService, TEST_SECRETS } from '@kesos/infra/testing';
 import type { Caller } from '@kesos/infra';
 import { budgetService } from '../src';
 
@@ -22,10 +22,7 @@ export async function startBudget(suffix: string): Promise<BudgetTestService> {
     bus,
     call: (query, variables = {}, caller = callers.admin()) => callSubgraph(running.url, query, variables, { caller, secret: TEST_SECRETS.internalSecret }),
     stop: async () => {
-      await running.stop();
-      await database.drop();
-      await bus.deleteNamespaceStreams();
-      await bus.close();
+      await stopTestService({ running, database, bus });
     },
   };
 }

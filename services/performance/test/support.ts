@@ -1,5 +1,5 @@
 import { createLogger, DomainEvent, NatsEventBus, RunningService, startService } from '@kesos/infra';
-import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS, TestDatabase, until } from '@kesos/infra/testing';
+import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, stopTestService, TEST_SECRETS, TestDatabase, until } from '@kesos/infra/testing';
 import { randomUUID } from 'node:crypto';
 import { performanceService } from '../src';
 
@@ -37,10 +37,7 @@ export async function startTestService(label: string): Promise<TestService> {
     },
     until: (check, timeoutMs = 30000) => until('condition', check, timeoutMs),
     stop: async () => {
-      await running.stop();
-      await database.drop();
-      await bus.deleteNamespaceStreams();
-      await bus.close();
+      await stopTestService({ running, database, bus });
     },
   };
 }

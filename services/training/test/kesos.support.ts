@@ -1,5 +1,5 @@
 import { createLogger, DomainEvent, NatsEventBus, RunningService, ServiceDataSource, startService, Subscription } from '@kesos/infra';
-import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS, TestDatabase, until } from '@kesos/infra/testing';
+import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, stopTestService, TEST_SECRETS, TestDatabase, until } from '@kesos/infra/testing';
 import type { DataSource } from 'typeorm';
 import { trainingService } from '../src';
 import { seedUnits } from '../src/seed/units.seed';
@@ -67,10 +67,7 @@ export async function startTraining(label: string, prepare: boolean | ((ds: Data
     },
     stop: async () => {
       for (const s of subscriptions) await s.stop();
-      await running.stop();
-      await database.drop();
-      await bus.deleteNamespaceStreams();
-      await bus.close();
+      await stopTestService({ running, database, bus });
     },
   };
 }
