@@ -10,9 +10,10 @@ export const TEST_MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.
 export const TEST_NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 /**
- * This process's test run, carried by every database it names: two runs on one server (two
- * checkouts, CI beside a developer) never drop each other's databases. It starts with the time in
- * seconds, so a sweep can tell a killed run's leftovers from a live run's databases.
+ * This test run's id (one per process; under jest one per test file, as jest loads these helpers
+ * afresh for each), carried by every database it names: two runs on one server (two checkouts, CI
+ * beside a developer) never drop each other's databases. It starts with the time in seconds, so a
+ * sweep can tell a killed run's leftovers from a live run's databases.
  */
 export const TEST_RUN = `r${Math.floor(Date.now() / 1000).toString(36)}${randomBytes(2).toString('hex')}`;
 const RUN_PATTERN = /_r([0-9a-z]{6,})[0-9a-f]{4}(?:_|$)/;
@@ -79,6 +80,7 @@ export async function freshMysqlDatabase(def: ServiceDefinition, label = 'it', u
   if (!swept.has(url)) swept.set(url, sweepStaleTestDatabases(url));
   await swept.get(url);
   const name = testDatabaseName(`${def.name}_${label}`);
+  // A test that starts its service twice under one label gets an empty database again.
   await dropTestDatabase(name, url);
   await ensureMysqlDatabase(url, name);
   const db = createDataSource({ target: { kind: 'mysql', url, database: name }, entities: serviceEntities(def), migrations: def.migrations });
