@@ -1,5 +1,5 @@
 import { createDataSource, createLogger, serviceEntities, startService } from '@kesos/infra';
-import { TEST_MYSQL_URL, TEST_SECRETS } from '@kesos/infra/testing';
+import { TEST_MYSQL_URL, TEST_SECRETS, until } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -63,16 +63,6 @@ class StandIn {
   }
 }
 
-/** Polls until the check holds; answers how long it took. */
-async function until(check: () => Promise<boolean>, limitMs: number): Promise<number> {
-  const since = Date.now();
-  while (!(await check())) {
-    if (Date.now() - since > limitMs) throw new Error(`not seen within ${limitMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return Date.now() - since;
-}
-
 const unavailable = (res: GraphResult, service: string) =>
   (res.errors ?? []).filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.service === service && e.message.includes(`${service} subgraph is unavailable`));
 
@@ -107,10 +97,10 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
     console.log(`performance subgraph stopped: the degraded answer came in ${elapsed} ms`);
 
     const def = SERVICES[index]!;
-    const database = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database: `kesos_test_${def.name}_${LABEL}` }, entities: serviceEntities(def), migrations: def.migrations });
+    const database = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database: graph.databases[index]!.name }, entities: serviceEntities(def), migrations: def.migrations });
     graph.services[index] = await startService(def, { database, bus: graph.buses[index]!, secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port, host: '127.0.0.1', relay: { intervalMs: 100 } });
     let back: GraphResult<UnitAnswer> | undefined;
-    const recovery = await until(async () => {
+    const recovery = await until('full answers again', async () => {
       back = await query<UnitAnswer>(graph, UNIT, {}, admin);
       return !back.errors;
     }, 30_000);

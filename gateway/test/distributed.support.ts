@@ -1,6 +1,6 @@
 import { createLogger, NatsEventBus, OutboxEventEntity, OutboxRelay, ProcessedEventEntity, RunningService, startService } from '@kesos/infra';
 import { IsNull } from 'typeorm';
-import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
+import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS, TestDatabase } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { PUBLIC_ROOT_FIELDS, RunningGateway, SERVICES, startGateway, SUPERGRAPH_FILE } from '../src';
@@ -10,6 +10,8 @@ export interface DistributedGraph extends TestGraph {
   gateway: RunningGateway;
   services: RunningService[];
   buses: NatsEventBus[];
+  /** One per service, in the order of SERVICES; dropped when the graph stops. */
+  databases: TestDatabase[];
   settle(): Promise<void>;
 }
 
@@ -33,10 +35,12 @@ export async function startDistributedTestGraph(label: string, options: Distribu
   const logger = options.logger ?? createLogger('test', 'silent');
   const services: RunningService[] = [];
   const buses: NatsEventBus[] = [];
+  const databases: TestDatabase[] = [];
   const namespaceBus = await isolatedNatsBus(label);
   buses.push(namespaceBus);
   for (const def of SERVICES) {
     const database = await freshMysqlDatabase(def, label);
+    databases.push(database);
     await def.seed(database.dataSource, logger);
     if (options.seedEvents === false) await database.dataSource.getRepository(OutboxEventEntity).update({ publishedAt: IsNull() }, { publishedAt: new Date() });
     // Every service gets its own connection, as separate processes would, in the shared namespace.
@@ -62,6 +66,7 @@ export async function startDistributedTestGraph(label: string, options: Distribu
     gateway,
     services,
     buses,
+    databases,
     /** Publishes every outbox and waits until consumers have stopped applying events for a second. */
     settle: async () => {
       const relays: OutboxRelay[] = services.map((s) => s.relay);
@@ -78,6 +83,7 @@ export async function startDistributedTestGraph(label: string, options: Distribu
     stop: async () => {
       await gateway.stop();
       for (const s of services) await s.stop();
+      for (const d of databases) await d.drop();
       await namespaceBus.deleteNamespaceStreams();
       for (const b of buses) await b.close();
     },

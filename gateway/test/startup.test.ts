@@ -1,6 +1,6 @@
 import { trainingService } from '@kesos/training';
 import { assertTestDatabase, ensureMysqlDatabase, mysqlDataSource } from '@kesos/infra';
-import { TEST_MYSQL_URL } from '@kesos/infra/testing';
+import { dropTestDatabase, TEST_MYSQL_URL, testDatabaseName } from '@kesos/infra/testing';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
@@ -83,7 +83,7 @@ describe('start-up failures exit non-zero with one line that says what to fix', 
   });
 
   it('an unreachable NATS server', async () => {
-    const prefix = 'kesos_test_startup';
+    const prefix = testDatabaseName('startup');
     const database = `${prefix}_training`;
     assertTestDatabase(database);
     await ensureMysqlDatabase(TEST_MYSQL_URL, database);
@@ -93,6 +93,7 @@ describe('start-up failures exit non-zero with one line that says what to fix', 
     await dataSource.destroy();
     const port = await closedPort();
     const result = await run(TRAINING_MAIN, { ...SECRETS, MYSQL_URL: TEST_MYSQL_URL, DATABASE_PREFIX: prefix, NATS_URL: `nats://127.0.0.1:${port}`, PORT: '0' });
+    await dropTestDatabase(database);
     expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toMatch(/cannot connect to NATS at nats:\/\/127\.0\.0\.1:\d+ .*start nats-server with JetStream/);
   });

@@ -4,6 +4,7 @@ export * from './config/config.loader';
 export * from './config/platform.config';
 export * from './logging/logger';
 export * from './logging/error.serializer';
+export * from './kernel';
 export * from './errors/app.errors';
 export * from './errors/driver.errors';
 export * from './database/data-source.factory';

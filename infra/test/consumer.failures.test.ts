@@ -18,7 +18,7 @@ import {
   startConsumers,
   Subscription,
 } from '../src';
-import { isolatedNatsBus, TEST_MYSQL_URL } from '../src/testing';
+import { dropTestDatabase, isolatedNatsBus, TEST_MYSQL_URL, testDatabaseName, until } from '../src/testing';
 
 @Entity('test_failure_counter')
 class CounterEntity {
@@ -29,19 +29,12 @@ class CounterEntity {
   value!: number;
 }
 
-const DATABASE = 'kesos_test_infra_failures';
+const DATABASE = testDatabaseName('infra_failures');
 /** Debug lines of the consumers, to see a duplicate skipped (the handler is not called for it). */
 const lines: { durable?: string; event?: string; applied?: boolean }[] = [];
 const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
 const MAX_DELIVER = 2;
 
-const until = async (what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 /** A contract of this test's own: `kind` tells the handler how to fail. */
 const testContract = defineContract('training.unit.registered', 1, { kind: field.text() });
@@ -57,7 +50,10 @@ beforeAll(async () => {
   // Infra has no migrations of its own; the test schema follows the entities.
   await dataSource.synchronize(true);
 });
-afterAll(async () => dataSource?.destroy());
+afterAll(async () => {
+  await dataSource?.destroy();
+  await dropTestDatabase(DATABASE);
+});
 
 /**
  * The same scenario on both buses: a consumer that meets an outage (longer than its delivery

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Writable } from 'node:stream';
 import { QueryFailedError } from 'typeorm';
 import { assertTestDatabase, clientErrorFromDriver, createDataSource, createLogger, ensureMysqlDatabase } from '../src';
-import { TEST_MYSQL_URL } from '../src/testing';
+import { TEST_MYSQL_URL, testDatabaseName } from '../src/testing';
 
 /** Log lines written by a logger, parsed, for tests that check what reaches the log. */
 function capturedLogger() {
@@ -21,7 +21,7 @@ function capturedLogger() {
  * which of them the graph answers as the client's mistake (the safety net behind the column check).
  */
 describe('database errors on MariaDB', () => {
-  const database = 'kesos_test_infra_errors';
+  const database = testDatabaseName('infra_errors');
   const { dataSource } = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database }, entities: [] });
   const NIK = '1371014101990001';
 

@@ -1,15 +1,8 @@
 import { AckPolicy, jetstream, jetstreamManager, JetStreamManager } from '@nats-io/jetstream';
 import { connect, headers, nanos, NatsConnection } from '@nats-io/transport-node';
 import { DomainEvent, EventContractError, NatsEventBus, streamFor } from '../src';
-import { isolatedNatsBus, TEST_NATS_URL } from '../src/testing';
+import { isolatedNatsBus, TEST_NATS_URL, until } from '../src/testing';
 
-const until = async (what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 /** Each test has a subject of its own: a new durable reads its subject's stream from the start. */
 const subjectOf = (test: string) => `training.${test}.happened`;
 const event = (id: string, test = id.replace(/-\d+$/, '')): DomainEvent => ({ id, type: subjectOf(test), unit: null, occurredAt: new Date().toISOString(), version: 1, data: { code: 'X', name: 'x' } });

@@ -20,7 +20,7 @@ import {
   startConsumers,
   createLogger,
 } from '../src';
-import { freePort, isolatedNatsBus, TEST_MYSQL_URL } from '../src/testing';
+import { dropTestDatabase, freePort, isolatedNatsBus, TEST_MYSQL_URL, testDatabaseName, until } from '../src/testing';
 
 @Entity('test_counter')
 class CounterEntity {
@@ -31,7 +31,7 @@ class CounterEntity {
   value!: number;
 }
 
-const DATABASE = 'kesos_test_infra_outbox';
+const DATABASE = testDatabaseName('infra_outbox');
 const logger = createLogger('test', 'silent');
 
 async function mysql(): Promise<DataSource> {
@@ -44,20 +44,16 @@ async function mysql(): Promise<DataSource> {
   return dataSource;
 }
 
-const until = async (check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 describe('outbox, relay and consumers against MariaDB and NATS JetStream', () => {
   let dataSource: DataSource;
   beforeAll(async () => {
     dataSource = await mysql();
   });
-  afterAll(async () => dataSource.destroy());
+  afterAll(async () => {
+    await dataSource.destroy();
+    await dropTestDatabase(DATABASE);
+  });
 
   it('publishes a committed event once, even when the relay publishes the row again', async () => {
     const bus = await isolatedNatsBus('relay');
@@ -74,7 +70,7 @@ describe('outbox, relay and consumers against MariaDB and NATS JetStream', () =>
       // A crash between publish and mark would leave the row pending: JetStream drops the repeat.
       await dataSource.getRepository(OutboxEventEntity).update({ eventId: event.id }, { publishedAt: null });
       expect(await relay.flush()).toBe(1);
-      await until(() => received.length >= 1);
+      await until('the event received', () => received.length >= 1, 5000);
       await new Promise((r) => setTimeout(r, 300));
       expect(received.map((e) => e.id)).toEqual([event.id]);
       expect(await relay.pendingCount()).toBe(0);
@@ -132,7 +128,7 @@ describe('outbox, relay and consumers against MariaDB and NATS JetStream', () =>
       await bus.publish(good);
       await bus.publish(good);
       await bus.publish({ ...good, id: '00000000-0000-4000-8000-000000000002', data: { poison: true } });
-      await until(() => deadLetters.length === 1, 10000);
+      await until('the dead letter', () => deadLetters.length === 1, 10000);
       expect(deadLetters[0]!.id).toBe('00000000-0000-4000-8000-000000000002');
       // Redelivery of an applied event (as after a lost ack) changes nothing.
       expect(await applyOnce(dataSource, 'test-count', good, async (m) => void (await m.increment(CounterEntity, { name: 'consumer' }, 'value', 1)))).toBe(false);
@@ -175,8 +171,8 @@ describe('outbox, relay and consumers against MariaDB and NATS JetStream', () =>
       expect(row.attempts).toBeGreaterThan(0);
 
       server = await startNats();
-      await until(async () => (await relay.flush().catch(() => 0)) === 1 || (await relay.pendingCount()) === 0, 15000);
-      await until(() => received.some((e) => e.id === event.id), 10000);
+      await until('the row published after the outage', async () => (await relay.flush().catch(() => 0)) === 1 || (await relay.pendingCount()) === 0, 15000);
+      await until('the event received', () => received.some((e) => e.id === event.id), 10000);
       await new Promise((r) => setTimeout(r, 300));
       expect(received.filter((e) => e.id === event.id)).toHaveLength(1);
     } finally {

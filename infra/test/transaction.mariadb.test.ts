@@ -1,6 +1,6 @@
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { assertTestDatabase, ConflictError, createDataSource, ensureMysqlDatabase, forUpdate, runTransaction, updateIfStill } from '../src';
-import { TEST_MYSQL_URL } from '../src/testing';
+import { dropTestDatabase, TEST_MYSQL_URL, testDatabaseName } from '../src/testing';
 
 @Entity('test_row')
 class RowEntity {
@@ -14,7 +14,7 @@ class RowEntity {
   value!: number;
 }
 
-const DATABASE = 'kesos_test_infra_transaction';
+const DATABASE = testDatabaseName('infra_transaction');
 
 /** Transactions on the real MariaDB: what a read sees, lost transitions, lock waits. */
 describe('runTransaction on MariaDB', () => {
@@ -30,6 +30,7 @@ describe('runTransaction on MariaDB', () => {
   });
   afterAll(async () => {
     await ds?.destroy();
+    await dropTestDatabase(DATABASE);
   });
   beforeEach(async () => {
     await ds.getRepository(RowEntity).clear();

@@ -7,7 +7,7 @@ import { cpus, totalmem } from 'node:os';
  * `npm run bench [-- --rows 100000 --baseline 1000]`: bulk import of participants and enrollments
  * through the training subgraph against MariaDB, side by side with the same rows entered one by one
  * through the registration mutations (what a desk without import does). Prints rows/s and the ratio.
- * Uses the scratch database kesos_test_training_bench; run on demand, not in CI.
+ * Uses a scratch database kesos_test_training_bench_<run>, dropped at the end; run on demand, not in CI.
  */
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await service.stop();
+    await database.drop();
   }
 }
 

@@ -1,5 +1,5 @@
-import { accreditationDecidedV1, ConfigError, createLogger, DomainEvent, NatsEventBus, ProcessedEventEntity, ServiceDataSource, startConsumers, Subscription } from '@kesos/infra';
-import { freshMysqlDatabase, isolatedNatsBus, TEST_NATS_URL } from '@kesos/infra/testing';
+import { accreditationDecidedV1, ConfigError, createLogger, DomainEvent, NatsEventBus, ProcessedEventEntity, startConsumers, Subscription } from '@kesos/infra';
+import { freshMysqlDatabase, isolatedNatsBus, TEST_NATS_URL, TestDatabase, until } from '@kesos/infra/testing';
 import { performanceService } from '@kesos/performance';
 import { randomUUID } from 'node:crypto';
 import { accreditationConsumer } from '../../services/performance/src/realization/realization.consumer';
@@ -9,13 +9,6 @@ import { deadLettersCommand, UsageError } from '../src/deadletters.command';
 const DURABLE = 'performance-accreditation-decided';
 const logger = createLogger('test', 'silent');
 
-const until = async (what: string, check: () => Promise<boolean>, ms = 20_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 /**
  * The operator's tool against real NATS, with the performance service's accreditation consumer
@@ -25,7 +18,7 @@ const until = async (what: string, check: () => Promise<boolean>, ms = 20_000): 
  */
 describe('npm run deadletters -- list | replay', () => {
   let bus: NatsEventBus;
-  let database: ServiceDataSource;
+  let database: TestDatabase;
   let subscriptions: Subscription[] = [];
   const env = () => ({ NATS_URL: TEST_NATS_URL, NATS_NAMESPACE: bus.namespace });
   const run = (...argv: string[]) => deadLettersCommand(argv, env());
@@ -44,7 +37,7 @@ describe('npm run deadletters -- list | replay', () => {
     for (const s of subscriptions) await s.stop();
     await bus?.deleteNamespaceStreams();
     await bus?.close();
-    await database?.dataSource.destroy();
+    await database?.drop();
   });
 
   it('lists what was dead-lettered and why, replays a letter once its fix is deployed, and keeps what still fails', async () => {

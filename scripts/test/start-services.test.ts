@@ -1,6 +1,6 @@
 import { SERVICES } from '@kesos/gateway';
 import { assertTestDatabase, ConfigReader, createDataSource, ensureMysqlDatabase, NatsEventBus, serviceEntities } from '@kesos/infra';
-import { TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS } from '@kesos/infra/testing';
+import { dropTestDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS, testDatabaseName, until } from '@kesos/infra/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { servicePlan } from '../src/start-services';
 import { restartDelay } from '../src/supervisor';
 
-const PREFIX = 'kesos_test_startsvc';
+const PREFIX = testDatabaseName('startsvc');
 const ROOT = join(__dirname, '..', '..');
 
 async function freePort(): Promise<number> {
@@ -21,15 +21,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** Polls until the check holds. */
-async function until(check: () => Promise<boolean> | boolean, limitMs: number, what: string): Promise<void> {
-  const since = Date.now();
-  while (!(await check())) {
-    if (Date.now() - since > limitMs) throw new Error(`${what}: not seen within ${limitMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 const ok = (url: string) => fetch(url).then((r) => r.ok, () => false);
@@ -116,7 +107,7 @@ describe('npm run start:services', () => {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       supervisor.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8000)));
-      await until(() => ok(`http://127.0.0.1:${ports.gateway}/readyz`), 120_000, 'the gateway and every subgraph ready on their configured ports');
+      await until('the gateway and every subgraph ready on their configured ports', () => ok(`http://127.0.0.1:${ports.gateway}/readyz`), 120_000, 250);
     }, 240_000);
 
     afterAll(async () => {
@@ -129,6 +120,7 @@ describe('npm run start:services', () => {
       const bus = await NatsEventBus.connect(TEST_NATS_URL, undefined, { namespace });
       await bus.deleteNamespaceStreams();
       await bus.close();
+      for (const def of SERVICES) await dropTestDatabase(`${PREFIX}_${def.name}`);
     }, 60_000);
 
     it('restarts a child that dies while the others keep serving, and stops them all on SIGTERM', async () => {
@@ -137,12 +129,12 @@ describe('npm run start:services', () => {
       const killed = before.get('budget')!;
       process.kill(killed, 'SIGKILL');
 
-      await until(() => !alive(killed), 10_000, 'the budget process gone');
+      await until('the budget process gone', () => !alive(killed), 10_000, 250);
       for (const name of ['training', 'performance', 'gateway']) {
         expect(await ok(`http://127.0.0.1:${ports[name]}/healthz`)).toBe(true);
       }
-      await until(() => ok(`http://127.0.0.1:${ports.budget}/readyz`), 60_000, 'budget serving again');
-      await until(() => ok(`http://127.0.0.1:${ports.gateway}/readyz`), 30_000, 'the gateway ready again');
+      await until('budget serving again', () => ok(`http://127.0.0.1:${ports.budget}/readyz`), 60_000, 250);
+      await until('the gateway ready again', () => ok(`http://127.0.0.1:${ports.gateway}/readyz`), 30_000, 250);
       const after = childScripts(supervisor!.pid!);
       expect(after.get('budget')).not.toBe(killed);
       for (const name of ['training', 'performance', 'gateway']) expect(after.get(name)).toBe(before.get(name));
@@ -151,7 +143,7 @@ describe('npm run start:services', () => {
       const exited = new Promise<number | null>((resolve) => supervisor!.once('exit', (code) => resolve(code)));
       supervisor!.kill('SIGTERM');
       expect(await exited).toBe(0);
-      for (const pid of after.values()) await until(() => !alive(pid), 15_000, `process ${pid} stopped`);
+      for (const pid of after.values()) await until(`process ${pid} stopped`, () => !alive(pid), 15_000, 250);
     }, 180_000);
   });
 });

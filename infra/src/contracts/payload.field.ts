@@ -1,4 +1,5 @@
 import { EventContractError } from '../bus/event.failures';
+import { FIRST_YEAR, isYearInRange, LAST_YEAR } from '../kernel/year.range';
 
 /**
  * One field of an event payload: what it must hold, and whether a producer may leave it out.
@@ -40,7 +41,7 @@ export const field = {
    */
   id: () => new PayloadField<number | string>('an id (a whole number or a non-empty string)', (v) => Number.isSafeInteger(v) || (typeof v === 'string' && v !== '')),
   /** A fiscal or reporting year. */
-  year: () => new PayloadField<number>('a year 2000-2100', (v) => Number.isInteger(v) && (v as number) >= 2000 && (v as number) <= 2100),
+  year: () => new PayloadField<number>(`a year ${FIRST_YEAR}-${LAST_YEAR}`, (v) => typeof v === 'number' && isYearInRange(v)),
   /** A non-empty string: a code, a name or an enum value. */
   text: () => new PayloadField<string>('a non-empty string', (v) => typeof v === 'string' && v !== ''),
   flag: () => new PayloadField<boolean>('a boolean', (v) => typeof v === 'boolean'),

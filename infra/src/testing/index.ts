@@ -1,3 +1,5 @@
 export * from './test.database';
 export * from './subgraph.client';
 export * from './private.mariadb';
+export * from './poll.helpers';
+export * from './test.service';

@@ -1,5 +1,5 @@
 import { createLogger, DomainEvent, NatsEventBus, RunningService, startService } from '@kesos/infra';
-import { callers, callSubgraph, freshMysqlDatabase, GraphQLResponse, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
+import { callers, callSubgraph, freshMysqlDatabase, GraphQLResponse, isolatedNatsBus, stopTestService, TEST_SECRETS } from '@kesos/infra/testing';
 import type { Caller } from '@kesos/infra';
 import { budgetService } from '../src';
 
@@ -22,22 +22,9 @@ export async function startBudget(suffix: string): Promise<BudgetTestService> {
     bus,
     call: (query, variables = {}, caller = callers.admin()) => callSubgraph(running.url, query, variables, { caller, secret: TEST_SECRETS.internalSecret }),
     stop: async () => {
-      await running.stop();
-      await bus.deleteNamespaceStreams();
-      await bus.close();
+      await stopTestService({ running, database, bus });
     },
   };
-}
-
-/** Polls until check returns a value (not undefined) or the time is up. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Collects every event published on a subject through a durable of its own. */

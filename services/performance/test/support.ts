@@ -1,5 +1,5 @@
-import { createLogger, DomainEvent, NatsEventBus, RunningService, ServiceDataSource, startService } from '@kesos/infra';
-import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
+import { createLogger, DomainEvent, NatsEventBus, RunningService, startService } from '@kesos/infra';
+import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, stopTestService, TEST_SECRETS, TestDatabase, until } from '@kesos/infra/testing';
 import { randomUUID } from 'node:crypto';
 import { performanceService } from '../src';
 
@@ -8,7 +8,7 @@ export const UNITS = ['POLTEKESOS-BANDUNG', 'B2P3KS-YOGYAKARTA', 'BBPPKS-PADANG'
 
 export interface TestService {
   running: RunningService;
-  database: ServiceDataSource;
+  database: TestDatabase;
   bus: NatsEventBus;
   /** Calls the subgraph as the gateway does; admin unless another caller is given. */
   call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: ReturnType<typeof callers.admin>): Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes are asserted in the tests
@@ -35,18 +35,9 @@ export async function startTestService(label: string): Promise<TestService> {
       await bus.publish(event);
       return event;
     },
-    until: async (check, timeoutMs = 30000) => {
-      const started = Date.now();
-      while (!(await check())) {
-        if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return Date.now() - started;
-    },
+    until: (check, timeoutMs = 30000) => until('condition', check, timeoutMs),
     stop: async () => {
-      await running.stop();
-      await bus.deleteNamespaceStreams();
-      await bus.close();
+      await stopTestService({ running, database, bus });
     },
   };
 }

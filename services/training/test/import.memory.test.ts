@@ -1,5 +1,5 @@
 import { assertTestDatabase, createDataSource, ensureMysqlDatabase, NatsEventBus, serviceEntities } from '@kesos/infra';
-import { callers, callSubgraph, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS } from '@kesos/infra/testing';
+import { callers, callSubgraph, dropTestDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS, testDatabaseName } from '@kesos/infra/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { PADANG, unitsOnly } from './kesos.support';
  * `npm run start:services` runs it) under a small heap, fed registration lists of 30 MB.
  */
 const HEAP_MB = 512;
-const PREFIX = 'kesos_test_importmem';
+const PREFIX = testDatabaseName('importmem');
 const ROWS = 270_000;
 const IMPORT = `mutation($input: ImportParticipantsInput!) { importParticipants(input: $input) { id status } }`;
 const JOB = `query($id: ID!) { importJob(id: $id) { status totalRows errorCount message errors(first: 1) { nodes { row column reason } } } }`;
@@ -109,6 +109,7 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
     const bus = await NatsEventBus.connect(TEST_NATS_URL, undefined, { namespace });
     await bus.deleteNamespaceStreams();
     await bus.close();
+    await dropTestDatabase(`${PREFIX}_training`);
   }, 60_000);
 
   const content = bigCsv(ROWS);

@@ -1,5 +1,5 @@
 import { createLogger, DomainEvent, NatsEventBus, RunningService, ServiceDataSource, startService, Subscription } from '@kesos/infra';
-import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
+import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, stopTestService, TEST_SECRETS, TestDatabase, until } from '@kesos/infra/testing';
 import type { DataSource } from 'typeorm';
 import { trainingService } from '../src';
 import { seedUnits } from '../src/seed/units.seed';
@@ -15,7 +15,7 @@ export interface Reply<T> {
 
 export interface TrainingUnderTest {
   running: RunningService;
-  database: ServiceDataSource;
+  database: TestDatabase;
   bus: NatsEventBus;
   // Response shapes are asserted by each test.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,20 +45,12 @@ export async function startTraining(label: string, prepare: boolean | ((ds: Data
     running = await startService(trainingService, { database, bus, secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port: 0, host: '127.0.0.1', relay: { intervalMs: relayIntervalMs } });
   } catch (err) {
     // Leave no open connection behind, or jest waits for it after the failure.
-    if (database.dataSource.isInitialized) await database.dataSource.destroy();
+    await database.drop();
     await bus.deleteNamespaceStreams();
     await bus.close();
     throw err;
   }
   const subscriptions: Subscription[] = [];
-  const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 15000) => {
-    const started = Date.now();
-    await running.relay.flush();
-    while (!(await check())) {
-      if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
   return {
     running,
     database,
@@ -69,12 +61,13 @@ export async function startTraining(label: string, prepare: boolean | ((ds: Data
       subscriptions.push(await bus.subscribe({ durable: `test_${subject.replace(/\W/g, '_')}`, subject, maxDeliver: 1, handler: async (e) => void events.push(e) }));
       return events;
     },
-    until,
+    until: async (check, timeoutMs = 15000) => {
+      await running.relay.flush();
+      await until('condition', check, timeoutMs);
+    },
     stop: async () => {
       for (const s of subscriptions) await s.stop();
-      await running.stop();
-      await bus.deleteNamespaceStreams();
-      await bus.close();
+      await stopTestService({ running, database, bus });
     },
   };
 }

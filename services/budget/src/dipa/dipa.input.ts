@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, FIRST_YEAR, isYearInRange, LAST_YEAR } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DipaLineInput, validateLines, validDate } from '../revision/revision.input';
 import { RevisionAuthority } from '../revision/revision.type';
@@ -109,7 +109,7 @@ function unique(field: string, values: string[]): void {
 
 /** Checks everything that needs no database; the service checks the satker, the DIPA and the accounts. */
 export function validateOpenDipa(input: OpenDipaInput): OpenDipaInput {
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new BadInputError('year', `fiscal year ${input.year} is not between 2000 and 2100`);
+  if (!isYearInRange(input.year)) throw new BadInputError('year', `fiscal year ${input.year} is not between ${FIRST_YEAR} and ${LAST_YEAR}`);
   // DIPAs are commonly handed over in December for the year after.
   const date = input.date.trim().startsWith(`${input.year - 1}-12-`) ? validDate('date', input.date, input.year - 1) : validDate('date', input.date, input.year);
   const programmes = input.programmes.map((p) => ({

@@ -1,4 +1,4 @@
-import { assertCanWrite, BadInputError, forUpdate, hasAtMost2Decimals, NewEvent, type Payload, performanceScoredV1, RequestContext, writeEvent } from '@kesos/infra';
+import { assertCanWrite, BadInputError, forUpdate, hasAtMost2Decimals, isYearInRange, NewEvent, type Payload, performanceScoredV1, RequestContext, writeEvent } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance.entity';
 import type { IkpaComponentScoreInput, RecordBudgetPerformanceInput } from './performance.input';
@@ -67,7 +67,7 @@ async function checkComponents(m: EntityManager, year: number, ikpaScore: number
 /** Records (or replaces with a corrected publication) a year's SMART and IKPA scores and publishes the event. */
 export async function recordBudgetPerformance(ctx: RequestContext, input: RecordBudgetPerformanceInput): Promise<BudgetPerformanceEntity> {
   assertCanWrite(ctx.caller, input.unitCode);
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new BadInputError('year', `${input.year} is not a fiscal year`);
+  if (!isYearInRange(input.year)) throw new BadInputError('year', `${input.year} is not a fiscal year`);
   const smartScore = score('smartScore', input.smartScore);
   const ikpaScore = score('ikpaScore', input.ikpaScore);
   const publishedScore = input.publishedScore === null || input.publishedScore === undefined ? null : score('publishedScore', input.publishedScore);

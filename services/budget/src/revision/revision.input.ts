@@ -1,4 +1,4 @@
-import { BadInputError, RupiahScalar } from '@kesos/infra';
+import { BadInputError, parseIsoDate, RupiahScalar } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { RevisionAuthority } from './revision.type';
 
@@ -77,8 +77,8 @@ export class RecordRevisionInput {
 /** A real calendar date in ISO form inside the fiscal year, or a BAD_USER_INPUT naming the field. */
 export function validDate(field: string, value: string, year: number): string {
   const date = value.trim();
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;
-  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new BadInputError(field, `"${value}" is not a date; use YYYY-MM-DD`);
+  const parsed = parseIsoDate(date);
+  if (!parsed) throw new BadInputError(field, `"${value}" is not a date; use YYYY-MM-DD`);
   if (parsed.getUTCFullYear() !== year) throw new BadInputError(field, `${date} is outside fiscal year ${year} (1 January to 31 December ${year})`);
   return date;
 }

@@ -1,6 +1,5 @@
-import { groupByKeys, RequestContext } from '@kesos/infra';
+import { groupByKeys, RequestContext, UnitYear } from '@kesos/infra';
 import { Brackets, In } from 'typeorm';
-import type { UnitYear } from '../survey/survey.loader';
 import { AgreementItemEntity, AgreementSignatoryEntity, PerformanceAgreementEntity } from './agreement.entity';
 import { AgreementParty, PerformanceAgreement } from './agreement.type';
 

@@ -1,8 +1,8 @@
-import type { RequestContext } from '@kesos/infra';
+import type { RequestContext, UnitYear } from '@kesos/infra';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { planFor } from '../plan/plan.loader';
 import { MetricCounterEntity, MetricFactEntity, PublishedFigureEntity, RealizationEntryEntity } from '../realization/realization.entity';
-import { surveyByUnitYear, UnitYear } from '../survey/survey.loader';
+import { surveyByUnitYear } from '../survey/survey.loader';
 import { goalResult, indicatorResult, QuarterCount } from './performance.service';
 import type { Goal } from './performance.type';
 

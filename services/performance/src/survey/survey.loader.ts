@@ -1,13 +1,8 @@
-import type { RequestContext } from '@kesos/infra';
+import type { RequestContext, UnitYear } from '@kesos/infra';
 import { Brackets } from 'typeorm';
 import { ELEMENT_COLUMNS, SurveyResponseEntity } from './survey.entity';
 import { ELEMENTS, exactRatio2, satisfactionGrade, satisfactionIndex } from './survey.service';
 import { Gender, RespondentEducation, SatisfactionGrade, SatisfactionSurvey } from './survey.type';
-
-export interface UnitYear {
-  unit: string;
-  year: number;
-}
 
 const keyOf = (unit: string, year: number | string): string => `${unit}|${Number(year)}`;
 const EDUCATION_ORDER = Object.values(RespondentEducation);

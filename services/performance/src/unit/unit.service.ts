@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, FIRST_YEAR, isYearInRange, LAST_YEAR } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { KnownUnitEntity } from './known-unit.entity';
 
@@ -8,5 +8,5 @@ export async function assertKnownUnit(m: EntityManager, code: string, field = 'u
 }
 
 export function assertYear(year: number, field = 'year'): void {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadInputError(field, 'year must be between 2000 and 2100');
+  if (!isYearInRange(year)) throw new BadInputError(field, `year must be between ${FIRST_YEAR} and ${LAST_YEAR}`);
 }

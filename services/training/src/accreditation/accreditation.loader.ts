@@ -1,6 +1,5 @@
-import { byKeys, percentage, RequestContext } from '@kesos/infra';
+import { byKeys, percentage, RequestContext, UnitYear } from '@kesos/infra';
 import { In } from 'typeorm';
-import type { UnitYear } from '../certification/certification.loader';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation.entity';
 import { AccreditationResult, AccreditationSummary, VALIDITY_YEARS } from './accreditation.type';
 

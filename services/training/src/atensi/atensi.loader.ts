@@ -1,5 +1,4 @@
-import { percentage, RequestContext } from '@kesos/infra';
-import type { UnitYear } from '../certification/certification.loader';
+import { percentage, RequestContext, UnitYear } from '@kesos/infra';
 import { AtensiCaseEntity } from './atensi.entity';
 import { AtensiCaseStatus, AtensiServiceType, AtensiServiceTypeSummary, AtensiSummary } from './atensi.type';
 

@@ -1,12 +1,8 @@
-import { byKeys, groupByKeys, percentage, RequestContext } from '@kesos/infra';
+import { byKeys, groupByKeys, percentage, RequestContext, UnitYear } from '@kesos/infra';
 import { In } from 'typeorm';
 import { CertificationAssessmentEntity, CertificationCandidateEntity, CertificationSessionEntity } from './certification.entity';
 import { CertificationResult, CertificationSummary } from './certification.type';
 
-export interface UnitYear {
-  unit: string;
-  year: number;
-}
 const unitYearKey = (unit: string, year: number | string) => `${unit}|${Number(year)}`;
 
 export const candidateById = (ctx: RequestContext) =>

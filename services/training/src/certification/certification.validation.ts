@@ -1,6 +1,5 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, FIRST_YEAR, isIsoDate, isYearInRange, LAST_YEAR } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
-import { isIsoDate } from '../common/common.helpers';
 import { UnitEntity, WorkAreaProvinceEntity } from '../unit/unit.entity';
 
 /**
@@ -21,14 +20,14 @@ export function isoDate(field: string, value: string): string {
   const text = (value ?? '').trim();
   if (!isIsoDate(text)) throw new BadInputError(field, `${field} must be a date written YYYY-MM-DD, e.g. 2022-11-30`);
   const year = Number(text.slice(0, 4));
-  if (year < 2000 || year > 2100) throw new BadInputError(field, `${field} must lie between the years 2000 and 2100`);
+  if (!isYearInRange(year)) throw new BadInputError(field, `${field} must lie between the years ${FIRST_YEAR} and ${LAST_YEAR}`);
   return text;
 }
 
 export const yearOfDate = (date: string): number => Number(date.slice(0, 4));
 
 export function validYear(field: string, year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadInputError(field, `${field} must be a year between 2000 and 2100`);
+  if (!isYearInRange(year)) throw new BadInputError(field, `${field} must be a year between ${FIRST_YEAR} and ${LAST_YEAR}`);
   return year;
 }
 

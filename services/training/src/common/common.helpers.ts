@@ -36,13 +36,6 @@ export function toPage<T extends { id: number }>(rows: T[], window: PageWindow):
   return { nodes, pageInfo: { endCursor: last ? encodeCursor(last.id) : null, hasNextPage: rows.length > window.take } };
 }
 
-/** Dates travel as ISO `YYYY-MM-DD`; this refuses impossible ones such as 2022-02-30. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
 /** "Siti Rahma" -> "S*** R****": enough to match a person in front of you, not to look one up. */

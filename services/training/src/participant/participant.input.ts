@@ -1,6 +1,6 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, isIsoDate } from '@kesos/infra';
 import { Field, ID, InputType } from 'type-graphql';
-import { isIsoDate, todayIso } from '../common/common.helpers';
+import { todayIso } from '../common/common.helpers';
 import { Gender } from '../unit/unit.type';
 import { nikProblem } from './participant.nik';
 import { Education, ParticipantCategory } from './participant.type';

@@ -1,0 +1,3 @@
+export * from './year.range';
+export * from './iso-date.parse';
+export * from './unit-year.type';
