@@ -5,12 +5,14 @@ import { ActivityEntity, BudgetLineEntity, OutputEntity, OutputTargetEntity, Pro
 import { budgetMigrations } from './migrations';
 import { graduationConsumer } from './output/output.consumer';
 import { OutputVolumeEntryEntity } from './output/output.entity';
-import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance/performance.entity';
+import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './budget-score/budget-score.entity';
 import { RealizationEntity } from './realization/realization.entity';
-import { LineChangeEntity, RevisionEntity, TransferEntity } from './revision/revision.entity';
+import { LineChangeEntity, RevisionEntity } from './revision/revision.entity';
+import { TransferEntity } from './transfer/transfer.entity';
 import { budgetSchema } from './schema';
 import { seedBudget } from './seed/budget.seed';
-import { DipaEntity, SatkerEntity } from './satker/satker.entity';
+import { SatkerEntity } from './satker/satker.entity';
+import { DipaEntity } from './dipa/dipa.entity';
 
 export const budgetService: ServiceDefinition = {
   name: 'budget',

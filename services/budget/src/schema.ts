@@ -4,7 +4,7 @@ import { DipaResolver } from './dipa/dipa.resolver';
 import { goalReference } from './goal/goal.reference';
 import { GoalResolver } from './goal/goal.resolver';
 import { Goal } from './goal/goal.type';
-import { PerformanceResolver } from './performance/performance.resolver';
+import { BudgetScoreResolver } from './budget-score/budget-score.resolver';
 import { RealizationResolver } from './realization/realization.resolver';
 import { RevisionResolver } from './revision/revision.resolver';
 import { SatkerBudgetResolver } from './satker/satker.resolver';
@@ -13,7 +13,7 @@ import { BudgetUnitResolver } from './unit/unit.resolver';
 import { Unit } from './unit/unit.type';
 
 export const budgetSchema: FederatedSchemaSpec = {
-  resolvers: [BudgetUnitResolver, UnitBudgetResolver, SatkerBudgetResolver, DipaResolver, RevisionResolver, TransferResolver, RealizationResolver, PerformanceResolver, GoalResolver],
+  resolvers: [BudgetUnitResolver, UnitBudgetResolver, SatkerBudgetResolver, DipaResolver, RevisionResolver, TransferResolver, RealizationResolver, BudgetScoreResolver, GoalResolver],
   orphanedTypes: [Unit, Goal],
   referenceResolvers: { ...goalReference },
 };

@@ -1,7 +1,8 @@
 import { callers } from '@kesos/infra/testing';
 import { BudgetLineEntity } from '../src/line/line.entity';
 import { LineChangeEntity, RevisionEntity } from '../src/revision/revision.entity';
-import { DipaEntity, SatkerEntity } from '../src/satker/satker.entity';
+import { SatkerEntity } from '../src/satker/satker.entity';
+import { DipaEntity } from '../src/dipa/dipa.entity';
 import { BudgetTestService, padang, PADANG, startBudget, unitBudget } from './support';
 
 /** Opening a new fiscal year's DIPA by mutation, against the seeded MariaDB. */

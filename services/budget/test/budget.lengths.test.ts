@@ -3,7 +3,7 @@ import { callers, callSubgraph, memorySqliteDatabase, TEST_SECRETS } from '@keso
 import { budgetService } from '../src';
 import { BudgetLineEntity } from '../src/line/line.entity';
 import { RevisionEntity } from '../src/revision/revision.entity';
-import { DipaEntity } from '../src/satker/satker.entity';
+import { DipaEntity } from '../src/dipa/dipa.entity';
 import { PADANG, startBudget } from './support';
 
 /**

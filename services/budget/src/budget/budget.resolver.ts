@@ -1,11 +1,12 @@
 import { RequestContext, RupiahScalar } from '@kesos/infra';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { IkpaComponent } from '../performance/performance.type';
-import { ikpaComponentsByYear, ikpaScoresByUnitYear, performanceByUnitYear } from '../performance/performance.loader';
-import { budgetPerformanceScore } from '../performance/performance.service';
+import { IkpaComponent } from '../budget-score/budget-score.type';
+import { ikpaComponentsByYear, ikpaScoresByUnitYear, performanceByUnitYear } from '../budget-score/budget-score.loader';
+import { budgetPerformanceScore } from '../budget-score/budget-score.service';
 import { BudgetTransfer } from '../revision/revision.type';
-import { transfersBySatkerYear } from '../revision/revision.loader';
-import { dipaFigures, dipasByUnitYears, LineFigure, realizationByDipaDate } from '../satker/satker.loader';
+import { transfersBySatkerYear } from '../transfer/transfer.loader';
+import { dipaFigures, dipasByUnitYears, LineFigure } from '../dipa/dipa.loader';
+import { realizationByDipaDate } from '../realization/realization.loader';
 import { byExpenseType, byGoal, byMonth, satkerBudget, totals } from '../satker/satker.service';
 import { ExpenseTypeFigure, GoalFigure, MonthFigure, SatkerBudget } from '../satker/satker.type';
 import { UnitBudget } from './budget.type';

@@ -1,11 +1,12 @@
-import { assertCanWrite, BadInputError, canRead, forUpdate, RequestContext } from '@kesos/infra';
-import { In } from 'typeorm';
+import { assertCanWrite, BadInputError, canRead, forUpdate, lockedForUpdate, RequestContext } from '@kesos/infra';
+import { EntityManager, In } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { OutputTargetEntity } from '../line/line.entity';
 import { writeDipaStructure } from '../line/line.service';
 import { LineChangeEntity, RevisionEntity } from '../revision/revision.entity';
 import type { BudgetRevision } from '../revision/revision.type';
-import { DipaEntity, SatkerEntity } from '../satker/satker.entity';
+import { SatkerEntity } from '../satker/satker.entity';
+import { DipaEntity } from './dipa.entity';
 import { OpenDipaInput, validateOpenDipa } from './dipa.input';
 
 /**
@@ -56,4 +57,32 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
     const ceiling = input.lines.reduce((s, l) => s + l.ceiling, 0);
     return { id: revision.id, number: 0, authority: input.authority, date: input.date, description: input.description, ceilingAfter: ceiling, ceilingChange: ceiling };
   });
+}
+
+/** The DIPA of a satker for a year with its satker, locked for the rest of the transaction (MariaDB). */
+export async function lockDipa(manager: EntityManager, satkerCode: string, year: number, field = ''): Promise<{ dipa: DipaEntity; satker: SatkerEntity }> {
+  return (await lockDipas(manager, [{ satkerCode, field }], year))[0]!;
+}
+
+/**
+ * Locks the DIPAs of several satkers for a year (a transfer's giver and receiver), answered in
+ * the order asked. Locks are taken in satker-code order, so two transfers between the same
+ * satkers in opposite directions queue instead of deadlocking; and before anything else is
+ * read, so every check after them sees what the previous holder committed.
+ */
+export async function lockDipas(manager: EntityManager, sides: { satkerCode: string; field: string }[], year: number): Promise<{ dipa: DipaEntity; satker: SatkerEntity }[]> {
+  const dipas = new Map<string, DipaEntity | null>();
+  for (const code of [...new Set(sides.map((s) => s.satkerCode))].sort()) {
+    const qb = manager.createQueryBuilder(DipaEntity, 'd').where('d.satkerCode = :code AND d.year = :year', { code, year });
+    dipas.set(code, await lockedForUpdate(manager, qb).getOne());
+  }
+  const locked: { dipa: DipaEntity; satker: SatkerEntity }[] = [];
+  for (const { satkerCode, field } of sides) {
+    const satker = await manager.findOneBy(SatkerEntity, { code: satkerCode });
+    if (!satker) throw new BadInputError(`${field}satkerCode`, `satker ${satkerCode} is not recorded`);
+    const dipa = dipas.get(satkerCode);
+    if (!dipa) throw new BadInputError(`${field}year`, `satker ${satkerCode} has no DIPA for ${year}`);
+    locked.push({ dipa, satker });
+  }
+  return locked;
 }

@@ -1,5 +1,5 @@
 import type { RequestContext } from '@kesos/infra';
-import { dipaFigures, dipasByUnitYears } from '../satker/satker.loader';
+import { dipaFigures, dipasByUnitYears } from '../dipa/dipa.loader';
 import { byGoal } from '../satker/satker.service';
 import type { GoalFigure } from '../satker/satker.type';
 

@@ -1,7 +1,8 @@
 import { consumerOf, type ContractEvent, enrollmentGraduatedV1, type Payload } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { OutputEntity } from '../line/line.entity';
-import { DipaEntity, SatkerEntity } from '../satker/satker.entity';
+import { SatkerEntity } from '../satker/satker.entity';
+import { DipaEntity } from '../dipa/dipa.entity';
 import { OutputVolumeEntryEntity } from './output.entity';
 
 /**

@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { BudgetLineEntity, OutputEntity, OutputTargetEntity } from '../line/line.entity';
 import { insertLines, lineBalances, lockLines } from '../line/line.service';
-import { lockDipa } from '../satker/satker.service';
+import { lockDipa } from '../dipa/dipa.service';
 import { LineChangeEntity, RevisionEntity } from './revision.entity';
 import { RecordRevisionInput, validateRevision } from './revision.input';
 import type { BudgetRevision } from './revision.type';

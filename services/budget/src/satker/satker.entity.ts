@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A budget-holding work unit (satuan kerja) of a training unit; a unit can have several over time. */
 @Entity('satker')
@@ -20,19 +20,4 @@ export class SatkerEntity {
   /** Date the satker was closed (ditutup); null while it is open. */
   @Column({ type: 'date', nullable: true })
   closedOn!: string | null;
-}
-
-/** The budget document (DIPA) of one satker for one fiscal year; its ceiling comes from its revisions. */
-@Entity('dipa')
-@Index('ux_dipa_satker_year', ['satkerCode', 'year'], { unique: true })
-export class DipaEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
-
-  @Column({ type: 'varchar', length: 6 })
-  satkerCode!: string;
-
-  @Index('ix_dipa_year')
-  @Column({ type: 'int' })
-  year!: number;
 }

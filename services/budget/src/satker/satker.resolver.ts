@@ -1,8 +1,9 @@
 import { RequestContext } from '@kesos/infra';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { BudgetRevision, BudgetTransfer } from '../revision/revision.type';
-import { revisionsByDipa, transfersBySatkerYear } from '../revision/revision.loader';
-import { realizationByDipaDate } from './satker.loader';
+import { revisionsByDipa } from '../revision/revision.loader';
+import { transfersBySatkerYear } from '../transfer/transfer.loader';
+import { realizationByDipaDate } from '../realization/realization.loader';
 import { byMonth } from './satker.service';
 import { MonthFigure, SatkerBudget } from './satker.type';
 

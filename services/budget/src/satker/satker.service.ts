@@ -1,9 +1,7 @@
-import { BadInputError, lockedForUpdate, percentage } from '@kesos/infra';
-import type { EntityManager } from 'typeorm';
+import { percentage } from '@kesos/infra';
 import { EXPENSE_TYPES } from '../account/account.type';
 import type { BudgetLine, BudgetOutput } from '../line/line.type';
-import { DipaEntity, SatkerEntity } from './satker.entity';
-import type { DipaFigures, DipaRow, LineFigure } from './satker.loader';
+import type { DipaFigures, DipaRow, LineFigure } from '../dipa/dipa.loader';
 import type { ActivityFigure, ExpenseTypeFigure, GoalFigure, MonthFigure, ProgrammeFigure, SatkerBudget } from './satker.type';
 
 export interface Totals {
@@ -117,32 +115,4 @@ export function byMonth(rows: { date: string; amount: number }[], ceiling: numbe
     cumulative += realized;
     return { month: i + 1, realized, cumulativeRealized: cumulative, cumulativeAbsorptionRate: percentage(cumulative, ceiling) };
   });
-}
-
-/** The DIPA of a satker for a year with its satker, locked for the rest of the transaction (MariaDB). */
-export async function lockDipa(manager: EntityManager, satkerCode: string, year: number, field = ''): Promise<{ dipa: DipaEntity; satker: SatkerEntity }> {
-  return (await lockDipas(manager, [{ satkerCode, field }], year))[0]!;
-}
-
-/**
- * Locks the DIPAs of several satkers for a year (a transfer's giver and receiver), answered in
- * the order asked. Locks are taken in satker-code order, so two transfers between the same
- * satkers in opposite directions queue instead of deadlocking; and before anything else is
- * read, so every check after them sees what the previous holder committed.
- */
-export async function lockDipas(manager: EntityManager, sides: { satkerCode: string; field: string }[], year: number): Promise<{ dipa: DipaEntity; satker: SatkerEntity }[]> {
-  const dipas = new Map<string, DipaEntity | null>();
-  for (const code of [...new Set(sides.map((s) => s.satkerCode))].sort()) {
-    const qb = manager.createQueryBuilder(DipaEntity, 'd').where('d.satkerCode = :code AND d.year = :year', { code, year });
-    dipas.set(code, await lockedForUpdate(manager, qb).getOne());
-  }
-  const locked: { dipa: DipaEntity; satker: SatkerEntity }[] = [];
-  for (const { satkerCode, field } of sides) {
-    const satker = await manager.findOneBy(SatkerEntity, { code: satkerCode });
-    if (!satker) throw new BadInputError(`${field}satkerCode`, `satker ${satkerCode} is not recorded`);
-    const dipa = dipas.get(satkerCode);
-    if (!dipa) throw new BadInputError(`${field}year`, `satker ${satkerCode} has no DIPA for ${year}`);
-    locked.push({ dipa, satker });
-  }
-  return locked;
 }

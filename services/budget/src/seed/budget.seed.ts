@@ -3,7 +3,7 @@ import { SatkerEntity } from '../satker/satker.entity';
 import { seedAccounts } from './accounts.seed';
 import { seedPadang2022 } from './padang-2022.seed';
 import { seedPadangHistory } from './padang-history.seed';
-import { seedPadangPerformance } from './performance.seed';
+import { seedPadangPerformance } from './budget-score.seed';
 
 /** Loads the 2022 report's budget records into an empty budget database, in one transaction. */
 export async function seedBudget(dataSource: DataSource): Promise<boolean> {

@@ -3,7 +3,7 @@ import { OutputTargetEntity } from '../line/line.entity';
 import { writeDipaStructure } from '../line/line.service';
 import { RealizationEntity } from '../realization/realization.entity';
 import { LineChangeEntity, RevisionEntity } from '../revision/revision.entity';
-import { DipaEntity } from '../satker/satker.entity';
+import { DipaEntity } from '../dipa/dipa.entity';
 
 export interface OutputSpec {
   kroCode: string;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { TransferEntity } from '../revision/revision.entity';
+import { TransferEntity } from '../transfer/transfer.entity';
 import { SatkerEntity } from '../satker/satker.entity';
 import { DipaSpec, LineSpec, ProgrammeSpec, seedDipa } from './dipa.seed';
 

@@ -1,9 +1,9 @@
 import { RequestContext } from '@kesos/infra';
 import { appendRevision } from '../revision/revision.service';
-import { TransferEntity } from '../revision/revision.entity';
+import { TransferEntity } from './transfer.entity';
 import type { BudgetTransfer } from '../revision/revision.type';
 import { SatkerEntity } from '../satker/satker.entity';
-import { lockDipas } from '../satker/satker.service';
+import { lockDipas } from '../dipa/dipa.service';
 import { RecordBudgetTransferInput, validateTransfer } from './transfer.input';
 
 /**

@@ -1,6 +1,6 @@
 import { assertCanRead, BadInputError, RequestContext, unavailableNote } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { dipaFigures, dipasByUnitYears } from '../satker/satker.loader';
+import { dipaFigures, dipasByUnitYears } from '../dipa/dipa.loader';
 import { byExpenseType, satkerBudget, totals } from '../satker/satker.service';
 import { UnitBudget, UnitBudgetYear } from '../budget/budget.type';
 import { Unit } from './unit.type';

@@ -1,4 +1,4 @@
-import { groupByKeys, RequestContext } from '@kesos/infra';
+import { RequestContext } from '@kesos/infra';
 import { In } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { ExpenseType } from '../account/account.type';
@@ -6,7 +6,8 @@ import { ActivityEntity, BudgetLineEntity, OutputEntity, OutputTargetEntity, Pro
 import { OutputVolumeEntryEntity } from '../output/output.entity';
 import { RealizationEntity } from '../realization/realization.entity';
 import { LineChangeEntity, RevisionEntity } from '../revision/revision.entity';
-import { DipaEntity, SatkerEntity } from './satker.entity';
+import { SatkerEntity } from '../satker/satker.entity';
+import { DipaEntity } from './dipa.entity';
 
 /** A DIPA with its satker, as every budget read starts from it. */
 export interface DipaRow {
@@ -137,19 +138,3 @@ export async function loadDipaFigures(ctx: RequestContext, dipaIds: readonly num
 }
 
 export const dipaFigures = (ctx: RequestContext) => ctx.loaders.get<number, DipaFigures>('dipaFigures', (ids) => loadDipaFigures(ctx, ids));
-
-/** Realisation per DIPA and calendar date; months are summed in memory so SQL stays portable (MariaDB and SQLite). */
-export const realizationByDipaDate = (ctx: RequestContext) =>
-  ctx.loaders.get<number, { dipaId: number; date: string; amount: number }[]>('realizationByDipaDate', async (ids) => {
-    const raw: Record<string, unknown>[] = await ctx.db.dataSource
-      .getRepository(RealizationEntity)
-      .createQueryBuilder('r')
-      .innerJoin(BudgetLineEntity, 'l', 'l.id = r.lineId')
-      .select(['l.dipaId AS dipaId', 'r.date AS date', 'SUM(r.amount) AS amount'])
-      .where('l.dipaId IN (:...ids)', { ids: [...ids] })
-      .groupBy('l.dipaId')
-      .addGroupBy('r.date')
-      .getRawMany();
-    const rows = raw.map((r) => ({ dipaId: num(r.dipaId), date: String(r.date).slice(0, 10), amount: num(r.amount) }));
-    return groupByKeys(ids, rows, (r) => r.dipaId);
-  });

@@ -1,7 +1,7 @@
 import { assertCanWrite, BadInputError, forUpdate, hasAtMost2Decimals, isYearInRange, NewEvent, type Payload, performanceScoredV1, RequestContext, writeEvent } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
-import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance.entity';
-import type { IkpaComponentScoreInput, RecordBudgetPerformanceInput } from './performance.input';
+import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './budget-score.entity';
+import type { IkpaComponentScoreInput, RecordBudgetPerformanceInput } from './budget-score.input';
 
 const hundredths = (score: number): number => Math.round(score * 100);
 

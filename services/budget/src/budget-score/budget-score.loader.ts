@@ -1,6 +1,6 @@
 import { byKeys, groupByKeys, RequestContext } from '@kesos/infra';
 import { FindOperator, In } from 'typeorm';
-import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './performance.entity';
+import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './budget-score.entity';
 
 /** The units and years named by `unitCode|year` keys. */
 function unitsAndYears(keys: readonly string[]): { unitCode: FindOperator<string>; year: FindOperator<number> } {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { IkpaComponentEntity } from '../performance/performance.entity';
-import { saveBudgetPerformance } from '../performance/performance.service';
+import { IkpaComponentEntity } from '../budget-score/budget-score.entity';
+import { saveBudgetPerformance } from '../budget-score/budget-score.service';
 import { PADANG } from './padang-2022.seed';
 
 /**

@@ -1,0 +1,21 @@
+import { groupByKeys, RequestContext } from '@kesos/infra';
+import { BudgetLineEntity } from '../line/line.entity';
+import { RealizationEntity } from './realization.entity';
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+/** Realisation per DIPA and calendar date; months are summed in memory so SQL stays portable (MariaDB and SQLite). */
+export const realizationByDipaDate = (ctx: RequestContext) =>
+  ctx.loaders.get<number, { dipaId: number; date: string; amount: number }[]>('realizationByDipaDate', async (ids) => {
+    const raw: Record<string, unknown>[] = await ctx.db.dataSource
+      .getRepository(RealizationEntity)
+      .createQueryBuilder('r')
+      .innerJoin(BudgetLineEntity, 'l', 'l.id = r.lineId')
+      .select(['l.dipaId AS dipaId', 'r.date AS date', 'SUM(r.amount) AS amount'])
+      .where('l.dipaId IN (:...ids)', { ids: [...ids] })
+      .groupBy('l.dipaId')
+      .addGroupBy('r.date')
+      .getRawMany();
+    const rows = raw.map((r) => ({ dipaId: num(r.dipaId), date: String(r.date).slice(0, 10), amount: num(r.amount) }));
+    return groupByKeys(ids, rows, (r) => r.dipaId);
+  });
