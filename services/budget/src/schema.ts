@@ -9,7 +9,7 @@ import { RealizationResolver } from './realization/realization.resolver';
 import { RevisionResolver } from './revision/revision.resolver';
 import { SatkerBudgetResolver } from './satker/satker.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
-import { BudgetUnitResolver } from './unit/unit.resolver';
+import { BudgetUnitResolver } from './budget/budget.unit-resolver';
 import { Unit } from './unit/unit.type';
 
 export const budgetSchema: FederatedSchemaSpec = {

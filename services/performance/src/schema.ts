@@ -1,12 +1,15 @@
 import type { FederatedSchemaSpec } from '@kesos/infra';
-import { AgreementMutationResolver, UnitAgreementResolver } from './agreement/agreement.resolver';
+import { AgreementMutationResolver } from './agreement/agreement.resolver';
+import { UnitAgreementResolver } from './agreement/agreement.unit-resolver';
 import { goalReference } from './performance/performance.reference';
-import { UnitPerformanceResolver } from './performance/performance.resolver';
+import { UnitPerformanceResolver } from './performance/performance.unit-resolver';
 import { Goal } from './performance/performance.type';
-import { PlanResolver, UnitPlanResolver } from './plan/plan.resolver';
+import { PlanResolver } from './plan/plan.resolver';
+import { UnitPlanResolver } from './plan/plan.unit-resolver';
 import { RealizationResolver } from './realization/realization.resolver';
 import { SakipResolver } from './sakip/sakip.resolver';
-import { SurveyMutationResolver, UnitSurveyResolver } from './survey/survey.resolver';
+import { SurveyMutationResolver } from './survey/survey.resolver';
+import { UnitSurveyResolver } from './survey/survey.unit-resolver';
 import { PerformanceUnitResolver } from './unit/unit.resolver';
 import { Unit } from './unit/unit.type';
 

@@ -12,7 +12,7 @@ import { ImportJobResolver } from './import/import.resolver';
 import { AlumniMonitoringResolver } from './monitoring/monitoring.resolver';
 import { ParticipantResolver } from './participant/participant.resolver';
 import { ProgrammeResolver } from './programme/programme.resolver';
-import { TrainingVolumeResolver } from './volume/volume.resolver';
+import { TrainingVolumeResolver } from './volume/volume.unit-resolver';
 import { CampusResolver, UnitResolver } from './unit/unit.resolver';
 import { unitReference } from './unit/unit.reference';
 

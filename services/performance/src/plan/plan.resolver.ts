@@ -1,13 +1,12 @@
-import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Unit } from '../unit/unit.type';
+import { RequestContext } from '@kesos/infra';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { LoadedPlan, planFor } from './plan.loader';
 import { AdoptStrategicPlanInput, SetIndicatorTargetInput } from './plan.input';
 import { adoptPlan, setTarget } from './plan.service';
 import { Measure, Metric, Polarity, StrategicPlan } from './plan.type';
 
 /** The plan as the API shows it. */
-function toStrategicPlan(loaded: LoadedPlan): StrategicPlan {
+export function toStrategicPlan(loaded: LoadedPlan): StrategicPlan {
   return {
     title: loaded.plan.title,
     fromYear: loaded.plan.fromYear,
@@ -32,16 +31,6 @@ function toStrategicPlan(loaded: LoadedPlan): StrategicPlan {
         })),
     })),
   };
-}
-
-@Resolver(() => Unit)
-export class UnitPlanResolver {
-  @FieldResolver(() => StrategicPlan, { nullable: true, description: 'The strategic plan (Renstra) covering a year, with goals, indicator formulas and targets; readable by the unit, analysts and admins.' + unavailableNote('performance') })
-  async strategicPlan(@Root() unit: Unit, @Arg('year', () => Int, { description: 'A year the plan covers' }) year: number, @Ctx() ctx: RequestContext): Promise<StrategicPlan | null> {
-    assertCanRead(ctx.caller, unit.code);
-    const loaded = await planFor(ctx, unit.code, year);
-    return loaded ? toStrategicPlan(loaded) : null;
-  }
 }
 
 @Resolver()

@@ -1,7 +1,6 @@
-import { assertCanRead, assertCanWrite, RequestContext, unavailableNote } from '@kesos/infra';
+import { assertCanWrite, RequestContext } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { Unit } from '../unit/unit.type';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { SurveyResponseEntity } from './survey.entity';
 import { SurveyResponseInput, validateImport, validateResponse } from './survey.input';
@@ -23,15 +22,6 @@ async function insertResponses(m: EntityManager, unitCode: string, year: number,
   const submittedAt = new Date();
   const records = rows.map((r) => ({ unitCode, year, gender: r.gender, education: r.education, submittedBy, submittedAt, ...Object.fromEntries(r.answers.map((a, i) => [`u${i + 1}`, a])) }));
   for (let i = 0; i < records.length; i += CHUNK) await m.insert(SurveyResponseEntity, records.slice(i, i + CHUNK));
-}
-
-@Resolver(() => Unit)
-export class UnitSurveyResolver {
-  @FieldResolver(() => SatisfactionSurvey, { nullable: true, description: 'Satisfaction survey (IKM) of the unit for a year; null when nobody answered. Readable by the unit, analysts and admins.' + unavailableNote('performance') })
-  async satisfactionSurvey(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Year surveyed' }) year: number, @Ctx() ctx: RequestContext): Promise<SatisfactionSurvey | null> {
-    assertCanRead(ctx.caller, unit.code);
-    return surveyByUnitYear(ctx).load({ unit: unit.code, year });
-  }
 }
 
 @Resolver()

@@ -2,8 +2,8 @@ import { assertCanRead, BadInputError, RequestContext, unavailableNote } from '@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { dipaFigures, dipasByUnitYears } from '../dipa/dipa.loader';
 import { byExpenseType, satkerBudget, totals } from '../satker/satker.service';
-import { UnitBudget, UnitBudgetYear } from '../budget/budget.type';
-import { Unit } from './unit.type';
+import { UnitBudget, UnitBudgetYear } from './budget.type';
+import { Unit } from '../unit/unit.type';
 
 @Resolver(() => Unit)
 export class BudgetUnitResolver {

@@ -1,0 +1,14 @@
+import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Unit } from '../unit/unit.type';
+import { surveyByUnitYear } from './survey.loader';
+import { SatisfactionSurvey } from './survey.type';
+
+@Resolver(() => Unit)
+export class UnitSurveyResolver {
+  @FieldResolver(() => SatisfactionSurvey, { nullable: true, description: 'Satisfaction survey (IKM) of the unit for a year; null when nobody answered. Readable by the unit, analysts and admins.' + unavailableNote('performance') })
+  async satisfactionSurvey(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Year surveyed' }) year: number, @Ctx() ctx: RequestContext): Promise<SatisfactionSurvey | null> {
+    assertCanRead(ctx.caller, unit.code);
+    return surveyByUnitYear(ctx).load({ unit: unit.code, year });
+  }
+}
