@@ -1,11 +1,11 @@
 import { RequestContext } from '@kesos/infra';
-import { In } from 'typeorm';
-import { AccountEntity } from '../account/account.entity';
+import { accountsByCode } from '../account/account.loader';
 import { ExpenseType } from '../account/account.type';
-import { ActivityEntity, BudgetLineEntity, OutputEntity, OutputTargetEntity, ProgrammeEntity } from '../line/line.entity';
-import { OutputVolumeEntryEntity } from '../output/output.entity';
-import { RealizationEntity } from '../realization/realization.entity';
-import { LineChangeEntity, RevisionEntity } from '../revision/revision.entity';
+import { ActivityEntity, BudgetLineEntity, OutputEntity, ProgrammeEntity } from '../line/line.entity';
+import { linesOfDipas, structureOfDipas, volumeTargetsByOutput } from '../line/line.loader';
+import { realizedVolumesByOutput } from '../output/output.loader';
+import { realizedByLine } from '../realization/realization.loader';
+import { ceilingChangesByLine } from '../revision/revision.loader';
 import { SatkerEntity } from '../satker/satker.entity';
 import { DipaEntity } from './dipa.entity';
 
@@ -78,49 +78,14 @@ export const dipasByUnitYears = (ctx: RequestContext) =>
 export async function loadDipaFigures(ctx: RequestContext, dipaIds: readonly number[]): Promise<DipaFigures[]> {
   const ds = ctx.db.dataSource;
   const ids = [...dipaIds];
-  const lines = await ds.getRepository(BudgetLineEntity).find({ where: { dipaId: In(ids) }, order: { id: 'ASC' } });
-  const accounts = new Map((await ds.getRepository(AccountEntity).find()).map((a) => [a.code, a]));
-  const changeSums: Record<string, unknown>[] = await ds
-    .getRepository(LineChangeEntity)
-    .createQueryBuilder('c')
-    .innerJoin(BudgetLineEntity, 'l', 'l.id = c.lineId')
-    .select(['c.lineId AS lineId', 'SUM(c.ceilingChange) AS ceiling', 'SUM(c.blockedChange) AS blocked'])
-    .where('l.dipaId IN (:...ids)', { ids })
-    .groupBy('c.lineId')
-    .getRawMany();
-  const realizedSums: Record<string, unknown>[] = await ds
-    .getRepository(RealizationEntity)
-    .createQueryBuilder('r')
-    .innerJoin(BudgetLineEntity, 'l', 'l.id = r.lineId')
-    .select(['r.lineId AS lineId', 'SUM(r.amount) AS realized'])
-    .where('l.dipaId IN (:...ids)', { ids })
-    .groupBy('r.lineId')
-    .getRawMany();
-  const programmes = await ds.getRepository(ProgrammeEntity).find({ where: { dipaId: In(ids) }, order: { code: 'ASC' } });
-  const activities = await ds.getRepository(ActivityEntity).find({ where: { dipaId: In(ids) }, order: { code: 'ASC' } });
-  const outputs = await ds.getRepository(OutputEntity).find({ where: { dipaId: In(ids) }, order: { code: 'ASC' } });
-  const targets: Record<string, unknown>[] = await ds
-    .getRepository(OutputTargetEntity)
-    .createQueryBuilder('t')
-    .innerJoin(RevisionEntity, 'v', 'v.id = t.revisionId')
-    .select(['t.outputId AS outputId', 't.volumeTarget AS volumeTarget', 'v.number AS number'])
-    .where('v.dipaId IN (:...ids)', { ids })
-    .orderBy('v.number', 'ASC')
-    .getRawMany();
-  const volumes: Record<string, unknown>[] = await ds
-    .getRepository(OutputVolumeEntryEntity)
-    .createQueryBuilder('e')
-    .innerJoin(OutputEntity, 'o', 'o.id = e.outputId')
-    .select(['e.outputId AS outputId', 'SUM(e.quantity) AS volume'])
-    .where('o.dipaId IN (:...ids)', { ids })
-    .groupBy('e.outputId')
-    .getRawMany();
+  const lines = await linesOfDipas(ds, ids);
+  const accounts = await accountsByCode(ds);
+  const changes = await ceilingChangesByLine(ds, ids);
+  const realized = await realizedByLine(ds, ids);
+  const { programmes, activities, outputs } = await structureOfDipas(ds, ids);
+  const volumeTargets = await volumeTargetsByOutput(ds, ids);
+  const realizedVolumes = await realizedVolumesByOutput(ds, ids);
 
-  const changes = new Map(changeSums.map((c) => [num(c.lineId), { ceiling: num(c.ceiling), blocked: num(c.blocked) }]));
-  const realized = new Map(realizedSums.map((r) => [num(r.lineId), num(r.realized)]));
-  // Ordered by revision number, so the last write per output is the latest target.
-  const volumeTargets = new Map(targets.map((t) => [num(t.outputId), num(t.volumeTarget)]));
-  const realizedVolumes = new Map(volumes.map((v) => [num(v.outputId), num(v.volume)]));
   const figures: LineFigure[] = lines.map((line) => {
     const account = accounts.get(line.accountCode);
     if (!account) throw new Error(`line ${line.id} names account ${line.accountCode}, which is not in the chart of accounts`);

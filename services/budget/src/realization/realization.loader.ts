@@ -1,4 +1,5 @@
 import { groupByKeys, RequestContext } from '@kesos/infra';
+import type { DataSource } from 'typeorm';
 import { BudgetLineEntity } from '../line/line.entity';
 import { RealizationEntity } from './realization.entity';
 
@@ -19,3 +20,16 @@ export const realizationByDipaDate = (ctx: RequestContext) =>
     const rows = raw.map((r) => ({ dipaId: num(r.dipaId), date: String(r.date).slice(0, 10), amount: num(r.amount) }));
     return groupByKeys(ids, rows, (r) => r.dipaId);
   });
+
+/** The amount realised so far on each line of the given DIPAs, by line id. */
+export async function realizedByLine(ds: DataSource, dipaIds: number[]): Promise<Map<number, number>> {
+  const realizedSums: Record<string, unknown>[] = await ds
+    .getRepository(RealizationEntity)
+    .createQueryBuilder('r')
+    .innerJoin(BudgetLineEntity, 'l', 'l.id = r.lineId')
+    .select(['r.lineId AS lineId', 'SUM(r.amount) AS realized'])
+    .where('l.dipaId IN (:...ids)', { ids: dipaIds })
+    .groupBy('r.lineId')
+    .getRawMany();
+  return new Map(realizedSums.map((r) => [num(r.lineId), num(r.realized)]));
+}

@@ -1,5 +1,6 @@
 import { groupByKeys, RequestContext } from '@kesos/infra';
-import { In } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { BudgetLineEntity } from '../line/line.entity';
 import { LineChangeEntity, RevisionEntity } from './revision.entity';
 import type { BudgetRevision, LineChange, RevisionAuthority } from './revision.type';
 
@@ -32,3 +33,16 @@ export const changesByRevision = (ctx: RequestContext) =>
   ctx.loaders.get<number, LineChange[]>('changesByRevision', async (ids) =>
     groupByKeys(ids, await ctx.db.dataSource.getRepository(LineChangeEntity).find({ where: { revisionId: In([...ids]) }, order: { lineId: 'ASC' } }), (c) => c.revisionId),
   );
+
+/** The ceiling and blocked amount of each line of the given DIPAs, summed over its changes, by line id. */
+export async function ceilingChangesByLine(ds: DataSource, dipaIds: number[]): Promise<Map<number, { ceiling: number; blocked: number }>> {
+  const changeSums: Record<string, unknown>[] = await ds
+    .getRepository(LineChangeEntity)
+    .createQueryBuilder('c')
+    .innerJoin(BudgetLineEntity, 'l', 'l.id = c.lineId')
+    .select(['c.lineId AS lineId', 'SUM(c.ceilingChange) AS ceiling', 'SUM(c.blockedChange) AS blocked'])
+    .where('l.dipaId IN (:...ids)', { ids: dipaIds })
+    .groupBy('c.lineId')
+    .getRawMany();
+  return new Map(changeSums.map((c) => [num(c.lineId), { ceiling: num(c.ceiling), blocked: num(c.blocked) }]));
+}
