@@ -1,27 +1,15 @@
 import { SERVICES } from '@kesos/gateway';
-import { assertTestDatabase, ConfigReader, createDataSource, ensureMysqlDatabase, NatsEventBus, serviceEntities } from '@kesos/infra';
-import { dropTestDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS, testDatabaseName, until } from '@kesos/infra/testing';
+import { ConfigReader, NatsEventBus } from '@kesos/infra';
+import { dropTestDatabase, freePort, migratedMysqlDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS, testDatabaseName, until } from '@kesos/infra/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { servicePlan } from '../src/start-services';
 import { restartDelay } from '../src/supervisor';
 
 const PREFIX = testDatabaseName('startsvc');
 const ROOT = join(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const ok = (url: string) => fetch(url).then((r) => r.ok, () => false);
 const alive = (pid: number) => {
@@ -74,18 +62,7 @@ describe('npm run start:services', () => {
 
     beforeAll(async () => {
       // Migrated, empty databases: enough for every process to start and answer /readyz.
-      for (const def of SERVICES) {
-        const database = `${PREFIX}_${def.name}`;
-        assertTestDatabase(database);
-        await ensureMysqlDatabase(TEST_MYSQL_URL, database);
-        const db = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database }, entities: serviceEntities(def), migrations: def.migrations });
-        await db.dataSource.initialize();
-        await db.dataSource.query(`DROP DATABASE \`${database}\``);
-        await db.dataSource.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-        await db.dataSource.query(`USE \`${database}\``);
-        await db.dataSource.runMigrations({ transaction: 'each' });
-        await db.dataSource.destroy();
-      }
+      for (const def of SERVICES) await (await migratedMysqlDatabase(def, `${PREFIX}_${def.name}`)).dataSource.destroy();
       for (const name of ['training', 'budget', 'performance', 'gateway']) ports[name] = await freePort();
       supervisor = spawn(process.execPath, [join(ROOT, 'scripts', 'dist', 'start-services.js')], {
         cwd: ROOT,

@@ -79,8 +79,15 @@ export interface TestDatabase extends ServiceDataSource {
 export async function freshMysqlDatabase(def: ServiceDefinition, label = 'it', url = TEST_MYSQL_URL): Promise<TestDatabase> {
   if (!swept.has(url)) swept.set(url, sweepStaleTestDatabases(url));
   await swept.get(url);
-  const name = testDatabaseName(`${def.name}_${label}`);
-  // A test that starts its service twice under one label gets an empty database again.
+  return migratedMysqlDatabase(def, testDatabaseName(`${def.name}_${label}`), url);
+}
+
+/**
+ * An empty database under the given name (dropped first if a test started it before), with the
+ * service's migrations applied, as `npm run migrate` leaves it before seeding. For tests that
+ * start a service's process themselves and so name its database through DATABASE_PREFIX.
+ */
+export async function migratedMysqlDatabase(def: ServiceDefinition, name: string, url = TEST_MYSQL_URL): Promise<TestDatabase> {
   await dropTestDatabase(name, url);
   await ensureMysqlDatabase(url, name);
   const db = createDataSource({ target: { kind: 'mysql', url, database: name }, entities: serviceEntities(def), migrations: def.migrations });

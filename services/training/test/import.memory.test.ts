@@ -1,9 +1,8 @@
-import { assertTestDatabase, createDataSource, ensureMysqlDatabase, NatsEventBus, serviceEntities } from '@kesos/infra';
-import { callers, callSubgraph, dropTestDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS, testDatabaseName } from '@kesos/infra/testing';
+import { NatsEventBus } from '@kesos/infra';
+import { callers, callSubgraph, dropTestDatabase, freePort, migratedMysqlDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS, testDatabaseName } from '@kesos/infra/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { trainingService } from '../src';
 import { PADANG, unitsOnly } from './kesos.support';
@@ -27,17 +26,6 @@ function bigCsv(rows: number, classOf: (i: number) => string = () => '999999'): 
   return Buffer.from(lines.join('\n')).toString('base64');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Peak resident memory of a process so far (Linux), in MB. */
 function peakRssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
@@ -56,15 +44,7 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
   const call = (query: string, variables: Record<string, unknown>, caller: typeof operator) => callSubgraph<Record<string, { id: string; status: string }>>(url, query, variables, { caller, secret: TEST_SECRETS.internalSecret });
 
   beforeAll(async () => {
-    const database = `${PREFIX}_training`;
-    assertTestDatabase(database);
-    await ensureMysqlDatabase(TEST_MYSQL_URL, database);
-    const db = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database }, entities: serviceEntities(trainingService), migrations: trainingService.migrations });
-    await db.dataSource.initialize();
-    await db.dataSource.query(`DROP DATABASE \`${database}\``);
-    await db.dataSource.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await db.dataSource.query(`USE \`${database}\``);
-    await db.dataSource.runMigrations({ transaction: 'each' });
+    const db = await migratedMysqlDatabase(trainingService, `${PREFIX}_training`);
     await unitsOnly(db.dataSource);
     await db.dataSource.destroy();
 
