@@ -169,12 +169,14 @@ test('a revision moves money between lines: ceiling after is derived, history is
   expect(ok.errors).toBeUndefined();
 });
 
+/** Realised volume of RO 6391.SCM.001 (PPM graduates) of satker 690552 in 2022. */
+const ppmVolume = async () => {
+  const r = await s.call<{ _entities: { budget: { satkers: { code: string; outputs: { code: string; realizedVolume: number }[] }[] } }[] }>(unitBudget('budget(year: 2022) { satkers { code outputs { code realizedVolume } } }'), padang);
+  return r.data!._entities[0].budget.satkers.find((x) => x.code === '690552')!.outputs.find((o) => o.code === '6391.SCM.001')!.realizedVolume;
+};
+
 test('a graduated training event applied twice changes the RO\'s realised volume once', async () => {
-  const volume = async () => {
-    const r = await s.call<{ _entities: { budget: { satkers: { code: string; outputs: { code: string; realizedVolume: number }[] }[] } }[] }>(unitBudget('budget(year: 2022) { satkers { code outputs { code realizedVolume } } }'), padang);
-    return r.data!._entities[0].budget.satkers.find((x) => x.code === '690552')!.outputs.find((o) => o.code === '6391.SCM.001')!.realizedVolume;
-  };
-  const start = await volume();
+  const start = await ppmVolume();
   const event: DomainEvent = {
     id: randomUUID(),
     type: 'training.enrollment.graduated',
@@ -184,7 +186,7 @@ test('a graduated training event applied twice changes the RO\'s realised volume
     data: { enrollmentId: 'enr-test-1', classId: 'cls-1', programmeCode: 'PPM', participantCategory: 'TKSM', year: 2022, predicate: 'BAIK', budgetOutputCode: '6391.SCM.001', indicatorCode: null },
   };
   await s.bus.publish(event);
-  await eventually(async () => ((await volume()) === start + 1 ? true : undefined));
+  await eventually(async () => ((await ppmVolume()) === start + 1 ? true : undefined));
   // The same event again, through the bus and straight through the consumer's idempotent path.
   await s.bus.publish(event);
   const durable = `${budgetService.name}-${graduationConsumer.name}`;
@@ -196,15 +198,11 @@ test('a graduated training event applied twice changes the RO\'s realised volume
   const old = { ...event, id: randomUUID(), data: { ...(event.data as object), enrollmentId: 'enr-test-2', satkerCode: '369283' } };
   expect(await applyOnce(s.running.dataSource, durable, old, (m) => graduationConsumer.handle(enrollmentGraduatedV1.parseEvent(old), m))).toBe(true);
   await new Promise((res) => setTimeout(res, 500));
-  expect(await volume()).toBe(start + 1);
+  expect(await ppmVolume()).toBe(start + 1);
 });
 
 test('a graduation naming an RO but no enrollment id is dead-lettered at once with its reason, not counted', async () => {
-  const volume = async () => {
-    const r = await s.call<{ _entities: { budget: { satkers: { code: string; outputs: { code: string; realizedVolume: number }[] }[] } }[] }>(unitBudget('budget(year: 2022) { satkers { code outputs { code realizedVolume } } }'), padang);
-    return r.data!._entities[0].budget.satkers.find((x) => x.code === '690552')!.outputs.find((o) => o.code === '6391.SCM.001')!.realizedVolume;
-  };
-  const start = await volume();
+  const start = await ppmVolume();
   const durable = `${budgetService.name}-${graduationConsumer.name}`;
   const event: DomainEvent = {
     id: randomUUID(),
@@ -220,7 +218,7 @@ test('a graduation naming an RO but no enrollment id is dead-lettered at once wi
     return letters.length ? letters : undefined;
   });
   expect(letter).toMatchObject({ durable, failure: 'permanent', deliveries: 1, error: 'payload field enrollmentId is missing' });
-  expect(await volume()).toBe(start);
+  expect(await ppmVolume()).toBe(start);
 });
 
 test('recordBudgetPerformance derives the score and publishes budget.performance.scored', async () => {

@@ -1,5 +1,5 @@
 import { createLogger, DomainEvent, ProcessedEventEntity, RunningService, startService } from '@kesos/infra';
-import { freshMysqlDatabase, isolatedNatsBus, PrivateMariadb, startPrivateMariadb, TEST_SECRETS } from '@kesos/infra/testing';
+import { freshMysqlDatabase, isolatedNatsBus, PrivateMariadb, startPrivateMariadb, TEST_SECRETS, until } from '@kesos/infra/testing';
 import { randomUUID } from 'node:crypto';
 import { performanceService } from '../src';
 import { MetricCounterEntity, MetricFactEntity } from '../src/realization/realization.entity';
@@ -10,13 +10,6 @@ const ACCREDITED = 267;
 const OUTAGE_MS = 15_000;
 const DURABLE = 'performance-accreditation-decided';
 
-const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 /**
  * The probe that found events lost: the performance service's own MariaDB stopped for 15 s,
@@ -66,13 +59,13 @@ describe('performance consumers survive their database going away (private maria
     };
 
     const started = Date.now();
-    await waitFor('first events counted', async () => (await facts()) >= 30, 30_000);
+    await until('first events counted', async () => (await facts()) >= 30, 30_000, 100);
     await outage('SIGKILL');
     const afterFirst = published;
-    await waitFor('counting resumed after the first outage', async () => (await facts().catch(() => 0)) >= afterFirst - 5, 45_000);
+    await until('counting resumed after the first outage', async () => (await facts().catch(() => 0)) >= afterFirst - 5, 45_000, 100);
     await outage('SIGTERM');
     await publisher;
-    await waitFor('every decision counted or dead-lettered', async () => (await facts().catch(() => 0)) + dead.length >= EVENTS, 60_000);
+    await until('every decision counted or dead-lettered', async () => (await facts().catch(() => 0)) + dead.length >= EVENTS, 60_000, 100);
 
     const counter = await dataSource.getRepository(MetricCounterEntity).findOneByOrFail({ unitCode: PADANG, year: 2022, metric: 'ACCREDITATION' });
     expect(counter).toMatchObject({ numerator: ACCREDITED, denominator: EVENTS, facts: EVENTS });

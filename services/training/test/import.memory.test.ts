@@ -1,5 +1,5 @@
 import { NatsEventBus } from '@kesos/infra';
-import { callers, callSubgraph, dropTestDatabase, freePort, migratedMysqlDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS, testDatabaseName } from '@kesos/infra/testing';
+import { callers, callSubgraph, dropTestDatabase, freePort, migratedMysqlDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS, testDatabaseName, until } from '@kesos/infra/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -69,14 +69,10 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
     });
     child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     child.on('exit', (code, signal) => (exited = `exited with code ${code} signal ${signal}: ${stderr}`));
-    const started = Date.now();
-    for (;;) {
+    await until('the training process ready', async () => {
       if (exited) throw new Error(`the training process ${exited}`);
-      const ready = await fetch(url.replace(/graphql$/, 'readyz')).then((r) => r.ok, () => false);
-      if (ready) break;
-      if (Date.now() - started > 60_000) throw new Error('the training process did not get ready within 60 s');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      return fetch(url.replace(/graphql$/, 'readyz')).then((r) => r.ok, () => false);
+    }, 60_000, 200);
   }, 120_000);
 
   afterAll(async () => {
