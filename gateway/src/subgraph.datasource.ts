@@ -79,13 +79,6 @@ interface SubgraphError {
   extensions?: { code?: unknown; field?: unknown };
 }
 
-/** A GraphQL answer in an HTTP error status (e.g. a subgraph's 400 for a validation error). */
-function graphqlBodyOf(err: unknown): GatewayGraphQLResponse | undefined {
-  const body = (err as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body;
-  if (body && typeof body === 'object' && Array.isArray((body as GatewayGraphQLResponse).errors)) return body as GatewayGraphQLResponse;
-  return undefined;
-}
-
 export interface SubgraphDataSourceOptions<C extends GatewayContextShape> {
   name: string;
   url: string;
@@ -144,8 +137,6 @@ export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGra
           ],
         };
       }
-      const answered = graphqlBodyOf(err);
-      if (answered) return answered;
       throw err;
     }
   }
