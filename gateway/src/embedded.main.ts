@@ -1,4 +1,11 @@
-import { ConfigReader, createLogger, describeStartupError, exitWithMessage, readPlatformConfig, resolveSecrets } from '@kesos/infra';
+import {
+  ConfigReader,
+  createLogger,
+  describeStartupError,
+  exitWithMessage,
+  readPlatformConfig,
+  resolveSecrets,
+} from '@kesos/infra';
 import { startEmbedded } from './embedded';
 import { readSubgraphTimeouts } from './subgraph.datasource';
 
@@ -17,13 +24,23 @@ async function main(): Promise<void> {
   const logger = createLogger('embedded', config.logLevel);
   let system;
   try {
-    system = await startEmbedded({ dataDir: config.dataDir, port, logger, secrets: resolveSecrets(config), maxRequestBytes: config.maxRequestBytes, subgraphTimeouts });
+    system = await startEmbedded({
+      dataDir: config.dataDir,
+      port,
+      logger,
+      secrets: resolveSecrets(config),
+      maxRequestBytes: config.maxRequestBytes,
+      subgraphTimeouts,
+    });
   } catch (err) {
     const e = err as { code?: string };
     if (e.code === 'EADDRINUSE') exitWithMessage(`port ${port} is in use; stop the other process or set PORT`);
     exitWithMessage(`embedded start failed: ${describeStartupError(err)}`);
   }
-  logger.info({ url: system.gateway.url, ms: Date.now() - started }, `graph ready at ${system.gateway.url} (explorer at http://localhost:${system.gateway.http.port}/)`);
+  logger.info(
+    { url: system.gateway.url, ms: Date.now() - started },
+    `graph ready at ${system.gateway.url} (explorer at http://localhost:${system.gateway.http.port}/)`,
+  );
   const shutdown = async () => {
     await system.stop();
     process.exit(0);

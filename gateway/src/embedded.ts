@@ -1,4 +1,12 @@
-import { createDataSource, MemoryEventBus, resolveSecrets, RunningService, Secrets, serviceEntities, startService } from '@kesos/infra';
+import {
+  createDataSource,
+  MemoryEventBus,
+  resolveSecrets,
+  RunningService,
+  Secrets,
+  serviceEntities,
+  startService,
+} from '@kesos/infra';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -40,8 +48,24 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   try {
     for (const def of SERVICES) {
       const file = options.inMemory ? ':memory:' : join(options.dataDir, `${def.name}.sqlite`);
-      const database = createDataSource({ target: { kind: 'sqlite', file }, entities: serviceEntities(def), synchronize: true });
-      services.push(await startService(def, { database, bus, secrets, logger: options.logger, port: 0, host: '127.0.0.1', seed: true, relay: { intervalMs: 200 }, maxRequestBytes }));
+      const database = createDataSource({
+        target: { kind: 'sqlite', file },
+        entities: serviceEntities(def),
+        synchronize: true,
+      });
+      services.push(
+        await startService(def, {
+          database,
+          bus,
+          secrets,
+          logger: options.logger,
+          port: 0,
+          host: '127.0.0.1',
+          seed: true,
+          relay: { intervalMs: 200 },
+          maxRequestBytes,
+        }),
+      );
     }
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),

@@ -9,8 +9,14 @@ const packageFile = (pkg: string, file: string): string => join(dirname(require.
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/explorer/graphiql.min.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
   '/explorer/graphiql.min.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
-  '/explorer/react.production.min.js': { file: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
-  '/explorer/react-dom.production.min.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  '/explorer/react.production.min.js': {
+    file: packageFile('react', 'umd/react.production.min.js'),
+    type: 'text/javascript',
+  },
+  '/explorer/react-dom.production.min.js': {
+    file: packageFile('react-dom', 'umd/react-dom.production.min.js'),
+    type: 'text/javascript',
+  },
 };
 
 const PAGE = `<!doctype html>

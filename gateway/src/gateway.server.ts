@@ -1,7 +1,21 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { Caller, errorMaskingPlugin, hideSuggestionsPlugin, IDENTITY_HEADER, introspectionByDefault, publicAccessPlugin, RateLimiter, rateLimitPlugin, RunningHttpServer, Secrets, signIdentity, startHttpServer, VERIFY_CERTIFICATE_LIMIT } from '@kesos/infra';
+import {
+  Caller,
+  errorMaskingPlugin,
+  hideSuggestionsPlugin,
+  IDENTITY_HEADER,
+  introspectionByDefault,
+  publicAccessPlugin,
+  RateLimiter,
+  rateLimitPlugin,
+  RunningHttpServer,
+  Secrets,
+  signIdentity,
+  startHttpServer,
+  VERIFY_CERTIFICATE_LIMIT,
+} from '@kesos/infra';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { explorerRoute } from './explorer.route';
@@ -65,7 +79,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         timeouts,
         logger,
         willSendRequest: ({ request, context }) => {
-          if (context.caller) request.http?.headers.set(IDENTITY_HEADER, signIdentity({ caller: context.caller, requestId: context.requestId }, secrets.internalSecret));
+          if (context.caller)
+            request.http?.headers.set(
+              IDENTITY_HEADER,
+              signIdentity({ caller: context.caller, requestId: context.requestId }, secrets.internalSecret),
+            );
         },
       });
     },
@@ -108,7 +126,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       context: async (req) => {
         const requestId = randomUUID();
         const caller = authenticate(req.headers.authorization, secrets.jwtSecret);
-        return { caller, requestId, logger: logger.child({ requestId, caller: caller.subject }), clientAddress: req.socket.remoteAddress ?? 'unknown' };
+        return {
+          caller,
+          requestId,
+          logger: logger.child({ requestId, caller: caller.subject }),
+          clientAddress: req.socket.remoteAddress ?? 'unknown',
+        };
       },
       readiness: async () => {
         const checks: Record<string, string> = {};
@@ -116,7 +139,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           Object.entries(options.subgraphUrls).map(async ([name, url]) => {
             try {
               // A hanging subgraph makes the gateway not ready, not a hanging probe.
-              const res = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(timeouts.queryMs) });
+              const res = await fetch(url.replace(/\/graphql$/, '/readyz'), {
+                signal: AbortSignal.timeout(timeouts.queryMs),
+              });
               checks[name] = res.ok ? 'ok' : `not ready (${res.status})`;
             } catch (err) {
               checks[name] = `unreachable (${(err as Error).message})`;

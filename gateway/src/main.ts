@@ -1,4 +1,11 @@
-import { ConfigReader, createLogger, describeStartupError, exitWithMessage, readPlatformConfig, resolveSecrets } from '@kesos/infra';
+import {
+  ConfigReader,
+  createLogger,
+  describeStartupError,
+  exitWithMessage,
+  readPlatformConfig,
+  resolveSecrets,
+} from '@kesos/infra';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './embedded';
 import { startGateway } from './gateway.server';
@@ -11,14 +18,28 @@ async function main(): Promise<void> {
   const config = readPlatformConfig(reader, { requireSecrets: true });
   const port = reader.port('PORT', 4000);
   const subgraphTimeouts = readSubgraphTimeouts(reader);
-  const subgraphUrls = Object.fromEntries(SERVICES.map((s) => [s.name, reader.url(`${s.name.toUpperCase()}_URL`, ['http', 'https'], `http://localhost:${s.defaultPort}/graphql`)!]));
+  const subgraphUrls = Object.fromEntries(
+    SERVICES.map((s) => [
+      s.name,
+      reader.url(`${s.name.toUpperCase()}_URL`, ['http', 'https'], `http://localhost:${s.defaultPort}/graphql`)!,
+    ]),
+  );
   try {
     reader.done();
   } catch (err) {
     exitWithMessage(describeStartupError(err));
   }
   const logger = createLogger('gateway', config.logLevel);
-  const gateway = await startGateway({ supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls, publicRootFields: PUBLIC_ROOT_FIELDS, secrets: resolveSecrets(config), logger, port, maxRequestBytes: config.maxRequestBytes, subgraphTimeouts });
+  const gateway = await startGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    subgraphUrls,
+    publicRootFields: PUBLIC_ROOT_FIELDS,
+    secrets: resolveSecrets(config),
+    logger,
+    port,
+    maxRequestBytes: config.maxRequestBytes,
+    subgraphTimeouts,
+  });
   process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void gateway.stop().then(() => process.exit(0)));
 }

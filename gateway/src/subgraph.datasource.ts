@@ -41,7 +41,8 @@ const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 function describeFailure(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; cause?: { code?: string; name?: string } };
-  if (e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError') return `it did not answer within ${timeoutMs / 1000} s`;
+  if (e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError')
+    return `it did not answer within ${timeoutMs / 1000} s`;
   return e.cause?.code ? `the connection failed: ${e.cause.code}` : 'the connection failed';
 }
 
@@ -54,7 +55,12 @@ function fetcherWithTimeout(timeouts: SubgraphTimeouts): Fetcher {
     const mutation = typeof init?.body === 'string' && /^\s*\{\s*"query"\s*:\s*"\s*mutation\b/.test(init.body);
     const timeoutMs = mutation ? timeouts.mutationMs : timeouts.queryMs;
     try {
-      const res = await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body, signal: AbortSignal.timeout(timeoutMs) });
+      const res = await fetch(url, {
+        method: init?.method,
+        headers: init?.headers,
+        body: init?.body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (GATEWAY_STATUSES.has(res.status)) {
         // The proxy's page is of no use to the client; dropping it frees the connection.
         await res.body?.cancel();
@@ -62,17 +68,34 @@ function fetcherWithTimeout(timeouts: SubgraphTimeouts): Fetcher {
       }
       const body = await res.arrayBuffer();
       // Node's Response satisfies FetcherResponse at run time; its Headers type differs only in optional methods.
-      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers }) as unknown as FetcherResponse;
+      return new Response(body, {
+        status: res.status,
+        statusText: res.statusText,
+        headers: res.headers,
+      }) as unknown as FetcherResponse;
     } catch (err) {
       if (err instanceof Unreachable) throw err;
       const reason = describeFailure(err, timeoutMs);
-      throw new Unreachable(mutation && reason.startsWith('it did not answer') ? `${reason}; the change may have been applied, check before retrying` : reason);
+      throw new Unreachable(
+        mutation && reason.startsWith('it did not answer')
+          ? `${reason}; the change may have been applied, check before retrying`
+          : reason,
+      );
     }
   };
 }
 
 /** Codes a subgraph answers for the client's own mistakes; anything else stays an internal error. */
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+]);
 
 interface SubgraphError {
   message?: unknown;
@@ -98,7 +121,11 @@ export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGra
   private readonly log: Logger;
 
   constructor(options: SubgraphDataSourceOptions<C>) {
-    super({ url: options.url, willSendRequest: options.willSendRequest, fetcher: fetcherWithTimeout(options.timeouts) });
+    super({
+      url: options.url,
+      willSendRequest: options.willSendRequest,
+      fetcher: fetcherWithTimeout(options.timeouts),
+    });
     this.serviceName = options.name;
     this.log = options.logger;
   }
@@ -111,12 +138,17 @@ export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGra
    */
   override async errorFromResponse(response: SubgraphResponse): Promise<GraphQLError> {
     if (response.status >= 400 && response.status < 500) {
-      const body = (await response.clone().json().catch(() => undefined)) as { errors?: SubgraphError[] } | undefined;
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => undefined)) as { errors?: SubgraphError[] } | undefined;
       const first = body?.errors?.[0];
       const code = first?.extensions?.code;
       if (first && typeof first.message === 'string' && typeof code === 'string' && CLIENT_CODES.has(code)) {
         const field = first.extensions?.field;
-        return new GraphQLError(first.message, { extensions: { code, ...(typeof field === 'string' ? { field } : {}) } });
+        return new GraphQLError(first.message, {
+          extensions: { code, ...(typeof field === 'string' ? { field } : {}) },
+        });
       }
     }
     return super.errorFromResponse(response);

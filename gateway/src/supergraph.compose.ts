@@ -19,6 +19,7 @@ export async function composeSupergraph(services: ServiceDefinition[]): Promise<
     subgraphs.push({ name: def.name, sdl: printSubgraphSchema(schema), url: defaultSubgraphUrl(def) });
   }
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
-  if (result.errors?.length) throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  if (result.errors?.length)
+    throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   return { subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })), supergraphSdl: result.supergraphSdl! };
 }

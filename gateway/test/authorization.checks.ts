@@ -24,9 +24,20 @@ export function adminOf(graph: TestGraph): AdminCall {
  */
 export async function prepareFixtures(graph: TestGraph): Promise<MatrixFixtures> {
   const admin = adminOf(graph);
-  const monitored = (await admin(`{ alumniMonitorings(unit: "${UNIT}", first: 1) { nodes { enrollment { id certificateNumber participant { id name } trainingClass { id } } } } }`)).alumniMonitorings.nodes[0].enrollment;
-  const badRow = Buffer.from('nik,nama,jenis kelamin,tanggal lahir,pendidikan,kategori,provinsi,kabupaten/kota,id angkatan\n123,Peserta Salah,L,1990-01-01,SMA,Pendamping PKH,Sumatera Barat,Kota Padang,1').toString('base64');
-  const job = await query<{ importParticipants: { id: string } }>(graph, `mutation($i: ImportParticipantsInput!) { importParticipants(input: $i) { id } }`, { i: { unit: UNIT, format: 'CSV', contentBase64: badRow, dryRun: true } }, tokenFor('operator', UNIT));
+  const monitored = (
+    await admin(
+      `{ alumniMonitorings(unit: "${UNIT}", first: 1) { nodes { enrollment { id certificateNumber participant { id name } trainingClass { id } } } } }`,
+    )
+  ).alumniMonitorings.nodes[0].enrollment;
+  const badRow = Buffer.from(
+    'nik,nama,jenis kelamin,tanggal lahir,pendidikan,kategori,provinsi,kabupaten/kota,id angkatan\n123,Peserta Salah,L,1990-01-01,SMA,Pendamping PKH,Sumatera Barat,Kota Padang,1',
+  ).toString('base64');
+  const job = await query<{ importParticipants: { id: string } }>(
+    graph,
+    `mutation($i: ImportParticipantsInput!) { importParticipants(input: $i) { id } }`,
+    { i: { unit: UNIT, format: 'CSV', contentBase64: badRow, dryRun: true } },
+    tokenFor('operator', UNIT),
+  );
   const ids: PathIds = {
     unit: UNIT,
     enrollment: monitored.id,
@@ -36,14 +47,47 @@ export async function prepareFixtures(graph: TestGraph): Promise<MatrixFixtures>
     certificate: monitored.certificateNumber,
     importJob: job.data!.importParticipants.id,
   };
-  const otherProgramme = (await admin(`mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }`, { i: { unit: OTHER_UNIT, code: 'LINTAS', name: 'Program Lintas Unit', participantCategory: 'OTHER' } })).createProgramme.id;
+  const otherProgramme = (
+    await admin(`mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }`, {
+      i: { unit: OTHER_UNIT, code: 'LINTAS', name: 'Program Lintas Unit', participantCategory: 'OTHER' },
+    })
+  ).createProgramme.id;
   const newClass = async (programmeId: string, province: string) =>
-    (await admin(`mutation($i: CreateTrainingClassInput!) { createTrainingClass(input: $i) { id } }`, { i: { programmeId, province, regency: 'Kota Sintetis', startDate: '2023-02-06', endDate: '2023-02-10', capacity: 5, targetParticipants: 5 } })).createTrainingClass.id as string;
+    (
+      await admin(`mutation($i: CreateTrainingClassInput!) { createTrainingClass(input: $i) { id } }`, {
+        i: {
+          programmeId,
+          province,
+          regency: 'Kota Sintetis',
+          startDate: '2023-02-06',
+          endDate: '2023-02-10',
+          capacity: 5,
+          targetParticipants: 5,
+        },
+      })
+    ).createTrainingClass.id as string;
   const padangProgramme = (await admin(`{ programmes(unit: "${UNIT}") { id } }`)).programmes[0].id;
   const otherClass = await newClass(otherProgramme, 'Jawa Barat');
   const padangClass = await newClass(padangProgramme, 'Sumatera Barat');
-  const person = (await admin(`mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id } }`, { i: { unit: OTHER_UNIT, nik: '3273001508850001', name: 'Peserta Lintas Sintetis', gender: 'MALE', birthDate: '1985-08-15', education: 'S1', category: 'OTHER' } })).registerParticipant.id;
-  const enroll = async (classId: string) => (await admin(`mutation($i: EnrollParticipantInput!) { enrollParticipant(input: $i) { id } }`, { i: { classId, participantId: person } })).enrollParticipant.id as string;
+  const person = (
+    await admin(`mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id } }`, {
+      i: {
+        unit: OTHER_UNIT,
+        nik: '3273001508850001',
+        name: 'Peserta Lintas Sintetis',
+        gender: 'MALE',
+        birthDate: '1985-08-15',
+        education: 'S1',
+        category: 'OTHER',
+      },
+    })
+  ).registerParticipant.id;
+  const enroll = async (classId: string) =>
+    (
+      await admin(`mutation($i: EnrollParticipantInput!) { enrollParticipant(input: $i) { id } }`, {
+        i: { classId, participantId: person },
+      })
+    ).enrollParticipant.id as string;
   const cross = { enrollment: await enroll(otherClass), participant: person };
   await enroll(padangClass);
   return { ids, cross };
@@ -65,7 +109,11 @@ export async function checkPath(graph: TestGraph, path: QueryPath, { ids, cross 
 
   if (path.rule !== 'public') {
     const anonymous = await query(graph, source, {}, null);
-    expect({ path: path.key, codes: codes(anonymous), data: anonymous.data ?? null }).toEqual({ path: path.key, codes: ['UNAUTHENTICATED'], data: null });
+    expect({ path: path.key, codes: codes(anonymous), data: anonymous.data ?? null }).toEqual({
+      path: path.key,
+      codes: ['UNAUTHENTICATED'],
+      data: null,
+    });
   }
   if (path.rule !== 'unit') return;
   const variants = [source];
@@ -75,7 +123,12 @@ export async function checkPath(graph: TestGraph, path: QueryPath, { ids, cross 
     for (const variant of variants) {
       const r = await query(graph, variant, {}, token);
       const seen = leafRows(r.data, path, UNIT).filter((row) => row.unit === UNIT);
-      expect({ path: path.key, variant, seen: seen.length, codes: [...new Set(codes(r))].filter((c) => c !== 'FORBIDDEN') }).toEqual({ path: path.key, variant, seen: 0, codes: [] });
+      expect({
+        path: path.key,
+        variant,
+        seen: seen.length,
+        codes: [...new Set(codes(r))].filter((c) => c !== 'FORBIDDEN'),
+      }).toEqual({ path: path.key, variant, seen: 0, codes: [] });
     }
   }
 }
@@ -84,20 +137,31 @@ export async function checkPath(graph: TestGraph, path: QueryPath, { ids, cross 
  * Every wrong caller is refused (a viewer or analyst writing, staff of another unit, no token;
  * for admin-only mutations also the unit's operator), then the right caller succeeds.
  */
-export async function checkMutation(graph: TestGraph, c: MutationCase, state: MatrixState): Promise<Record<string, Record<string, unknown>>> {
+export async function checkMutation(
+  graph: TestGraph,
+  c: MutationCase,
+  state: MatrixState,
+): Promise<Record<string, Record<string, unknown>>> {
   const wrong: [string, string | null, string][] = [
     ['anonymous', null, 'UNAUTHENTICATED'],
     ['viewer of the unit', tokenFor('viewer', UNIT), 'FORBIDDEN'],
     ['analyst', tokenFor('analyst'), 'FORBIDDEN'],
     ['operator of another unit', tokenFor('operator', OTHER_UNIT), 'FORBIDDEN'],
     ['viewer of another unit', tokenFor('viewer', OTHER_UNIT), 'FORBIDDEN'],
-    ...(c.writer === 'admin' ? [['operator of the unit', tokenFor('operator', UNIT), 'FORBIDDEN'] as [string, string, string]] : []),
+    ...(c.writer === 'admin'
+      ? [['operator of the unit', tokenFor('operator', UNIT), 'FORBIDDEN'] as [string, string, string]]
+      : []),
   ];
   for (const [who, token, code] of wrong) {
     const r = await query(graph, c.document, c.variables(state), token);
     expect({ who, data: r.data?.[c.mutation] ?? null, codes: codes(r) }).toEqual({ who, data: null, codes: [code] });
   }
-  const right = await query<Record<string, Record<string, unknown>>>(graph, c.document, c.variables(state), c.writer === 'admin' ? tokenFor('admin') : tokenFor('operator', UNIT));
+  const right = await query<Record<string, Record<string, unknown>>>(
+    graph,
+    c.document,
+    c.variables(state),
+    c.writer === 'admin' ? tokenFor('admin') : tokenFor('operator', UNIT),
+  );
   expect({ mutation: c.mutation, errors: right.errors }).toEqual({ mutation: c.mutation, errors: undefined });
   return right.data!;
 }

@@ -8,9 +8,26 @@ import { DistributedGraph, startDistributedTestGraph } from './distributed.suppo
  * paths, a path into each other subgraph through the gateway, and writes of each subgraph.
  */
 const DISTRIBUTED_ROOTS = new Set(['enrollment', 'participant', 'participants', 'importJob']);
-const DISTRIBUTED_PATHS = new Set(['unit.budget.satkers', 'unit.performance.goals.indicators', 'unit.satisfactionSurvey', 'budgetRealizations.items', 'units.staffComposition', 'verifyCertificate']);
-const PATHS = queryPaths(apiSchema()).filter((p) => DISTRIBUTED_ROOTS.has(p.steps[0]!.name) || DISTRIBUTED_PATHS.has(p.key));
-const MUTATIONS = MUTATION_CASES.filter((c) => ['createProgramme', 'registerParticipant', 'recordBudgetPerformance', 'submitSurveyResponse', 'recordSakipEvaluation'].includes(c.mutation));
+const DISTRIBUTED_PATHS = new Set([
+  'unit.budget.satkers',
+  'unit.performance.goals.indicators',
+  'unit.satisfactionSurvey',
+  'budgetRealizations.items',
+  'units.staffComposition',
+  'verifyCertificate',
+]);
+const PATHS = queryPaths(apiSchema()).filter(
+  (p) => DISTRIBUTED_ROOTS.has(p.steps[0]!.name) || DISTRIBUTED_PATHS.has(p.key),
+);
+const MUTATIONS = MUTATION_CASES.filter((c) =>
+  [
+    'createProgramme',
+    'registerParticipant',
+    'recordBudgetPerformance',
+    'submitSurveyResponse',
+    'recordSakipEvaluation',
+  ].includes(c.mutation),
+);
 
 describe('authorization matrix, a part of it (distributed: MariaDB + NATS)', () => {
   let graph: DistributedGraph;

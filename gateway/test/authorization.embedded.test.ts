@@ -23,7 +23,9 @@ describe('authorization matrix generated from the supergraph (embedded graph)', 
   afterAll(async () => system?.stop());
 
   it('has a rule for every root field and edge, and a case for every mutation', () => {
-    expect(PATHS.filter((p) => p.missing.length).map((p) => `${p.key}: no rule for ${p.missing.join(', ')}`)).toEqual([]);
+    expect(PATHS.filter((p) => p.missing.length).map((p) => `${p.key}: no rule for ${p.missing.join(', ')}`)).toEqual(
+      [],
+    );
     expect(mutationNames(schema)).toEqual(MUTATION_CASES.map((c) => c.mutation).sort());
   });
 

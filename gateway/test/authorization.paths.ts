@@ -1,4 +1,13 @@
-import { buildSchema, getNamedType, GraphQLField, GraphQLObjectType, GraphQLSchema, isLeafType, isNonNullType, isObjectType } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+} from 'graphql';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from '../src';
 
@@ -21,22 +30,89 @@ export const RULES: Record<string, Rule> = {
   'Unit.workArea': 'directory',
   ...Object.fromEntries(
     [
-      'Query.budgetRealizations', 'Query.accreditationAssessments', 'Query.alumniMonitorings', 'Query.atensiCases', 'Query.certificationAssessments',
-      'Query.certificationCandidates', 'Query.certificationSessions', 'Query.enrollment', 'Query.enrollments', 'Query.importJob', 'Query.lksInstitutions',
-      'Query.participant', 'Query.participants', 'Query.programmes', 'Query.trainingClass', 'Query.trainingClasses',
-      'RealizationPage.items', 'AccreditationAssessmentPage.nodes', 'AccreditationAssessment.institution', 'AlumniMonitoringPage.nodes', 'AlumniMonitoring.enrollment',
-      'Enrollment.participant', 'Enrollment.trainingClass', 'Enrollment.monitoring', 'TrainingClass.programme', 'AtensiCasePage.nodes',
-      'CertificationAssessmentPage.nodes', 'CertificationAssessment.candidate', 'CertificationAssessment.session', 'CertificationCandidatePage.nodes',
-      'CertificationCandidate.assessments', 'EnrollmentPage.nodes', 'ImportJob.errors', 'ImportRowErrorPage.nodes', 'LksInstitutionPage.nodes',
-      'Participant.enrollments', 'ParticipantPage.nodes', 'TrainingClassPage.nodes',
-      'Unit.budget', 'Unit.budgetHistory', 'Unit.performance', 'Unit.performanceAgreements', 'Unit.satisfactionSurvey', 'Unit.strategicPlan',
-      'Unit.accreditationSummary', 'Unit.atensiSummary', 'Unit.certificationSummary', 'Unit.staffByJob', 'Unit.staffComposition', 'Unit.trainingVolume',
-      'UnitBudget.byExpenseType', 'UnitBudget.byGoal', 'UnitBudget.byMonth', 'UnitBudget.ikpaComponents', 'UnitBudget.satkers', 'UnitBudget.transfers',
-      'UnitBudgetYear.byExpenseType', 'UnitBudgetYear.satkers', 'SatkerBudget.byExpenseType', 'SatkerBudget.byGoal', 'SatkerBudget.byMonth',
-      'SatkerBudget.byProgramme', 'SatkerBudget.lines', 'SatkerBudget.outputs', 'SatkerBudget.revisions', 'SatkerBudget.transfersIn', 'SatkerBudget.transfersOut',
-      'ProgrammeFigure.activities', 'BudgetRevision.changes', 'UnitPerformance.goals', 'Goal.indicators', 'IndicatorResult.quarters',
-      'PerformanceAgreement.items', 'PerformanceAgreement.signatories', 'SatisfactionSurvey.byEducation', 'SatisfactionSurvey.byGender', 'SatisfactionSurvey.elements',
-      'StrategicPlan.goals', 'PlanGoal.indicators', 'PlanIndicator.targets', 'AccreditationSummary.byResult', 'AtensiSummary.byServiceType', 'TrainingVolumeYear.byProgramme',
+      'Query.budgetRealizations',
+      'Query.accreditationAssessments',
+      'Query.alumniMonitorings',
+      'Query.atensiCases',
+      'Query.certificationAssessments',
+      'Query.certificationCandidates',
+      'Query.certificationSessions',
+      'Query.enrollment',
+      'Query.enrollments',
+      'Query.importJob',
+      'Query.lksInstitutions',
+      'Query.participant',
+      'Query.participants',
+      'Query.programmes',
+      'Query.trainingClass',
+      'Query.trainingClasses',
+      'RealizationPage.items',
+      'AccreditationAssessmentPage.nodes',
+      'AccreditationAssessment.institution',
+      'AlumniMonitoringPage.nodes',
+      'AlumniMonitoring.enrollment',
+      'Enrollment.participant',
+      'Enrollment.trainingClass',
+      'Enrollment.monitoring',
+      'TrainingClass.programme',
+      'AtensiCasePage.nodes',
+      'CertificationAssessmentPage.nodes',
+      'CertificationAssessment.candidate',
+      'CertificationAssessment.session',
+      'CertificationCandidatePage.nodes',
+      'CertificationCandidate.assessments',
+      'EnrollmentPage.nodes',
+      'ImportJob.errors',
+      'ImportRowErrorPage.nodes',
+      'LksInstitutionPage.nodes',
+      'Participant.enrollments',
+      'ParticipantPage.nodes',
+      'TrainingClassPage.nodes',
+      'Unit.budget',
+      'Unit.budgetHistory',
+      'Unit.performance',
+      'Unit.performanceAgreements',
+      'Unit.satisfactionSurvey',
+      'Unit.strategicPlan',
+      'Unit.accreditationSummary',
+      'Unit.atensiSummary',
+      'Unit.certificationSummary',
+      'Unit.staffByJob',
+      'Unit.staffComposition',
+      'Unit.trainingVolume',
+      'UnitBudget.byExpenseType',
+      'UnitBudget.byGoal',
+      'UnitBudget.byMonth',
+      'UnitBudget.ikpaComponents',
+      'UnitBudget.satkers',
+      'UnitBudget.transfers',
+      'UnitBudgetYear.byExpenseType',
+      'UnitBudgetYear.satkers',
+      'SatkerBudget.byExpenseType',
+      'SatkerBudget.byGoal',
+      'SatkerBudget.byMonth',
+      'SatkerBudget.byProgramme',
+      'SatkerBudget.lines',
+      'SatkerBudget.outputs',
+      'SatkerBudget.revisions',
+      'SatkerBudget.transfersIn',
+      'SatkerBudget.transfersOut',
+      'ProgrammeFigure.activities',
+      'BudgetRevision.changes',
+      'UnitPerformance.goals',
+      'Goal.indicators',
+      'IndicatorResult.quarters',
+      'PerformanceAgreement.items',
+      'PerformanceAgreement.signatories',
+      'SatisfactionSurvey.byEducation',
+      'SatisfactionSurvey.byGender',
+      'SatisfactionSurvey.elements',
+      'StrategicPlan.goals',
+      'PlanGoal.indicators',
+      'PlanIndicator.targets',
+      'AccreditationSummary.byResult',
+      'AtensiSummary.byServiceType',
+      'TrainingVolumeYear.byProgramme',
     ].map((edge) => [edge, 'unit' as Rule]),
   ),
 };
@@ -77,7 +153,9 @@ export function queryPaths(schema: GraphQLSchema): QueryPath[] {
       const next = [...steps, { type, name, field }];
       const edges = next.map((s) => `${s.type.name}.${s.name}`);
       const missing = edges.filter((e) => !RULES[e]);
-      const rule = missing.length ? undefined : edges.map((e) => RULES[e]!).reduce((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a));
+      const rule = missing.length
+        ? undefined
+        : edges.map((e) => RULES[e]!).reduce((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a));
       paths.push({ key: next.map((s) => s.name).join('.'), steps: next, rule, missing });
       walk(target, next, new Set([...seen, target.name]));
     }
@@ -86,7 +164,8 @@ export function queryPaths(schema: GraphQLSchema): QueryPath[] {
   return paths;
 }
 
-export const mutationNames = (schema: GraphQLSchema): string[] => Object.keys(schema.getMutationType()!.getFields()).sort();
+export const mutationNames = (schema: GraphQLSchema): string[] =>
+  Object.keys(schema.getMutationType()!.getFields()).sort();
 
 /** The ids a path's arguments point at. */
 export interface PathIds {
@@ -132,7 +211,8 @@ export function pathQuery(path: QueryPath, ids: PathIds): string {
     const args = step.field.args
       .map((a) => {
         const value = argValue(step, a.name, ids);
-        if (value === undefined && isNonNullType(a.type) && a.defaultValue === undefined) throw new Error(`no value for required argument ${step.type.name}.${step.name}(${a.name})`);
+        if (value === undefined && isNonNullType(a.type) && a.defaultValue === undefined)
+          throw new Error(`no value for required argument ${step.type.name}.${step.name}(${a.name})`);
         return value === undefined ? '' : `${a.name}: ${value}`;
       })
       .filter(Boolean);
@@ -156,7 +236,12 @@ export function leafRows(data: unknown, path: QueryPath, rootUnit: string): Row[
       for (const item of Array.isArray(child) ? child : [child]) {
         if (!item || typeof item !== 'object') continue;
         const o = item as Record<string, unknown>;
-        const own = typeof o.unitCode === 'string' ? o.unitCode : o.__typename === 'Unit' && typeof o.code === 'string' ? o.code : undefined;
+        const own =
+          typeof o.unitCode === 'string'
+            ? o.unitCode
+            : o.__typename === 'Unit' && typeof o.code === 'string'
+              ? o.code
+              : undefined;
         next.push({ value: item, unit: own ?? unit });
       }
     }

@@ -11,7 +11,13 @@ const LABEL = 'availability';
 const UNIT = `{ unit(code: "BBPPKS-PADANG") { name budget(year: 2022) { ceiling } performance(year: 2022) { goals { code budgetAbsorption } } } }`;
 const SAKIP = `{ sakipEvaluations(year: 2021) { score unit { code name } } }`;
 
-type UnitAnswer = { unit: { name: string; budget: { ceiling: number } | null; performance: { goals: { code: string; budgetAbsorption: number | null }[] } | null } | null };
+type UnitAnswer = {
+  unit: {
+    name: string;
+    budget: { ceiling: number } | null;
+    performance: { goals: { code: string; budgetAbsorption: number | null }[] } | null;
+  } | null;
+};
 type SakipAnswer = { sakipEvaluations: { score: number; unit: { code: string; name: string } | null }[] };
 
 /**
@@ -23,7 +29,10 @@ class StandIn {
   hanging = false;
   reply: { status: number; body: unknown } | null = null;
   private readonly sockets = new Set<Socket>();
-  private constructor(private readonly server: Server, readonly url: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
 
   static async start(target: string): Promise<StandIn> {
     let standIn: StandIn | undefined;
@@ -38,9 +47,15 @@ class StandIn {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>;
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)),
+        ) as Record<string, string>;
         const bodyless = req.method === 'GET' || req.method === 'HEAD';
-        fetch(new URL(req.url ?? '/graphql', target), { method: req.method, headers, body: bodyless ? undefined : Buffer.concat(chunks) })
+        fetch(new URL(req.url ?? '/graphql', target), {
+          method: req.method,
+          headers,
+          body: bodyless ? undefined : Buffer.concat(chunks),
+        })
           .then(async (answer) => {
             res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
             res.end(Buffer.from(await answer.arrayBuffer()));
@@ -64,7 +79,12 @@ class StandIn {
 }
 
 const unavailable = (res: GraphResult, service: string) =>
-  (res.errors ?? []).filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.service === service && e.message.includes(`${service} subgraph is unavailable`));
+  (res.errors ?? []).filter(
+    (e) =>
+      e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' &&
+      e.extensions?.service === service &&
+      e.message.includes(`${service} subgraph is unavailable`),
+  );
 
 describe('availability: a subgraph that is down or hangs degrades only its own fields (distributed mode)', () => {
   let graph: DistributedGraph;
@@ -97,13 +117,29 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
     console.log(`performance subgraph stopped: the degraded answer came in ${elapsed} ms`);
 
     const def = SERVICES[index]!;
-    const database = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database: graph.databases[index]!.name }, entities: serviceEntities(def), migrations: def.migrations });
-    graph.services[index] = await startService(def, { database, bus: graph.buses[index]!, secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port, host: '127.0.0.1', relay: { intervalMs: 100 } });
+    const database = createDataSource({
+      target: { kind: 'mysql', url: TEST_MYSQL_URL, database: graph.databases[index]!.name },
+      entities: serviceEntities(def),
+      migrations: def.migrations,
+    });
+    graph.services[index] = await startService(def, {
+      database,
+      bus: graph.buses[index]!,
+      secrets: TEST_SECRETS,
+      logger: createLogger('test', 'silent'),
+      port,
+      host: '127.0.0.1',
+      relay: { intervalMs: 100 },
+    });
     let back: GraphResult<UnitAnswer> | undefined;
-    const recovery = await until('full answers again', async () => {
-      back = await query<UnitAnswer>(graph, UNIT, {}, admin);
-      return !back.errors;
-    }, 30_000);
+    const recovery = await until(
+      'full answers again',
+      async () => {
+        back = await query<UnitAnswer>(graph, UNIT, {}, admin);
+        return !back.errors;
+      },
+      30_000,
+    );
     expect(back!.data).toEqual(baseline);
     console.log(`performance subgraph started again: full answers after ${recovery} ms`);
   }, 120_000);
@@ -155,7 +191,11 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
       console.log(`performance subgraph hanging, timeout ${TIMEOUT_MS} ms: the degraded answer came in ${elapsed} ms`);
       const probe = await fetch(gateway.url.replace('localhost', '127.0.0.1').replace(/graphql$/, 'readyz'));
       expect(probe.status).toBe(503);
-      expect(((await probe.json()) as { checks: Record<string, string> }).checks).toMatchObject({ training: 'ok', budget: 'ok', performance: expect.stringContaining('unreachable') });
+      expect(((await probe.json()) as { checks: Record<string, string> }).checks).toMatchObject({
+        training: 'ok',
+        budget: 'ok',
+        performance: expect.stringContaining('unreachable'),
+      });
 
       standIns.performance!.hanging = false;
       const back = await ask<UnitAnswer>(UNIT);
@@ -168,7 +208,9 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
       const started = Date.now();
       const hung = await ask<Record<string, unknown>>(`mutation { startTrainingClass(classId: "1") { status } }`);
       const elapsed = Date.now() - started;
-      expect(unavailable(hung, 'training')[0]!.message).toContain(`did not answer within ${MUTATION_TIMEOUT_MS / 1000} s; the change may have been applied, check before retrying`);
+      expect(unavailable(hung, 'training')[0]!.message).toContain(
+        `did not answer within ${MUTATION_TIMEOUT_MS / 1000} s; the change may have been applied, check before retrying`,
+      );
       expect(elapsed).toBeGreaterThanOrEqual(MUTATION_TIMEOUT_MS - 100);
       expect(elapsed).toBeLessThan(MUTATION_TIMEOUT_MS + 8000);
     }, 60_000);
@@ -179,7 +221,9 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
       expect(hung.data?.unit).toEqual({
         name: baseline.unit!.name,
         budget: null,
-        performance: { goals: baseline.unit!.performance!.goals.map((g) => ({ code: g.code, budgetAbsorption: null })) },
+        performance: {
+          goals: baseline.unit!.performance!.goals.map((g) => ({ code: g.code, budgetAbsorption: null })),
+        },
       });
       expect(unavailable(hung, 'budget').length).toBeGreaterThanOrEqual(1);
     }, 60_000);
@@ -190,10 +234,22 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
       expect(proxied.data?.unit?.budget).toBeNull();
       expect(unavailable(proxied, 'budget')[0]!.message).toContain('it answered HTTP 503');
 
-      standIns.budget!.reply = { status: 400, body: { errors: [{ message: 'year must be 2000-2100', extensions: { code: 'BAD_USER_INPUT', field: 'year' } }] } };
+      standIns.budget!.reply = {
+        status: 400,
+        body: {
+          errors: [{ message: 'year must be 2000-2100', extensions: { code: 'BAD_USER_INPUT', field: 'year' } }],
+        },
+      };
       const refused = await ask<UnitAnswer>(UNIT);
       expect(refused.data?.unit).toMatchObject({ name: baseline.unit!.name, budget: null });
-      expect(refused.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: 'year must be 2000-2100', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'year' }) })]));
+      expect(refused.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            message: 'year must be 2000-2100',
+            extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'year' }),
+          }),
+        ]),
+      );
     }, 60_000);
 
     it('a hanging training subgraph leaves the SAKIP scores and nulls only the units it would name', async () => {
@@ -201,7 +257,9 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
       expect(healthy.errors).toBeUndefined();
       standIns.training!.hanging = true;
       const hung = await ask<SakipAnswer>(SAKIP);
-      expect(hung.data?.sakipEvaluations).toEqual(healthy.data!.sakipEvaluations.map((e) => ({ score: e.score, unit: null })));
+      expect(hung.data?.sakipEvaluations).toEqual(
+        healthy.data!.sakipEvaluations.map((e) => ({ score: e.score, unit: null })),
+      );
       expect(unavailable(hung, 'training')).toHaveLength(1);
     }, 60_000);
   });

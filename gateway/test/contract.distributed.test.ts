@@ -22,7 +22,12 @@ describeContract(
       return Object.values(res.data!)[0]!;
     };
     const sk11 = async (): Promise<Sk11> => {
-      const res = await query<{ unit: { performance: { goals: { indicators: Sk11[] }[] } } }>(graph(), SK11, { unit: PADANG }, admin());
+      const res = await query<{ unit: { performance: { goals: { indicators: Sk11[] }[] } } }>(
+        graph(),
+        SK11,
+        { unit: PADANG },
+        admin(),
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.unit.performance.goals.flatMap((g) => g.indicators).find((i) => i.code === 'SK1.1')!;
     };
@@ -39,25 +44,44 @@ describeContract(
       expect(await sk11()).toMatchObject({ numerator: 171, denominator: 202, realization: 84.65 });
       const lks = await mutate(
         `mutation($input: RegisterLksInstitutionInput!) { registerLksInstitution(input: $input) { id } }`,
-        { unit: PADANG, name: 'LKS Sintetis Uji Ujung-ke-Ujung', kind: 'ELDERLY', province: 'Sumatera Barat', regency: 'Kota Padang' },
+        {
+          unit: PADANG,
+          name: 'LKS Sintetis Uji Ujung-ke-Ujung',
+          kind: 'ELDERLY',
+          province: 'Sumatera Barat',
+          regency: 'Kota Padang',
+        },
       );
       const before = Date.now();
-      await mutate(
-        `mutation($input: RecordAccreditationInput!) { recordAccreditation(input: $input) { id } }`,
-        { institutionId: lks.id, visitDate: '2022-11-14', decidedOn: '2022-11-28', result: 'A', assessorTeam: ['Asesor Sintetis 01', 'Asesor Sintetis 02'] },
-      );
+      await mutate(`mutation($input: RecordAccreditationInput!) { recordAccreditation(input: $input) { id } }`, {
+        institutionId: lks.id,
+        visitDate: '2022-11-14',
+        decidedOn: '2022-11-28',
+        result: 'A',
+        assessorTeam: ['Asesor Sintetis 01', 'Asesor Sintetis 02'],
+      });
       const ms = await within(before, async () => (await sk11()).denominator === 203, 1000);
       expect(await sk11()).toMatchObject({ numerator: 172, denominator: 203, realization: 84.73 });
-      console.log(`SK1.1 changed ${ms} ms after recordAccreditation answered (gateway -> training -> outbox -> NATS -> performance)`);
+      console.log(
+        `SK1.1 changed ${ms} ms after recordAccreditation answered (gateway -> training -> outbox -> NATS -> performance)`,
+      );
     });
 
     it('a unit registered through the gateway becomes known to the performance subgraph over NATS', async () => {
       const before = Date.now();
-      await mutate(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { code } }`, { code: 'BBPPKS-UJI', name: 'Balai Sintetis Uji' });
+      await mutate(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { code } }`, {
+        code: 'BBPPKS-UJI',
+        name: 'Balai Sintetis Uji',
+      });
       await within(
         before,
         async () => {
-          const res = await query<{ unit: { knownToPerformance: boolean } }>(graph(), `{ unit(code: "BBPPKS-UJI") { knownToPerformance } }`, {}, admin());
+          const res = await query<{ unit: { knownToPerformance: boolean } }>(
+            graph(),
+            `{ unit(code: "BBPPKS-UJI") { knownToPerformance } }`,
+            {},
+            admin(),
+          );
           expect(res.errors).toBeUndefined();
           return res.data!.unit.knownToPerformance;
         },

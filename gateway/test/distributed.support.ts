@@ -1,4 +1,12 @@
-import { createLogger, NatsEventBus, OutboxEventEntity, OutboxRelay, ProcessedEventEntity, RunningService, startService } from '@kesos/infra';
+import {
+  createLogger,
+  NatsEventBus,
+  OutboxEventEntity,
+  OutboxRelay,
+  ProcessedEventEntity,
+  RunningService,
+  startService,
+} from '@kesos/infra';
 import { IsNull } from 'typeorm';
 import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS, TestDatabase } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
@@ -31,7 +39,10 @@ export interface DistributedGraphOptions {
  * seeded MariaDB database (as `npm run migrate` leaves it) with its own NATS connection in a
  * namespace of this test, and the gateway in front.
  */
-export async function startDistributedTestGraph(label: string, options: DistributedGraphOptions = {}): Promise<DistributedGraph> {
+export async function startDistributedTestGraph(
+  label: string,
+  options: DistributedGraphOptions = {},
+): Promise<DistributedGraph> {
   const logger = options.logger ?? createLogger('test', 'silent');
   const services: RunningService[] = [];
   const buses: NatsEventBus[] = [];
@@ -42,11 +53,29 @@ export async function startDistributedTestGraph(label: string, options: Distribu
     const database = await freshMysqlDatabase(def, label);
     databases.push(database);
     await def.seed(database.dataSource, logger);
-    if (options.seedEvents === false) await database.dataSource.getRepository(OutboxEventEntity).update({ publishedAt: IsNull() }, { publishedAt: new Date() });
+    if (options.seedEvents === false)
+      await database.dataSource
+        .getRepository(OutboxEventEntity)
+        .update({ publishedAt: IsNull() }, { publishedAt: new Date() });
     // Every service gets its own connection, as separate processes would, in the shared namespace.
-    const bus = services.length === 0 ? namespaceBus : await NatsEventBus.connect(process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222', undefined, { namespace: namespaceBus.namespace });
+    const bus =
+      services.length === 0
+        ? namespaceBus
+        : await NatsEventBus.connect(process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222', undefined, {
+            namespace: namespaceBus.namespace,
+          });
     if (bus !== namespaceBus) buses.push(bus);
-    services.push(await startService(def, { database, bus, secrets: TEST_SECRETS, logger, port: 0, host: '127.0.0.1', relay: { intervalMs: 100 } }));
+    services.push(
+      await startService(def, {
+        database,
+        bus,
+        secrets: TEST_SECRETS,
+        logger,
+        port: 0,
+        host: '127.0.0.1',
+        relay: { intervalMs: 100 },
+      }),
+    );
   }
   const gateway = await startGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),

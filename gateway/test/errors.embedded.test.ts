@@ -28,20 +28,59 @@ const BAD_AMOUNTS: BadAmount[] = [
 ];
 const HOLE = Symbol('bad amount');
 
-const side = (satkerCode: string, ceilingChange: number) => ({ satkerCode, authority: new EnumValue('DJA'), changes: [{ lineId: '1', ceilingChange, blockedChange: 0 }] });
+const side = (satkerCode: string, ceilingChange: number) => ({
+  satkerCode,
+  authority: new EnumValue('DJA'),
+  changes: [{ lineId: '1', ceilingChange, blockedChange: 0 }],
+});
 
 /** Inputs of the right GraphQL types for the four money mutations; the guard refuses before any business rule. */
 const BASES: Record<string, { inputType: string; input: Record<string, unknown> }> = {
-  recordRealization: { inputType: 'RecordRealizationInput', input: { satkerCode: '690552', year: 2022, accountCode: '521211', date: '2022-12-29', amount: 1000, documentNumber: 'SP2D-1' } },
+  recordRealization: {
+    inputType: 'RecordRealizationInput',
+    input: {
+      satkerCode: '690552',
+      year: 2022,
+      accountCode: '521211',
+      date: '2022-12-29',
+      amount: 1000,
+      documentNumber: 'SP2D-1',
+    },
+  },
   openDipa: {
     inputType: 'OpenDipaInput',
-    input: { unit: 'BBPPKS-PADANG', satkerCode: '690552', year: 2031, date: '2031-01-02', description: 'DIPA 2031', programmes: [], lines: [{ accountCode: '51', ceiling: 1000, blocked: 0 }] },
+    input: {
+      unit: 'BBPPKS-PADANG',
+      satkerCode: '690552',
+      year: 2031,
+      date: '2031-01-02',
+      description: 'DIPA 2031',
+      programmes: [],
+      lines: [{ accountCode: '51', ceiling: 1000, blocked: 0 }],
+    },
   },
   recordBudgetRevision: {
     inputType: 'RecordRevisionInput',
-    input: { satkerCode: '690552', year: 2022, date: '2022-12-30', authority: new EnumValue('DJPB'), description: 'revisi', changes: [{ lineId: '1', ceilingChange: 1000, blockedChange: 0 }], newLines: [{ accountCode: '51', ceiling: 1000, blocked: 0 }] },
+    input: {
+      satkerCode: '690552',
+      year: 2022,
+      date: '2022-12-30',
+      authority: new EnumValue('DJPB'),
+      description: 'revisi',
+      changes: [{ lineId: '1', ceilingChange: 1000, blockedChange: 0 }],
+      newLines: [{ accountCode: '51', ceiling: 1000, blocked: 0 }],
+    },
   },
-  recordBudgetTransfer: { inputType: 'RecordBudgetTransferInput', input: { year: 2022, date: '2022-09-10', description: 'transfer', from: side('369283', -1000), to: side('690552', 1000) } },
+  recordBudgetTransfer: {
+    inputType: 'RecordBudgetTransferInput',
+    input: {
+      year: 2022,
+      date: '2022-09-10',
+      description: 'transfer',
+      from: side('369283', -1000),
+      to: side('690552', 1000),
+    },
+  },
 };
 
 /** Every path to a SafeInt field of an input type, list positions left out, as the services name fields. */
@@ -65,12 +104,26 @@ function literal(value: unknown, bad: BadAmount): string {
   if (value === HOLE) return bad.literal;
   if (value instanceof EnumValue) return value.name;
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, bad)).join(', ')}]`;
-  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${literal(v, bad)}`).join(', ')} }`;
+  if (value && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v, bad)}`)
+      .join(', ')} }`;
   return JSON.stringify(value);
 }
 
-const json = (value: unknown, bad: BadAmount): unknown => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v === undefined ? null : v)).replace('"__HOLE__"', JSON.stringify(bad.json)));
-const marked = (value: unknown): unknown => JSON.parse(JSON.stringify(value, function (this: unknown, _k, v: unknown) { return v === HOLE ? '__HOLE__' : v; }));
+const json = (value: unknown, bad: BadAmount): unknown =>
+  JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (v === undefined ? null : v)).replace(
+      '"__HOLE__"',
+      JSON.stringify(bad.json),
+    ),
+  );
+const marked = (value: unknown): unknown =>
+  JSON.parse(
+    JSON.stringify(value, function (this: unknown, _k, v: unknown) {
+      return v === HOLE ? '__HOLE__' : v;
+    }),
+  );
 
 describe('errors as promised, through the gateway (embedded graph)', () => {
   let system: EmbeddedSystem;
@@ -81,8 +134,18 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
 
   const url = () => system.gateway.url.replace('localhost', '127.0.0.1');
   const post = async (body: string, headers: Record<string, string> = {}) => {
-    const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+    const res = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        data?: unknown;
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      },
+    };
   };
   const admin = () => ({ authorization: `Bearer ${tokenFor('admin')}` });
 
@@ -96,15 +159,31 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
       for (const path of paths) {
         for (const bad of BAD_AMOUNTS) {
           const input = withHole(base.input, path);
-          const asVariables = JSON.stringify({ query: `mutation($input: ${base.inputType}!) { ${mutation}(input: $input) { __typename } }`, variables: { input: json(marked(input), bad) } });
-          const asLiteral = JSON.stringify({ query: `mutation { ${mutation}(input: ${literal(input, bad)}) { __typename } }` });
-          for (const [mode, body] of [['variables', asVariables], ['literal', asLiteral]] as const) {
+          const asVariables = JSON.stringify({
+            query: `mutation($input: ${base.inputType}!) { ${mutation}(input: $input) { __typename } }`,
+            variables: { input: json(marked(input), bad) },
+          });
+          const asLiteral = JSON.stringify({
+            query: `mutation { ${mutation}(input: ${literal(input, bad)}) { __typename } }`,
+          });
+          for (const [mode, body] of [
+            ['variables', asVariables],
+            ['literal', asLiteral],
+          ] as const) {
             cases++;
             const r = await post(body, admin());
             const error = r.body.errors?.[0];
             const field = path.join('.');
-            if (r.status !== 200 || error?.extensions?.code !== 'BAD_USER_INPUT' || error.extensions.field !== field || !/SafeInt/.test(error.message) || r.body.errors!.length !== 1) {
-              failures.push(`${mutation} ${field} ${bad.literal} (${mode}): HTTP ${r.status} ${JSON.stringify(r.body.errors)}`);
+            if (
+              r.status !== 200 ||
+              error?.extensions?.code !== 'BAD_USER_INPUT' ||
+              error.extensions.field !== field ||
+              !/SafeInt/.test(error.message) ||
+              r.body.errors!.length !== 1
+            ) {
+              failures.push(
+                `${mutation} ${field} ${bad.literal} (${mode}): HTTP ${r.status} ${JSON.stringify(r.body.errors)}`,
+              );
             }
           }
         }
@@ -117,13 +196,20 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
 
   test('a missing, malformed or invalid token answers HTTP 401 with UNAUTHENTICATED', async () => {
     const ask = JSON.stringify({ query: '{ units { code } }' });
-    for (const headers of [{} as Record<string, string>, { authorization: 'Basic abc' }, { authorization: 'Bearer not-a-jwt' }, { authorization: `Bearer ${tokenFor('admin')}x` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Basic abc' },
+      { authorization: 'Bearer not-a-jwt' },
+      { authorization: `Bearer ${tokenFor('admin')}x` },
+    ]) {
       const r = await post(ask, headers);
       expect([r.status, r.body.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
       expect(r.body.errors?.[0]?.extensions).not.toHaveProperty('http');
     }
     // The public root field stays open without a token.
-    expect((await post(JSON.stringify({ query: '{ verifyCertificate(number: "none") { predicate } }' }))).status).toBe(200);
+    expect((await post(JSON.stringify({ query: '{ verifyCertificate(number: "none") { predicate } }' }))).status).toBe(
+      200,
+    );
   });
 
   test('parse errors, validation errors and badly typed variables answer HTTP 400, also past the token limit', async () => {
@@ -131,9 +217,24 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
       [JSON.stringify({ query: '{ units { code ' }), 'GRAPHQL_PARSE_FAILED'],
       [JSON.stringify({ query: `{ ${'units { code } '.repeat(300)} }` }), 'GRAPHQL_PARSE_FAILED'],
       [JSON.stringify({ query: '{ unitz { code } }' }), 'GRAPHQL_VALIDATION_FAILED'],
-      [JSON.stringify({ query: `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: units { code }`).join(' ')} }` }), 'GRAPHQL_VALIDATION_FAILED'],
-      [JSON.stringify({ query: 'query($y: Int!) { units { code budget(year: $y) { ceiling } } }', variables: { y: 'x' } }), 'BAD_USER_INPUT'],
-      [JSON.stringify({ query: 'query($y: Int!) { units { code budget(year: $y) { ceiling } } }', variables: { y: null } }), 'BAD_USER_INPUT'],
+      [
+        JSON.stringify({ query: `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: units { code }`).join(' ')} }` }),
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
+      [
+        JSON.stringify({
+          query: 'query($y: Int!) { units { code budget(year: $y) { ceiling } } }',
+          variables: { y: 'x' },
+        }),
+        'BAD_USER_INPUT',
+      ],
+      [
+        JSON.stringify({
+          query: 'query($y: Int!) { units { code budget(year: $y) { ceiling } } }',
+          variables: { y: null },
+        }),
+        'BAD_USER_INPUT',
+      ],
       ['{not json', 'BAD_REQUEST'],
     ];
     for (const [body, code] of cases) {
@@ -144,23 +245,56 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
 
   test('a subgraph called without the gateway answers HTTP 401, and a malformed request to it 400', async () => {
     for (const service of system.services) {
-      const direct = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const direct = await fetch(service.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       expect(direct.status).toBe(401);
       const identity = signIdentity({ caller: callers.admin(), requestId: 'test' }, TEST_SECRETS.internalSecret);
-      const broken = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity }, body: JSON.stringify({ query: '{ __typename ' }) });
+      const broken = await fetch(service.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },
+        body: JSON.stringify({ query: '{ __typename ' }),
+      });
       expect(broken.status).toBe(400);
     }
   });
 
-  test('the gateway relays a subgraph\'s 4xx client error (message, code, field) and nothing else of the response', async () => {
-    const source = new SubgraphDataSource({ name: 'budget', url: 'http://127.0.0.1:9/graphql', timeouts: DEFAULT_SUBGRAPH_TIMEOUTS, logger: createLogger('test', 'silent'), willSendRequest: undefined });
-    const response = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-    const relayed = await source.errorFromResponse(response(400, { errors: [{ message: 'amount is not a whole number of rupiah', extensions: { code: 'BAD_USER_INPUT', field: 'amount', stacktrace: ['at x'] } }] }) as never);
-    expect({ message: relayed.message, extensions: relayed.extensions }).toEqual({ message: 'amount is not a whole number of rupiah', extensions: { code: 'BAD_USER_INPUT', field: 'amount' } });
-    const unauthenticated = await source.errorFromResponse(response(401, { errors: [{ message: 'the gateway identity header has expired', extensions: { code: 'UNAUTHENTICATED' } }] }) as never);
+  test("the gateway relays a subgraph's 4xx client error (message, code, field) and nothing else of the response", async () => {
+    const source = new SubgraphDataSource({
+      name: 'budget',
+      url: 'http://127.0.0.1:9/graphql',
+      timeouts: DEFAULT_SUBGRAPH_TIMEOUTS,
+      logger: createLogger('test', 'silent'),
+      willSendRequest: undefined,
+    });
+    const response = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const relayed = await source.errorFromResponse(
+      response(400, {
+        errors: [
+          {
+            message: 'amount is not a whole number of rupiah',
+            extensions: { code: 'BAD_USER_INPUT', field: 'amount', stacktrace: ['at x'] },
+          },
+        ],
+      }) as never,
+    );
+    expect({ message: relayed.message, extensions: relayed.extensions }).toEqual({
+      message: 'amount is not a whole number of rupiah',
+      extensions: { code: 'BAD_USER_INPUT', field: 'amount' },
+    });
+    const unauthenticated = await source.errorFromResponse(
+      response(401, {
+        errors: [{ message: 'the gateway identity header has expired', extensions: { code: 'UNAUTHENTICATED' } }],
+      }) as never,
+    );
     expect(unauthenticated.extensions).toEqual({ code: 'UNAUTHENTICATED' });
     // A server fault stays what it was: the masking plugin answers it as INTERNAL_SERVER_ERROR.
-    const fault = await source.errorFromResponse(response(500, { errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) as never);
+    const fault = await source.errorFromResponse(
+      response(500, { errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) as never,
+    );
     expect(fault.message).toMatch(/^500: /);
     expect(fault.extensions.code).toBeUndefined();
   });

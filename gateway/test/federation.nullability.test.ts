@@ -8,14 +8,25 @@ import { SUPERGRAPH_FILE } from '../src';
  * others' data (a stopped performance service turned the whole `unit` into null). These checks
  * read the composed supergraph, so a field added later is held to the same rule.
  */
-const types = parse(readFileSync(SUPERGRAPH_FILE, 'utf8')).definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
+const types = parse(readFileSync(SUPERGRAPH_FILE, 'utf8')).definitions.filter(
+  (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION,
+);
 
-const argument = (node: { arguments?: readonly { name: { value: string }; value: { kind: string } }[] }, name: string): string | undefined => {
+const argument = (
+  node: { arguments?: readonly { name: { value: string }; value: { kind: string } }[] },
+  name: string,
+): string | undefined => {
   const value = node.arguments?.find((a) => a.name.value === name)?.value as { value?: string } | undefined;
   return value?.value;
 };
-const graphsOfType = (t: ObjectTypeDefinitionNode) => (t.directives ?? []).filter((d) => d.name.value === 'join__type').map((d) => argument(d, 'graph')!);
-const keyFields = (t: ObjectTypeDefinitionNode) => new Set((t.directives ?? []).filter((d) => d.name.value === 'join__type').flatMap((d) => (argument(d, 'key') ?? '').split(/\s+/).filter(Boolean)));
+const graphsOfType = (t: ObjectTypeDefinitionNode) =>
+  (t.directives ?? []).filter((d) => d.name.value === 'join__type').map((d) => argument(d, 'graph')!);
+const keyFields = (t: ObjectTypeDefinitionNode) =>
+  new Set(
+    (t.directives ?? [])
+      .filter((d) => d.name.value === 'join__type')
+      .flatMap((d) => (argument(d, 'key') ?? '').split(/\s+/).filter(Boolean)),
+  );
 /** The graphs that resolve a field: those of its @join__field, or every graph of the type. */
 const graphsOfField = (t: ObjectTypeDefinitionNode, f: FieldDefinitionNode) => {
   const joined = (f.directives ?? []).filter((d) => d.name.value === 'join__field').map((d) => argument(d, 'graph')!);
@@ -37,7 +48,9 @@ describe('federated fields degrade alone when their subgraph is down', () => {
     // The check below reads the supergraph right only if it finds the shared entities and their owners.
     expect(entities.map((t) => `${t.name.value}:${owner(t)}`).sort()).toEqual(['Goal:PERFORMANCE', 'Unit:TRAINING']);
     const nonNullable = entities.flatMap((t) =>
-      (t.fields ?? []).filter((f) => !keyFields(t).has(f.name.value) && !graphsOfField(t, f).includes(owner(t)) && nonNull(f.type)).map((f) => `${t.name.value}.${f.name.value}`),
+      (t.fields ?? [])
+        .filter((f) => !keyFields(t).has(f.name.value) && !graphsOfField(t, f).includes(owner(t)) && nonNull(f.type))
+        .map((f) => `${t.name.value}.${f.name.value}`),
     );
     expect(nonNullable).toEqual([]);
   });
@@ -50,8 +63,16 @@ describe('federated fields degrade alone when their subgraph is down', () => {
         const entity = byName.get(named(f.type));
         if (!entity || !nonNull(f.type)) continue;
         const from = graphsOfField(t, f);
-        const elsewhere = (entity.fields ?? []).filter((ef) => !keyFields(entity).has(ef.name.value) && nonNull(ef.type) && !graphsOfField(entity, ef).some((g) => from.includes(g)));
-        if (elsewhere.length) offenders.push(`${t.name.value}.${f.name.value} (needs ${entity.name.value}.${elsewhere.map((e) => e.name.value).join(', ')} from another subgraph)`);
+        const elsewhere = (entity.fields ?? []).filter(
+          (ef) =>
+            !keyFields(entity).has(ef.name.value) &&
+            nonNull(ef.type) &&
+            !graphsOfField(entity, ef).some((g) => from.includes(g)),
+        );
+        if (elsewhere.length)
+          offenders.push(
+            `${t.name.value}.${f.name.value} (needs ${entity.name.value}.${elsewhere.map((e) => e.name.value).join(', ')} from another subgraph)`,
+          );
       }
     }
     expect(offenders).toEqual([]);
@@ -59,7 +80,14 @@ describe('federated fields degrade alone when their subgraph is down', () => {
 
   it('their descriptions say what null with SUBGRAPH_UNAVAILABLE means', () => {
     const undocumented = entities.flatMap((t) =>
-      (t.fields ?? []).filter((f) => !keyFields(t).has(f.name.value) && !graphsOfField(t, f).includes(owner(t)) && !f.description?.value.includes('SUBGRAPH_UNAVAILABLE')).map((f) => `${t.name.value}.${f.name.value}`),
+      (t.fields ?? [])
+        .filter(
+          (f) =>
+            !keyFields(t).has(f.name.value) &&
+            !graphsOfField(t, f).includes(owner(t)) &&
+            !f.description?.value.includes('SUBGRAPH_UNAVAILABLE'),
+        )
+        .map((f) => `${t.name.value}.${f.name.value}`),
     );
     expect(undocumented).toEqual([]);
   });

@@ -140,7 +140,9 @@ function plausible(type: GraphQLInputType, name: string, depth = 0): unknown {
   if (isEnumType(type)) return type.getValues()[0]!.value as unknown;
   if (isScalarType(type)) return plausibleScalar(type.name, name);
   if (isInputObjectType(type) && depth < 6) {
-    return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, plausible(f.type, f.name, depth + 1)]));
+    return Object.fromEntries(
+      Object.values(type.getFields()).map((f) => [f.name, plausible(f.type, f.name, depth + 1)]),
+    );
   }
   return null;
 }
@@ -148,7 +150,8 @@ function plausible(type: GraphQLInputType, name: string, depth = 0): unknown {
 function malformations(type: GraphQLInputType, name: string): [string, unknown][] {
   const named = getNamedType(type);
   const required: [string, unknown][] = isNonNullType(type) ? [['null', null]] : [];
-  if (isListType(isNonNullType(type) ? type.ofType : type)) return [...required, ['empty list', []], ['list of null', [null]]];
+  if (isListType(isNonNullType(type) ? type.ofType : type))
+    return [...required, ['empty list', []], ['list of null', [null]]];
   if (isEnumType(named)) return [...required, ...ENUMS];
   if (isInputObjectType(named)) return [...required, ...OBJECTS];
   switch (named.name) {
@@ -172,11 +175,20 @@ function printType(type: GraphQLInputType): string {
 }
 
 /** Every leaf and input object position of a plausible value, with its GraphQL type. */
-function positions(type: GraphQLInputType, name: string, path: (string | number)[], depth = 0): { path: (string | number)[]; type: GraphQLInputType; name: string }[] {
+function positions(
+  type: GraphQLInputType,
+  name: string,
+  path: (string | number)[],
+  depth = 0,
+): { path: (string | number)[]; type: GraphQLInputType; name: string }[] {
   const here = { path, type, name };
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return [here, ...positions(inner.ofType as GraphQLInputType, name, [...path, 0], depth)];
-  if (isInputObjectType(inner) && depth < 6) return [here, ...Object.values(inner.getFields()).flatMap((f) => positions(f.type, f.name, [...path, f.name], depth + 1))];
+  if (isInputObjectType(inner) && depth < 6)
+    return [
+      here,
+      ...Object.values(inner.getFields()).flatMap((f) => positions(f.type, f.name, [...path, f.name], depth + 1)),
+    ];
   return [here];
 }
 
@@ -191,7 +203,9 @@ function setAt(value: unknown, path: (string | number)[], replacement: unknown):
 function owner(field: GraphQLField<unknown, unknown>): string {
   const join = field.astNode?.directives?.find((d) => d.name.value === 'join__field');
   const graph = join?.arguments?.find((a) => a.name.value === 'graph')?.value;
-  return graph && graph.kind === Kind.ENUM ? graph.value.toLowerCase() : (graph as StringValueNode | undefined)?.value ?? 'unknown';
+  return graph && graph.kind === Kind.ENUM
+    ? graph.value.toLowerCase()
+    : ((graph as StringValueNode | undefined)?.value ?? 'unknown');
 }
 
 export function fuzzCases(schema: GraphQLSchema): FuzzCase[] {
@@ -204,7 +218,14 @@ export function fuzzCases(schema: GraphQLSchema): FuzzCase[] {
     for (const arg of field.args) {
       for (const position of positions(arg.type, arg.name, [arg.name])) {
         for (const [label, value] of malformations(position.type, position.name)) {
-          cases.push({ mutation: field.name, service: owner(field), path: position.path.join('.'), label, query, variables: setAt(base, position.path, value) as Record<string, unknown> });
+          cases.push({
+            mutation: field.name,
+            service: owner(field),
+            path: position.path.join('.'),
+            label,
+            query,
+            variables: setAt(base, position.path, value) as Record<string, unknown>,
+          });
         }
       }
     }

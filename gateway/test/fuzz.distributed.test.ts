@@ -8,7 +8,8 @@ import { fuzzCases } from './fuzz.cases';
 import { tokenFor } from './support';
 
 /** What must never reach a client or a log line: SQL, driver errors, stacks, database names, statement parameters. */
-const INTERNALS = /INSERT INTO|SELECT [^"]* FROM|UPDATE `|DELETE FROM|QueryFailedError|SqliteError|\bER_[A-Z_]{3,}|SQLITE_|kesos_test_|"parameters"|"sql"|"stack"|\\n\s+at |node_modules/;
+const INTERNALS =
+  /INSERT INTO|SELECT [^"]* FROM|UPDATE `|DELETE FROM|QueryFailedError|SqliteError|\bER_[A-Z_]{3,}|SQLITE_|kesos_test_|"parameters"|"sql"|"stack"|\\n\s+at |node_modules/;
 
 /**
  * The generated table of malformed arguments (fuzz.cases.ts) against every mutation of the
@@ -31,7 +32,8 @@ describe('fuzz: malformed mutation arguments through the gateway (distributed, M
     graph = await startDistributedTestGraph('fuzz', { logger: createLogger('test', 'debug', destination) });
     // The fuzz needs the seeded records, not their events: publishing the seed's thousands of
     // events would compete with the fuzz for the machine and make stopping wait for the relay.
-    for (const s of graph.services) await s.dataSource.query('UPDATE outbox_event SET publishedAt = NOW() WHERE publishedAt IS NULL');
+    for (const s of graph.services)
+      await s.dataSource.query('UPDATE outbox_event SET publishedAt = NOW() WHERE publishedAt IS NULL');
     startup = (Date.now() - started) / 1000;
   }, 180000);
   afterAll(async () => graph?.stop());
@@ -41,11 +43,22 @@ describe('fuzz: malformed mutation arguments through the gateway (distributed, M
    * are left out: they fill in the background while the seed's events are applied, and a refused
    * request cannot reach them without an event, which the counted outbox_event table would show.
    */
-  const CONSUMER_TABLES = new Set(['processed_event', 'output_volume_entry', 'metric_fact', 'metric_counter', 'known_unit']);
+  const CONSUMER_TABLES = new Set([
+    'processed_event',
+    'output_volume_entry',
+    'metric_fact',
+    'metric_counter',
+    'known_unit',
+  ]);
   async function rowCounts(service: string): Promise<string> {
     const running = graph.services.find((s) => s.name === service)!;
-    const tables = running.dataSource.entityMetadatas.map((m) => m.tableName).filter((t) => !CONSUMER_TABLES.has(t)).sort();
-    const rows = (await running.dataSource.query(tables.map((t) => `SELECT '${t}' AS t, COUNT(*) AS n FROM \`${t}\``).join(' UNION ALL '))) as { t: string; n: string | number }[];
+    const tables = running.dataSource.entityMetadatas
+      .map((m) => m.tableName)
+      .filter((t) => !CONSUMER_TABLES.has(t))
+      .sort();
+    const rows = (await running.dataSource.query(
+      tables.map((t) => `SELECT '${t}' AS t, COUNT(*) AS n FROM \`${t}\``).join(' UNION ALL '),
+    )) as { t: string; n: string | number }[];
     return rows.map((r) => `${r.t}=${String(r.n)}`).join(' ');
   }
 
@@ -67,13 +80,22 @@ describe('fuzz: malformed mutation arguments through the gateway (distributed, M
       let before = await rowCounts(service);
       for (const c of cases.filter((x) => x.service === service)) {
         const name = `${c.mutation} ${c.path} = ${c.label}`;
-        const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: c.query, variables: c.variables }) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ query: c.query, variables: c.variables }),
+        });
         const text = await res.text();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        const body = JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
-        for (const e of body.errors ?? []) codes[e.extensions?.code ?? 'none'] = (codes[e.extensions?.code ?? 'none'] ?? 0) + 1;
+        const body = JSON.parse(text) as {
+          data?: unknown;
+          errors?: { message: string; extensions?: { code?: string } }[];
+        };
+        for (const e of body.errors ?? [])
+          codes[e.extensions?.code ?? 'none'] = (codes[e.extensions?.code ?? 'none'] ?? 0) + 1;
         if (res.status >= 500) failures.push(`${name}: HTTP ${res.status}`);
-        if (body.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code)) failures.push(`${name}: ${text.slice(0, 300)}`);
+        if (body.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code))
+          failures.push(`${name}: ${text.slice(0, 300)}`);
         if (INTERNALS.test(text)) failures.push(`${name}: internals in the answer ${text.slice(0, 300)}`);
         // HTTP 400 is the gateway refusing the request before calling any subgraph: nothing to count.
         if (res.status === 400) continue;
@@ -89,7 +111,9 @@ describe('fuzz: malformed mutation arguments through the gateway (distributed, M
     const errorLines = logLines.filter((l) => (JSON.parse(l) as { level: number }).level >= 50);
     const leakingLines = logLines.filter((l) => INTERNALS.test(l));
     // The figures the README quotes.
-    process.stdout.write(`fuzz: graph started in ${startup.toFixed(1)} s; ${cases.length} inputs in ${seconds.toFixed(1)} s; HTTP ${JSON.stringify(statuses)}; codes ${JSON.stringify(codes)}; accepted ${accepted.length}; log lines ${logLines.length}\n`);
+    process.stdout.write(
+      `fuzz: graph started in ${startup.toFixed(1)} s; ${cases.length} inputs in ${seconds.toFixed(1)} s; HTTP ${JSON.stringify(statuses)}; codes ${JSON.stringify(codes)}; accepted ${accepted.length}; log lines ${logLines.length}\n`,
+    );
     process.stdout.write(`accepted: ${accepted.join('; ')}\n`);
     expect(failures.slice(0, 20)).toEqual([]);
     expect(errorLines.slice(0, 5)).toEqual([]);

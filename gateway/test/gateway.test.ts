@@ -20,16 +20,29 @@ describe('gateway: auth, limits, explorer and health (embedded graph)', () => {
     expect(missing.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(missing.data ?? null).toBeNull();
     const forged = await query(system, '{ units { code } }', {}, `${tokenFor('admin')}x`);
-    expect(forged.errors?.[0]).toMatchObject({ message: expect.stringContaining('invalid token'), extensions: { code: 'UNAUTHENTICATED' } });
+    expect(forged.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('invalid token'),
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     const noUnit = await query(system, '{ units { code } }', {}, tokenFor('viewer'));
     expect(noUnit.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers a signed-in caller and scopes unit data to the caller unit', async () => {
-    const own = await query(system, '{ unit(code: "BBPPKS-PADANG") { code staffComposition { count } } }', {}, tokenFor('viewer', 'BBPPKS-PADANG'));
+    const own = await query(
+      system,
+      '{ unit(code: "BBPPKS-PADANG") { code staffComposition { count } } }',
+      {},
+      tokenFor('viewer', 'BBPPKS-PADANG'),
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data).toMatchObject({ unit: { code: 'BBPPKS-PADANG' } });
-    const other = await query(system, '{ unit(code: "BBPPKS-PADANG") { code staffComposition { count } } }', {}, tokenFor('viewer', 'BBPPKS-BANDUNG'));
+    const other = await query(
+      system,
+      '{ unit(code: "BBPPKS-PADANG") { code staffComposition { count } } }',
+      {},
+      tokenFor('viewer', 'BBPPKS-BANDUNG'),
+    );
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -56,8 +69,15 @@ describe('gateway: auth, limits, explorer and health (embedded graph)', () => {
     });
     try {
       const ask = async (source: string) => {
-        const res = await fetch(shallow.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ query: source }) });
-        return ((await res.json()) as { errors?: { message: string }[] }).errors?.map((e) => e.message).join('; ') ?? 'no error';
+        const res = await fetch(shallow.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+          body: JSON.stringify({ query: source }),
+        });
+        return (
+          ((await res.json()) as { errors?: { message: string }[] }).errors?.map((e) => e.message).join('; ') ??
+          'no error'
+        );
       };
       expect(await ask('{ units { workArea { province } } }')).toMatch(/depth limit of 2 exceeded, found 3/i);
       const costly = Array.from({ length: 10 }, (_, i) => `a${i}: units { code name address region }`).join(' ');
@@ -76,7 +96,12 @@ describe('gateway: auth, limits, explorer and health (embedded graph)', () => {
     const html = await page.text();
     expect(html).toContain('/explorer/graphiql.min.js');
     expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
-    for (const asset of ['graphiql.min.js', 'graphiql.min.css', 'react.production.min.js', 'react-dom.production.min.js']) {
+    for (const asset of [
+      'graphiql.min.js',
+      'graphiql.min.css',
+      'react.production.min.js',
+      'react-dom.production.min.js',
+    ]) {
       const res = await fetch(`${base()}/explorer/${asset}`);
       expect(res.status).toBe(200);
       expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
@@ -87,7 +112,10 @@ describe('gateway: auth, limits, explorer and health (embedded graph)', () => {
     expect((await fetch(`${base()}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base()}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { training: 'ok', budget: 'ok', performance: 'ok' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { training: 'ok', budget: 'ok', performance: 'ok' },
+    });
     for (const s of system.services) {
       const res = await fetch(s.url.replace(/\/graphql$/, '/readyz'));
       expect(await res.json()).toMatchObject({ status: 'ready', checks: { database: 'ok', bus: 'ok' } });

@@ -1,4 +1,11 @@
-import { createDataSource, createLogger, MemoryEventBus, RunningService, serviceEntities, startService } from '@kesos/infra';
+import {
+  createDataSource,
+  createLogger,
+  MemoryEventBus,
+  RunningService,
+  serviceEntities,
+  startService,
+} from '@kesos/infra';
 import { callers, callSubgraph, TEST_SECRETS } from '@kesos/infra/testing';
 import { trainingService } from '@kesos/training';
 import { readFileSync } from 'node:fs';
@@ -27,8 +34,20 @@ describe('hardening: field suggestions, certificate look-up rate, class dates (e
       host: '127.0.0.1',
       introspection: false,
     });
-    const database = createDataSource({ target: { kind: 'sqlite', file: ':memory:' }, entities: serviceEntities(trainingService), synchronize: true });
-    quietTraining = await startService(trainingService, { database, bus: new MemoryEventBus(logger), secrets: TEST_SECRETS, logger, port: 0, host: '127.0.0.1', introspection: false });
+    const database = createDataSource({
+      target: { kind: 'sqlite', file: ':memory:' },
+      entities: serviceEntities(trainingService),
+      synchronize: true,
+    });
+    quietTraining = await startService(trainingService, {
+      database,
+      bus: new MemoryEventBus(logger),
+      secrets: TEST_SECRETS,
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      introspection: false,
+    });
   }, 300000);
   afterAll(async () => {
     await production?.stop();
@@ -50,14 +69,28 @@ describe('hardening: field suggestions, certificate look-up rate, class dates (e
     const identity = { caller: callers.admin(), secret: TEST_SECRETS.internalSecret };
     const subgraph = await callSubgraph(quietTraining.url, '{ unitz(code: "X") { code } }', {}, identity);
     expect(subgraph.errors?.[0]?.message).toBe('Cannot query field "unitz" on type "Query".');
-    const variable = await callSubgraph(quietTraining.url, 'query($i: RegisterUnitInput!) { registerUnit(input: $i) { code } }', { i: { cod: 'X', name: 'Y' } }, identity);
+    const variable = await callSubgraph(
+      quietTraining.url,
+      'query($i: RegisterUnitInput!) { registerUnit(input: $i) { code } }',
+      { i: { cod: 'X', name: 'Y' } },
+      identity,
+    );
     expect(variable.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
 
   it('limits certificate look-ups per client address, aliases included, with a retry hint', async () => {
-    const aliases = Array.from({ length: 15 }, (_, i) => `c${i}: verifyCertificate(number: "BBPPKS-PADANG/PPM/2022/${String(i).padStart(6, '0')}/XXXX") { number }`).join(' ');
+    const aliases = Array.from(
+      { length: 15 },
+      (_, i) =>
+        `c${i}: verifyCertificate(number: "BBPPKS-PADANG/PPM/2022/${String(i).padStart(6, '0')}/XXXX") { number }`,
+    ).join(' ');
     const url = production.url.replace('localhost', '127.0.0.1');
-    const ask = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ ${aliases} }` }) });
+    const ask = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ ${aliases} }` }),
+      });
     for (let i = 0; i < 2; i++) {
       const allowed = await ask();
       expect(allowed.status).toBe(200);
@@ -68,21 +101,55 @@ describe('hardening: field suggestions, certificate look-up rate, class dates (e
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    const body = (await refused.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+    const body = (await refused.json()) as {
+      data?: unknown;
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
     expect(body.data ?? null).toBeNull();
-    expect(body.errors[0]).toMatchObject({ message: expect.stringContaining('at most 30 per 60 s'), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } });
+    expect(body.errors[0]).toMatchObject({
+      message: expect.stringContaining('at most 30 per 60 s'),
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+    });
     // Other operations of the same client are not limited.
     const other = await query(productionGraph(), '{ units { code } }', {}, tokenFor('viewer', UNIT));
     expect(other.errors).toBeUndefined();
   });
 
   it('refuses class dates outside 2000-2100, as every other record does', async () => {
-    const programmeId = ((await query(system, `{ programmes(unit: "${UNIT}") { id } }`, {}, tokenFor('admin'))).data as { programmes: { id: string }[] }).programmes[0]!.id;
+    const programmeId = (
+      (await query(system, `{ programmes(unit: "${UNIT}") { id } }`, {}, tokenFor('admin'))).data as {
+        programmes: { id: string }[];
+      }
+    ).programmes[0]!.id;
     const create = (startDate: string, endDate: string) =>
-      query(system, `mutation($i: CreateTrainingClassInput!) { createTrainingClass(input: $i) { id } }`, { i: { programmeId, province: 'Sumatera Barat', regency: 'Kota Padang', startDate, endDate, capacity: 5, targetParticipants: 5 } }, tokenFor('operator', UNIT));
-    for (const [start, end, field] of [['1999-12-31', '2000-01-05', 'startDate'], ['0001-01-01', '0001-01-02', 'startDate'], ['2100-12-30', '2101-01-02', 'endDate']] as const) {
+      query(
+        system,
+        `mutation($i: CreateTrainingClassInput!) { createTrainingClass(input: $i) { id } }`,
+        {
+          i: {
+            programmeId,
+            province: 'Sumatera Barat',
+            regency: 'Kota Padang',
+            startDate,
+            endDate,
+            capacity: 5,
+            targetParticipants: 5,
+          },
+        },
+        tokenFor('operator', UNIT),
+      );
+    for (const [start, end, field] of [
+      ['1999-12-31', '2000-01-05', 'startDate'],
+      ['0001-01-01', '0001-01-02', 'startDate'],
+      ['2100-12-30', '2101-01-02', 'endDate'],
+    ] as const) {
       const r = await create(start, end);
-      expect({ start, data: r.data?.createTrainingClass ?? null, code: r.errors?.[0]?.extensions?.code, field: r.errors?.[0]?.extensions?.field }).toEqual({ start, data: null, code: 'BAD_USER_INPUT', field });
+      expect({
+        start,
+        data: r.data?.createTrainingClass ?? null,
+        code: r.errors?.[0]?.extensions?.code,
+        field: r.errors?.[0]?.extensions?.field,
+      }).toEqual({ start, data: null, code: 'BAD_USER_INPUT', field });
     }
     const inRange = await create('2100-12-01', '2100-12-05');
     expect(inRange.errors).toBeUndefined();

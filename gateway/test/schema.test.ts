@@ -1,5 +1,14 @@
 import { buildFederatedSchema } from '@kesos/infra';
-import { getNamedType, GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isIntrospectionType, isSpecifiedScalarType } from 'graphql';
+import {
+  getNamedType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isIntrospectionType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeSupergraph, SERVICES, SUPERGRAPH_FILE } from '../src';
@@ -17,7 +26,8 @@ function undescribed(schema: GraphQLSchema): string[] {
       for (const field of Object.values(type.getFields())) {
         if (field.name.startsWith('_')) continue;
         if (!field.description) missing.push(`${type.name}.${field.name}`);
-        for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        for (const arg of 'args' in field ? field.args : [])
+          if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
       }
     }
     if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
@@ -35,7 +45,10 @@ describe('schemas', () => {
     expect(readFileSync(SUPERGRAPH_FILE, 'utf8').trimEnd()).toBe(graph.supergraphSdl.trimEnd());
   });
 
-  it.each(SERVICES.map((s) => [s.name, s] as const))('every type, field, argument and enum value of %s has a description', async (_name, def) => {
-    expect(undescribed(await buildFederatedSchema(def.schema))).toEqual([]);
-  });
+  it.each(SERVICES.map((s) => [s.name, s] as const))(
+    'every type, field, argument and enum value of %s has a description',
+    async (_name, def) => {
+      expect(undescribed(await buildFederatedSchema(def.schema))).toEqual([]);
+    },
+  );
 });

@@ -13,10 +13,20 @@ const EMBEDDED_MAIN = join(ROOT, 'gateway', 'dist', 'embedded.main.js');
 const GATEWAY_MAIN = join(ROOT, 'gateway', 'dist', 'main.js');
 
 /** Runs a built entry point and returns its exit code and stderr (processes are built by `npm test`). */
-function run(script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+function run(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'kesos-start-')), ...env } });
+    const child = spawn(process.execPath, [script], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'kesos-start-')),
+        ...env,
+      },
+    });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -59,7 +69,11 @@ describe('start-up failures exit non-zero with one line that says what to fix', 
 
   it('missing or short secrets in the distributed mode and in production, instead of development keys', async () => {
     const distributed = { MYSQL_URL: TEST_MYSQL_URL, NATS_URL: 'nats://127.0.0.1:4222', PORT: '0' };
-    const missing = await run(TRAINING_MAIN, { ...distributed, JWT_SECRET: SECRETS.JWT_SECRET, INTERNAL_SECRET: SECRETS.INTERNAL_SECRET });
+    const missing = await run(TRAINING_MAIN, {
+      ...distributed,
+      JWT_SECRET: SECRETS.JWT_SECRET,
+      INTERNAL_SECRET: SECRETS.INTERNAL_SECRET,
+    });
     expect(missing.code).toBe(1);
     expect(oneLine(missing.stderr)).toMatch(/PERSONAL_DATA_KEY is required in production and in the distributed mode/);
     const short = await run(GATEWAY_MAIN, { ...SECRETS, JWT_SECRET: 'too-short', PORT: '0' });
@@ -67,9 +81,17 @@ describe('start-up failures exit non-zero with one line that says what to fix', 
     expect(oneLine(short.stderr)).toMatch(/JWT_SECRET must be at least 32 bytes, got 9/);
     const gatewayBare = await run(GATEWAY_MAIN, { PORT: '0' });
     expect(gatewayBare.code).toBe(1);
-    expect(oneLine(gatewayBare.stderr)).toMatch(/JWT_SECRET is required.*INTERNAL_SECRET is required.*PERSONAL_DATA_KEY is required/);
+    expect(oneLine(gatewayBare.stderr)).toMatch(
+      /JWT_SECRET is required.*INTERNAL_SECRET is required.*PERSONAL_DATA_KEY is required/,
+    );
     const dataDir = mkdtempSync(join(tmpdir(), 'kesos-prod-'));
-    const production = await run(EMBEDDED_MAIN, { NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, INTERNAL_SECRET: SECRETS.INTERNAL_SECRET, PERSONAL_DATA_KEY: SECRETS.PERSONAL_DATA_KEY });
+    const production = await run(EMBEDDED_MAIN, {
+      NODE_ENV: 'production',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      INTERNAL_SECRET: SECRETS.INTERNAL_SECRET,
+      PERSONAL_DATA_KEY: SECRETS.PERSONAL_DATA_KEY,
+    });
     expect(production.code).toBe(1);
     expect(oneLine(production.stderr)).toMatch(/JWT_SECRET is required in production/);
     expect(existsSync(join(dataDir, 'dev-keys.json'))).toBe(false);
@@ -77,9 +99,16 @@ describe('start-up failures exit non-zero with one line that says what to fix', 
 
   it('an unreachable database', async () => {
     const port = await closedPort();
-    const result = await run(TRAINING_MAIN, { ...SECRETS, MYSQL_URL: `mysql://root@127.0.0.1:${port}`, NATS_URL: 'nats://127.0.0.1:4222', PORT: '0' });
+    const result = await run(TRAINING_MAIN, {
+      ...SECRETS,
+      MYSQL_URL: `mysql://root@127.0.0.1:${port}`,
+      NATS_URL: 'nats://127.0.0.1:4222',
+      PORT: '0',
+    });
     expect(result.code).toBe(1);
-    expect(oneLine(result.stderr)).toMatch(/cannot open MySQL database kesos_training at 127\.0\.0\.1:\d+ .*ECONNREFUSED.*start MariaDB/);
+    expect(oneLine(result.stderr)).toMatch(
+      /cannot open MySQL database kesos_training at 127\.0\.0\.1:\d+ .*ECONNREFUSED.*start MariaDB/,
+    );
   });
 
   it('an unreachable NATS server', async () => {
@@ -92,10 +121,18 @@ describe('start-up failures exit non-zero with one line that says what to fix', 
     await dataSource.runMigrations();
     await dataSource.destroy();
     const port = await closedPort();
-    const result = await run(TRAINING_MAIN, { ...SECRETS, MYSQL_URL: TEST_MYSQL_URL, DATABASE_PREFIX: prefix, NATS_URL: `nats://127.0.0.1:${port}`, PORT: '0' });
+    const result = await run(TRAINING_MAIN, {
+      ...SECRETS,
+      MYSQL_URL: TEST_MYSQL_URL,
+      DATABASE_PREFIX: prefix,
+      NATS_URL: `nats://127.0.0.1:${port}`,
+      PORT: '0',
+    });
     await dropTestDatabase(database);
     expect(result.code).toBe(1);
-    expect(oneLine(result.stderr)).toMatch(/cannot connect to NATS at nats:\/\/127\.0\.0\.1:\d+ .*start nats-server with JetStream/);
+    expect(oneLine(result.stderr)).toMatch(
+      /cannot connect to NATS at nats:\/\/127\.0\.0\.1:\d+ .*start nats-server with JetStream/,
+    );
   });
 
   it('the embedded default on a port that is taken', async () => {

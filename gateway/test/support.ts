@@ -19,7 +19,13 @@ export interface GraphResult<T = Record<string, unknown>> {
 
 /** The embedded graph on in-memory databases and a free port, with every event delivered. */
 export async function startTestGraph(): Promise<EmbeddedSystem> {
-  const system = await startEmbedded({ dataDir: mkdtempSync(join(tmpdir(), 'kesos-graph-')), port: 0, logger: createLogger('test', 'silent'), secrets: TEST_SECRETS, inMemory: true });
+  const system = await startEmbedded({
+    dataDir: mkdtempSync(join(tmpdir(), 'kesos-graph-')),
+    port: 0,
+    logger: createLogger('test', 'silent'),
+    secrets: TEST_SECRETS,
+    inMemory: true,
+  });
   await settle(system);
   return system;
 }
@@ -35,11 +41,22 @@ export async function settle(system: EmbeddedSystem): Promise<void> {
   throw new Error('events did not settle');
 }
 
-export const tokenFor = (role: string, unit?: string): string => signJwt({ sub: `test-${role}`, role, ...(unit ? { unit } : {}) }, TEST_SECRETS.jwtSecret, 600);
+export const tokenFor = (role: string, unit?: string): string =>
+  signJwt({ sub: `test-${role}`, role, ...(unit ? { unit } : {}) }, TEST_SECRETS.jwtSecret, 600);
 
-export async function query<T = Record<string, unknown>>(system: TestGraph, source: string, variables: Record<string, unknown> = {}, token?: string | null, operationName?: string): Promise<GraphResult<T>> {
+export async function query<T = Record<string, unknown>>(
+  system: TestGraph,
+  source: string,
+  variables: Record<string, unknown> = {},
+  token?: string | null,
+  operationName?: string,
+): Promise<GraphResult<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(system.gateway.url.replace('localhost', '127.0.0.1'), { method: 'POST', headers, body: JSON.stringify({ query: source, variables, operationName }) });
+  const res = await fetch(system.gateway.url.replace('localhost', '127.0.0.1'), {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: source, variables, operationName }),
+  });
   return { status: res.status, ...((await res.json()) as Omit<GraphResult<T>, 'status'>) };
 }

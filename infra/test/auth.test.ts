@@ -22,11 +22,15 @@ describe('tokens and callers', () => {
     const operator = parseCaller({ sub: 'o', role: 'operator', unit: 'BBPPKS-PADANG' });
     const analyst = parseCaller({ sub: 'x', role: 'analyst' });
     expect(() => assertCanRead(viewer, 'BBPPKS-PADANG')).not.toThrow();
-    expect(() => assertCanRead(viewer, 'BBPPKS-BANDUNG')).toThrow('a viewer of BBPPKS-PADANG reads only the records of BBPPKS-PADANG');
+    expect(() => assertCanRead(viewer, 'BBPPKS-BANDUNG')).toThrow(
+      'a viewer of BBPPKS-PADANG reads only the records of BBPPKS-PADANG',
+    );
     expect(() => assertCanRead(analyst, 'BBPPKS-BANDUNG')).not.toThrow();
     expect(() => assertCanWrite(viewer, 'BBPPKS-PADANG')).toThrow('cannot change');
     expect(() => assertCanWrite(analyst, 'BBPPKS-PADANG')).toThrow('cannot change');
-    expect(() => assertCanWrite(operator, 'BBPPKS-BANDUNG')).toThrow('an operator of BBPPKS-PADANG changes only the records of BBPPKS-PADANG');
+    expect(() => assertCanWrite(operator, 'BBPPKS-BANDUNG')).toThrow(
+      'an operator of BBPPKS-PADANG changes only the records of BBPPKS-PADANG',
+    );
     expect(() => assertCanWrite(operator, 'BBPPKS-PADANG')).not.toThrow();
   });
 

@@ -1,11 +1,23 @@
-import { ConfigError, ConfigReader, readDistributedConfig, readPlatformConfig, resolveJwtSecret, resolveSecrets } from '../src';
+import {
+  ConfigError,
+  ConfigReader,
+  readDistributedConfig,
+  readPlatformConfig,
+  resolveJwtSecret,
+  resolveSecrets,
+} from '../src';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 describe('configuration', () => {
   it('reports every bad or missing value at once', () => {
-    const reader = new ConfigReader({ MYSQL_URL: 'postgres://x', PORT: '99999', LOG_LEVEL: 'loud', NATS_NAMESPACE: 'Bad Name' });
+    const reader = new ConfigReader({
+      MYSQL_URL: 'postgres://x',
+      PORT: '99999',
+      LOG_LEVEL: 'loud',
+      NATS_NAMESPACE: 'Bad Name',
+    });
     readDistributedConfig(reader, 4001);
     let error: ConfigError | undefined;
     try {
@@ -26,7 +38,13 @@ describe('configuration', () => {
   });
 
   it('accepts a complete distributed configuration with defaults', () => {
-    const reader = new ConfigReader({ MYSQL_URL: 'mysql://root@127.0.0.1:3306', NATS_URL: 'nats://127.0.0.1:4222', JWT_SECRET: 'j'.repeat(32), INTERNAL_SECRET: 'i'.repeat(32), PERSONAL_DATA_KEY: 'p'.repeat(32) });
+    const reader = new ConfigReader({
+      MYSQL_URL: 'mysql://root@127.0.0.1:3306',
+      NATS_URL: 'nats://127.0.0.1:4222',
+      JWT_SECRET: 'j'.repeat(32),
+      INTERNAL_SECRET: 'i'.repeat(32),
+      PERSONAL_DATA_KEY: 'p'.repeat(32),
+    });
     const config = readDistributedConfig(reader, 4002);
     reader.done();
     expect(config).toMatchObject({ port: 4002, databasePrefix: 'kesos', logLevel: 'info', dataDir: './data' });
@@ -45,13 +63,23 @@ describe('configuration', () => {
     };
     const full = { JWT_SECRET: 'j'.repeat(32), INTERNAL_SECRET: 'i'.repeat(32), PERSONAL_DATA_KEY: 'p'.repeat(32) };
     expect(problems({})).toEqual([]);
-    expect(problems({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET', 'INTERNAL_SECRET', 'PERSONAL_DATA_KEY'].map((v) => expect.stringContaining(`${v} is required in production`)));
+    expect(problems({ NODE_ENV: 'production' })).toEqual(
+      ['JWT_SECRET', 'INTERNAL_SECRET', 'PERSONAL_DATA_KEY'].map((v) =>
+        expect.stringContaining(`${v} is required in production`),
+      ),
+    );
     expect(problems({}, true)).toHaveLength(3);
-    expect(problems({ ...full, INTERNAL_SECRET: 'short' }, true)).toEqual(['INTERNAL_SECRET must be at least 32 bytes, got 5 (e.g. openssl rand -hex 32)']);
+    expect(problems({ ...full, INTERNAL_SECRET: 'short' }, true)).toEqual([
+      'INTERNAL_SECRET must be at least 32 bytes, got 5 (e.g. openssl rand -hex 32)',
+    ]);
     expect(problems({ ...full, NODE_ENV: 'production' })).toEqual([]);
     const dataDir = mkdtempSync(join(tmpdir(), 'kesos-secrets-'));
-    const production = readPlatformConfig(new ConfigReader({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: full.JWT_SECRET }));
-    expect(() => resolveSecrets(production)).toThrow('INTERNAL_SECRET is required in production and in the distributed mode; PERSONAL_DATA_KEY is required');
+    const production = readPlatformConfig(
+      new ConfigReader({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: full.JWT_SECRET }),
+    );
+    expect(() => resolveSecrets(production)).toThrow(
+      'INTERNAL_SECRET is required in production and in the distributed mode; PERSONAL_DATA_KEY is required',
+    );
     expect(resolveJwtSecret(production)).toBe(full.JWT_SECRET);
     expect(existsSync(join(dataDir, 'dev-keys.json'))).toBe(false);
   });

@@ -10,14 +10,24 @@ function catalogue(): Map<string, { version: number; producer: string; fields: s
   const header = doc.indexOf('| subject | version | producer | consumers |');
   expect(header).toBeGreaterThan(-1);
   const rows = doc.slice(header).split('\n').slice(2);
-  const table = rows.slice(0, rows.findIndex((line) => !line.startsWith('|')));
+  const table = rows.slice(
+    0,
+    rows.findIndex((line) => !line.startsWith('|')),
+  );
   const entries = new Map<string, { version: number; producer: string; fields: string[] }>();
   for (const row of table) {
-    const cells = row.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = row
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const [subject, version, producer, , data] = cells;
     const fields = /^`\{ (.*) \}`$/.exec(data ?? '');
     if (!subject || !fields) throw new Error(`catalogue row not understood: ${row}`);
-    entries.set(`${subject.replace(/`/g, '')}@${version}`, { version: Number(version), producer: producer!, fields: fields[1]!.split(', ') });
+    entries.set(`${subject.replace(/`/g, '')}@${version}`, {
+      version: Number(version),
+      producer: producer!,
+      fields: fields[1]!.split(', '),
+    });
   }
   return entries;
 }
@@ -29,7 +39,11 @@ describe('docs/events.md matches the event contracts', () => {
     const fromContracts = new Map(
       allContracts.map((c) => [
         `${c.subject}@${c.version}`,
-        { version: c.version, producer: c.subject.split('.')[0]!, fields: Object.entries(c.fields).map(([name, f]) => (f.optional ? `${name}?` : name)) },
+        {
+          version: c.version,
+          producer: c.subject.split('.')[0]!,
+          fields: Object.entries(c.fields).map(([name, f]) => (f.optional ? `${name}?` : name)),
+        },
       ]),
     );
     expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(fromContracts));
@@ -44,10 +58,14 @@ describe('docs/events.md matches the event contracts', () => {
 
   it("mentions every field in its producer's section", () => {
     for (const c of allContracts) {
-      const row = doc.split('\n').find((line) => line.startsWith(`| \`${c.subject}\` |`) && !/^\| `[^`]+` \| \d+ \|/.test(line));
+      const row = doc
+        .split('\n')
+        .find((line) => line.startsWith(`| \`${c.subject}\` |`) && !/^\| `[^`]+` \| \d+ \|/.test(line));
       expect(row).toBeDefined();
       // `date` of training payloads is described once for all of them, above the catalogue.
-      const missing = Object.keys(c.fields).filter((name) => !row!.includes(`\`${name}\``) && !(name === 'date' && c.subject.startsWith('training.')));
+      const missing = Object.keys(c.fields).filter(
+        (name) => !row!.includes(`\`${name}\``) && !(name === 'date' && c.subject.startsWith('training.')),
+      );
       expect({ subject: c.subject, missing }).toEqual({ subject: c.subject, missing: [] });
     }
   });

@@ -30,7 +30,9 @@ describe('database errors on MariaDB', () => {
     await ensureMysqlDatabase(TEST_MYSQL_URL, database);
     await dataSource.initialize();
     await dataSource.query('DROP TABLE IF EXISTS person');
-    await dataSource.query('CREATE TABLE person (id INT PRIMARY KEY AUTO_INCREMENT, nik VARCHAR(16) NOT NULL UNIQUE, name VARCHAR(5) NOT NULL)');
+    await dataSource.query(
+      'CREATE TABLE person (id INT PRIMARY KEY AUTO_INCREMENT, nik VARCHAR(16) NOT NULL UNIQUE, name VARCHAR(5) NOT NULL)',
+    );
     await dataSource.query('INSERT INTO person (nik, name) VALUES (?, ?)', [NIK, 'Ani']);
   });
   afterAll(async () => {
@@ -39,7 +41,10 @@ describe('database errors on MariaDB', () => {
   });
 
   const failing = async (sql: string, parameters: unknown[]): Promise<QueryFailedError> => {
-    const error = await dataSource.query(sql, parameters).then(() => undefined, (e: unknown) => e);
+    const error = await dataSource.query(sql, parameters).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(QueryFailedError);
     return error as QueryFailedError;
   };
@@ -61,17 +66,30 @@ describe('database errors on MariaDB', () => {
       expect(line).not.toContain('Siti');
       expect(line).not.toMatch(/INSERT INTO|UPDATE person|"parameters"|"query"|"sql"/);
     }
-    const [first, second] = lines.slice(0, 2).map((l) => JSON.parse(l) as { err: { type: string; code?: string; message: string; stack?: string; driverError?: { code?: string } } });
-    expect(first!.err).toMatchObject({ type: 'QueryFailedError', message: "Duplicate entry '?' for key 'nik'", driverError: { code: 'ER_DUP_ENTRY' } });
+    const [first, second] = lines
+      .slice(0, 2)
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            err: { type: string; code?: string; message: string; stack?: string; driverError?: { code?: string } };
+          },
+      );
+    expect(first!.err).toMatchObject({
+      type: 'QueryFailedError',
+      message: "Duplicate entry '?' for key 'nik'",
+      driverError: { code: 'ER_DUP_ENTRY' },
+    });
     expect(first!.err.stack).toMatch(/^QueryFailedError: Duplicate entry '\?' for key 'nik'\n\s+at /);
     expect(second!.err.message).toBe("Data too long for column 'name' at row 1");
   });
 
-  test('the driver refusing a value as too long or out of range is the client\'s mistake, named by field', async () => {
+  test("the driver refusing a value as too long or out of range is the client's mistake, named by field", async () => {
     const tooLong = await failing('UPDATE person SET name = ? WHERE nik = ?', ['Siti Rahmawati', NIK]);
     expect(clientErrorFromDriver(tooLong)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     const outOfRange = await failing('UPDATE person SET id = ? WHERE nik = ?', [2 ** 40, NIK]);
     expect(clientErrorFromDriver(outOfRange)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(clientErrorFromDriver(await failing('INSERT INTO person (nik, name) VALUES (?, ?)', [NIK, 'Budi']))).toBeUndefined();
+    expect(
+      clientErrorFromDriver(await failing('INSERT INTO person (nik, name) VALUES (?, ?)', [NIK, 'Budi'])),
+    ).toBeUndefined();
   });
 });

@@ -5,7 +5,14 @@ import { isolatedNatsBus, TEST_NATS_URL, until } from '../src/testing';
 
 /** Each test has a subject of its own: a new durable reads its subject's stream from the start. */
 const subjectOf = (test: string) => `training.${test}.happened`;
-const event = (id: string, test = id.replace(/-\d+$/, '')): DomainEvent => ({ id, type: subjectOf(test), unit: null, occurredAt: new Date().toISOString(), version: 1, data: { code: 'X', name: 'x' } });
+const event = (id: string, test = id.replace(/-\d+$/, '')): DomainEvent => ({
+  id,
+  type: subjectOf(test),
+  unit: null,
+  occurredAt: new Date().toISOString(),
+  version: 1,
+  data: { code: 'X', name: 'x' },
+});
 
 /** What only JetStream has: durables that outlive releases, unreadable bytes, letters of older releases, ack deadlines. */
 describe('dead letters and redelivery on NATS JetStream', () => {
@@ -29,10 +36,24 @@ describe('dead letters and redelivery on NATS JetStream', () => {
     const SUBJECT = subjectOf('old');
     await bus.ensureStream(SUBJECT);
     const stream = streamFor(SUBJECT, bus.namespace).name;
-    await jsm.consumers.add(stream, { durable_name: 'old-release', filter_subject: wire(SUBJECT), ack_policy: AckPolicy.Explicit, ack_wait: nanos(30_000), max_deliver: 2 });
-    const sub = await bus.subscribe({ durable: 'old-release', subject: SUBJECT, maxDeliver: 5, handler: async () => undefined });
+    await jsm.consumers.add(stream, {
+      durable_name: 'old-release',
+      filter_subject: wire(SUBJECT),
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: nanos(30_000),
+      max_deliver: 2,
+    });
+    const sub = await bus.subscribe({
+      durable: 'old-release',
+      subject: SUBJECT,
+      maxDeliver: 5,
+      handler: async () => undefined,
+    });
     const { config } = await jsm.consumers.info(stream, 'old-release');
-    expect({ max_deliver: config.max_deliver, ack_wait: config.ack_wait }).toEqual({ max_deliver: -1, ack_wait: nanos(4_000) });
+    expect({ max_deliver: config.max_deliver, ack_wait: config.ack_wait }).toEqual({
+      max_deliver: -1,
+      ack_wait: nanos(4_000),
+    });
     await sub.stop();
   });
 
@@ -67,11 +88,22 @@ describe('dead letters and redelivery on NATS JetStream', () => {
   it('dead-letters an unreadable envelope at once, lists it without an event id, and does not replay it', async () => {
     const SUBJECT = subjectOf('unreadable');
     const calls: string[] = [];
-    const sub = await bus.subscribe({ durable: 'reader', subject: SUBJECT, maxDeliver: 5, handler: async (e) => void calls.push(e.id) });
+    const sub = await bus.subscribe({
+      durable: 'reader',
+      subject: SUBJECT,
+      maxDeliver: 5,
+      handler: async (e) => void calls.push(e.id),
+    });
     await jetstream(nc).publish(wire(SUBJECT), 'not an envelope');
     await until('dead-lettered', async () => (await bus.listDeadLetters({ durable: 'reader' })).length === 1);
     const [letter] = await bus.listDeadLetters({ durable: 'reader' });
-    expect(letter).toMatchObject({ durable: 'reader', subject: SUBJECT, eventId: null, failure: 'permanent', deliveries: 1 });
+    expect(letter).toMatchObject({
+      durable: 'reader',
+      subject: SUBJECT,
+      eventId: null,
+      failure: 'permanent',
+      deliveries: 1,
+    });
     const result = await bus.replayDeadLetters({ durable: 'reader' });
     expect(result.replayed).toEqual([]);
     expect(result.skipped.map((s) => s.letter.seq)).toEqual([letter!.seq]);
@@ -88,9 +120,21 @@ describe('dead letters and redelivery on NATS JetStream', () => {
     h.set('Kesos-Deliveries', '5');
     await jetstream(nc).publish(wire('deadletter.legacy'), JSON.stringify(event('legacy-1')), { headers: h });
     const [letter] = await bus.listDeadLetters({ durable: 'legacy' });
-    expect(letter).toMatchObject({ durable: 'legacy', subject: SUBJECT, eventId: 'legacy-1', failure: 'unknown', error: 'payload field year must be a year', deliveries: 5 });
+    expect(letter).toMatchObject({
+      durable: 'legacy',
+      subject: SUBJECT,
+      eventId: 'legacy-1',
+      failure: 'unknown',
+      error: 'payload field year must be a year',
+      deliveries: 5,
+    });
     const seen: string[] = [];
-    const sub = await bus.subscribe({ durable: 'legacy', subject: SUBJECT, maxDeliver: 5, handler: async (e) => void seen.push(e.id) });
+    const sub = await bus.subscribe({
+      durable: 'legacy',
+      subject: SUBJECT,
+      maxDeliver: 5,
+      handler: async (e) => void seen.push(e.id),
+    });
     // The event itself went through long ago (and inside the de-duplication window): the replay must still arrive.
     await bus.publish(event('legacy-1'));
     await until('the original seen', () => seen.includes('legacy-1'));
@@ -103,11 +147,16 @@ describe('dead letters and redelivery on NATS JetStream', () => {
   it('answers a consumer throwing EventContractError with one letter, however often the message was delivered', async () => {
     const SUBJECT = subjectOf('contract');
     let calls = 0;
-    const sub = await bus.subscribe({ durable: 'contract', subject: SUBJECT, maxDeliver: 5, handler: async (e) => {
-      if (e.id !== 'contract-1') return;
-      calls++;
-      throw new EventContractError('payload field code is missing');
-    } });
+    const sub = await bus.subscribe({
+      durable: 'contract',
+      subject: SUBJECT,
+      maxDeliver: 5,
+      handler: async (e) => {
+        if (e.id !== 'contract-1') return;
+        calls++;
+        throw new EventContractError('payload field code is missing');
+      },
+    });
     await bus.publish(event('contract-1'));
     await until('dead-lettered', async () => (await bus.listDeadLetters({ durable: 'contract' })).length === 1);
     await new Promise((r) => setTimeout(r, 500));

@@ -11,7 +11,8 @@ describe('HTTP server logging of refused and abandoned requests', () => {
   const lines: { level: number; msg: string; err?: unknown; stack?: unknown }[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as (typeof lines)[number]);
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
+        lines.push(JSON.parse(line) as (typeof lines)[number]);
       done();
     },
   });
@@ -19,9 +20,22 @@ describe('HTTP server logging of refused and abandoned requests', () => {
   let apollo: ApolloServer;
 
   beforeAll(async () => {
-    apollo = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'hi' } } });
+    apollo = new ApolloServer({
+      typeDefs: 'type Query { hello: String }',
+      resolvers: { Query: { hello: () => 'hi' } },
+    });
     await apollo.start();
-    http = await startHttpServer({ apollo, logger: createLogger('test', 'debug', destination), context: async () => ({}), readiness: async () => ({}), maxBodyBytes: 2_000_000 }, 0, '127.0.0.1');
+    http = await startHttpServer(
+      {
+        apollo,
+        logger: createLogger('test', 'debug', destination),
+        context: async () => ({}),
+        readiness: async () => ({}),
+        maxBodyBytes: 2_000_000,
+      },
+      0,
+      '127.0.0.1',
+    );
   });
   afterAll(async () => {
     await http?.close();
@@ -32,8 +46,15 @@ describe('HTTP server logging of refused and abandoned requests', () => {
   const abandon = (declared: number, sent: number) =>
     new Promise<void>((resolve, reject) => {
       const socket = connect(http.port, '127.0.0.1', () => {
-        socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`);
-        socket.write(`{"query":"${'x'.repeat(sent)}`, () => setTimeout(() => { socket.destroy(); resolve(); }, 100));
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
+        );
+        socket.write(`{"query":"${'x'.repeat(sent)}`, () =>
+          setTimeout(() => {
+            socket.destroy();
+            resolve();
+          }, 100),
+        );
       });
       socket.on('error', reject);
     });
@@ -51,7 +72,11 @@ describe('HTTP server logging of refused and abandoned requests', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 20, msg: 'client closed the connection before sending the whole request' });
     expect(JSON.stringify(lines[0])).not.toMatch(/stack|\n\s+at /);
-    const res = await fetch(http.url.replace('localhost', '127.0.0.1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) });
+    const res = await fetch(http.url.replace('localhost', '127.0.0.1'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ hello }' }),
+    });
     expect(await res.json()).toEqual({ data: { hello: 'hi' } });
   });
 
@@ -59,10 +84,15 @@ describe('HTTP server logging of refused and abandoned requests', () => {
     lines.length = 0;
     const status = await new Promise<string>((resolve, reject) => {
       const socket = connect(http.port, '127.0.0.1', () => {
-        socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2100000\r\n\r\n`);
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2100000\r\n\r\n`,
+        );
         socket.write('x'.repeat(2_100_000));
       });
-      socket.once('data', (chunk: Buffer) => { resolve(chunk.toString('utf8').split('\r\n')[0]!); socket.destroy(); });
+      socket.once('data', (chunk: Buffer) => {
+        resolve(chunk.toString('utf8').split('\r\n')[0]!);
+        socket.destroy();
+      });
       socket.on('error', reject);
     });
     expect(status).toBe('HTTP/1.1 413 Payload Too Large');

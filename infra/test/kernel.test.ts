@@ -9,6 +9,7 @@ describe('kernel', () => {
 
   it('parses ISO dates that exist and refuses the rest', () => {
     expect(parseIsoDate('2024-02-29')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
-    for (const bad of ['2022-02-30', '2023-02-29', '2022-13-01', '2022-1-01', ' 2022-01-01', '01/02/2022', '']) expect(isIsoDate(bad)).toBe(false);
+    for (const bad of ['2022-02-30', '2023-02-29', '2022-13-01', '2022-1-01', ' 2022-01-01', '01/02/2022', ''])
+      expect(isIsoDate(bad)).toBe(false);
   });
 });

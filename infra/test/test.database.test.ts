@@ -17,9 +17,13 @@ function anotherRun(): typeof testing {
 
 describe('test databases per run', () => {
   let server: DataSource;
-  const exists = async (name: string) => ((await server.query('SHOW DATABASES LIKE ?', [name])) as unknown[]).length === 1;
+  const exists = async (name: string) =>
+    ((await server.query('SHOW DATABASES LIKE ?', [name])) as unknown[]).length === 1;
   beforeAll(async () => {
-    server = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database: '' }, entities: [] }).dataSource;
+    server = createDataSource({
+      target: { kind: 'mysql', url: TEST_MYSQL_URL, database: '' },
+      entities: [],
+    }).dataSource;
     await server.initialize();
   });
   afterAll(async () => server?.destroy());

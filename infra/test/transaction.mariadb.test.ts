@@ -1,5 +1,13 @@
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { assertTestDatabase, ConflictError, createDataSource, ensureMysqlDatabase, forUpdate, runTransaction, updateIfStill } from '../src';
+import {
+  assertTestDatabase,
+  ConflictError,
+  createDataSource,
+  ensureMysqlDatabase,
+  forUpdate,
+  runTransaction,
+  updateIfStill,
+} from '../src';
 import { dropTestDatabase, TEST_MYSQL_URL, testDatabaseName } from '../src/testing';
 
 @Entity('test_row')
@@ -23,7 +31,10 @@ describe('runTransaction on MariaDB', () => {
   beforeAll(async () => {
     assertTestDatabase(DATABASE);
     await ensureMysqlDatabase(TEST_MYSQL_URL, DATABASE);
-    ds = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database: DATABASE }, entities: [RowEntity] }).dataSource;
+    ds = createDataSource({
+      target: { kind: 'mysql', url: TEST_MYSQL_URL, database: DATABASE },
+      entities: [RowEntity],
+    }).dataSource;
     await ds.initialize();
     // Infra has no migrations of its own; the test schema follows the entities.
     await ds.synchronize(true);
@@ -34,7 +45,10 @@ describe('runTransaction on MariaDB', () => {
   });
   beforeEach(async () => {
     await ds.getRepository(RowEntity).clear();
-    await ds.getRepository(RowEntity).insert([{ name: 'a', status: 'OPEN', value: 1 }, { name: 'b', status: 'OPEN', value: 1 }]);
+    await ds.getRepository(RowEntity).insert([
+      { name: 'a', status: 'OPEN', value: 1 },
+      { name: 'b', status: 'OPEN', value: 1 },
+    ]);
   });
 
   it('a read after an earlier read sees what another transaction committed in between (READ COMMITTED)', async () => {
@@ -49,10 +63,20 @@ describe('runTransaction on MariaDB', () => {
 
   it('a transition whose row was moved by someone else writes nothing and answers CONFLICT', async () => {
     await ds.query("UPDATE test_row SET status = 'CLOSED', value = 7 WHERE name = 'a'");
-    const attempt = runTransaction(ds, (m) => updateIfStill(m, RowEntity, { name: 'a', status: 'OPEN' }, { status: 'CLOSED', value: 9 }, 'row a was closed meanwhile'));
+    const attempt = runTransaction(ds, (m) =>
+      updateIfStill(
+        m,
+        RowEntity,
+        { name: 'a', status: 'OPEN' },
+        { status: 'CLOSED', value: 9 },
+        'row a was closed meanwhile',
+      ),
+    );
     await expect(attempt).rejects.toThrow(ConflictError);
     expect(await ds.getRepository(RowEntity).findOneBy({ name: 'a' })).toMatchObject({ status: 'CLOSED', value: 7 });
-    await runTransaction(ds, (m) => updateIfStill(m, RowEntity, { name: 'b', status: 'OPEN' }, { status: 'CLOSED' }, 'unexpected'));
+    await runTransaction(ds, (m) =>
+      updateIfStill(m, RowEntity, { name: 'b', status: 'OPEN' }, { status: 'CLOSED' }, 'unexpected'),
+    );
     expect((await ds.getRepository(RowEntity).findOneBy({ name: 'b' }))?.status).toBe('CLOSED');
   });
 

@@ -19,12 +19,21 @@ const UNIT = 'BBPPKS-PADANG';
 const MAX_CAPACITY = 10_000;
 
 /** Synthetic NIKs in district 00, which no real district has; day + 40 marks women. */
-const nik = (i: number) => `137100${String(41 + (i % 28)).padStart(2, '0')}${String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0')}88${String(1 + Math.floor(i / 336)).padStart(4, '0')}`;
+const nik = (i: number) =>
+  `137100${String(41 + (i % 28)).padStart(2, '0')}${String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0')}88${String(1 + Math.floor(i / 336)).padStart(4, '0')}`;
 
 async function main(): Promise<void> {
   const database = await freshMysqlDatabase(trainingService, 'bench');
   const logger = createLogger('bench', 'silent');
-  const service = await startService(trainingService, { database, bus: new MemoryEventBus(), secrets: TEST_SECRETS, logger, port: 0, host: '127.0.0.1', seed: true });
+  const service = await startService(trainingService, {
+    database,
+    bus: new MemoryEventBus(),
+    secrets: TEST_SECRETS,
+    logger,
+    port: 0,
+    host: '127.0.0.1',
+    seed: true,
+  });
   const admin = { caller: callers.admin(), secret: TEST_SECRETS.internalSecret };
   const call = async (query: string, variables: Record<string, unknown>) => {
     const res = await callSubgraph<Record<string, Record<string, unknown>>>(service.url, query, variables, admin);
@@ -32,20 +41,45 @@ async function main(): Promise<void> {
     return res.data!;
   };
   try {
-    const programme = await call('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', { input: { unit: UNIT, code: 'BENCH', name: 'Program Uji Kinerja', participantCategory: 'PM_KPM_PKH' } });
+    const programme = await call('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', {
+      input: { unit: UNIT, code: 'BENCH', name: 'Program Uji Kinerja', participantCategory: 'PM_KPM_PKH' },
+    });
     const newClass = async (capacity: number) =>
-      (await call('mutation($input: CreateTrainingClassInput!) { createTrainingClass(input: $input) { id } }', {
-        input: { programmeId: programme.createProgramme!.id, province: 'Sumatera Barat', regency: 'Kota Padang', startDate: '2023-05-01', endDate: '2023-05-05', capacity, targetParticipants: capacity },
-      })).createTrainingClass!.id as string;
+      (
+        await call('mutation($input: CreateTrainingClassInput!) { createTrainingClass(input: $input) { id } }', {
+          input: {
+            programmeId: programme.createProgramme!.id,
+            province: 'Sumatera Barat',
+            regency: 'Kota Padang',
+            startDate: '2023-05-01',
+            endDate: '2023-05-05',
+            capacity,
+            targetParticipants: capacity,
+          },
+        })
+      ).createTrainingClass!.id as string;
 
     // Baseline: one registerParticipant and one enrollParticipant mutation per row.
     const baselineClass = await newClass(BASELINE);
     let started = Date.now();
     for (let i = 0; i < BASELINE; i++) {
-      const p = await call('mutation($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }', {
-        input: { unit: UNIT, nik: nik(ROWS + i), name: `Peserta Sintetis ${ROWS + i}`, gender: 'FEMALE', birthDate: '1988-02-01', education: 'SMA', category: 'PM_KPM_PKH' },
+      const p = await call(
+        'mutation($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }',
+        {
+          input: {
+            unit: UNIT,
+            nik: nik(ROWS + i),
+            name: `Peserta Sintetis ${ROWS + i}`,
+            gender: 'FEMALE',
+            birthDate: '1988-02-01',
+            education: 'SMA',
+            category: 'PM_KPM_PKH',
+          },
+        },
+      );
+      await call('mutation($input: EnrollParticipantInput!) { enrollParticipant(input: $input) { id } }', {
+        input: { classId: baselineClass, participantId: p.registerParticipant!.id },
       });
-      await call('mutation($input: EnrollParticipantInput!) { enrollParticipant(input: $input) { id } }', { input: { classId: baselineClass, participantId: p.registerParticipant!.id } });
     }
     const baselineSeconds = (Date.now() - started) / 1000;
 
@@ -54,12 +88,22 @@ async function main(): Promise<void> {
     const classes: string[] = [];
     for (let left = ROWS; left > 0; left -= MAX_CAPACITY) classes.push(await newClass(Math.min(left, MAX_CAPACITY)));
     const header = 'nik,nama,jenis kelamin,tanggal lahir,pendidikan,kategori,provinsi,kabupaten/kota,id angkatan';
-    const lines = Array.from({ length: ROWS }, (_, i) => `${nik(i)},Peserta Sintetis ${i},P,01/02/1988,SMA,PM/KPM PKH,Sumatera Barat,Kota Padang,${classes[Math.floor(i / MAX_CAPACITY)]}`);
+    const lines = Array.from(
+      { length: ROWS },
+      (_, i) =>
+        `${nik(i)},Peserta Sintetis ${i},P,01/02/1988,SMA,PM/KPM PKH,Sumatera Barat,Kota Padang,${classes[Math.floor(i / MAX_CAPACITY)]}`,
+    );
     const content = Buffer.from([header, ...lines].join('\n')).toString('base64');
     started = Date.now();
-    const job = (await call('mutation($input: ImportParticipantsInput!) { importParticipants(input: $input) { status enrollmentsCreated message } }', { input: { unit: UNIT, format: 'CSV', contentBase64: content } })).importParticipants!;
+    const job = (
+      await call(
+        'mutation($input: ImportParticipantsInput!) { importParticipants(input: $input) { status enrollmentsCreated message } }',
+        { input: { unit: UNIT, format: 'CSV', contentBase64: content } },
+      )
+    ).importParticipants!;
     const bulkSeconds = (Date.now() - started) / 1000;
-    if (job.status !== 'IMPORTED' || job.enrollmentsCreated !== ROWS) throw new Error(`import did not complete: ${JSON.stringify(job)}`);
+    if (job.status !== 'IMPORTED' || job.enrollmentsCreated !== ROWS)
+      throw new Error(`import did not complete: ${JSON.stringify(job)}`);
 
     const baselineRate = BASELINE / baselineSeconds;
     const bulkRate = ROWS / bulkSeconds;

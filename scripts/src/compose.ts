@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** `npm run compose`: prints each subgraph's schema.graphql and the gateway's supergraph.graphql. */
-export const schemaFile = (service: string): string => join(__dirname, '..', '..', 'services', service, 'schema.graphql');
+export const schemaFile = (service: string): string =>
+  join(__dirname, '..', '..', 'services', service, 'schema.graphql');
 
 async function main(): Promise<void> {
   const graph = await composeSupergraph(SERVICES);

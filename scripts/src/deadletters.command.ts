@@ -1,7 +1,8 @@
 import { ConfigReader, DeadLetter, NatsEventBus } from '@kesos/infra';
 import { parseArgs } from 'node:util';
 
-export const DEAD_LETTERS_USAGE = 'usage: npm run deadletters -- list [--durable D] [--id EVENT_ID] | replay [--durable D] [--id EVENT_ID]';
+export const DEAD_LETTERS_USAGE =
+  'usage: npm run deadletters -- list [--durable D] [--id EVENT_ID] | replay [--durable D] [--id EVENT_ID]';
 
 export class UsageError extends Error {}
 
@@ -15,7 +16,8 @@ const describe = (l: DeadLetter): string =>
  * that applied the event before skip it by its id. Returns the lines to print.
  */
 export async function deadLettersCommand(argv: string[], env: Record<string, string | undefined>): Promise<string[]> {
-  const parse = () => parseArgs({ args: argv, allowPositionals: true, options: { durable: { type: 'string' }, id: { type: 'string' } } });
+  const parse = () =>
+    parseArgs({ args: argv, allowPositionals: true, options: { durable: { type: 'string' }, id: { type: 'string' } } });
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse();
@@ -28,7 +30,8 @@ export async function deadLettersCommand(argv: string[], env: Record<string, str
   const natsUrl = reader.url('NATS_URL', ['nats']);
   if (!natsUrl) reader.problem('NATS_URL is required (e.g. nats://127.0.0.1:4222)');
   const namespace = reader.optional('NATS_NAMESPACE');
-  if (namespace && !/^[a-z0-9_]+$/.test(namespace)) reader.problem(`NATS_NAMESPACE may hold only a-z, 0-9 and _, got "${namespace}"`);
+  if (namespace && !/^[a-z0-9_]+$/.test(namespace))
+    reader.problem(`NATS_NAMESPACE may hold only a-z, 0-9 and _, got "${namespace}"`);
   reader.done();
   const filter = { durable: parsed.values.durable, eventId: parsed.values.id };
 
@@ -48,4 +51,3 @@ export async function deadLettersCommand(argv: string[], env: Record<string, str
     await bus.close();
   }
 }
-

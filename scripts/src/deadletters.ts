@@ -9,6 +9,10 @@ deadLettersCommand(process.argv.slice(2), process.env).then(
       process.stderr.write(`error: ${err.message}\n`);
       process.exit(2);
     }
-    exitWithMessage(err instanceof ConfigError ? err.message : `dead letters: ${describeStartupError(err)}; check NATS_URL and that nats-server runs with JetStream`);
+    exitWithMessage(
+      err instanceof ConfigError
+        ? err.message
+        : `dead letters: ${describeStartupError(err)}; check NATS_URL and that nats-server runs with JetStream`,
+    );
   },
 );

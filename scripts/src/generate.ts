@@ -9,7 +9,14 @@ import { generateSynthetic, GraphCall, REPORT_UNIT } from './synthetic.generator
  * by JWT_SECRET or the development key. Run on demand; never part of CI or of the seed.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { url: { type: 'string', default: 'http://localhost:4000/graphql' }, units: { type: 'string' }, years: { type: 'string', default: '2022' }, scale: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string', default: 'http://localhost:4000/graphql' },
+      units: { type: 'string' },
+      years: { type: 'string', default: '2022' },
+      scale: { type: 'string', default: '1' },
+    },
+  });
   const range = /^(\d{4})(?:-(\d{4}))?$/.exec(values.years);
   if (!range) fail('--years is a year or a range, e.g. 2022 or 2021-2022');
   const from = Number(range[1]);
@@ -27,20 +34,43 @@ async function main(): Promise<void> {
   const call: GraphCall = async (query, variables = {}) => {
     let res: Response;
     try {
-      res = await fetch(values.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      res = await fetch(values.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
     } catch {
-      return fail(`cannot reach the gateway at ${values.url}; start it with npm start (or npm run start:services) first`);
+      return fail(
+        `cannot reach the gateway at ${values.url}; start it with npm start (or npm run start:services) first`,
+      );
     }
-    const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { field?: string } }[] };
-    if (body.errors?.length) throw new Error(body.errors.map((e) => (e.extensions?.field ? `${e.extensions.field}: ${e.message}` : e.message)).join('; '));
+    const body = (await res.json()) as {
+      data?: Record<string, unknown>;
+      errors?: { message: string; extensions?: { field?: string } }[];
+    };
+    if (body.errors?.length)
+      throw new Error(
+        body.errors.map((e) => (e.extensions?.field ? `${e.extensions.field}: ${e.message}` : e.message)).join('; '),
+      );
     return body.data;
   };
 
-  const units = values.units ? values.units.split(',').map((u) => u.trim()) : ((await call('{ units { code } }')).units as { code: string }[]).map((u) => u.code).filter((c) => c !== REPORT_UNIT);
+  const units = values.units
+    ? values.units.split(',').map((u) => u.trim())
+    : ((await call('{ units { code } }')).units as { code: string }[])
+        .map((u) => u.code)
+        .filter((c) => c !== REPORT_UNIT);
   const started = Date.now();
-  const summaries = await generateSynthetic(call, { units, years, scale, log: (line) => process.stdout.write(`${line}\n`) });
+  const summaries = await generateSynthetic(call, {
+    units,
+    years,
+    scale,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
   const written = summaries.filter((s) => !s.skipped);
-  process.stdout.write(`generated ${written.length} unit-years (${summaries.length - written.length} skipped) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `generated ${written.length} unit-years (${summaries.length - written.length} skipped) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }
 
 function fail(message: string): never {

@@ -1,5 +1,14 @@
 import { SERVICES } from '@kesos/gateway';
-import { ConfigReader, createLogger, databaseName, describeStartupError, ensureMysqlDatabase, exitWithMessage, mysqlDataSource, readDistributedConfig } from '@kesos/infra';
+import {
+  ConfigReader,
+  createLogger,
+  databaseName,
+  describeStartupError,
+  ensureMysqlDatabase,
+  exitWithMessage,
+  mysqlDataSource,
+  readDistributedConfig,
+} from '@kesos/infra';
 
 /**
  * `npm run migrate [-- --no-seed]`: creates each service's database if needed, applies its
@@ -20,14 +29,20 @@ async function main(): Promise<void> {
     try {
       await ensureMysqlDatabase(config.mysqlUrl, name);
     } catch (err) {
-      exitWithMessage(`cannot reach MySQL at ${new URL(config.mysqlUrl).host} (${describeStartupError(err)}); start MariaDB/MySQL or fix MYSQL_URL`);
+      exitWithMessage(
+        `cannot reach MySQL at ${new URL(config.mysqlUrl).host} (${describeStartupError(err)}); start MariaDB/MySQL or fix MYSQL_URL`,
+      );
     }
     const { dataSource } = mysqlDataSource(def, config);
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      logger.info({ database: name, applied: applied.map((m) => m.name) }, `${def.name}: ${applied.length} migration(s) applied`);
-      if (seed && (await def.seed(dataSource, logger))) logger.info({ database: name }, `${def.name}: seed data loaded`);
+      logger.info(
+        { database: name, applied: applied.map((m) => m.name) },
+        `${def.name}: ${applied.length} migration(s) applied`,
+      );
+      if (seed && (await def.seed(dataSource, logger)))
+        logger.info({ database: name }, `${def.name}: seed data loaded`);
     } finally {
       await dataSource.destroy();
     }

@@ -15,18 +15,26 @@ async function main(): Promise<void> {
   const replace = process.argv.includes('--replace');
   const [service, name] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const def = SERVICES.find((s) => s.name === service);
-  if (!def || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: npm run migration:generate -- <training|budget|performance> <PascalCaseName>');
+  if (!def || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('usage: npm run migration:generate -- <training|budget|performance> <PascalCaseName>');
   const dir = join(__dirname, '..', '..', 'services', def.name, 'src', 'migrations');
   const indexFile = join(dir, 'index.ts');
   if (replace) {
     for (const f of readdirSync(dir)) if (/^\d+-.*\.ts$/.test(f)) unlinkSync(join(dir, f));
-    writeFileSync(indexFile, `/** Applied in order by \`npm run migrate\`; generated with \`npm run migration:generate\`, reviewed by hand. */\nexport const ${def.name}Migrations = [];\n`);
+    writeFileSync(
+      indexFile,
+      `/** Applied in order by \`npm run migrate\`; generated with \`npm run migration:generate\`, reviewed by hand. */\nexport const ${def.name}Migrations = [];\n`,
+    );
     def.migrations.length = 0;
   }
   const database = `kesos_test_migration_${def.name}_${process.pid}`;
   assertTestDatabase(database);
   await ensureMysqlDatabase(TEST_MYSQL_URL, database);
-  const { dataSource } = createDataSource({ target: { kind: 'mysql', url: TEST_MYSQL_URL, database }, entities: serviceEntities(def), migrations: def.migrations });
+  const { dataSource } = createDataSource({
+    target: { kind: 'mysql', url: TEST_MYSQL_URL, database },
+    entities: serviceEntities(def),
+    migrations: def.migrations,
+  });
   await dataSource.initialize();
   try {
     await dataSource.query(`DROP DATABASE \`${database}\``);
@@ -42,7 +50,10 @@ async function main(): Promise<void> {
     const className = `${name}${timestamp}`;
     const q = (s: string) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
     const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
-    const down = [...sql.downQueries].reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+    const down = [...sql.downQueries]
+      .reverse()
+      .map((x) => `    await queryRunner.query(${q(x.query)});`)
+      .join('\n');
     const file = `${timestamp}-${name}`;
     writeFileSync(
       join(dir, `${file}.ts`),
@@ -50,9 +61,21 @@ async function main(): Promise<void> {
     );
     let index = readFileSync(indexFile, 'utf8');
     index = `import { ${className} } from './${file}';\n` + index;
-    index = index.replace(/= \[(.*?)\];/s, (_m, list: string) => `= [${[...list.split(',').map((s) => s.trim()).filter(Boolean), className].join(', ')}];`);
+    index = index.replace(
+      /= \[(.*?)\];/s,
+      (_m, list: string) =>
+        `= [${[
+          ...list
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+          className,
+        ].join(', ')}];`,
+    );
     writeFileSync(indexFile, index);
-    process.stdout.write(`${def.name}: wrote src/migrations/${file}.ts (${sql.upQueries.length} statements); review it\n`);
+    process.stdout.write(
+      `${def.name}: wrote src/migrations/${file}.ts (${sql.upQueries.length} statements); review it\n`,
+    );
   } finally {
     await dataSource.query(`DROP DATABASE IF EXISTS \`${database}\``);
     await dataSource.destroy();

@@ -13,10 +13,18 @@ export function servicePlan(reader: ConfigReader, root: string): ChildSpec[] {
   for (const def of SERVICES) {
     const port = reader.port(`${def.name.toUpperCase()}_PORT`, def.defaultPort);
     urls[`${def.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
-    specs.push({ name: def.name, args: [join(root, 'services', def.name, 'dist', 'main.js')], env: { PORT: String(port) } });
+    specs.push({
+      name: def.name,
+      args: [join(root, 'services', def.name, 'dist', 'main.js')],
+      env: { PORT: String(port) },
+    });
   }
   const gatewayPort = reader.port('GATEWAY_PORT', reader.port('PORT', 4000));
-  specs.push({ name: 'gateway', args: [join(root, 'gateway', 'dist', 'main.js')], env: { ...urls, PORT: String(gatewayPort) } });
+  specs.push({
+    name: 'gateway',
+    args: [join(root, 'gateway', 'dist', 'main.js')],
+    env: { ...urls, PORT: String(gatewayPort) },
+  });
   const taken = new Map<string, string>();
   for (const s of specs) {
     const other = taken.get(s.env.PORT!);

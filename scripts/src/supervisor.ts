@@ -42,7 +42,12 @@ export class Supervisor {
 
   constructor(
     specs: ChildSpec[],
-    private readonly options: { cwd: string; backoff?: Backoff; log?: (line: string) => void; stdio?: 'inherit' | 'ignore' },
+    private readonly options: {
+      cwd: string;
+      backoff?: Backoff;
+      log?: (line: string) => void;
+      stdio?: 'inherit' | 'ignore';
+    },
   ) {
     this.children = specs.map((spec) => ({ spec, startedAt: 0, failures: 0 }));
   }
@@ -57,7 +62,11 @@ export class Supervisor {
   }
 
   private launch(c: Supervised): void {
-    const child = spawn(process.execPath, c.spec.args, { cwd: this.options.cwd, env: { ...process.env, ...c.spec.env }, stdio: this.options.stdio ?? 'inherit' });
+    const child = spawn(process.execPath, c.spec.args, {
+      cwd: this.options.cwd,
+      env: { ...process.env, ...c.spec.env },
+      stdio: this.options.stdio ?? 'inherit',
+    });
     c.child = child;
     c.startedAt = Date.now();
     child.on('exit', (code, signal) => {
@@ -66,7 +75,9 @@ export class Supervisor {
       const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
       c.failures = Date.now() - c.startedAt >= backoff.healthyAfterMs ? 1 : c.failures + 1;
       const delay = restartDelay(backoff, c.failures);
-      this.log(`${c.spec.name} exited (${signal ?? `code ${code}`}); restarting it in ${delay / 1000} s, the others keep running`);
+      this.log(
+        `${c.spec.name} exited (${signal ?? `code ${code}`}); restarting it in ${delay / 1000} s, the others keep running`,
+      );
       c.timer = setTimeout(() => {
         c.timer = undefined;
         if (!this.stopping) this.launch(c);

@@ -3,10 +3,18 @@ import { parseArgs } from 'node:util';
 
 /** `npm run --silent token -- --role <role> [--unit <code>] [--hours N]`: prints a development JWT. */
 function main(): void {
-  const { values } = parseArgs({ options: { role: { type: 'string' }, unit: { type: 'string' }, sub: { type: 'string' }, hours: { type: 'string', default: '12' } } });
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      sub: { type: 'string' },
+      hours: { type: 'string', default: '12' },
+    },
+  });
   const role = values.role;
   if (!role || !(ROLES as readonly string[]).includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
-  if ((role === 'viewer' || role === 'operator') && !values.unit) fail(`a ${role} token needs --unit <code>, e.g. --unit BBPPKS-PADANG`);
+  if ((role === 'viewer' || role === 'operator') && !values.unit)
+    fail(`a ${role} token needs --unit <code>, e.g. --unit BBPPKS-PADANG`);
   const hours = Number(values.hours);
   if (!Number.isFinite(hours) || hours <= 0) fail('--hours must be a positive number');
   let jwtSecret: string;

@@ -1,4 +1,13 @@
-import { accreditationDecidedV1, ConfigError, createLogger, DomainEvent, NatsEventBus, ProcessedEventEntity, startConsumers, Subscription } from '@kesos/infra';
+import {
+  accreditationDecidedV1,
+  ConfigError,
+  createLogger,
+  DomainEvent,
+  NatsEventBus,
+  ProcessedEventEntity,
+  startConsumers,
+  Subscription,
+} from '@kesos/infra';
 import { freshMysqlDatabase, isolatedNatsBus, TEST_NATS_URL, TestDatabase, until } from '@kesos/infra/testing';
 import { performanceService } from '@kesos/performance';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +17,6 @@ import { deadLettersCommand, UsageError } from '../src/deadletters.command';
 
 const DURABLE = 'performance-accreditation-decided';
 const logger = createLogger('test', 'silent');
-
 
 /**
  * The operator's tool against real NATS, with the performance service's accreditation consumer
@@ -22,9 +30,19 @@ describe('npm run deadletters -- list | replay', () => {
   let subscriptions: Subscription[] = [];
   const env = () => ({ NATS_URL: TEST_NATS_URL, NATS_NAMESPACE: bus.namespace });
   const run = (...argv: string[]) => deadLettersCommand(argv, env());
-  const sk11 = () => database.dataSource.getRepository(MetricCounterEntity).findOneBy({ unitCode: 'BBPPKS-PADANG', year: 2022, metric: 'ACCREDITATION' });
+  const sk11 = () =>
+    database.dataSource
+      .getRepository(MetricCounterEntity)
+      .findOneBy({ unitCode: 'BBPPKS-PADANG', year: 2022, metric: 'ACCREDITATION' });
   const publish = async (version: number, data: Record<string, unknown>): Promise<DomainEvent> => {
-    const event: DomainEvent = { id: randomUUID(), type: 'training.accreditation.decided', unit: 'BBPPKS-PADANG', occurredAt: new Date().toISOString(), version, data };
+    const event: DomainEvent = {
+      id: randomUUID(),
+      type: 'training.accreditation.decided',
+      unit: 'BBPPKS-PADANG',
+      occurredAt: new Date().toISOString(),
+      version,
+      data,
+    };
     await bus.publish(event);
     return event;
   };
@@ -42,7 +60,14 @@ describe('npm run deadletters -- list | replay', () => {
 
   it('lists what was dead-lettered and why, replays a letter once its fix is deployed, and keeps what still fails', async () => {
     subscriptions = await startConsumers('performance', [accreditationConsumer], database.dataSource, bus, logger);
-    const decision = { assessmentId: 'DL-1', institutionId: 'LKS-1', year: 2022, result: 'B', accredited: true, date: '2022-05-02' };
+    const decision = {
+      assessmentId: 'DL-1',
+      institutionId: 'LKS-1',
+      year: 2022,
+      result: 'B',
+      accredited: true,
+      date: '2022-05-02',
+    };
     const malformed = await publish(1, { ...decision, assessmentId: 'DL-2', accredited: 'yes' });
     const newer = await publish(2, { ...decision, assessmentId: 'DL-3' });
     await publish(1, decision);
@@ -51,14 +76,26 @@ describe('npm run deadletters -- list | replay', () => {
 
     const listed = await run('list', '--durable', DURABLE);
     expect(listed).toHaveLength(3);
-    expect(listed[0]).toMatch(new RegExp(`^#\\d+ \\S+ ${DURABLE} training.accreditation.decided event ${malformed.id} permanent after 1 delivery: payload field accredited must be a boolean$`));
-    expect(listed[1]).toContain(`event ${newer.id} permanent after 1 delivery: ${DURABLE} does not understand training.accreditation.decided version 2`);
+    expect(listed[0]).toMatch(
+      new RegExp(
+        `^#\\d+ \\S+ ${DURABLE} training.accreditation.decided event ${malformed.id} permanent after 1 delivery: payload field accredited must be a boolean$`,
+      ),
+    );
+    expect(listed[1]).toContain(
+      `event ${newer.id} permanent after 1 delivery: ${DURABLE} does not understand training.accreditation.decided version 2`,
+    );
     expect(await run('list', '--id', newer.id)).toHaveLength(2);
     expect(await run('list', '--durable', 'performance-other')).toEqual(['0 dead letter(s)']);
 
     // The release that reads version 2 goes out; the operator replays that letter.
     for (const s of subscriptions) await s.stop();
-    subscriptions = await startConsumers('performance', [{ ...accreditationConsumer, alsoReads: [{ ...accreditationDecidedV1, version: 2 }] }], database.dataSource, bus, logger);
+    subscriptions = await startConsumers(
+      'performance',
+      [{ ...accreditationConsumer, alsoReads: [{ ...accreditationDecidedV1, version: 2 }] }],
+      database.dataSource,
+      bus,
+      logger,
+    );
     const replayed = await run('replay', '--id', newer.id);
     expect(replayed).toEqual([expect.stringContaining(`replayed #`), '1 replayed, 0 skipped']);
     await until('the replayed decision counted', async () => (await sk11())?.denominator === 2);
@@ -68,7 +105,9 @@ describe('npm run deadletters -- list | replay', () => {
     expect((await run('replay', '--durable', DURABLE)).at(-1)).toBe('1 replayed, 0 skipped');
     await until('dead-lettered again', async () => (await run('list')).at(-1) === '1 dead letter(s)');
     const again = await run('list');
-    expect(again[0]).toContain(`event ${malformed.id} permanent after 1 delivery: payload field accredited must be a boolean`);
+    expect(again[0]).toContain(
+      `event ${malformed.id} permanent after 1 delivery: payload field accredited must be a boolean`,
+    );
     expect(again[0]).not.toBe(listed[0]);
     expect(await sk11()).toMatchObject({ numerator: 2, denominator: 2, facts: 2 });
     expect(await database.dataSource.getRepository(ProcessedEventEntity).countBy({ consumer: DURABLE })).toBe(2);
@@ -78,6 +117,8 @@ describe('npm run deadletters -- list | replay', () => {
     await expect(deadLettersCommand(['purge'], env())).rejects.toBeInstanceOf(UsageError);
     await expect(deadLettersCommand(['list', '--durable'], env())).rejects.toBeInstanceOf(UsageError);
     await expect(deadLettersCommand(['list'], {})).rejects.toThrow(ConfigError);
-    await expect(deadLettersCommand(['list'], { NATS_URL: TEST_NATS_URL, NATS_NAMESPACE: 'Bad-Name' })).rejects.toThrow(/NATS_NAMESPACE/);
+    await expect(deadLettersCommand(['list'], { NATS_URL: TEST_NATS_URL, NATS_NAMESPACE: 'Bad-Name' })).rejects.toThrow(
+      /NATS_NAMESPACE/,
+    );
   });
 });

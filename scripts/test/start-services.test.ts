@@ -1,6 +1,15 @@
 import { SERVICES } from '@kesos/gateway';
 import { ConfigReader, NatsEventBus } from '@kesos/infra';
-import { dropTestDatabase, freePort, migratedMysqlDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_SECRETS, testDatabaseName, until } from '@kesos/infra/testing';
+import {
+  dropTestDatabase,
+  freePort,
+  migratedMysqlDatabase,
+  TEST_MYSQL_URL,
+  TEST_NATS_URL,
+  TEST_SECRETS,
+  testDatabaseName,
+  until,
+} from '@kesos/infra/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,7 +20,11 @@ import { restartDelay } from '../src/supervisor';
 const PREFIX = testDatabaseName('startsvc');
 const ROOT = join(__dirname, '..', '..');
 
-const ok = (url: string) => fetch(url).then((r) => r.ok, () => false);
+const ok = (url: string) =>
+  fetch(url).then(
+    (r) => r.ok,
+    () => false,
+  );
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -24,7 +37,11 @@ const alive = (pid: number) => {
 /** The child processes of `pid`, by the script each runs (Linux /proc). */
 function childScripts(pid: number): Map<string, number> {
   const out = new Map<string, number>();
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
   for (const child of children) {
     try {
       const cmd = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
@@ -40,15 +57,31 @@ function childScripts(pid: number): Map<string, number> {
 describe('npm run start:services', () => {
   it('restart delays double from the first one up to the longest', () => {
     const backoff = { initialMs: 1000, maxMs: 30_000, healthyAfterMs: 60_000 };
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => restartDelay(backoff, n))).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => restartDelay(backoff, n))).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
+    ]);
   });
 
   it('takes each process port from its variable and points the gateway at the subgraphs', () => {
-    const reader = new ConfigReader({ TRAINING_PORT: '5101', BUDGET_PORT: '5102', PERFORMANCE_PORT: '5103', GATEWAY_PORT: '5100' });
+    const reader = new ConfigReader({
+      TRAINING_PORT: '5101',
+      BUDGET_PORT: '5102',
+      PERFORMANCE_PORT: '5103',
+      GATEWAY_PORT: '5100',
+    });
     const plan = servicePlan(reader, '/app');
     reader.done();
-    expect(plan.map((s) => [s.name, s.env.PORT])).toEqual([['training', '5101'], ['budget', '5102'], ['performance', '5103'], ['gateway', '5100']]);
-    expect(plan[3]!.env).toMatchObject({ TRAINING_URL: 'http://127.0.0.1:5101/graphql', BUDGET_URL: 'http://127.0.0.1:5102/graphql', PERFORMANCE_URL: 'http://127.0.0.1:5103/graphql' });
+    expect(plan.map((s) => [s.name, s.env.PORT])).toEqual([
+      ['training', '5101'],
+      ['budget', '5102'],
+      ['performance', '5103'],
+      ['gateway', '5100'],
+    ]);
+    expect(plan[3]!.env).toMatchObject({
+      TRAINING_URL: 'http://127.0.0.1:5101/graphql',
+      BUDGET_URL: 'http://127.0.0.1:5102/graphql',
+      PERFORMANCE_URL: 'http://127.0.0.1:5103/graphql',
+    });
     const clash = new ConfigReader({ BUDGET_PORT: '4001' });
     servicePlan(clash, '/app');
     expect(() => clash.done()).toThrow('budget and training are both set to port 4001');
@@ -62,7 +95,8 @@ describe('npm run start:services', () => {
 
     beforeAll(async () => {
       // Migrated, empty databases: enough for every process to start and answer /readyz.
-      for (const def of SERVICES) await (await migratedMysqlDatabase(def, `${PREFIX}_${def.name}`)).dataSource.destroy();
+      for (const def of SERVICES)
+        await (await migratedMysqlDatabase(def, `${PREFIX}_${def.name}`)).dataSource.destroy();
       for (const name of ['training', 'budget', 'performance', 'gateway']) ports[name] = await freePort();
       supervisor = spawn(process.execPath, [join(ROOT, 'scripts', 'dist', 'start-services.js')], {
         cwd: ROOT,
@@ -84,7 +118,12 @@ describe('npm run start:services', () => {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       supervisor.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8000)));
-      await until('the gateway and every subgraph ready on their configured ports', () => ok(`http://127.0.0.1:${ports.gateway}/readyz`), 120_000, 250);
+      await until(
+        'the gateway and every subgraph ready on their configured ports',
+        () => ok(`http://127.0.0.1:${ports.gateway}/readyz`),
+        120_000,
+        250,
+      );
     }, 240_000);
 
     afterAll(async () => {

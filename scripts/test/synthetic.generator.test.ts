@@ -18,15 +18,32 @@ describe('synthetic generator', () => {
   afterAll(async () => system?.stop());
 
   it('refuses the report unit, unknown units, unfinished years and silly scales, before writing anything', async () => {
-    await expect(generateSynthetic(call, { units: ['BBPPKS-PADANG'], years: [2022], scale: 1 })).rejects.toThrow(/report's own data/);
-    await expect(generateSynthetic(call, { units: ['BBPPKS-ATLANTIS'], years: [2022], scale: 1 })).rejects.toThrow(/not registered/);
-    await expect(generateSynthetic(call, { units: ['BBPPKS-BANDUNG'], years: [new Date().getUTCFullYear()], scale: 1 })).rejects.toThrow(/completed years/);
-    await expect(generateSynthetic(call, { units: ['BBPPKS-BANDUNG'], years: [2022], scale: 0 })).rejects.toThrow(/scale/);
+    await expect(generateSynthetic(call, { units: ['BBPPKS-PADANG'], years: [2022], scale: 1 })).rejects.toThrow(
+      /report's own data/,
+    );
+    await expect(generateSynthetic(call, { units: ['BBPPKS-ATLANTIS'], years: [2022], scale: 1 })).rejects.toThrow(
+      /not registered/,
+    );
+    await expect(
+      generateSynthetic(call, { units: ['BBPPKS-BANDUNG'], years: [new Date().getUTCFullYear()], scale: 1 }),
+    ).rejects.toThrow(/completed years/);
+    await expect(generateSynthetic(call, { units: ['BBPPKS-BANDUNG'], years: [2022], scale: 0 })).rejects.toThrow(
+      /scale/,
+    );
   });
 
   it('fills a unit-year whose derived budget and indicators agree with what it wrote; a second run adds nothing', async () => {
-    const [s] = (await generateSynthetic(call, { units: ['BBPPKS-MAKASSAR'], years: [2022], scale: 0.5 })) as [UnitYearSummary];
-    expect(s).toMatchObject({ skipped: false, participants: 35, candidates: 20, lksAssessed: 10, cases: 5, surveyResponses: 100 });
+    const [s] = (await generateSynthetic(call, { units: ['BBPPKS-MAKASSAR'], years: [2022], scale: 0.5 })) as [
+      UnitYearSummary,
+    ];
+    expect(s).toMatchObject({
+      skipped: false,
+      participants: 35,
+      candidates: 20,
+      lksAssessed: 10,
+      cases: 5,
+      surveyResponses: 100,
+    });
     await settle(system);
 
     const unit = (
@@ -38,16 +55,29 @@ describe('synthetic generator', () => {
     ).unit;
     expect(unit.budget).toMatchObject({ ceiling: s.ceiling, realized: s.realized });
     expect(unit.budget.satkers[0]).toMatchObject({ code: s.satkerCode, name: expect.stringContaining('Sintetis') });
-    expect(unit.budget.satkers[0].outputs.map((o: { realizedVolume: number }) => o.realizedVolume).reduce((a: number, b: number) => a + b, 0)).toBe(s.graduates);
-    const indicators = Object.fromEntries(unit.performance.goals.flatMap((g: { indicators: { code: string }[] }) => g.indicators).map((i: { code: string }) => [i.code, i]));
-    expect(indicators['SK1.1']).toMatchObject({ numerator: s.lksAccredited, denominator: s.lksAssessed, realizationSource: 'DERIVED' });
+    expect(
+      unit.budget.satkers[0].outputs
+        .map((o: { realizedVolume: number }) => o.realizedVolume)
+        .reduce((a: number, b: number) => a + b, 0),
+    ).toBe(s.graduates);
+    const indicators = Object.fromEntries(
+      unit.performance.goals
+        .flatMap((g: { indicators: { code: string }[] }) => g.indicators)
+        .map((i: { code: string }) => [i.code, i]),
+    );
+    expect(indicators['SK1.1']).toMatchObject({
+      numerator: s.lksAccredited,
+      denominator: s.lksAssessed,
+      realizationSource: 'DERIVED',
+    });
     expect(indicators['SK2.1']).toMatchObject({ numerator: s.competent, denominator: s.candidates });
     expect(indicators['SK2.2']).toMatchObject({ numerator: s.facilitatorGraduates });
     expect(indicators['SK3.1']).toMatchObject({ numerator: s.withLifeSkills, denominator: s.monitored });
     expect(indicators['SK4.1']).toMatchObject({ numerator: s.casesServed, denominator: s.cases });
     expect(indicators['SK5.1']).toMatchObject({ realizationSource: 'ENTERED' });
     expect(unit.satisfactionSurvey.respondents).toBe(100);
-    const people = (await call(`{ participants(unit: "BBPPKS-MAKASSAR", first: 5) { nodes { name nik } } }`)).participants.nodes as { name: string; nik: string }[];
+    const people = (await call(`{ participants(unit: "BBPPKS-MAKASSAR", first: 5) { nodes { name nik } } }`))
+      .participants.nodes as { name: string; nik: string }[];
     for (const p of people) {
       expect(p.name).toContain('Sintetis');
       expect(p.nik.slice(4, 6)).toBe('00');

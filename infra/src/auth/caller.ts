@@ -17,9 +17,11 @@ export interface Caller {
 export function parseCaller(claims: Record<string, unknown>, allowPublic = false): Caller {
   if (allowPublic && claims.role === 'public') return PUBLIC_CALLER;
   const role = claims.role;
-  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new UnauthenticatedError(`token role must be one of ${ROLES.join(', ')}`);
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role))
+    throw new UnauthenticatedError(`token role must be one of ${ROLES.join(', ')}`);
   const unit = typeof claims.unit === 'string' && claims.unit ? claims.unit : null;
-  if ((role === 'viewer' || role === 'operator') && !unit) throw new UnauthenticatedError(`a ${role} token must name its unit`);
+  if ((role === 'viewer' || role === 'operator') && !unit)
+    throw new UnauthenticatedError(`a ${role} token must name its unit`);
   return { subject: typeof claims.sub === 'string' ? claims.sub : 'unknown', role: role as TokenRole, unit };
 }
 
@@ -29,13 +31,16 @@ export function canRead(caller: Caller, unit: string): boolean {
 
 // Refusals never name the unit asked about: a record id alone must not tell which unit holds it.
 export function assertCanRead(caller: Caller, unit: string): void {
-  if (!canRead(caller, unit)) throw new ForbiddenError(`a ${caller.role} of ${caller.unit} reads only the records of ${caller.unit}`);
+  if (!canRead(caller, unit))
+    throw new ForbiddenError(`a ${caller.role} of ${caller.unit} reads only the records of ${caller.unit}`);
 }
 
 export function assertCanWrite(caller: Caller, unit: string): void {
   if (caller.role === 'admin') return;
-  if (caller.role !== 'operator') throw new ForbiddenError(`a ${caller.role} cannot change data; an operator or admin token is needed`);
-  if (caller.unit !== unit) throw new ForbiddenError(`an operator of ${caller.unit} changes only the records of ${caller.unit}`);
+  if (caller.role !== 'operator')
+    throw new ForbiddenError(`a ${caller.role} cannot change data; an operator or admin token is needed`);
+  if (caller.unit !== unit)
+    throw new ForbiddenError(`an operator of ${caller.unit} changes only the records of ${caller.unit}`);
 }
 
 /** Only admins read personal identifiers (such as NIK) in full. */

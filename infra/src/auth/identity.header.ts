@@ -23,7 +23,11 @@ export function verifyIdentity(header: string | undefined, secret: string): Forw
   } catch {
     throw new UnauthenticatedError('the gateway identity header is not valid');
   }
-  if (typeof payload.at !== 'number' || Math.abs(Date.now() - payload.at) > MAX_AGE_MS) throw new UnauthenticatedError('the gateway identity header has expired');
+  if (typeof payload.at !== 'number' || Math.abs(Date.now() - payload.at) > MAX_AGE_MS)
+    throw new UnauthenticatedError('the gateway identity header has expired');
   const c = payload.caller ?? {};
-  return { caller: parseCaller({ sub: c.subject, role: c.role, unit: c.unit }, true), requestId: typeof payload.requestId === 'string' ? payload.requestId : 'unknown' };
+  return {
+    caller: parseCaller({ sub: c.subject, role: c.role, unit: c.unit }, true),
+    requestId: typeof payload.requestId === 'string' ? payload.requestId : 'unknown',
+  };
 }

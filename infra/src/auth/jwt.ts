@@ -47,6 +47,7 @@ export function signBlob(payload: unknown, secret: string): string {
 
 export function verifyBlob(blob: string, secret: string): unknown {
   const [body, signature] = blob.split('.');
-  if (!body || !signature || !safeEqual(signature, sign(body, secret))) throw new Error('identity header signature is invalid');
+  if (!body || !signature || !safeEqual(signature, sign(body, secret)))
+    throw new Error('identity header signature is invalid');
   return JSON.parse(Buffer.from(body, 'base64url').toString());
 }

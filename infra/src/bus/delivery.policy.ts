@@ -48,23 +48,35 @@ function pause(ms: number, signal: AbortSignal): Promise<boolean> {
  * until the handler succeeds: an infrastructure fault never uses up deliveries. Contract and
  * unexpected failures are returned for the bus to dead-letter or redeliver.
  */
-export async function deliver(spec: SubscriptionSpec, event: DomainEvent, control: DeliveryControl): Promise<DeliveryOutcome> {
+export async function deliver(
+  spec: SubscriptionSpec,
+  event: DomainEvent,
+  control: DeliveryControl,
+): Promise<DeliveryOutcome> {
   const classify = spec.classify ?? defaultClassify;
   let lastWarning = 0;
   let contended = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       await spec.handler(event, { deliveryCount: control.deliveryCount });
-      if (attempt > 1) control.logger?.info({ durable: spec.durable, event: event.id, retries: attempt - 1 }, 'event applied after retries');
+      if (attempt > 1)
+        control.logger?.info(
+          { durable: spec.durable, event: event.id, retries: attempt - 1 },
+          'event applied after retries',
+        );
       return { status: 'handled' };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       const failure = await classify(err);
       if (failure === 'permanent' || failure === 'unexpected') return { status: 'failed', failure, error };
-      if (failure === 'contention' && ++contended >= CONTENTION_ATTEMPTS) return { status: 'failed', failure: 'unexpected', error: `${error} (still after ${contended} attempts)` };
+      if (failure === 'contention' && ++contended >= CONTENTION_ATTEMPTS)
+        return { status: 'failed', failure: 'unexpected', error: `${error} (still after ${contended} attempts)` };
       if (Date.now() - lastWarning >= OUTAGE_LOG_INTERVAL_MS) {
         lastWarning = Date.now();
-        control.logger?.warn({ durable: spec.durable, event: event.id, failure, attempt, error }, 'event handler failed on infrastructure; retrying in place');
+        control.logger?.warn(
+          { durable: spec.durable, event: event.id, failure, attempt, error },
+          'event handler failed on infrastructure; retrying in place',
+        );
       }
       control.keepAlive();
       if (!(await pause(retryDelay(attempt), control.signal))) return { status: 'stopped' };

@@ -96,7 +96,13 @@ export function subjectMatches(pattern: string, subject: string): boolean {
 
 export function parseEvent(raw: unknown): DomainEvent {
   const e = raw as Partial<DomainEvent> | null;
-  if (!e || typeof e.id !== 'string' || typeof e.type !== 'string' || typeof e.version !== 'number' || typeof e.occurredAt !== 'string') {
+  if (
+    !e ||
+    typeof e.id !== 'string' ||
+    typeof e.type !== 'string' ||
+    typeof e.version !== 'number' ||
+    typeof e.occurredAt !== 'string'
+  ) {
     throw new EventContractError('malformed event envelope');
   }
   return { id: e.id, type: e.type, unit: e.unit ?? null, occurredAt: e.occurredAt, version: e.version, data: e.data };

@@ -17,4 +17,5 @@ export class EventContractError extends Error {
  */
 export type FailureKind = 'outage' | 'contention' | 'permanent' | 'unexpected';
 
-export const defaultClassify = async (error: unknown): Promise<FailureKind> => (error instanceof EventContractError ? 'permanent' : 'unexpected');
+export const defaultClassify = async (error: unknown): Promise<FailureKind> =>
+  error instanceof EventContractError ? 'permanent' : 'unexpected';

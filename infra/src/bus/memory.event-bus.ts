@@ -1,6 +1,15 @@
 import type { Logger } from 'pino';
 import { deliver } from './delivery.policy';
-import { DeadLetter, DeadLetterFilter, DomainEvent, EventBus, ReplayResult, Subscription, SubscriptionSpec, subjectMatches } from './event-bus';
+import {
+  DeadLetter,
+  DeadLetterFilter,
+  DomainEvent,
+  EventBus,
+  ReplayResult,
+  Subscription,
+  SubscriptionSpec,
+  subjectMatches,
+} from './event-bus';
 
 const RETAINED = 100_000;
 
@@ -27,7 +36,10 @@ export class MemoryEventBus implements EventBus {
   private readonly letters: { letter: DeadLetter; event: DomainEvent }[] = [];
   private nextLetter = 1;
 
-  constructor(private readonly logger?: Logger, private readonly retryDelayMs = 50) {}
+  constructor(
+    private readonly logger?: Logger,
+    private readonly retryDelayMs = 50,
+  ) {}
 
   async publish(event: DomainEvent): Promise<void> {
     if (this.ids.has(event.id)) return;
@@ -78,7 +90,11 @@ export class MemoryEventBus implements EventBus {
   }
 
   private matching(filter: DeadLetterFilter) {
-    return this.letters.filter(({ letter }) => (!filter.durable || letter.durable === filter.durable) && (!filter.eventId || letter.eventId === filter.eventId));
+    return this.letters.filter(
+      ({ letter }) =>
+        (!filter.durable || letter.durable === filter.durable) &&
+        (!filter.eventId || letter.eventId === filter.eventId),
+    );
   }
 
   private fanOut(event: DomainEvent): void {
@@ -97,12 +113,29 @@ export class MemoryEventBus implements EventBus {
   private async deliver(consumer: Consumer, event: DomainEvent): Promise<void> {
     const { spec, stopping } = consumer;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await deliver(spec, event, { deliveryCount: attempt, signal: stopping.signal, keepAlive: () => undefined, logger: this.logger });
+      const outcome = await deliver(spec, event, {
+        deliveryCount: attempt,
+        signal: stopping.signal,
+        keepAlive: () => undefined,
+        logger: this.logger,
+      });
       if (outcome.status !== 'failed') return;
       if (outcome.failure === 'permanent' || attempt >= spec.maxDeliver) {
-        const letter: DeadLetter = { seq: this.nextLetter++, durable: spec.durable, subject: event.type, eventId: event.id, failure: outcome.failure, error: outcome.error, deliveries: attempt, deadLetteredAt: new Date().toISOString() };
+        const letter: DeadLetter = {
+          seq: this.nextLetter++,
+          durable: spec.durable,
+          subject: event.type,
+          eventId: event.id,
+          failure: outcome.failure,
+          error: outcome.error,
+          deliveries: attempt,
+          deadLetteredAt: new Date().toISOString(),
+        };
         this.letters.push({ letter, event });
-        this.logger?.error({ event: event.id, type: event.type, durable: spec.durable, failure: outcome.failure, error: outcome.error }, 'event dead-lettered');
+        this.logger?.error(
+          { event: event.id, type: event.type, durable: spec.durable, failure: outcome.failure, error: outcome.error },
+          'event dead-lettered',
+        );
         return;
       }
       await new Promise((r) => setTimeout(r, this.retryDelayMs * attempt));

@@ -104,10 +104,15 @@ export class NatsDeadLetters {
     const result: ReplayResult = { replayed: [], skipped: [] };
     for await (const { msg, letter } of this.stored(filter)) {
       if (!letter.eventId || !letter.subject) {
-        result.skipped.push({ letter, reason: 'the envelope is unreadable; the producer must publish the event again' });
+        result.skipped.push({
+          letter,
+          reason: 'the envelope is unreadable; the producer must publish the event again',
+        });
         continue;
       }
-      await this.js.publish(`${this.wirePrefix}${letter.subject}`, msg.data, { msgID: `${letter.eventId}:replay:${letter.seq}` });
+      await this.js.publish(`${this.wirePrefix}${letter.subject}`, msg.data, {
+        msgID: `${letter.eventId}:replay:${letter.seq}`,
+      });
       await this.jsm.streams.deleteMessage(this.stream, letter.seq, false);
       result.replayed.push(letter);
     }

@@ -1,8 +1,26 @@
-import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamClient,
+  JetStreamManager,
+  JsMsg,
+  jetstream,
+  jetstreamManager,
+} from '@nats-io/jetstream';
 import { NatsConnection, connect, nanos } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { deliver } from './delivery.policy';
-import { DeadLetter, DeadLetterFilter, DomainEvent, EventBus, ReplayResult, Subscription, SubscriptionSpec, deadLetterSubject, parseEvent } from './event-bus';
+import {
+  DeadLetter,
+  DeadLetterFilter,
+  DomainEvent,
+  EventBus,
+  ReplayResult,
+  Subscription,
+  SubscriptionSpec,
+  deadLetterSubject,
+  parseEvent,
+} from './event-bus';
 import { DeadLetterInfo, deadLetterHeaders, NatsDeadLetters } from './nats.dead-letters';
 
 /**
@@ -14,7 +32,10 @@ export const streamFor = (subject: string, namespace = ''): { name: string; subj
   const token = subject.split('.')[0];
   if (!token || token === '>' || token === '*') throw new Error(`subject "${subject}" names no producing service`);
   const prefix = namespace ? `${namespace.toUpperCase()}_` : '';
-  return { name: `${prefix}${token.toUpperCase()}`.replace(/[^A-Z0-9_-]/g, '_'), subjects: [`${namespace ? `${namespace}.` : ''}${token}.>`] };
+  return {
+    name: `${prefix}${token.toUpperCase()}`.replace(/[^A-Z0-9_-]/g, '_'),
+    subjects: [`${namespace ? `${namespace}.` : ''}${token}.>`],
+  };
 };
 
 export interface NatsBusOptions {
@@ -47,10 +68,24 @@ export class NatsEventBus implements EventBus {
   /** Connects or throws within `timeoutMs`; reconnects forever once connected. */
   static async connect(url: string, logger?: Logger, options: NatsBusOptions = {}): Promise<NatsEventBus> {
     const timeoutMs = options.timeoutMs ?? 5000;
-    if (options.namespace && !/^[a-z0-9_]+$/.test(options.namespace)) throw new Error(`NATS namespace may hold only a-z, 0-9 and _, got "${options.namespace}"`);
-    const nc = await connect({ servers: url, timeout: timeoutMs, maxReconnectAttempts: -1, reconnectTimeWait: 500, name: logger?.bindings().service as string | undefined });
+    if (options.namespace && !/^[a-z0-9_]+$/.test(options.namespace))
+      throw new Error(`NATS namespace may hold only a-z, 0-9 and _, got "${options.namespace}"`);
+    const nc = await connect({
+      servers: url,
+      timeout: timeoutMs,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      name: logger?.bindings().service as string | undefined,
+    });
     const jsm = await jetstreamManager(nc, { timeout: timeoutMs });
-    const bus = new NatsEventBus(nc, jetstream(nc, { timeout: timeoutMs }), jsm, logger, options.namespace, options.ackWaitMs);
+    const bus = new NatsEventBus(
+      nc,
+      jetstream(nc, { timeout: timeoutMs }),
+      jsm,
+      logger,
+      options.namespace,
+      options.ackWaitMs,
+    );
     void (async () => {
       for await (const s of nc.status()) {
         if (s.type === 'disconnect' || s.type === 'reconnect') logger?.warn({ nats: s.type }, 'NATS connection status');
@@ -102,7 +137,13 @@ export class NatsEventBus implements EventBus {
     }
     if (existing.config.ack_wait !== wanted.ack_wait || (existing.config.max_deliver ?? -1) !== wanted.max_deliver) {
       await this.jsm.consumers.update(stream, spec.durable, wanted);
-      this.logger?.info({ durable: spec.durable, was: { ack_wait: existing.config.ack_wait, max_deliver: existing.config.max_deliver } }, 'durable consumer settings updated');
+      this.logger?.info(
+        {
+          durable: spec.durable,
+          was: { ack_wait: existing.config.ack_wait, max_deliver: existing.config.max_deliver },
+        },
+        'durable consumer settings updated',
+      );
     }
   }
 
@@ -121,7 +162,10 @@ export class NatsEventBus implements EventBus {
         } catch (err) {
           // Only NATS itself failing lands here (acks and naks are fire-and-forget); the message
           // is redelivered after ack_wait, and the loop must go on.
-          this.logger?.error({ durable: spec.durable, error: err instanceof Error ? err.message : String(err) }, 'event delivery failed');
+          this.logger?.error(
+            { durable: spec.durable, error: err instanceof Error ? err.message : String(err) },
+            'event delivery failed',
+          );
         }
       }
     })();
@@ -144,16 +188,38 @@ export class NatsEventBus implements EventBus {
       event = parseEvent(msg.json());
     } catch (err) {
       const subject = msg.subject.startsWith(this.wire('')) ? msg.subject.slice(this.wire('').length) : msg.subject;
-      return this.deadLetter(msg, { subject, durable: spec.durable, eventId: null, failure: 'permanent', error: err instanceof Error ? err.message : String(err), deliveries });
+      return this.deadLetter(msg, {
+        subject,
+        durable: spec.durable,
+        eventId: null,
+        failure: 'permanent',
+        error: err instanceof Error ? err.message : String(err),
+        deliveries,
+      });
     }
     if (stopping.aborted) return msg.nak();
-    const outcome = await deliver(spec, event, { deliveryCount: deliveries, signal: stopping, keepAlive: () => msg.working(), logger: this.logger });
+    const outcome = await deliver(spec, event, {
+      deliveryCount: deliveries,
+      signal: stopping,
+      keepAlive: () => msg.working(),
+      logger: this.logger,
+    });
     if (outcome.status === 'handled') return msg.ack();
     // Shutting down: hand the message back at once, for another replica or the next start.
     if (outcome.status === 'stopped') return msg.nak();
-    const info = { subject: event.type, durable: spec.durable, eventId: event.id, failure: outcome.failure, error: outcome.error, deliveries };
+    const info = {
+      subject: event.type,
+      durable: spec.durable,
+      eventId: event.id,
+      failure: outcome.failure,
+      error: outcome.error,
+      deliveries,
+    };
     if (outcome.failure === 'permanent' || deliveries >= spec.maxDeliver) return this.deadLetter(msg, info);
-    this.logger?.warn({ durable: spec.durable, event: event.id, deliveries, error: outcome.error }, 'event handler failed; will retry');
+    this.logger?.warn(
+      { durable: spec.durable, event: event.id, deliveries, error: outcome.error },
+      'event handler failed; will retry',
+    );
     msg.nak(Math.min(200 * 2 ** deliveries, 10_000));
   }
 
@@ -164,17 +230,37 @@ export class NatsEventBus implements EventBus {
    */
   private async deadLetter(msg: JsMsg, info: DeadLetterInfo): Promise<void> {
     try {
-      await this.js.publish(this.wire(deadLetterSubject(info.durable)), msg.data, { headers: deadLetterHeaders(info), msgID: `${info.durable}:${msg.seq}` });
+      await this.js.publish(this.wire(deadLetterSubject(info.durable)), msg.data, {
+        headers: deadLetterHeaders(info),
+        msgID: `${info.durable}:${msg.seq}`,
+      });
     } catch (err) {
-      this.logger?.error({ durable: info.durable, event: info.eventId, error: err instanceof Error ? err.message : String(err) }, 'cannot write dead letter; the event will be redelivered');
+      this.logger?.error(
+        { durable: info.durable, event: info.eventId, error: err instanceof Error ? err.message : String(err) },
+        'cannot write dead letter; the event will be redelivered',
+      );
       return msg.nak(this.ackWaitMs);
     }
     msg.term();
-    this.logger?.error({ durable: info.durable, event: info.eventId, failure: info.failure, error: info.error, deliveries: info.deliveries }, 'event dead-lettered');
+    this.logger?.error(
+      {
+        durable: info.durable,
+        event: info.eventId,
+        failure: info.failure,
+        error: info.error,
+        deliveries: info.deliveries,
+      },
+      'event dead-lettered',
+    );
   }
 
   private deadLetters(): NatsDeadLetters {
-    return new NatsDeadLetters(this.js, this.jsm, streamFor(deadLetterSubject('any'), this.namespace).name, this.wire(''));
+    return new NatsDeadLetters(
+      this.js,
+      this.jsm,
+      streamFor(deadLetterSubject('any'), this.namespace).name,
+      this.wire(''),
+    );
   }
 
   listDeadLetters(filter?: DeadLetterFilter): Promise<DeadLetter[]> {
@@ -189,7 +275,8 @@ export class NatsEventBus implements EventBus {
   async deleteNamespaceStreams(): Promise<void> {
     if (!this.namespace) throw new Error('refusing to delete streams outside a namespace');
     const prefix = `${this.namespace.toUpperCase()}_`;
-    for await (const info of this.jsm.streams.list()) if (info.config.name.startsWith(prefix)) await this.jsm.streams.delete(info.config.name);
+    for await (const info of this.jsm.streams.list())
+      if (info.config.name.startsWith(prefix)) await this.jsm.streams.delete(info.config.name);
   }
 
   async ping(): Promise<void> {

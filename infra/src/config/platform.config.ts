@@ -36,13 +36,18 @@ export const MIN_SECRET_BYTES = 32;
 /** What is wrong with a configured secret, if anything. */
 export function secretProblem(name: string, value: string): string | null {
   const bytes = Buffer.byteLength(value, 'utf8');
-  return bytes < MIN_SECRET_BYTES ? `${name} must be at least ${MIN_SECRET_BYTES} bytes, got ${bytes} (e.g. openssl rand -hex 32)` : null;
+  return bytes < MIN_SECRET_BYTES
+    ? `${name} must be at least ${MIN_SECRET_BYTES} bytes, got ${bytes} (e.g. openssl rand -hex 32)`
+    : null;
 }
 
 function secret(reader: ConfigReader, name: string, required: boolean): string | undefined {
   const value = reader.optional(name);
   if (value === undefined) {
-    if (required) reader.problem(`${name} is required in production and in the distributed mode (at least ${MIN_SECRET_BYTES} bytes, e.g. openssl rand -hex 32)`);
+    if (required)
+      reader.problem(
+        `${name} is required in production and in the distributed mode (at least ${MIN_SECRET_BYTES} bytes, e.g. openssl rand -hex 32)`,
+      );
     return undefined;
   }
   const problem = secretProblem(name, value);
@@ -73,9 +78,13 @@ export function readDistributedConfig(reader: ConfigReader, defaultPort: number)
     natsNamespace: reader.optional('NATS_NAMESPACE'),
     port: reader.port('PORT', defaultPort),
   };
-  if (!config.mysqlUrl && !reader.optional('MYSQL_URL')) reader.problem('MYSQL_URL is required (e.g. mysql://root@127.0.0.1:3306)');
-  if (!config.natsUrl && !reader.optional('NATS_URL')) reader.problem('NATS_URL is required (e.g. nats://127.0.0.1:4222)');
-  if (config.natsNamespace && !/^[a-z0-9_]+$/.test(config.natsNamespace)) reader.problem(`NATS_NAMESPACE may hold only a-z, 0-9 and _, got "${config.natsNamespace}"`);
-  if (!/^[a-z0-9_]+$/.test(config.databasePrefix)) reader.problem(`DATABASE_PREFIX may hold only a-z, 0-9 and _, got "${config.databasePrefix}"`);
+  if (!config.mysqlUrl && !reader.optional('MYSQL_URL'))
+    reader.problem('MYSQL_URL is required (e.g. mysql://root@127.0.0.1:3306)');
+  if (!config.natsUrl && !reader.optional('NATS_URL'))
+    reader.problem('NATS_URL is required (e.g. nats://127.0.0.1:4222)');
+  if (config.natsNamespace && !/^[a-z0-9_]+$/.test(config.natsNamespace))
+    reader.problem(`NATS_NAMESPACE may hold only a-z, 0-9 and _, got "${config.natsNamespace}"`);
+  if (!/^[a-z0-9_]+$/.test(config.databasePrefix))
+    reader.problem(`DATABASE_PREFIX may hold only a-z, 0-9 and _, got "${config.databasePrefix}"`);
   return config;
 }

@@ -21,7 +21,7 @@ export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V)
 export function roundHalfUp(value: number, digits = 2): number {
   const factor = 10 ** digits;
   // The epsilon corrects binary representation (1.005 is stored as 1.00499...).
-  return Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9) / factor;
+  return (Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9)) / factor;
 }
 
 /** Whether a number has at most two decimals (the DECIMAL(_,2) scores and targets), allowing for binary fractions. */

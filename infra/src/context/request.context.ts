@@ -10,10 +10,17 @@ import { NewEvent, writeEvent } from '../outbox/outbox.writer';
 export class LoaderRegistry {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>, options?: DataLoader.Options<K, V, string>): DataLoader<K, V, string> {
+  get<K, V>(
+    name: string,
+    batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>,
+    options?: DataLoader.Options<K, V, string>,
+  ): DataLoader<K, V, string> {
     let loader = this.loaders.get(name);
     if (!loader) {
-      loader = new DataLoader<K, V, string>(batch, { cacheKeyFn: (k) => JSON.stringify(k), ...options }) as unknown as DataLoader<unknown, unknown>;
+      loader = new DataLoader<K, V, string>(batch, {
+        cacheKeyFn: (k) => JSON.stringify(k),
+        ...options,
+      }) as unknown as DataLoader<unknown, unknown>;
       this.loaders.set(name, loader);
     }
     return loader as unknown as DataLoader<K, V, string>;
@@ -27,7 +34,10 @@ export interface Transaction {
 }
 
 export class Database {
-  constructor(readonly dataSource: DataSource, private readonly afterCommit: () => void = () => undefined) {}
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let emitted = 0;

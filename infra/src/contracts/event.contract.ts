@@ -8,7 +8,9 @@ export type PayloadShape = Record<string, PayloadField<unknown>>;
 type Value<F> = F extends PayloadField<infer T> ? T : never;
 type AddedKeys<S extends PayloadShape> = { [K in keyof S]: undefined extends Value<S[K]> ? K : never }[keyof S];
 /** The payload type a shape describes: added fields are optional properties. */
-export type PayloadOf<S extends PayloadShape> = { [K in Exclude<keyof S, AddedKeys<S>>]: Value<S[K]> } & { [K in AddedKeys<S>]?: Value<S[K]> };
+export type PayloadOf<S extends PayloadShape> = { [K in Exclude<keyof S, AddedKeys<S>>]: Value<S[K]> } & {
+  [K in AddedKeys<S>]?: Value<S[K]>;
+};
 
 /** An event whose payload its contract accepted; contracts require the unit the fact belongs to. */
 export type ContractEvent<T> = DomainEvent<T> & { unit: string };
@@ -31,11 +33,16 @@ export interface EventContract<T> {
   parseEvent(event: DomainEvent): ContractEvent<T>;
 }
 
-export function defineContract<S extends PayloadShape>(subject: string, version: number, shape: S): EventContract<PayloadOf<S>> {
+export function defineContract<S extends PayloadShape>(
+  subject: string,
+  version: number,
+  shape: S,
+): EventContract<PayloadOf<S>> {
   type T = PayloadOf<S>;
   const entries = Object.entries(shape);
   const parse = (data: unknown): T => {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new EventContractError(`payload of ${subject} must be an object`);
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      throw new EventContractError(`payload of ${subject} must be an object`);
     const source = data as Record<string, unknown>;
     const parsed: Record<string, unknown> = {};
     // Unknown fields are dropped: a producer may add a field before its consumers read it.

@@ -39,16 +39,25 @@ export const field = {
    * A record id of the producer. Training and budget publish numbers; consumers key facts by
    * `String(id)`, so a non-empty string (older tools, tests) reads the same way.
    */
-  id: () => new PayloadField<number | string>('an id (a whole number or a non-empty string)', (v) => Number.isSafeInteger(v) || (typeof v === 'string' && v !== '')),
+  id: () =>
+    new PayloadField<number | string>(
+      'an id (a whole number or a non-empty string)',
+      (v) => Number.isSafeInteger(v) || (typeof v === 'string' && v !== ''),
+    ),
   /** A fiscal or reporting year. */
-  year: () => new PayloadField<number>(`a year ${FIRST_YEAR}-${LAST_YEAR}`, (v) => typeof v === 'number' && isYearInRange(v)),
+  year: () =>
+    new PayloadField<number>(`a year ${FIRST_YEAR}-${LAST_YEAR}`, (v) => typeof v === 'number' && isYearInRange(v)),
   /** A non-empty string: a code, a name or an enum value. */
   text: () => new PayloadField<string>('a non-empty string', (v) => typeof v === 'string' && v !== ''),
   flag: () => new PayloadField<boolean>('a boolean', (v) => typeof v === 'boolean'),
   count: () => new PayloadField<number>('a whole number >= 0', (v) => Number.isSafeInteger(v) && (v as number) >= 0),
   /** Whole rupiah, negative for a reversal. */
   rupiah: () => new PayloadField<number>('a whole number of rupiah', (v) => Number.isSafeInteger(v)),
-  score: () => new PayloadField<number>('a number 0-100', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100),
+  score: () =>
+    new PayloadField<number>(
+      'a number 0-100',
+      (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100,
+    ),
   /** A calendar day, `YYYY-MM-DD`. */
   day: () => new PayloadField<string>('a day YYYY-MM-DD', (v) => typeof v === 'string' && DAY.test(v)),
 };

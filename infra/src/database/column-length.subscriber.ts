@@ -1,4 +1,11 @@
-import { EntityMetadata, EntitySubscriberInterface, EventSubscriber, InsertEvent, ObjectLiteral, UpdateEvent } from 'typeorm';
+import {
+  EntityMetadata,
+  EntitySubscriberInterface,
+  EventSubscriber,
+  InsertEvent,
+  ObjectLiteral,
+  UpdateEvent,
+} from 'typeorm';
 import { BadInputError } from '../errors/app.errors';
 
 const SIZED_TYPES = new Set(['varchar', 'char', 'nvarchar', 'nchar', 'character varying', 'character']);
@@ -20,7 +27,11 @@ function checkLengths(metadata: EntityMetadata, row: ObjectLiteral | undefined):
     const value: unknown = column.getEntityValue(row);
     const max = Number(column.length);
     if (typeof value === 'string' && exceedsLength(value, max)) {
-      throw new BadInputError(column.propertyName, `${column.propertyName} is at most ${max} characters long; nothing was written`, { maxLength: max });
+      throw new BadInputError(
+        column.propertyName,
+        `${column.propertyName} is at most ${max} characters long; nothing was written`,
+        { maxLength: max },
+      );
     }
   }
 }

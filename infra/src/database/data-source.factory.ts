@@ -10,9 +10,7 @@ type EntityList = MixedList<Function | string | EntitySchema>;
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type MigrationList = MixedList<Function | string>;
 
-export type DatabaseTarget =
-  | { kind: 'mysql'; url: string; database: string }
-  | { kind: 'sqlite'; file: string };
+export type DatabaseTarget = { kind: 'mysql'; url: string; database: string } | { kind: 'sqlite'; file: string };
 
 export interface DataSourceSpec {
   target: DatabaseTarget;
@@ -30,7 +28,13 @@ export interface ServiceDataSource {
 /** One factory for both backends so that everything above the DataSource is the same code. */
 export function createDataSource(spec: DataSourceSpec): ServiceDataSource {
   const queries = new QueryCounter();
-  const common = { entities: spec.entities, migrations: spec.migrations ?? [], subscribers: [ColumnLengthSubscriber], logger: queries, logging: ['query', 'error'] as ('query' | 'error')[] };
+  const common = {
+    entities: spec.entities,
+    migrations: spec.migrations ?? [],
+    subscribers: [ColumnLengthSubscriber],
+    logger: queries,
+    logging: ['query', 'error'] as ('query' | 'error')[],
+  };
   let options: DataSourceOptions;
   if (spec.target.kind === 'mysql') {
     const url = new URL(spec.target.url);
@@ -77,14 +81,17 @@ export async function ensureMysqlDatabase(url: string, database: string): Promis
   const { dataSource } = createDataSource({ target: { kind: 'mysql', url, database: '' }, entities: [] });
   await dataSource.initialize();
   try {
-    await dataSource.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await dataSource.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } finally {
     await dataSource.destroy();
   }
 }
 
 export function assertSafeDatabaseName(database: string): void {
-  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`database name "${database}" may hold only letters, digits and _`);
+  if (!/^[A-Za-z0-9_]+$/.test(database))
+    throw new Error(`database name "${database}" may hold only letters, digits and _`);
 }
 
 /** Tests drop and recreate databases; this refuses any whose name does not say it is for tests. */

@@ -1,4 +1,11 @@
-import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
+import type {
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  ObjectLiteral,
+  QueryDeepPartialEntity,
+  SelectQueryBuilder,
+} from 'typeorm';
 import { ConflictError } from '../errors/app.errors';
 
 /**
@@ -17,7 +24,10 @@ export function forUpdate(manager: EntityManager): { lock?: { mode: 'pessimistic
 }
 
 /** The same for a query builder. */
-export function lockedForUpdate<T extends ObjectLiteral>(manager: EntityManager, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+export function lockedForUpdate<T extends ObjectLiteral>(
+  manager: EntityManager,
+  qb: SelectQueryBuilder<T>,
+): SelectQueryBuilder<T> {
   return hasRowLocks(manager) ? qb.setLock('pessimistic_write') : qb;
 }
 
@@ -26,7 +36,13 @@ export function lockedForUpdate<T extends ObjectLiteral>(manager: EntityManager,
  * request moved the row first, nothing is written and the caller gets CONFLICT, so a transition
  * can never overwrite what a concurrent one recorded (a certificate number already handed out).
  */
-export async function updateIfStill<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, where: FindOptionsWhere<T>, set: QueryDeepPartialEntity<T>, lost: string): Promise<void> {
+export async function updateIfStill<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  where: FindOptionsWhere<T>,
+  set: QueryDeepPartialEntity<T>,
+  lost: string,
+): Promise<void> {
   const { affected } = await manager.update(entity, where, set);
   if (affected === 0) throw new ConflictError(lost);
 }

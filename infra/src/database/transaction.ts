@@ -9,7 +9,13 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * lock held by others for longer than MariaDB waits. The checks before each insert catch the
  * ordinary case; these are what slips past them. Each rolls the whole transaction back.
  */
-const LOST_RACE = new Set(['ER_DUP_ENTRY', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+const LOST_RACE = new Set([
+  'ER_DUP_ENTRY',
+  'ER_LOCK_DEADLOCK',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+]);
 
 function lostRace(error: unknown): boolean {
   const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
@@ -29,19 +35,28 @@ function lostRace(error: unknown): boolean {
  * Each write path takes its lock first anyway; READ COMMITTED makes every plain read see the
  * latest commit, so a lock taken a statement too late cannot bring stale checks back.
  */
-export async function runTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function runTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   let run: Promise<T>;
   if (dataSource.options.type !== 'better-sqlite3') {
     run = dataSource.transaction('READ COMMITTED', work);
   } else {
     const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
     run = previous.then(() => dataSource.transaction(work));
-    sqliteQueues.set(dataSource, run.catch(() => undefined));
+    sqliteQueues.set(
+      dataSource,
+      run.catch(() => undefined),
+    );
   }
   try {
     return await run;
   } catch (error) {
-    if (lostRace(error)) throw new ConflictError('another request changed the same records at the same moment; nothing was written, try again');
+    if (lostRace(error))
+      throw new ConflictError(
+        'another request changed the same records at the same moment; nothing was written, try again',
+      );
     throw error;
   }
 }

@@ -14,32 +14,44 @@ export const VERIFY_CERTIFICATE_LIMIT: RateLimit = { requests: 30, windowMs: 60_
 /** Fixed windows per client address, in memory: each gateway replica counts its own clients. */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; used: number }>();
-  constructor(readonly limit: RateLimit, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly limit: RateLimit,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Takes `cost` from the client's window; answers the seconds to wait when it would go over. */
   take(client: string, cost: number): number | null {
     const now = this.now();
-    if (this.windows.size > 10_000) for (const [key, w] of this.windows) if (now - w.start >= this.limit.windowMs) this.windows.delete(key);
+    if (this.windows.size > 10_000)
+      for (const [key, w] of this.windows) if (now - w.start >= this.limit.windowMs) this.windows.delete(key);
     let w = this.windows.get(client);
     if (!w || now - w.start >= this.limit.windowMs) {
       w = { start: now, used: 0 };
       this.windows.set(client, w);
     }
-    if (w.used + cost > this.limit.requests) return Math.max(1, Math.ceil((w.start + this.limit.windowMs - now) / 1000));
+    if (w.used + cost > this.limit.requests)
+      return Math.max(1, Math.ceil((w.start + this.limit.windowMs - now) / 1000));
     w.used += cost;
     return null;
   }
 }
 
 /** Counts the limited fields at the root of the operation, through aliases, inline fragments and fragment spreads. */
-function countRootFields(set: SelectionSetNode, document: DocumentNode, fields: Set<string>, seen = new Set<string>()): number {
+function countRootFields(
+  set: SelectionSetNode,
+  document: DocumentNode,
+  fields: Set<string>,
+  seen = new Set<string>(),
+): number {
   let n = 0;
   for (const s of set.selections) {
     if (s.kind === 'Field') n += fields.has(s.name.value) ? 1 : 0;
     else if (s.kind === 'InlineFragment') n += countRootFields(s.selectionSet, document, fields, seen);
     else if (!seen.has(s.name.value)) {
       seen.add(s.name.value);
-      const fragment = document.definitions.find((d) => d.kind === 'FragmentDefinition' && d.name.value === s.name.value);
+      const fragment = document.definitions.find(
+        (d) => d.kind === 'FragmentDefinition' && d.name.value === s.name.value,
+      );
       if (fragment?.kind === 'FragmentDefinition') n += countRootFields(fragment.selectionSet, document, fields, seen);
     }
   }
@@ -51,7 +63,10 @@ function countRootFields(set: SelectionSetNode, document: DocumentNode, fields: 
  * before anything executes: over the limit, the request answers RATE_LIMITED with HTTP 429,
  * a Retry-After header and `extensions.retryAfterSeconds`.
  */
-export function rateLimitPlugin<C extends BaseContext & { clientAddress: string }>(limitedFields: string[], limiter: RateLimiter): ApolloServerPlugin<C> {
+export function rateLimitPlugin<C extends BaseContext & { clientAddress: string }>(
+  limitedFields: string[],
+  limiter: RateLimiter,
+): ApolloServerPlugin<C> {
   const fields = new Set(limitedFields);
   return {
     async requestDidStart() {
@@ -63,7 +78,10 @@ export function rateLimitPlugin<C extends BaseContext & { clientAddress: string 
           const wait = limiter.take(contextValue.clientAddress, cost);
           if (wait !== null) {
             const { requests, windowMs } = limiter.limit;
-            throw new RateLimitedError(`too many ${limitedFields.join('/')} lookups from this address: at most ${requests} per ${windowMs / 1000} s; try again in ${wait} s`, wait);
+            throw new RateLimitedError(
+              `too many ${limitedFields.join('/')} lookups from this address: at most ${requests} per ${windowMs / 1000} s; try again in ${wait} s`,
+              wait,
+            );
           }
         },
       };

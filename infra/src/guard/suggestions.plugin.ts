@@ -15,7 +15,9 @@ export function hideSuggestionsPlugin<C extends BaseContext>(): ApolloServerPlug
       return {
         async willSendResponse({ response }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => (SUGGESTION.test(e.message) ? { ...e, message: e.message.replace(SUGGESTION, '') } : e));
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
+              SUGGESTION.test(e.message) ? { ...e, message: e.message.replace(SUGGESTION, '') } : e,
+            );
           }
         },
       };

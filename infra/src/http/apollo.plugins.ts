@@ -21,13 +21,19 @@ export function errorMaskingPlugin<C extends LoggedContext>(logger: Logger): Apo
           for (const error of errors) {
             const code = String(error.extensions?.code ?? '');
             const log = contextValue.logger ?? logger;
-            if (!code || code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.originalError ?? error, operationName, requestId: contextValue.requestId }, 'unexpected error');
+            if (!code || code === 'INTERNAL_SERVER_ERROR')
+              log.error(
+                { err: error.originalError ?? error, operationName, requestId: contextValue.requestId },
+                'unexpected error',
+              );
             else log.debug({ code, message: error.message, operationName }, 'request refused');
           }
         },
         async willSendResponse({ response, contextValue, operationName }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId));
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
+              maskError(e, contextValue.requestId),
+            );
           }
           (contextValue.logger ?? logger).debug({ operationName, ms: Date.now() - started }, 'request done');
         },
@@ -40,15 +46,22 @@ export function errorMaskingPlugin<C extends LoggedContext>(logger: Logger): Apo
  * Defence in depth for tokenless requests: the gateway lets them through only for public root
  * fields, and each subgraph checks the same again before executing anything.
  */
-export function publicAccessPlugin<C extends BaseContext & { caller: Caller }>(publicRootFields: string[]): ApolloServerPlugin<C> {
+export function publicAccessPlugin<C extends BaseContext & { caller: Caller }>(
+  publicRootFields: string[],
+): ApolloServerPlugin<C> {
   const allowed = new Set(publicRootFields);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation }) {
           if (contextValue.caller.role !== 'public') return;
-          const fields = (operation?.selectionSet.selections ?? []).map((s) => (s.kind === 'Field' ? s.name.value : '*'));
-          if (!fields.length || !fields.every((f) => allowed.has(f))) throw new UnauthenticatedError('missing Authorization header: only public fields can be queried without a token; get one with `npm run --silent token -- --role viewer --unit <code>`');
+          const fields = (operation?.selectionSet.selections ?? []).map((s) =>
+            s.kind === 'Field' ? s.name.value : '*',
+          );
+          if (!fields.length || !fields.every((f) => allowed.has(f)))
+            throw new UnauthenticatedError(
+              'missing Authorization header: only public fields can be queried without a token; get one with `npm run --silent token -- --role viewer --unit <code>`',
+            );
         },
       };
     },

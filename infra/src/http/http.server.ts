@@ -48,7 +48,11 @@ function clientHungUp(req: IncomingMessage, err: unknown): boolean {
  * A plain node:http server around Apollo's transport-neutral request executor, so every
  * process (subgraphs and gateway) has the same /graphql, /healthz and /readyz.
  */
-export async function startHttpServer<C extends BaseContext>(spec: HttpServerSpec<C>, port: number, host = '0.0.0.0'): Promise<RunningHttpServer> {
+export async function startHttpServer<C extends BaseContext>(
+  spec: HttpServerSpec<C>,
+  port: number,
+  host = '0.0.0.0',
+): Promise<RunningHttpServer> {
   const limit = spec.maxBodyBytes ?? 32 * 1024 * 1024;
   const server = createServer(async (req, res) => {
     try {
@@ -71,7 +75,9 @@ export async function startHttpServer<C extends BaseContext>(spec: HttpServerSpe
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 400, {
+            errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+          });
         }
       }
       const result = await spec.apollo.executeHTTPGraphQLRequest({
@@ -91,13 +97,20 @@ export async function startHttpServer<C extends BaseContext>(spec: HttpServerSpe
         spec.logger.debug({ method: req.method, path: req.url?.split('?')[0], limit }, 'request body too large');
         // The rest of the body is not read: the connection closes once the answer is sent.
         res.setHeader('connection', 'close');
-        return sendJson(res, 413, { errors: [{ message: (err as Error).message, extensions: { code: 'BAD_REQUEST' } }] });
+        return sendJson(res, 413, {
+          errors: [{ message: (err as Error).message, extensions: { code: 'BAD_REQUEST' } }],
+        });
       }
       // A client that hangs up mid-upload is not a fault of ours, and anyone can do it at will:
       // one low-level line without a stack, so it cannot flood the error log.
-      if (clientHungUp(req, err)) return spec.logger.debug({ method: req.method, path: req.url?.split('?')[0], code: (err as NodeJS.ErrnoException).code }, 'client closed the connection before sending the whole request');
+      if (clientHungUp(req, err))
+        return spec.logger.debug(
+          { method: req.method, path: req.url?.split('?')[0], code: (err as NodeJS.ErrnoException).code },
+          'client closed the connection before sending the whole request',
+        );
       spec.logger.error({ err }, 'HTTP request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }
   });
@@ -115,6 +128,10 @@ export async function startHttpServer<C extends BaseContext>(spec: HttpServerSpe
     server,
     port: actual,
     url: `http://${shownHost}:${actual}/graphql`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

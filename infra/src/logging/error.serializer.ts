@@ -15,13 +15,30 @@ type ErrorLike = Record<string, unknown> & { message?: unknown; stack?: unknown;
 /** A database error, or one wrapping it (a GraphQL error repeats its original's message). */
 function isDatabaseError(err: ErrorLike, depth = 0): boolean {
   const name = err.constructor?.name ?? '';
-  if (name === 'QueryFailedError' || name === 'SqliteError' || 'sqlState' in err || 'sqlMessage' in err || 'sql' in err || 'parameters' in err || 'driverError' in err) return true;
-  return depth < MAX_DEPTH && NESTED_ERRORS.some((key) => err[key] && typeof err[key] === 'object' && isDatabaseError(err[key] as ErrorLike, depth + 1));
+  if (
+    name === 'QueryFailedError' ||
+    name === 'SqliteError' ||
+    'sqlState' in err ||
+    'sqlMessage' in err ||
+    'sql' in err ||
+    'parameters' in err ||
+    'driverError' in err
+  )
+    return true;
+  return (
+    depth < MAX_DEPTH &&
+    NESTED_ERRORS.some(
+      (key) => err[key] && typeof err[key] === 'object' && isDatabaseError(err[key] as ErrorLike, depth + 1),
+    )
+  );
 }
 
 /** Quoted literals become '?', except the names of the column, key or constraint at fault. */
 export function redactQuotedValues(message: string): string {
-  return message.replace(/(\b(?:column|key|constraint)\s+)?'(?:[^'\\]|\\.|'')*'/gi, (whole, named: string | undefined) => (named ? whole : "'?'"));
+  return message.replace(
+    /(\b(?:column|key|constraint)\s+)?'(?:[^'\\]|\\.|'')*'/gi,
+    (whole, named: string | undefined) => (named ? whole : "'?'"),
+  );
 }
 
 function framesOf(stack: unknown): string[] {
@@ -43,7 +60,8 @@ export function serializeError(value: unknown, depth = 0): unknown {
   const frames = framesOf(err.stack);
   if (frames.length) out.stack = [`${type}: ${message}`, ...frames].join('\n');
   if (depth < MAX_DEPTH) {
-    for (const key of NESTED_ERRORS) if (err[key] && typeof err[key] === 'object') out[key] = serializeError(err[key], depth + 1);
+    for (const key of NESTED_ERRORS)
+      if (err[key] && typeof err[key] === 'object') out[key] = serializeError(err[key], depth + 1);
   }
   return out;
 }

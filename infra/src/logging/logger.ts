@@ -11,6 +11,11 @@ export type { Logger } from 'pino';
  * parameters.
  */
 export function createLogger(name: string, level: LogLevel = 'info', destination?: DestinationStream): Logger {
-  const options = { name, level, timestamp: pino.stdTimeFunctions.isoTime, serializers: { err: serializeError, error: serializeError } };
+  const options = {
+    name,
+    level,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeError, error: serializeError },
+  };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -35,7 +35,12 @@ export const DEFAULT_MAX_DELIVER = 5;
  * Applies an event at most once: the processed-event row and the effect commit together, so a
  * redelivery (or a second replica) finds the row and changes nothing. Returns false for a duplicate.
  */
-export async function applyOnce(dataSource: DataSource, consumer: string, event: DomainEvent, effect: (m: EntityManager) => Promise<void>): Promise<boolean> {
+export async function applyOnce(
+  dataSource: DataSource,
+  consumer: string,
+  event: DomainEvent,
+  effect: (m: EntityManager) => Promise<void>,
+): Promise<boolean> {
   return runTransaction(dataSource, async (manager) => {
     const seen = await manager.findOne(ProcessedEventEntity, { where: { eventId: event.id, consumer } });
     if (seen) return false;
@@ -45,13 +50,21 @@ export async function applyOnce(dataSource: DataSource, consumer: string, event:
   });
 }
 
-export async function startConsumers(service: string, specs: ConsumerSpec[], dataSource: DataSource, bus: EventBus, logger: Logger, maxDeliver = DEFAULT_MAX_DELIVER): Promise<Subscription[]> {
+export async function startConsumers(
+  service: string,
+  specs: ConsumerSpec[],
+  dataSource: DataSource,
+  bus: EventBus,
+  logger: Logger,
+  maxDeliver = DEFAULT_MAX_DELIVER,
+): Promise<Subscription[]> {
   const subscriptions: Subscription[] = [];
   for (const spec of specs) {
     const durable = `${service}-${spec.name}`;
     const { contract } = spec;
     const readable = new Map([contract, ...(spec.alsoReads ?? [])].map((c) => [c.version, c]));
-    if ([...readable.values()].some((c) => c.subject !== contract.subject)) throw new Error(`${durable} reads contracts of different subjects; declare one consumer per subject`);
+    if ([...readable.values()].some((c) => c.subject !== contract.subject))
+      throw new Error(`${durable} reads contracts of different subjects; declare one consumer per subject`);
     subscriptions.push(
       await bus.subscribe({
         durable,
@@ -60,11 +73,15 @@ export async function startConsumers(service: string, specs: ConsumerSpec[], dat
         classify: (error) => classifyConsumerFailure(error, dataSource),
         handler: async (event) => {
           const read = readable.get(event.version);
-          if (!read) throw new EventContractError(`${durable} does not understand ${event.type} version ${event.version}`);
+          if (!read)
+            throw new EventContractError(`${durable} does not understand ${event.type} version ${event.version}`);
           // Parsed before the transaction: a bad payload is refused the same way by every consumer, with the field it names.
           const parsed = read.parseEvent(event);
           const applied = await applyOnce(dataSource, durable, event, (m) => spec.handle(parsed, m));
-          logger.debug({ durable, event: event.id, type: event.type, applied }, applied ? 'event applied' : 'duplicate event ignored');
+          logger.debug(
+            { durable, event: event.id, type: event.type, applied },
+            applied ? 'event applied' : 'duplicate event ignored',
+          );
         },
       }),
     );
@@ -73,6 +90,10 @@ export async function startConsumers(service: string, specs: ConsumerSpec[], dat
 }
 
 /** Declares a consumer of one contract; the handler's payload type is the contract's. */
-export function consumerOf<T>(contract: EventContract<T>, name: string, handle: (event: ContractEvent<T>, manager: EntityManager) => Promise<void>): ConsumerSpec<T> {
+export function consumerOf<T>(
+  contract: EventContract<T>,
+  name: string,
+  handle: (event: ContractEvent<T>, manager: EntityManager) => Promise<void>,
+): ConsumerSpec<T> {
   return { name, contract, handle };
 }

@@ -20,7 +20,12 @@ export class OutboxRelay {
   private readonly intervalMs: number;
   private readonly batchSize: number;
 
-  constructor(private readonly dataSource: DataSource, private readonly bus: EventBus, private readonly logger?: Logger, options: RelayOptions = {}) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: EventBus,
+    private readonly logger?: Logger,
+    options: RelayOptions = {},
+  ) {
     this.intervalMs = options.intervalMs ?? 500;
     this.batchSize = options.batchSize ?? 200;
   }
@@ -77,7 +82,11 @@ export class OutboxRelay {
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           await repo.update({ seq: row.seq }, { attempts: row.attempts + 1, lastError: message.slice(0, 500) });
-          if (row.attempts % 20 === 0) this.logger?.warn({ event: row.eventId, attempts: row.attempts + 1, error: message }, 'outbox publish failed; event stays pending');
+          if (row.attempts % 20 === 0)
+            this.logger?.warn(
+              { event: row.eventId, attempts: row.attempts + 1, error: message },
+              'outbox publish failed; event stays pending',
+            );
           return published;
         }
         await repo.update({ seq: row.seq }, { publishedAt: new Date(), attempts: row.attempts + 1, lastError: null });

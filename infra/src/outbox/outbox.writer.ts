@@ -22,7 +22,12 @@ function envelopeOf<T>(event: NewEvent<T>): DomainEvent<T> {
   };
 }
 
-const outboxRow = (envelope: DomainEvent<unknown>) => ({ eventId: envelope.id, subject: envelope.type, envelope: JSON.stringify(envelope), attempts: 0 });
+const outboxRow = (envelope: DomainEvent<unknown>) => ({
+  eventId: envelope.id,
+  subject: envelope.type,
+  envelope: JSON.stringify(envelope),
+  attempts: 0,
+});
 
 /** Records an event inside the caller's transaction; the relay publishes it after commit. */
 export async function writeEvent<T>(manager: EntityManager, event: NewEvent<T>): Promise<DomainEvent<T>> {
@@ -35,10 +40,20 @@ export async function writeEvent<T>(manager: EntityManager, event: NewEvent<T>):
  * Records many events in multi-row inserts, in the given order: a seed writing thousands of
  * events one statement each would dominate the embedded mode's first start.
  */
-export async function writeEvents<T>(manager: EntityManager, events: NewEvent<T>[], chunk = 500): Promise<DomainEvent<T>[]> {
+export async function writeEvents<T>(
+  manager: EntityManager,
+  events: NewEvent<T>[],
+  chunk = 500,
+): Promise<DomainEvent<T>[]> {
   const envelopes = events.map(envelopeOf);
   for (let i = 0; i < envelopes.length; i += chunk) {
-    await manager.createQueryBuilder().insert().into(OutboxEventEntity).values(envelopes.slice(i, i + chunk).map(outboxRow)).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxEventEntity)
+      .values(envelopes.slice(i, i + chunk).map(outboxRow))
+      .updateEntity(false)
+      .execute();
   }
   return envelopes;
 }

@@ -7,7 +7,8 @@ import { AuthChecker, buildSchema, createResolversMap, NonEmptyArray } from 'typ
 import type { RequestContext } from '../context/request.context';
 import { guardInputs } from './input.guard';
 
-const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
 
 export interface FederatedSchemaSpec {
   // type-graphql takes resolver classes as constructors of any shape.
@@ -35,7 +36,10 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<G
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(lexicographicSortSchema(schema))}`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<RequestContext>;
   for (const [typeName, resolver] of Object.entries(spec.referenceResolvers ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(resolver as object) } as GraphQLResolverMap<RequestContext>[string];
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      ...(resolver as object),
+    } as GraphQLResolverMap<RequestContext>[string];
   }
   return guardInputs(buildSubgraphSchema({ typeDefs: gql(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }));
 }

@@ -33,7 +33,12 @@ function assertNoRejectedInput(args: Record<string, unknown>): void {
   }
 }
 
-function pathOfText(value: unknown, key: string, matches: (text: string) => boolean, path: string[]): string[] | undefined {
+function pathOfText(
+  value: unknown,
+  key: string,
+  matches: (text: string) => boolean,
+  path: string[],
+): string[] | undefined {
   if (Array.isArray(value)) {
     for (const item of value) {
       const found = pathOfText(item, key, matches, path);
@@ -59,9 +64,16 @@ function inInputTerms(error: BadInputError, args: Record<string, unknown>): BadI
   if (typeof field !== 'string') return error;
   const matches = typeof maxLength === 'number' ? (text: string) => exceedsLength(text, maxLength) : () => true;
   for (const [name, value] of Object.entries(args)) {
-    const found = name === field && typeof value === 'string' && matches(value) ? [name] : pathOfText(value, field, matches, name === 'input' ? [] : [name]);
+    const found =
+      name === field && typeof value === 'string' && matches(value)
+        ? [name]
+        : pathOfText(value, field, matches, name === 'input' ? [] : [name]);
     if (found) {
-      return new BadInputError(found.join('.'), error.message.replace(field, found.join('.')), typeof maxLength === 'number' ? { maxLength } : {});
+      return new BadInputError(
+        found.join('.'),
+        error.message.replace(field, found.join('.')),
+        typeof maxLength === 'number' ? { maxLength } : {},
+      );
     }
   }
   return error;

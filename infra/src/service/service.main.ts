@@ -20,10 +20,18 @@ export function describeStartupError(err: unknown): string {
   return e.code ? `${e.code}: ${e.message ?? ''}`.trim() : (e.message ?? String(err));
 }
 
-export const databaseName = (config: Pick<DistributedServiceConfig, 'databasePrefix'>, service: string): string => `${config.databasePrefix}_${service}`;
+export const databaseName = (config: Pick<DistributedServiceConfig, 'databasePrefix'>, service: string): string =>
+  `${config.databasePrefix}_${service}`;
 
-export function mysqlDataSource(def: ServiceDefinition, config: Pick<DistributedServiceConfig, 'mysqlUrl' | 'databasePrefix'>): ServiceDataSource {
-  return createDataSource({ target: { kind: 'mysql', url: config.mysqlUrl, database: databaseName(config, def.name) }, entities: serviceEntities(def), migrations: def.migrations });
+export function mysqlDataSource(
+  def: ServiceDefinition,
+  config: Pick<DistributedServiceConfig, 'mysqlUrl' | 'databasePrefix'>,
+): ServiceDataSource {
+  return createDataSource({
+    target: { kind: 'mysql', url: config.mysqlUrl, database: databaseName(config, def.name) },
+    entities: serviceEntities(def),
+    migrations: def.migrations,
+  });
 }
 
 /** Entry point of a subgraph process in the distributed mode (MySQL + NATS JetStream). */
@@ -41,16 +49,28 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
   try {
     await database.dataSource.initialize();
   } catch (err) {
-    exitWithMessage(`cannot open MySQL database ${databaseName(config, def.name)} at ${new URL(config.mysqlUrl).host} (${describeStartupError(err)}); start MariaDB/MySQL, check MYSQL_URL, and run npm run migrate`);
+    exitWithMessage(
+      `cannot open MySQL database ${databaseName(config, def.name)} at ${new URL(config.mysqlUrl).host} (${describeStartupError(err)}); start MariaDB/MySQL, check MYSQL_URL, and run npm run migrate`,
+    );
   }
-  if (await database.dataSource.showMigrations()) exitWithMessage(`database ${databaseName(config, def.name)} has pending migrations; run npm run migrate first`);
+  if (await database.dataSource.showMigrations())
+    exitWithMessage(`database ${databaseName(config, def.name)} has pending migrations; run npm run migrate first`);
   let bus: NatsEventBus;
   try {
     bus = await NatsEventBus.connect(config.natsUrl, logger, { namespace: config.natsNamespace });
   } catch (err) {
-    exitWithMessage(`cannot connect to NATS at ${config.natsUrl} (${describeStartupError(err)}); start nats-server with JetStream (-js) or fix NATS_URL`);
+    exitWithMessage(
+      `cannot connect to NATS at ${config.natsUrl} (${describeStartupError(err)}); start nats-server with JetStream (-js) or fix NATS_URL`,
+    );
   }
-  const service = await startService(def, { database, bus, secrets: resolveSecrets(config), logger, port: config.port, maxRequestBytes: config.maxRequestBytes });
+  const service = await startService(def, {
+    database,
+    bus,
+    secrets: resolveSecrets(config),
+    logger,
+    port: config.port,
+    maxRequestBytes: config.maxRequestBytes,
+  });
   const shutdown = async () => {
     logger.info('shutting down');
     await service.stop();

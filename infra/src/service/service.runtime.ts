@@ -86,11 +86,23 @@ export async function startService(def: ServiceDefinition, options: StartService
         const header = req.headers[IDENTITY_HEADER];
         const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.secrets.internalSecret);
         const requestId = identity.requestId || randomUUID();
-        return { caller: identity.caller, requestId, logger: logger.child({ requestId }), loaders: new LoaderRegistry(), db };
+        return {
+          caller: identity.caller,
+          requestId,
+          logger: logger.child({ requestId }),
+          loaders: new LoaderRegistry(),
+          db,
+        };
       },
       readiness: async () => ({
-        database: await dataSource.query('SELECT 1').then(() => 'ok', (e: Error) => e.message),
-        bus: await options.bus.ping().then(() => 'ok', (e: Error) => e.message),
+        database: await dataSource.query('SELECT 1').then(
+          () => 'ok',
+          (e: Error) => e.message,
+        ),
+        bus: await options.bus.ping().then(
+          () => 'ok',
+          (e: Error) => e.message,
+        ),
       }),
     },
     options.port,

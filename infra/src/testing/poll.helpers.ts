@@ -4,7 +4,12 @@
  */
 
 /** Polls until check returns a value (not undefined) and answers it; fails once timeoutMs has passed. */
-export async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000, what = 'condition', intervalMs = 25): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+  what = 'condition',
+  intervalMs = 25,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await check();
@@ -15,7 +20,12 @@ export async function eventually<T>(check: () => T | undefined | Promise<T | und
 }
 
 /** Polls until check holds; answers how many milliseconds that took. */
-export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000, intervalMs = 25): Promise<number> {
+export async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+  intervalMs = 25,
+): Promise<number> {
   const started = Date.now();
   await eventually(async () => ((await check()) ? true : undefined), timeoutMs, what, intervalMs);
   return Date.now() - started;

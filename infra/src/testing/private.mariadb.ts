@@ -40,8 +40,13 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
   const port = await freePort();
   // --user=root: this machine runs tests as root, and mariadbd refuses root unless told to.
   const user = process.getuid?.() === 0 ? ['--user=root'] : [];
-  const install = spawnSync(INSTALL_DB, ['--no-defaults', `--datadir=${data}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db'], { encoding: 'utf8' });
-  if (install.status !== 0) throw new Error(`mariadb-install-db failed (${install.status}): ${install.stderr || install.stdout}`);
+  const install = spawnSync(
+    INSTALL_DB,
+    ['--no-defaults', `--datadir=${data}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db'],
+    { encoding: 'utf8' },
+  );
+  if (install.status !== 0)
+    throw new Error(`mariadb-install-db failed (${install.status}): ${install.stderr || install.stdout}`);
   let child: ChildProcess | undefined;
   const log = join(folder, 'server.log');
   const readLog = (): string => {
@@ -57,9 +62,18 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
   const start = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const args = [
-        '--no-defaults', `--datadir=${data}`, ...user, `--port=${port}`, '--bind-address=127.0.0.1', `--socket=${join(folder, 'mysqld.sock')}`,
-        `--pid-file=${join(folder, 'mysqld.pid')}`, `--log-error=${log}`, '--skip-name-resolve', '--skip-log-bin',
-        '--innodb-buffer-pool-size=32M', '--innodb-log-file-size=16M',
+        '--no-defaults',
+        `--datadir=${data}`,
+        ...user,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${join(folder, 'mysqld.sock')}`,
+        `--pid-file=${join(folder, 'mysqld.pid')}`,
+        `--log-error=${log}`,
+        '--skip-name-resolve',
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=32M',
+        '--innodb-log-file-size=16M',
       ];
       const started = spawn(MARIADBD, args, { stdio: 'ignore' });
       child = started;
@@ -67,7 +81,11 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
       const exited = (code: number | null) => reject(new Error(`mariadbd exited with ${code}: ${readLog()}`));
       started.once('exit', exited);
       const poll = () => {
-        if (readLog().split('\n').filter((l) => l.includes('ready for connections')).length > readyLines) {
+        if (
+          readLog()
+            .split('\n')
+            .filter((l) => l.includes('ready for connections')).length > readyLines
+        ) {
           started.off('exit', exited);
           readyLines++;
           resolve();

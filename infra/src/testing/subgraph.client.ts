@@ -14,7 +14,8 @@ export async function callSubgraph<T = Record<string, unknown>>(
   identity?: { caller: Caller; secret: string },
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (identity) headers[IDENTITY_HEADER] = signIdentity({ caller: identity.caller, requestId: 'test' }, identity.secret);
+  if (identity)
+    headers[IDENTITY_HEADER] = signIdentity({ caller: identity.caller, requestId: 'test' }, identity.secret);
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as GraphQLResponse<T>;
 }
@@ -31,4 +32,8 @@ export const callers = {
   viewer: (unit: string): Caller => ({ subject: `test-viewer-${unit}`, role: 'viewer', unit }),
 };
 
-export const TEST_SECRETS = { jwtSecret: 'test-jwt-secret-not-for-production', internalSecret: 'test-internal-secret-not-for-production', personalDataKey: 'test-personal-data-key-not-for-production' };
+export const TEST_SECRETS = {
+  jwtSecret: 'test-jwt-secret-not-for-production',
+  internalSecret: 'test-internal-secret-not-for-production',
+  personalDataKey: 'test-personal-data-key-not-for-production',
+};

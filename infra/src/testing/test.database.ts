@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { NatsBusOptions, NatsEventBus } from '../bus/nats.event-bus';
 import type { DataSource } from 'typeorm';
-import { assertSafeDatabaseName, assertTestDatabase, createDataSource, ensureMysqlDatabase, ServiceDataSource } from '../database/data-source.factory';
+import {
+  assertSafeDatabaseName,
+  assertTestDatabase,
+  createDataSource,
+  ensureMysqlDatabase,
+  ServiceDataSource,
+} from '../database/data-source.factory';
 import type { ServiceDefinition } from '../service/service.definition';
 import { serviceEntities } from '../service/service.runtime';
 
@@ -24,7 +30,10 @@ const STALE_AFTER_MS = 6 * 3600_000;
 /** `kesos_test_<label>_<run>`, the label shortened so that the name fits MariaDB's 64 characters. */
 export function testDatabaseName(label: string, run = TEST_RUN): string {
   const room = MYSQL_NAME_LIMIT - 'kesos_test_'.length - run.length - 1;
-  const name = `kesos_test_${label.replace(/[^A-Za-z0-9_]/g, '_').slice(0, room).replace(/_+$/, '')}_${run}`;
+  const name = `kesos_test_${label
+    .replace(/[^A-Za-z0-9_]/g, '_')
+    .slice(0, room)
+    .replace(/_+$/, '')}_${run}`;
   assertTestDatabase(name);
   return name;
 }
@@ -76,7 +85,11 @@ export interface TestDatabase extends ServiceDataSource {
  * scratch, on the shared test server unless `url` names another. The first one of a run on a
  * server sweeps stale runs' databases first.
  */
-export async function freshMysqlDatabase(def: ServiceDefinition, label = 'it', url = TEST_MYSQL_URL): Promise<TestDatabase> {
+export async function freshMysqlDatabase(
+  def: ServiceDefinition,
+  label = 'it',
+  url = TEST_MYSQL_URL,
+): Promise<TestDatabase> {
   if (!swept.has(url)) swept.set(url, sweepStaleTestDatabases(url));
   await swept.get(url);
   return migratedMysqlDatabase(def, testDatabaseName(`${def.name}_${label}`), url);
@@ -87,10 +100,18 @@ export async function freshMysqlDatabase(def: ServiceDefinition, label = 'it', u
  * service's migrations applied, as `npm run migrate` leaves it before seeding. For tests that
  * start a service's process themselves and so name its database through DATABASE_PREFIX.
  */
-export async function migratedMysqlDatabase(def: ServiceDefinition, name: string, url = TEST_MYSQL_URL): Promise<TestDatabase> {
+export async function migratedMysqlDatabase(
+  def: ServiceDefinition,
+  name: string,
+  url = TEST_MYSQL_URL,
+): Promise<TestDatabase> {
   await dropTestDatabase(name, url);
   await ensureMysqlDatabase(url, name);
-  const db = createDataSource({ target: { kind: 'mysql', url, database: name }, entities: serviceEntities(def), migrations: def.migrations });
+  const db = createDataSource({
+    target: { kind: 'mysql', url, database: name },
+    entities: serviceEntities(def),
+    migrations: def.migrations,
+  });
   await db.dataSource.initialize();
   await db.dataSource.runMigrations({ transaction: 'each' });
   return {
@@ -105,13 +126,20 @@ export async function migratedMysqlDatabase(def: ServiceDefinition, name: string
 
 /** An in-memory SQLite database with the embedded mode's synchronized schema. */
 export async function memorySqliteDatabase(def: ServiceDefinition): Promise<ServiceDataSource> {
-  const db = createDataSource({ target: { kind: 'sqlite', file: ':memory:' }, entities: serviceEntities(def), synchronize: true });
+  const db = createDataSource({
+    target: { kind: 'sqlite', file: ':memory:' },
+    entities: serviceEntities(def),
+    synchronize: true,
+  });
   await db.dataSource.initialize();
   return db;
 }
 
 /** A NATS bus in a namespace of its own, so concurrent test files never see each other's events. */
-export async function isolatedNatsBus(label: string, options: Omit<NatsBusOptions, 'namespace'> = {}): Promise<NatsEventBus> {
+export async function isolatedNatsBus(
+  label: string,
+  options: Omit<NatsBusOptions, 'namespace'> = {},
+): Promise<NatsEventBus> {
   const namespace = `t_${label.replace(/[^a-z0-9_]/g, '_')}_${randomBytes(4).toString('hex')}`;
   return NatsEventBus.connect(TEST_NATS_URL, undefined, { ...options, namespace });
 }

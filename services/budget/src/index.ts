@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import type { ServiceDefinition } from '@kesos/infra';
 import { AccountEntity } from './account/account.entity';
-import { ActivityEntity, BudgetLineEntity, OutputEntity, OutputTargetEntity, ProgrammeEntity } from './line/line.entity';
+import {
+  ActivityEntity,
+  BudgetLineEntity,
+  OutputEntity,
+  OutputTargetEntity,
+  ProgrammeEntity,
+} from './line/line.entity';
 import { budgetMigrations } from './migrations';
 import { graduationConsumer } from './output/output.consumer';
 import { OutputVolumeEntryEntity } from './output/output.entity';

@@ -13,7 +13,17 @@ import { BudgetUnitResolver } from './budget/budget.unit-resolver';
 import { Unit } from './unit/unit.type';
 
 export const budgetSchema: FederatedSchemaSpec = {
-  resolvers: [BudgetUnitResolver, UnitBudgetResolver, SatkerBudgetResolver, DipaResolver, RevisionResolver, TransferResolver, RealizationResolver, BudgetScoreResolver, GoalResolver],
+  resolvers: [
+    BudgetUnitResolver,
+    UnitBudgetResolver,
+    SatkerBudgetResolver,
+    DipaResolver,
+    RevisionResolver,
+    TransferResolver,
+    RealizationResolver,
+    BudgetScoreResolver,
+    GoalResolver,
+  ],
   orphanedTypes: [Unit, Goal],
   referenceResolvers: { ...goalReference },
 };

@@ -7,16 +7,41 @@ import { padang, unitBudget } from './support';
 let running: RunningService;
 beforeAll(async () => {
   const database = await memorySqliteDatabase(budgetService);
-  running = await startService(budgetService, { database, bus: new MemoryEventBus(), secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port: 0, host: '127.0.0.1', seed: true });
+  running = await startService(budgetService, {
+    database,
+    bus: new MemoryEventBus(),
+    secrets: TEST_SECRETS,
+    logger: createLogger('test', 'silent'),
+    port: 0,
+    host: '127.0.0.1',
+    seed: true,
+  });
 });
 afterAll(async () => {
   await running?.stop();
 });
 
 test('seeded SQLite answers the 2022 satkers, revisions, goals and months like MariaDB', async () => {
-  const r = await callSubgraph<{ _entities: { budget: { budgetPerformanceScore: number; satkers: { code: string; ceiling: number; realized: number; absorptionRate: number; revisions: { ceilingAfter: number }[]; byGoal: { absorptionRate: number }[]; byMonth: { cumulativeRealized: number }[] }[] } }[] }>(
+  const r = await callSubgraph<{
+    _entities: {
+      budget: {
+        budgetPerformanceScore: number;
+        satkers: {
+          code: string;
+          ceiling: number;
+          realized: number;
+          absorptionRate: number;
+          revisions: { ceilingAfter: number }[];
+          byGoal: { absorptionRate: number }[];
+          byMonth: { cumulativeRealized: number }[];
+        }[];
+      };
+    }[];
+  }>(
     running.url,
-    unitBudget('budget(year: 2022) { budgetPerformanceScore satkers { code ceiling realized absorptionRate revisions { ceilingAfter } byGoal { absorptionRate } byMonth { cumulativeRealized } } }'),
+    unitBudget(
+      'budget(year: 2022) { budgetPerformanceScore satkers { code ceiling realized absorptionRate revisions { ceilingAfter } byGoal { absorptionRate } byMonth { cumulativeRealized } } }',
+    ),
     padang,
     { caller: callers.admin(), secret: TEST_SECRETS.internalSecret },
   );
@@ -27,7 +52,11 @@ test('seeded SQLite answers the 2022 satkers, revisions, goals and months like M
     ['369283', 8_721_102_000, 8_713_841_838, 99.92],
     ['690552', 8_179_753_000, 8_118_932_961, 99.26],
   ]);
-  expect(b.satkers[1].revisions.map((x) => x.ceilingAfter)).toEqual([7_550_496_000, 7_550_496_000, ...Array(6).fill(8_179_753_000)]);
+  expect(b.satkers[1].revisions.map((x) => x.ceilingAfter)).toEqual([
+    7_550_496_000,
+    7_550_496_000,
+    ...Array(6).fill(8_179_753_000),
+  ]);
   expect(b.satkers[1].byGoal.map((g) => g.absorptionRate)).toEqual([99.71, 98.98, 99.4, 99.42, 99.27]);
   expect(b.satkers[1].byMonth[11].cumulativeRealized).toBe(8_118_932_961);
 });

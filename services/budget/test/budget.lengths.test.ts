@@ -20,8 +20,31 @@ const dipa = (year: number, componentName: string) => ({
   year,
   date: `${year}-01-02`,
   description: `DIPA ${year} (length test)`,
-  programmes: [{ code: '027.DN', name: 'Program Perlindungan Sosial', activities: [{ code: '6391', name: 'Diklat Kesos', outputs: [{ kroCode: '6391.SCM', kroName: 'Pelatihan Bidang Sosial', code: '6391.SCM.001', name: 'Diklat PM', volumeUnit: 'orang', volumeTarget: 10 }] }] }],
-  lines: [{ outputCode: '6391.SCM.001', componentCode: '051', componentName, accountCode: '521211', ceiling: 1_000_000 }],
+  programmes: [
+    {
+      code: '027.DN',
+      name: 'Program Perlindungan Sosial',
+      activities: [
+        {
+          code: '6391',
+          name: 'Diklat Kesos',
+          outputs: [
+            {
+              kroCode: '6391.SCM',
+              kroName: 'Pelatihan Bidang Sosial',
+              code: '6391.SCM.001',
+              name: 'Diklat PM',
+              volumeUnit: 'orang',
+              volumeTarget: 10,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  lines: [
+    { outputCode: '6391.SCM.001', componentCode: '051', componentName, accountCode: '521211', ceiling: 1_000_000 },
+  ],
 });
 
 type Mode = { name: string; start(): Promise<{ url: string; running: RunningService; stop(): Promise<void> }> };
@@ -38,7 +61,15 @@ const modes: Mode[] = [
     name: 'SQLite',
     start: async () => {
       const database = await memorySqliteDatabase(budgetService);
-      const running = await startService(budgetService, { database, bus: new MemoryEventBus(), secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port: 0, host: '127.0.0.1', seed: true });
+      const running = await startService(budgetService, {
+        database,
+        bus: new MemoryEventBus(),
+        secrets: TEST_SECRETS,
+        logger: createLogger('test', 'silent'),
+        port: 0,
+        host: '127.0.0.1',
+        seed: true,
+      });
       return { url: running.url, running, stop: () => running.stop() };
     },
   },
@@ -51,16 +82,30 @@ describe.each(modes)('text longer than its column ($name)', (mode) => {
   }, 120000);
   afterAll(async () => graph?.stop());
 
-  const call = (input: Record<string, unknown>) => callSubgraph<{ openDipa: { number: number } | null }>(graph.url, OPEN, { input }, { caller: callers.admin(), secret: TEST_SECRETS.internalSecret });
+  const call = (input: Record<string, unknown>) =>
+    callSubgraph<{ openDipa: { number: number } | null }>(
+      graph.url,
+      OPEN,
+      { input },
+      { caller: callers.admin(), secret: TEST_SECRETS.internalSecret },
+    );
   const counts = async () => {
     const ds = graph.running.dataSource;
-    return [await ds.getRepository(DipaEntity).count(), await ds.getRepository(RevisionEntity).count(), await ds.getRepository(BudgetLineEntity).count()];
+    return [
+      await ds.getRepository(DipaEntity).count(),
+      await ds.getRepository(RevisionEntity).count(),
+      await ds.getRepository(BudgetLineEntity).count(),
+    ];
   };
 
   test('201 characters in a 200-character column: BAD_USER_INPUT naming the field, nothing written', async () => {
     const before = await counts();
     const r = await call(dipa(2031, 'k'.repeat(201)));
-    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.componentName', maxLength: 200 });
+    expect(r.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'lines.componentName',
+      maxLength: 200,
+    });
     expect(r.errors?.[0]?.message).toBe('lines.componentName is at most 200 characters long; nothing was written');
     expect(r.data?.openDipa ?? null).toBeNull();
     expect(await counts()).toEqual(before);

@@ -1,5 +1,13 @@
 import { createLogger, DomainEvent, NatsEventBus, RunningService, startService } from '@kesos/infra';
-import { callers, callSubgraph, freshMysqlDatabase, GraphQLResponse, isolatedNatsBus, stopTestService, TEST_SECRETS } from '@kesos/infra/testing';
+import {
+  callers,
+  callSubgraph,
+  freshMysqlDatabase,
+  GraphQLResponse,
+  isolatedNatsBus,
+  stopTestService,
+  TEST_SECRETS,
+} from '@kesos/infra/testing';
 import type { Caller } from '@kesos/infra';
 import { budgetService } from '../src';
 
@@ -8,7 +16,11 @@ export const PADANG = 'BBPPKS-PADANG';
 export interface BudgetTestService {
   running: RunningService;
   bus: NatsEventBus;
-  call<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
+  call<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -16,11 +28,21 @@ export interface BudgetTestService {
 export async function startBudget(suffix: string): Promise<BudgetTestService> {
   const database = await freshMysqlDatabase(budgetService, suffix);
   const bus = await isolatedNatsBus(`budget_${suffix}`);
-  const running = await startService(budgetService, { database, bus, secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port: 0, host: '127.0.0.1', seed: true, relay: { intervalMs: 100 } });
+  const running = await startService(budgetService, {
+    database,
+    bus,
+    secrets: TEST_SECRETS,
+    logger: createLogger('test', 'silent'),
+    port: 0,
+    host: '127.0.0.1',
+    seed: true,
+    relay: { intervalMs: 100 },
+  });
   return {
     running,
     bus,
-    call: (query, variables = {}, caller = callers.admin()) => callSubgraph(running.url, query, variables, { caller, secret: TEST_SECRETS.internalSecret }),
+    call: (query, variables = {}, caller = callers.admin()) =>
+      callSubgraph(running.url, query, variables, { caller, secret: TEST_SECRETS.internalSecret }),
     stop: async () => {
       await stopTestService({ running, database, bus });
     },
@@ -28,7 +50,11 @@ export async function startBudget(suffix: string): Promise<BudgetTestService> {
 }
 
 /** Collects every event published on a subject through a durable of its own. */
-export async function collect(bus: NatsEventBus, durable: string, subject: string): Promise<{ events: DomainEvent[]; stop(): Promise<void> }> {
+export async function collect(
+  bus: NatsEventBus,
+  durable: string,
+  subject: string,
+): Promise<{ events: DomainEvent[]; stop(): Promise<void> }> {
   const events: DomainEvent[] = [];
   const sub = await bus.subscribe({ durable, subject, maxDeliver: 3, handler: async (e) => void events.push(e) });
   return { events, stop: () => sub.stop() };

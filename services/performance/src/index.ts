@@ -1,10 +1,19 @@
 import 'reflect-metadata';
 import type { ServiceDefinition } from '@kesos/infra';
-import { AgreementItemEntity, AgreementSignatoryEntity, PerformanceAgreementEntity } from './agreement/agreement.entity';
+import {
+  AgreementItemEntity,
+  AgreementSignatoryEntity,
+  PerformanceAgreementEntity,
+} from './agreement/agreement.entity';
 import { performanceMigrations } from './migrations';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan/plan.entity';
 import { realizationConsumers } from './realization/realization.consumer';
-import { MetricCounterEntity, MetricFactEntity, PublishedFigureEntity, RealizationEntryEntity } from './realization/realization.entity';
+import {
+  MetricCounterEntity,
+  MetricFactEntity,
+  PublishedFigureEntity,
+  RealizationEntryEntity,
+} from './realization/realization.entity';
 import { SakipEvaluationEntity } from './sakip/sakip.entity';
 import { performanceSchema } from './schema';
 import { seedPerformance } from './seed/performance.seed';
@@ -17,9 +26,17 @@ export const performanceService: ServiceDefinition = {
   defaultPort: 4003,
   entities: [
     KnownUnitEntity,
-    StrategicPlanEntity, PlanGoalEntity, PlanIndicatorEntity, IndicatorTargetEntity,
-    MetricFactEntity, MetricCounterEntity, RealizationEntryEntity, PublishedFigureEntity,
-    PerformanceAgreementEntity, AgreementSignatoryEntity, AgreementItemEntity,
+    StrategicPlanEntity,
+    PlanGoalEntity,
+    PlanIndicatorEntity,
+    IndicatorTargetEntity,
+    MetricFactEntity,
+    MetricCounterEntity,
+    RealizationEntryEntity,
+    PublishedFigureEntity,
+    PerformanceAgreementEntity,
+    AgreementSignatoryEntity,
+    AgreementItemEntity,
     SakipEvaluationEntity,
     SurveyResponseEntity,
   ],

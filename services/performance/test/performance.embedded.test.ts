@@ -10,12 +10,27 @@ import { PADANG } from './support';
 describe('performance subgraph in the embedded mode (SQLite + in-process bus)', () => {
   let running: RunningService;
   const bus = new MemoryEventBus();
-  const publish = (type: string, data: unknown, id = randomUUID()) => bus.publish({ id, type, unit: PADANG, occurredAt: new Date().toISOString(), version: 1, data });
-  const call = (query: string) => callSubgraph<Record<string, any>>(running.url, query, {}, { caller: callers.admin(), secret: TEST_SECRETS.internalSecret }); // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted below
+  const publish = (type: string, data: unknown, id = randomUUID()) =>
+    bus.publish({ id, type, unit: PADANG, occurredAt: new Date().toISOString(), version: 1, data });
+  const call = (query: string) =>
+    callSubgraph<Record<string, any>>(
+      running.url,
+      query,
+      {},
+      { caller: callers.admin(), secret: TEST_SECRETS.internalSecret },
+    ); // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted below
 
   beforeAll(async () => {
     const database = await memorySqliteDatabase(performanceService);
-    running = await startService(performanceService, { database, bus, secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port: 0, host: '127.0.0.1', seed: true });
+    running = await startService(performanceService, {
+      database,
+      bus,
+      secrets: TEST_SECRETS,
+      logger: createLogger('test', 'silent'),
+      port: 0,
+      host: '127.0.0.1',
+      seed: true,
+    });
   });
   afterAll(async () => {
     await running?.stop();
@@ -23,17 +38,41 @@ describe('performance subgraph in the embedded mode (SQLite + in-process bus)', 
   });
 
   it('counts events, ignores a repeated one, and recomputes to the same counters', async () => {
-    for (let n = 1; n <= 10; n++) await publish('training.monitoring.assessed', { monitoringId: n, enrollmentId: n, year: 2022, hasLifeSkills: n <= 9 });
+    for (let n = 1; n <= 10; n++)
+      await publish('training.monitoring.assessed', {
+        monitoringId: n,
+        enrollmentId: n,
+        year: 2022,
+        hasLifeSkills: n <= 9,
+      });
     const repeated = randomUUID();
-    await publish('training.atensi.case-closed', { caseId: 1, year: 2022, serviceType: 'RESPON_KASUS', peopleServed: 2, served: true }, repeated);
-    await publish('training.atensi.case-closed', { caseId: 1, year: 2022, serviceType: 'RESPON_KASUS', peopleServed: 2, served: true }, repeated);
-    await publish('budget.performance.scored', { year: 2022, smartScore: 93.04, ikpaScore: 92.82, budgetPerformanceScore: 92.952 });
+    await publish(
+      'training.atensi.case-closed',
+      { caseId: 1, year: 2022, serviceType: 'RESPON_KASUS', peopleServed: 2, served: true },
+      repeated,
+    );
+    await publish(
+      'training.atensi.case-closed',
+      { caseId: 1, year: 2022, serviceType: 'RESPON_KASUS', peopleServed: 2, served: true },
+      repeated,
+    );
+    await publish('budget.performance.scored', {
+      year: 2022,
+      smartScore: 93.04,
+      ikpaScore: 92.82,
+      budgetPerformanceScore: 92.952,
+    });
     await bus.drain();
     const res = await call(`{ _entities(representations: [{ __typename: "Unit", code: "${PADANG}" }]) { ... on Unit {
       performance(year: 2022) { goals { code achievement indicators { code realization achievement } } } satisfactionSurvey(year: 2022) { respondents index grade } } } }`);
     expect(res.errors).toBeUndefined();
     const unit = res.data!._entities[0];
-    const indicators = Object.fromEntries(unit.performance.goals.flatMap((g: { indicators: { code: string; realization: number; achievement: number }[] }) => g.indicators.map((i) => [i.code, [i.realization, i.achievement]])));
+    const indicators = Object.fromEntries(
+      unit.performance.goals.flatMap(
+        (g: { indicators: { code: string; realization: number; achievement: number }[] }) =>
+          g.indicators.map((i) => [i.code, [i.realization, i.achievement]]),
+      ),
+    );
     expect(indicators['SK3.1']).toEqual([90, 120]);
     expect(indicators['SK4.1']).toEqual([100, 100]);
     expect(indicators['SK5.2']).toEqual([92.95, 123.93]);

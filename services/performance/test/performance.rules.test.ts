@@ -25,7 +25,7 @@ describe('achievement rules', () => {
     expect(achievementOf(50, 0, Polarity.HIGHER_IS_BETTER, null)).toBeNull();
   });
 
-  it('averages a goal\'s indicators and rounds half-up', () => {
+  it("averages a goal's indicators and rounds half-up", () => {
     expect(goalAchievement([118.35, 103.09])).toBe(110.72);
     expect(goalAchievement([106.76, 123.93])).toBe(115.35);
     expect(goalAchievement([106.76, null])).toBe(106.76);
@@ -35,8 +35,20 @@ describe('achievement rules', () => {
 
 describe('SAKIP categories', () => {
   it.each([
-    [100, 'AA'], [90.01, 'AA'], [90, 'A'], [80.07, 'A'], [80, 'BB'], [70.04, 'BB'], [70, 'B'], [66.98, 'B'],
-    [60, 'CC'], [50.01, 'CC'], [50, 'C'], [30.01, 'C'], [30, 'D'], [0, 'D'],
+    [100, 'AA'],
+    [90.01, 'AA'],
+    [90, 'A'],
+    [80.07, 'A'],
+    [80, 'BB'],
+    [70.04, 'BB'],
+    [70, 'B'],
+    [66.98, 'B'],
+    [60, 'CC'],
+    [50.01, 'CC'],
+    [50, 'C'],
+    [30.01, 'C'],
+    [30, 'D'],
+    [0, 'D'],
   ])('score %p is %p', (score, category) => expect(sakipCategory(score)).toBe(category));
 
   it('lets equal scores share a rank', () => {
@@ -54,7 +66,7 @@ describe('satisfaction index (IKM)', () => {
     expect(exactRatio2(2, 3)).toBe(0.67);
   });
 
-  it('grades the rounded index by the regulation\'s bands', () => {
+  it("grades the rounded index by the regulation's bands", () => {
     expect(satisfactionGrade(88.31)).toBe('A');
     expect(satisfactionGrade(88.3)).toBe('B');
     expect(satisfactionGrade(76.61)).toBe('B');
@@ -63,7 +75,7 @@ describe('satisfaction index (IKM)', () => {
     expect(satisfactionGrade(64.99)).toBe('D');
   });
 
-  it('computes 91.60 from the synthetic 2022 answers with the report\'s demographics', () => {
+  it("computes 91.60 from the synthetic 2022 answers with the report's demographics", () => {
     const rows = syntheticResponses();
     expect(rows).toHaveLength(1508);
     expect(rows.filter((r) => r.gender === 'MALE')).toHaveLength(868);
@@ -75,7 +87,13 @@ describe('satisfaction index (IKM)', () => {
 
 describe('quarter of a dated fact', () => {
   it('places a day of the year in its quarter, an earlier day in the first, a later or missing day nowhere', () => {
-    expect([quarterOf('2022-01-01', 2022), quarterOf('2022-03-31', 2022), quarterOf('2022-04-01', 2022), quarterOf('2022-09-30', 2022), quarterOf('2022-12-31', 2022)]).toEqual([1, 1, 2, 3, 4]);
+    expect([
+      quarterOf('2022-01-01', 2022),
+      quarterOf('2022-03-31', 2022),
+      quarterOf('2022-04-01', 2022),
+      quarterOf('2022-09-30', 2022),
+      quarterOf('2022-12-31', 2022),
+    ]).toEqual([1, 1, 2, 3, 4]);
     expect(quarterOf('2021-12-20', 2022)).toBe(1);
     expect(quarterOf('2023-01-05', 2022)).toBeNull();
     expect(quarterOf(undefined, 2022)).toBeNull();

@@ -1,17 +1,39 @@
 import { createLogger, DomainEvent, NatsEventBus, RunningService, startService } from '@kesos/infra';
-import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, stopTestService, TEST_SECRETS, TestDatabase, until } from '@kesos/infra/testing';
+import {
+  callers,
+  callSubgraph,
+  freshMysqlDatabase,
+  isolatedNatsBus,
+  stopTestService,
+  TEST_SECRETS,
+  TestDatabase,
+  until,
+} from '@kesos/infra/testing';
 import { randomUUID } from 'node:crypto';
 import { performanceService } from '../src';
 
 export const PADANG = 'BBPPKS-PADANG';
-export const UNITS = ['POLTEKESOS-BANDUNG', 'B2P3KS-YOGYAKARTA', 'BBPPKS-PADANG', 'BBPPKS-BANDUNG', 'BBPPKS-YOGYAKARTA', 'BBPPKS-BANJARMASIN', 'BBPPKS-MAKASSAR', 'BBPPKS-JAYAPURA'];
+export const UNITS = [
+  'POLTEKESOS-BANDUNG',
+  'B2P3KS-YOGYAKARTA',
+  'BBPPKS-PADANG',
+  'BBPPKS-BANDUNG',
+  'BBPPKS-YOGYAKARTA',
+  'BBPPKS-BANJARMASIN',
+  'BBPPKS-MAKASSAR',
+  'BBPPKS-JAYAPURA',
+];
 
 export interface TestService {
   running: RunningService;
   database: TestDatabase;
   bus: NatsEventBus;
   /** Calls the subgraph as the gateway does; admin unless another caller is given. */
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: ReturnType<typeof callers.admin>): Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes are asserted in the tests
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: ReturnType<typeof callers.admin>,
+  ): Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes are asserted in the tests
   publish(type: string, unit: string | null, data: unknown, id?: string): Promise<DomainEvent>;
   /** Polls until check passes or the time runs out; returns the milliseconds it took. */
   until(check: () => Promise<boolean>, timeoutMs?: number): Promise<number>;
@@ -22,14 +44,23 @@ export interface TestService {
 export async function startTestService(label: string): Promise<TestService> {
   const database = await freshMysqlDatabase(performanceService, label);
   const bus = await isolatedNatsBus(`perf_${label}`);
-  const running = await startService(performanceService, { database, bus, secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port: 0, host: '127.0.0.1', seed: true,
+  const running = await startService(performanceService, {
+    database,
+    bus,
+    secrets: TEST_SECRETS,
+    logger: createLogger('test', 'silent'),
+    port: 0,
+    host: '127.0.0.1',
+    seed: true,
     // This service emits no events; a slow relay keeps its polling out of the SQL counts the tests measure.
-    relay: { intervalMs: 3_600_000 } });
+    relay: { intervalMs: 3_600_000 },
+  });
   return {
     running,
     database,
     bus,
-    call: (query, variables = {}, caller = callers.admin()) => callSubgraph(running.url, query, variables, { caller, secret: TEST_SECRETS.internalSecret }),
+    call: (query, variables = {}, caller = callers.admin()) =>
+      callSubgraph(running.url, query, variables, { caller, secret: TEST_SECRETS.internalSecret }),
     publish: async (type, unit, data, id = randomUUID()) => {
       const event: DomainEvent = { id, type, unit, occurredAt: new Date().toISOString(), version: 1, data };
       await bus.publish(event);
@@ -42,4 +73,5 @@ export async function startTestService(label: string): Promise<TestService> {
   };
 }
 
-export const registerUnits = (s: TestService) => Promise.all(UNITS.map((code) => s.publish('training.unit.registered', code, { code, name: `Unit ${code}` })));
+export const registerUnits = (s: TestService) =>
+  Promise.all(UNITS.map((code) => s.publish('training.unit.registered', code, { code, name: `Unit ${code}` })));

@@ -1,8 +1,16 @@
 import 'reflect-metadata';
 import type { ServiceDefinition } from '@kesos/infra';
-import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation/accreditation.entity';
+import {
+  AccreditationAssessmentEntity,
+  AccreditationTargetEntity,
+  LksInstitutionEntity,
+} from './accreditation/accreditation.entity';
 import { AtensiCaseEntity } from './atensi/atensi.entity';
-import { CertificationAssessmentEntity, CertificationCandidateEntity, CertificationSessionEntity } from './certification/certification.entity';
+import {
+  CertificationAssessmentEntity,
+  CertificationCandidateEntity,
+  CertificationSessionEntity,
+} from './certification/certification.entity';
 import { trainingMigrations } from './migrations';
 import { trainingSchema } from './schema';
 import { seedTraining } from './seed/training.seed';
@@ -12,14 +20,40 @@ import { ImportJobEntity, ImportRowErrorEntity } from './import/import.entity';
 import { AlumniMonitoringEntity } from './monitoring/monitoring.entity';
 import { ParticipantEntity } from './participant/participant.entity';
 import { ProgrammeEntity } from './programme/programme.entity';
-import { CampusEntity, FacilityEntity, StaffCountEntity, StaffJobCountEntity, UnitEntity, WorkAreaProvinceEntity } from './unit/unit.entity';
+import {
+  CampusEntity,
+  FacilityEntity,
+  StaffCountEntity,
+  StaffJobCountEntity,
+  UnitEntity,
+  WorkAreaProvinceEntity,
+} from './unit/unit.entity';
 
 export const trainingService: ServiceDefinition = {
   name: 'training',
   defaultPort: 4001,
-  entities: [UnitEntity, WorkAreaProvinceEntity, StaffCountEntity,
-    CampusEntity, FacilityEntity, StaffJobCountEntity, ProgrammeEntity, TrainingClassEntity, ParticipantEntity, EnrollmentEntity, AlumniMonitoringEntity, ImportJobEntity, ImportRowErrorEntity,
-    CertificationCandidateEntity, CertificationSessionEntity, CertificationAssessmentEntity, LksInstitutionEntity, AccreditationAssessmentEntity, AccreditationTargetEntity, AtensiCaseEntity],
+  entities: [
+    UnitEntity,
+    WorkAreaProvinceEntity,
+    StaffCountEntity,
+    CampusEntity,
+    FacilityEntity,
+    StaffJobCountEntity,
+    ProgrammeEntity,
+    TrainingClassEntity,
+    ParticipantEntity,
+    EnrollmentEntity,
+    AlumniMonitoringEntity,
+    ImportJobEntity,
+    ImportRowErrorEntity,
+    CertificationCandidateEntity,
+    CertificationSessionEntity,
+    CertificationAssessmentEntity,
+    LksInstitutionEntity,
+    AccreditationAssessmentEntity,
+    AccreditationTargetEntity,
+    AtensiCaseEntity,
+  ],
   migrations: trainingMigrations,
   schema: trainingSchema,
   consumers: [],

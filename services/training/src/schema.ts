@@ -17,8 +17,24 @@ import { CampusResolver, UnitResolver } from './unit/unit.resolver';
 import { unitReference } from './unit/unit.reference';
 
 export const trainingSchema: FederatedSchemaSpec = {
-  resolvers: [UnitResolver,
-    CampusResolver, ProgrammeResolver, TrainingClassResolver, ParticipantResolver, EnrollmentResolver, CertificateResolver, AlumniMonitoringResolver, ImportJobResolver, TrainingVolumeResolver,
-    CertificationResolver, CertificationCandidateResolver, UnitCertificationResolver, AccreditationResolver, UnitAccreditationResolver, AtensiResolver, UnitAtensiResolver],
+  resolvers: [
+    UnitResolver,
+    CampusResolver,
+    ProgrammeResolver,
+    TrainingClassResolver,
+    ParticipantResolver,
+    EnrollmentResolver,
+    CertificateResolver,
+    AlumniMonitoringResolver,
+    ImportJobResolver,
+    TrainingVolumeResolver,
+    CertificationResolver,
+    CertificationCandidateResolver,
+    UnitCertificationResolver,
+    AccreditationResolver,
+    UnitAccreditationResolver,
+    AtensiResolver,
+    UnitAtensiResolver,
+  ],
   referenceResolvers: { ...unitReference },
 };

@@ -11,7 +11,20 @@ describe('ATENSI cases: mutations, events, bad input (MariaDB + NATS)', () => {
   let events: DomainEvent[];
   const operator = callers.operator(PADANG);
   const open = async (serviceType: string, receivedOn: string) => {
-    const res = await t.call(OPEN, { input: { unit: PADANG, serviceType, receivedOn, province: 'Sumatera Barat', regency: 'Kota Padang', description: 'Kasus sintetis uji' } }, operator);
+    const res = await t.call(
+      OPEN,
+      {
+        input: {
+          unit: PADANG,
+          serviceType,
+          receivedOn,
+          province: 'Sumatera Barat',
+          regency: 'Kota Padang',
+          description: 'Kasus sintetis uji',
+        },
+      },
+      operator,
+    );
     expect(res.errors).toBeUndefined();
     return res.data.openAtensiCase;
   };
@@ -25,18 +38,44 @@ describe('ATENSI cases: mutations, events, bad input (MariaDB + NATS)', () => {
   it('OPEN -> CLOSED publishes training.atensi.case-closed exactly once; closing again is refused', async () => {
     const c = await open('TANGGAP_DARURAT_BENCANA', '2023-02-10');
     expect(c).toMatchObject({ year: 2023, status: 'OPEN', closedOn: null, served: null, peopleServed: null });
-    const closed = await t.call(CLOSE, { input: { caseId: c.id, closedOn: '2023-02-20', served: true, peopleServed: 37 } }, operator);
-    expect(closed.data.closeAtensiCase).toEqual({ id: c.id, year: 2023, status: 'CLOSED', closedOn: '2023-02-20', served: true, peopleServed: 37 });
+    const closed = await t.call(
+      CLOSE,
+      { input: { caseId: c.id, closedOn: '2023-02-20', served: true, peopleServed: 37 } },
+      operator,
+    );
+    expect(closed.data.closeAtensiCase).toEqual({
+      id: c.id,
+      year: 2023,
+      status: 'CLOSED',
+      closedOn: '2023-02-20',
+      served: true,
+      peopleServed: 37,
+    });
     await t.until(() => events.some((e) => (e.data as { caseId: number }).caseId === Number(c.id)));
     const before = await counts(t.database, TABLES);
-    const again = await t.call(CLOSE, { input: { caseId: c.id, closedOn: '2023-02-21', served: false, peopleServed: 0 } }, operator);
+    const again = await t.call(
+      CLOSE,
+      { input: { caseId: c.id, closedOn: '2023-02-21', served: false, peopleServed: 0 } },
+      operator,
+    );
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await counts(t.database, TABLES)).toEqual(before);
     await t.running.relay.flush();
     await quietPeriod();
     const mine = events.filter((e) => (e.data as { caseId: number }).caseId === Number(c.id));
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ type: 'training.atensi.case-closed', unit: PADANG, version: 1, data: { caseId: Number(c.id), year: 2023, serviceType: 'TANGGAP_DARURAT_BENCANA', peopleServed: 37, served: true } });
+    expect(mine[0]).toMatchObject({
+      type: 'training.atensi.case-closed',
+      unit: PADANG,
+      version: 1,
+      data: {
+        caseId: Number(c.id),
+        year: 2023,
+        serviceType: 'TANGGAP_DARURAT_BENCANA',
+        peopleServed: 37,
+        served: true,
+      },
+    });
   });
 
   it('summarises per year and type of service: served rate over closed cases', async () => {
@@ -44,9 +83,30 @@ describe('ATENSI cases: mutations, events, bad input (MariaDB + NATS)', () => {
     await open('RESPON_KASUS', '2023-03-02');
     await t.call(CLOSE, { input: { caseId: c2.id, closedOn: '2023-03-09', served: false, peopleServed: 0 } }, operator);
     const s = (await t.call(SUMMARY, { year: 2023 })).data._entities[0].atensiSummary;
-    expect(s).toMatchObject({ cases: 3, openCases: 1, closedCases: 2, servedCases: 1, peopleServed: 37, servedRate: 50 });
-    expect(s.byServiceType.find((x: { serviceType: string }) => x.serviceType === 'RESPON_KASUS')).toEqual({ serviceType: 'RESPON_KASUS', cases: 2, closedCases: 1, servedCases: 0, peopleServed: 0, servedRate: 0 });
-    expect(s.byServiceType.find((x: { serviceType: string }) => x.serviceType === 'SENTRA_KREASI_ATENSI')).toEqual({ serviceType: 'SENTRA_KREASI_ATENSI', cases: 0, closedCases: 0, servedCases: 0, peopleServed: 0, servedRate: null });
+    expect(s).toMatchObject({
+      cases: 3,
+      openCases: 1,
+      closedCases: 2,
+      servedCases: 1,
+      peopleServed: 37,
+      servedRate: 50,
+    });
+    expect(s.byServiceType.find((x: { serviceType: string }) => x.serviceType === 'RESPON_KASUS')).toEqual({
+      serviceType: 'RESPON_KASUS',
+      cases: 2,
+      closedCases: 1,
+      servedCases: 0,
+      peopleServed: 0,
+      servedRate: 0,
+    });
+    expect(s.byServiceType.find((x: { serviceType: string }) => x.serviceType === 'SENTRA_KREASI_ATENSI')).toEqual({
+      serviceType: 'SENTRA_KREASI_ATENSI',
+      cases: 0,
+      closedCases: 0,
+      servedCases: 0,
+      peopleServed: 0,
+      servedRate: null,
+    });
   });
 
   it('refuses bad input with BAD_USER_INPUT naming the field; other units cannot write; nothing is written', async () => {
@@ -60,16 +120,69 @@ describe('ATENSI cases: mutations, events, bad input (MariaDB + NATS)', () => {
       [CLOSE, { ...ok, peopleServed: 0 }, 'peopleServed'],
       [CLOSE, { ...ok, served: false }, 'peopleServed'],
       [CLOSE, { ...ok, peopleServed: -2 }, 'peopleServed'],
-      [OPEN, { unit: PADANG, serviceType: 'RESPON_KASUS', receivedOn: '2023-04-31', province: 'Aceh', regency: 'Kota Banda Aceh' }, 'receivedOn'],
-      [OPEN, { unit: PADANG, serviceType: 'RESPON_KASUS', receivedOn: '2023-04-03', province: 'Bali', regency: 'Kota Denpasar' }, 'province'],
-      [OPEN, { unit: PADANG, serviceType: 'RESPON_KASUS', receivedOn: '2023-04-03', province: 'Aceh', regency: 'Kota Banda Aceh', description: 'x'.repeat(301) }, 'description'],
+      [
+        OPEN,
+        {
+          unit: PADANG,
+          serviceType: 'RESPON_KASUS',
+          receivedOn: '2023-04-31',
+          province: 'Aceh',
+          regency: 'Kota Banda Aceh',
+        },
+        'receivedOn',
+      ],
+      [
+        OPEN,
+        {
+          unit: PADANG,
+          serviceType: 'RESPON_KASUS',
+          receivedOn: '2023-04-03',
+          province: 'Bali',
+          regency: 'Kota Denpasar',
+        },
+        'province',
+      ],
+      [
+        OPEN,
+        {
+          unit: PADANG,
+          serviceType: 'RESPON_KASUS',
+          receivedOn: '2023-04-03',
+          province: 'Aceh',
+          regency: 'Kota Banda Aceh',
+          description: 'x'.repeat(301),
+        },
+        'description',
+      ],
     ];
     for (const [mutation, input, field] of cases) {
       const res = await t.call(mutation, { input }, operator);
-      expect({ field, code: res.errors?.[0]?.extensions?.code, at: res.errors?.[0]?.extensions?.field }).toEqual({ field, code: 'BAD_USER_INPUT', at: field });
+      expect({ field, code: res.errors?.[0]?.extensions?.code, at: res.errors?.[0]?.extensions?.field }).toEqual({
+        field,
+        code: 'BAD_USER_INPUT',
+        at: field,
+      });
     }
-    expect((await t.call(CLOSE, { input: ok }, callers.operator(BANDUNG))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await t.call(OPEN, { input: { unit: PADANG, serviceType: 'RESPON_KASUS', receivedOn: '2023-04-03', province: 'Aceh', regency: 'Kota Banda Aceh' } }, callers.operator(BANDUNG))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.call(CLOSE, { input: ok }, callers.operator(BANDUNG))).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (
+        await t.call(
+          OPEN,
+          {
+            input: {
+              unit: PADANG,
+              serviceType: 'RESPON_KASUS',
+              receivedOn: '2023-04-03',
+              province: 'Aceh',
+              regency: 'Kota Banda Aceh',
+            },
+          },
+          callers.operator(BANDUNG),
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
     expect(await counts(t.database, TABLES)).toEqual(before);
   });
 });

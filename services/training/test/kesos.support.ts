@@ -1,5 +1,22 @@
-import { createLogger, DomainEvent, NatsEventBus, RunningService, ServiceDataSource, startService, Subscription } from '@kesos/infra';
-import { callers, callSubgraph, freshMysqlDatabase, isolatedNatsBus, stopTestService, TEST_SECRETS, TestDatabase, until } from '@kesos/infra/testing';
+import {
+  createLogger,
+  DomainEvent,
+  NatsEventBus,
+  RunningService,
+  ServiceDataSource,
+  startService,
+  Subscription,
+} from '@kesos/infra';
+import {
+  callers,
+  callSubgraph,
+  freshMysqlDatabase,
+  isolatedNatsBus,
+  stopTestService,
+  TEST_SECRETS,
+  TestDatabase,
+  until,
+} from '@kesos/infra/testing';
 import type { DataSource } from 'typeorm';
 import { trainingService } from '../src';
 import { seedUnits } from '../src/seed/units.seed';
@@ -35,14 +52,26 @@ export const unitsOnly = (ds: DataSource) => ds.transaction((m) => seedUnits(m))
  * what the test needs: true for the whole 2022 seed, false for the unit directory only, or a
  * function of the data source.
  */
-export async function startTraining(label: string, prepare: boolean | ((ds: DataSource) => Promise<unknown>) = unitsOnly, relayIntervalMs = 100): Promise<TrainingUnderTest> {
+export async function startTraining(
+  label: string,
+  prepare: boolean | ((ds: DataSource) => Promise<unknown>) = unitsOnly,
+  relayIntervalMs = 100,
+): Promise<TrainingUnderTest> {
   const database = await freshMysqlDatabase(trainingService, label);
   const bus = await isolatedNatsBus(`training_${label}`);
   let running: RunningService;
   try {
     if (prepare === true) await trainingService.seed(database.dataSource, createLogger('test', 'silent'));
     else await (prepare === false ? unitsOnly : prepare)(database.dataSource);
-    running = await startService(trainingService, { database, bus, secrets: TEST_SECRETS, logger: createLogger('test', 'silent'), port: 0, host: '127.0.0.1', relay: { intervalMs: relayIntervalMs } });
+    running = await startService(trainingService, {
+      database,
+      bus,
+      secrets: TEST_SECRETS,
+      logger: createLogger('test', 'silent'),
+      port: 0,
+      host: '127.0.0.1',
+      relay: { intervalMs: relayIntervalMs },
+    });
   } catch (err) {
     // Leave no open connection behind, or jest waits for it after the failure.
     await database.drop();
@@ -55,10 +84,18 @@ export async function startTraining(label: string, prepare: boolean | ((ds: Data
     running,
     database,
     bus,
-    call: (query, variables = {}, caller = callers.admin()) => callSubgraph(running.url, query, variables, { caller, secret: TEST_SECRETS.internalSecret }),
+    call: (query, variables = {}, caller = callers.admin()) =>
+      callSubgraph(running.url, query, variables, { caller, secret: TEST_SECRETS.internalSecret }),
     collect: async (subject) => {
       const events: DomainEvent[] = [];
-      subscriptions.push(await bus.subscribe({ durable: `test_${subject.replace(/\W/g, '_')}`, subject, maxDeliver: 1, handler: async (e) => void events.push(e) }));
+      subscriptions.push(
+        await bus.subscribe({
+          durable: `test_${subject.replace(/\W/g, '_')}`,
+          subject,
+          maxDeliver: 1,
+          handler: async (e) => void events.push(e),
+        }),
+      );
       return events;
     },
     until: async (check, timeoutMs = 15000) => {
@@ -75,7 +112,8 @@ export async function startTraining(label: string, prepare: boolean | ((ds: Data
 /** Row counts of the given tables, to prove a refused mutation wrote nothing. */
 export async function counts(database: ServiceDataSource, tables: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of [...tables, 'outbox_event']) out[t] = Number((await database.dataSource.query(`SELECT COUNT(*) AS n FROM \`${t}\``))[0].n);
+  for (const t of [...tables, 'outbox_event'])
+    out[t] = Number((await database.dataSource.query(`SELECT COUNT(*) AS n FROM \`${t}\``))[0].n);
   return out;
 }
 

@@ -21,7 +21,12 @@ describe('2022 seed of certification, accreditation and ATENSI (MariaDB)', () =>
     // idle and the SQL counts measured below are the requests' own.
     const seedAndMarkPublished = async (ds: DataSource) => {
       expect(await trainingService.seed(ds, createLogger('test', 'silent'))).toBe(true);
-      await ds.getRepository(OutboxEventEntity).createQueryBuilder().update().set({ publishedAt: new Date() }).execute();
+      await ds
+        .getRepository(OutboxEventEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ publishedAt: new Date() })
+        .execute();
     };
     t = await startTraining('kesos_seed', seedAndMarkPublished, 600_000);
   });
@@ -31,7 +36,14 @@ describe('2022 seed of certification, accreditation and ATENSI (MariaDB)', () =>
     const res = await t.call(SUMMARIES, { unit: PADANG, year: 2022 }, callers.viewer(PADANG));
     expect(res.errors).toBeUndefined();
     const { certificationSummary, accreditationSummary, atensiSummary } = res.data.unit;
-    expect(certificationSummary).toEqual({ year: 2022, planned: 3000, assessed: 2987, competent: 2899, notCompetent: 88, competentRate: 97.05 });
+    expect(certificationSummary).toEqual({
+      year: 2022,
+      planned: 3000,
+      assessed: 2987,
+      competent: 2899,
+      notCompetent: 88,
+      competentRate: 97.05,
+    });
     expect(accreditationSummary).toEqual({
       year: 2022,
       target: 200,
@@ -40,10 +52,29 @@ describe('2022 seed of certification, accreditation and ATENSI (MariaDB)', () =>
       notAccredited: 31,
       accreditedRate: 84.65,
       targetRealization: 101,
-      byResult: [{ result: 'A', count: 38 }, { result: 'B', count: 86 }, { result: 'C', count: 47 }, { result: 'NOT_ACCREDITED', count: 31 }],
+      byResult: [
+        { result: 'A', count: 38 },
+        { result: 'B', count: 86 },
+        { result: 'C', count: 47 },
+        { result: 'NOT_ACCREDITED', count: 31 },
+      ],
     });
-    expect(atensiSummary).toMatchObject({ year: 2022, cases: 40, openCases: 0, closedCases: 40, servedCases: 40, peopleServed: 209, servedRate: 100 });
-    expect(atensiSummary.byServiceType.map((s: { serviceType: string; cases: number; servedRate: number }) => [s.serviceType, s.cases, s.servedRate])).toEqual([
+    expect(atensiSummary).toMatchObject({
+      year: 2022,
+      cases: 40,
+      openCases: 0,
+      closedCases: 40,
+      servedCases: 40,
+      peopleServed: 209,
+      servedRate: 100,
+    });
+    expect(
+      atensiSummary.byServiceType.map((s: { serviceType: string; cases: number; servedRate: number }) => [
+        s.serviceType,
+        s.cases,
+        s.servedRate,
+      ]),
+    ).toEqual([
       ['RESPON_KASUS', 18, 100],
       ['TANGGAP_DARURAT_BENCANA', 4, 100],
       ['DUKUNGAN_PSIKOSOSIAL', 10, 100],
@@ -51,20 +82,42 @@ describe('2022 seed of certification, accreditation and ATENSI (MariaDB)', () =>
     ]);
     const empty = (await t.call(SUMMARIES, { unit: 'BBPPKS-MAKASSAR', year: 2022 })).data.unit;
     expect(empty.certificationSummary).toMatchObject({ assessed: 0, competentRate: null });
-    expect(empty.accreditationSummary).toMatchObject({ target: null, assessed: 0, accreditedRate: null, targetRealization: null });
-    expect((await t.call(SUMMARIES, { unit: PADANG, year: 2022 }, callers.viewer('BBPPKS-MAKASSAR'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(empty.accreditationSummary).toMatchObject({
+      target: null,
+      assessed: 0,
+      accreditedRate: null,
+      targetRealization: null,
+    });
+    expect(
+      (await t.call(SUMMARIES, { unit: PADANG, year: 2022 }, callers.viewer('BBPPKS-MAKASSAR'))).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('the outbox holds one event per assessment, decision and closed case, with the same counts', async () => {
-    const rows = await t.database.dataSource.getRepository(OutboxEventEntity).find({ select: { subject: true, envelope: true } });
+    const rows = await t.database.dataSource
+      .getRepository(OutboxEventEntity)
+      .find({ select: { subject: true, envelope: true } });
     const data = (subject: string) => rows.filter((r) => r.subject === subject).map((r) => JSON.parse(r.envelope).data);
     const certified = data('training.certification.assessed');
-    expect([certified.length, certified.filter((d) => d.competent).length, new Set(certified.map((d) => d.assessmentId)).size]).toEqual([2987, 2899, 2987]);
+    expect([
+      certified.length,
+      certified.filter((d) => d.competent).length,
+      new Set(certified.map((d) => d.assessmentId)).size,
+    ]).toEqual([2987, 2899, 2987]);
     const decided = data('training.accreditation.decided');
     expect([decided.length, decided.filter((d) => d.accredited).length]).toEqual([202, 171]);
     const closed = data('training.atensi.case-closed');
-    expect([closed.length, closed.filter((d) => d.served).length, closed.reduce((s, d) => s + d.peopleServed, 0)]).toEqual([40, 40, 209]);
-    expect(certified.every((d) => d.year === 2022) && decided.every((d) => d.year === 2022) && closed.every((d) => d.year === 2022)).toBe(true);
+    expect([
+      closed.length,
+      closed.filter((d) => d.served).length,
+      closed.reduce((s, d) => s + d.peopleServed, 0),
+    ]).toEqual([40, 40, 209]);
+    expect(
+      certified.every((d) => d.year === 2022) &&
+        decided.every((d) => d.year === 2022) &&
+        closed.every((d) => d.year === 2022),
+    ).toBe(true);
   });
 
   it('lists page by cursor and batch: the SQL count does not grow with the page size', async () => {
@@ -81,7 +134,11 @@ describe('2022 seed of certification, accreditation and ATENSI (MariaDB)', () =>
     const a5 = await measure(accList, 5);
     const a200 = await measure(accList, 200);
     expect(a200.queries).toBe(a5.queries);
-    expect(a200.result.data.accreditationAssessments.nodes[0]).toEqual({ result: 'B', validUntil: '2025-07-17', institution: { name: 'LKS Sintetis 001', kind: 'CHILDREN', province: 'Aceh' } });
+    expect(a200.result.data.accreditationAssessments.nodes[0]).toEqual({
+      result: 'B',
+      validUntil: '2025-07-17',
+      institution: { name: 'LKS Sintetis 001', kind: 'CHILDREN', province: 'Aceh' },
+    });
 
     const unitsQuery = `{ units { code certificationSummary(year: 2022) { assessed } accreditationSummary(year: 2022) { accredited } atensiSummary(year: 2022) { cases } } }`;
     const all = await t.running.queries.measure(() => t.call(unitsQuery));
@@ -92,14 +149,22 @@ describe('2022 seed of certification, accreditation and ATENSI (MariaDB)', () =>
     const seen = new Set<string>();
     let after: string | null = null;
     for (;;) {
-      const page: { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = (await t.call(certList, { first: 200, after })).data.certificationAssessments;
+      const page: { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = (
+        await t.call(certList, { first: 200, after })
+      ).data.certificationAssessments;
       page.nodes.forEach((n) => seen.add(n.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     expect(seen.size).toBe(2987);
-    expect((await t.call(certList, { first: 201 })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    expect((await t.call(certList, { first: 5, after: 'bm9wZQ' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect((await t.call(certList, { first: 201 })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+    expect((await t.call(certList, { first: 5, after: 'bm9wZQ' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
-@InputType({ description: 'A unit\'s score on one IKPA component (nilai indikator IKPA)' })
+@InputType({ description: "A unit's score on one IKPA component (nilai indikator IKPA)" })
 export class IkpaComponentScoreInput {
   @Field({ description: 'Component code, e.g. PENYERAPAN (see UnitBudget.ikpaComponents)' })
   code!: string;
@@ -9,7 +9,7 @@ export class IkpaComponentScoreInput {
   score!: number;
 }
 
-@InputType({ description: 'A year\'s budget performance scores as the finance ministry published them' })
+@InputType({ description: "A year's budget performance scores as the finance ministry published them" })
 export class RecordBudgetPerformanceInput {
   @Field(() => ID, { description: 'Unit code, e.g. BBPPKS-PADANG' })
   unitCode!: string;
@@ -23,7 +23,10 @@ export class RecordBudgetPerformanceInput {
   @Field(() => Float, { description: 'Budget execution index (IKPA), 0-100, at most 2 decimals' })
   ikpaScore!: number;
 
-  @Field(() => Float, { nullable: true, description: 'The combined score as printed in the unit\'s report, when it differs from the derived one' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The combined score as printed in the unit's report, when it differs from the derived one",
+  })
   publishedScore?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Source or remark' })
@@ -31,7 +34,8 @@ export class RecordBudgetPerformanceInput {
 
   @Field(() => [IkpaComponentScoreInput], {
     nullable: true,
-    description: 'The IKPA component scores, all of the year\'s components when given; ikpaScore must then equal their weighted sum (sum of weight x score / 100, rounded half-up to 2 decimals)',
+    description:
+      "The IKPA component scores, all of the year's components when given; ikpaScore must then equal their weighted sum (sum of weight x score / 100, rounded half-up to 2 decimals)",
   })
   ikpaComponents?: IkpaComponentScoreInput[] | null;
 }

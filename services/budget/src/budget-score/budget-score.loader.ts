@@ -4,7 +4,10 @@ import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from '.
 
 /** The units and years named by `unitCode|year` keys. */
 function unitsAndYears(keys: readonly string[]): { unitCode: FindOperator<string>; year: FindOperator<number> } {
-  return { unitCode: In([...new Set(keys.map((k) => k.split('|')[0]!))]), year: In([...new Set(keys.map((k) => Number(k.split('|')[1])))]) };
+  return {
+    unitCode: In([...new Set(keys.map((k) => k.split('|')[0]!))]),
+    year: In([...new Set(keys.map((k) => Number(k.split('|')[1])))]),
+  };
 }
 
 /** Key `unitCode|year`. */
@@ -16,7 +19,13 @@ export const performanceByUnitYear = (ctx: RequestContext) =>
 
 export const ikpaComponentsByYear = (ctx: RequestContext) =>
   ctx.loaders.get<number, IkpaComponentEntity[]>('ikpaComponentsByYear', async (years) =>
-    groupByKeys(years, await ctx.db.dataSource.getRepository(IkpaComponentEntity).find({ where: { year: In([...years]) }, order: { position: 'ASC' } }), (c) => c.year),
+    groupByKeys(
+      years,
+      await ctx.db.dataSource
+        .getRepository(IkpaComponentEntity)
+        .find({ where: { year: In([...years]) }, order: { position: 'ASC' } }),
+      (c) => c.year,
+    ),
   );
 
 /** Key `unitCode|year`: the unit's component scores for the year. */

@@ -8,14 +8,17 @@ export class IkpaComponent {
   @Field({ description: 'Component name, e.g. Revisi DIPA' })
   name!: string;
 
-  @Field(() => Int, { description: 'Weight (bobot) in percent; the year\'s weights sum to 100' })
+  @Field(() => Int, { description: "Weight (bobot) in percent; the year's weights sum to 100" })
   weight!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Component score; null where the source gives only the IKPA total' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Component score; null where the source gives only the IKPA total',
+  })
   score!: number | null;
 }
 
-@ObjectType({ description: 'A year\'s budget performance as recorded' })
+@ObjectType({ description: "A year's budget performance as recorded" })
 export class BudgetPerformance {
   @Field({ description: 'Unit code' })
   unitCode!: string;
@@ -29,9 +32,16 @@ export class BudgetPerformance {
   @Field(() => Float, { nullable: true, description: 'Budget execution index (IKPA)' })
   ikpaScore!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Budget performance score (Nilai Kinerja Anggaran) = 60% x SMART + 40% x IKPA, computed exactly and rounded half-up to 2 decimals' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Budget performance score (Nilai Kinerja Anggaran) = 60% x SMART + 40% x IKPA, computed exactly and rounded half-up to 2 decimals',
+  })
   budgetPerformanceScore!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The combined score as printed in the unit\'s report (may differ by truncation)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The combined score as printed in the unit's report (may differ by truncation)",
+  })
   publishedBudgetPerformanceScore!: number | null;
 }

@@ -26,7 +26,10 @@ async function linesOf(ctx: RequestContext, b: UnitBudget): Promise<LineFigure[]
 /** Access was checked by Unit.budget, the only way to reach a UnitBudget. */
 @Resolver(() => UnitBudget)
 export class UnitBudgetResolver {
-  @FieldResolver(() => [SatkerBudget], { description: 'The satkers that held a DIPA in the year, by code (2022 for BBPPKS Padang: 369283 OTK lama and 690552 OTK baru)' })
+  @FieldResolver(() => [SatkerBudget], {
+    description:
+      'The satkers that held a DIPA in the year, by code (2022 for BBPPKS Padang: 369283 OTK lama and 690552 OTK baru)',
+  })
   async satkers(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<SatkerBudget[]> {
     const { dipas, figures } = await satkersOf(ctx, b);
     return dipas.map((d, i) => satkerBudget(d, figures[i]));
@@ -42,22 +45,31 @@ export class UnitBudgetResolver {
     return totals(await linesOf(ctx, b)).realized;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: `Absorption rate (penyerapan) of all satkers = realized / ceiling x 100, ${RATE}` })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: `Absorption rate (penyerapan) of all satkers = realized / ceiling x 100, ${RATE}`,
+  })
   async absorptionRate(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number | null> {
     return totals(await linesOf(ctx, b)).absorptionRate;
   }
 
-  @FieldResolver(() => [ExpenseTypeFigure], { description: 'All satkers together per expense type: PERSONNEL, GOODS, CAPITAL' })
+  @FieldResolver(() => [ExpenseTypeFigure], {
+    description: 'All satkers together per expense type: PERSONNEL, GOODS, CAPITAL',
+  })
   async byExpenseType(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<ExpenseTypeFigure[]> {
     return byExpenseType(await linesOf(ctx, b));
   }
 
-  @FieldResolver(() => [GoalFigure], { description: 'All satkers together per performance goal (sasaran kegiatan) the lines are tagged with' })
+  @FieldResolver(() => [GoalFigure], {
+    description: 'All satkers together per performance goal (sasaran kegiatan) the lines are tagged with',
+  })
   async byGoal(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<GoalFigure[]> {
     return byGoal(await linesOf(ctx, b));
   }
 
-  @FieldResolver(() => [MonthFigure], { description: 'All satkers together per month, with cumulative absorption against the current total ceiling' })
+  @FieldResolver(() => [MonthFigure], {
+    description: 'All satkers together per month, with cumulative absorption against the current total ceiling',
+  })
   async byMonth(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<MonthFigure[]> {
     const { dipas, figures } = await satkersOf(ctx, b);
     const rows = (await realizationByDipaDate(ctx).loadMany(dipas.map((d) => d.dipaId))).flatMap((r) => {
@@ -67,7 +79,7 @@ export class UnitBudgetResolver {
     return byMonth(rows, totals(figures.flatMap((f) => f.lines)).ceiling);
   }
 
-  @FieldResolver(() => [BudgetTransfer], { description: 'Budget moved into or out of the unit\'s satkers in the year' })
+  @FieldResolver(() => [BudgetTransfer], { description: "Budget moved into or out of the unit's satkers in the year" })
   async transfers(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<BudgetTransfer[]> {
     const { dipas } = await satkersOf(ctx, b);
     const lists = await Promise.all(dipas.map((d) => transfersBySatkerYear(ctx).load(`${d.satkerCode}|${d.year}`)));
@@ -76,19 +88,27 @@ export class UnitBudgetResolver {
     return [...seen.values()].sort((x, y) => x.date.localeCompare(y.date) || x.id - y.id);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'SMART score (Nilai SMART) published by the finance ministry for the year' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'SMART score (Nilai SMART) published by the finance ministry for the year',
+  })
   async smartScore(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number | null> {
     return (await performanceByUnitYear(ctx).load(`${b.unitCode}|${b.year}`))?.smartScore ?? null;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Budget execution index (IKPA, Indikator Kinerja Pelaksanaan Anggaran) for the year, as published (total only)' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Budget execution index (IKPA, Indikator Kinerja Pelaksanaan Anggaran) for the year, as published (total only)',
+  })
   async ikpaScore(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number | null> {
     return (await performanceByUnitYear(ctx).load(`${b.unitCode}|${b.year}`))?.ikpaScore ?? null;
   }
 
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'Budget performance score (Nilai Kinerja Anggaran, NKA) = 60% x SMART + 40% x IKPA, computed exactly and then rounded half-up to 2 decimals (2022: 55.824 + 37.128 = 92.952 -> 92.95); null without both scores',
+    description:
+      'Budget performance score (Nilai Kinerja Anggaran, NKA) = 60% x SMART + 40% x IKPA, computed exactly and then rounded half-up to 2 decimals (2022: 55.824 + 37.128 = 92.952 -> 92.95); null without both scores',
   })
   async budgetPerformanceScore(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number | null> {
     const p = await performanceByUnitYear(ctx).load(`${b.unitCode}|${b.year}`);
@@ -97,15 +117,26 @@ export class UnitBudgetResolver {
 
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'The budget performance score as printed in the unit\'s report (2022: 92.94, because the report truncated 37.128 to 37.12 before adding); kept for audit next to the derived budgetPerformanceScore',
+    description:
+      "The budget performance score as printed in the unit's report (2022: 92.94, because the report truncated 37.128 to 37.12 before adding); kept for audit next to the derived budgetPerformanceScore",
   })
   async publishedBudgetPerformanceScore(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number | null> {
     return (await performanceByUnitYear(ctx).load(`${b.unitCode}|${b.year}`))?.publishedScore ?? null;
   }
 
-  @FieldResolver(() => [IkpaComponent], { description: 'IKPA components and weights for the year, with the unit\'s scores where they were recorded' })
+  @FieldResolver(() => [IkpaComponent], {
+    description: "IKPA components and weights for the year, with the unit's scores where they were recorded",
+  })
   async ikpaComponents(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<IkpaComponent[]> {
-    const [components, scores] = await Promise.all([ikpaComponentsByYear(ctx).load(b.year), ikpaScoresByUnitYear(ctx).load(`${b.unitCode}|${b.year}`)]);
-    return components.map((c) => ({ code: c.code, name: c.name, weight: c.weight, score: scores.find((s) => s.componentCode === c.code)?.score ?? null }));
+    const [components, scores] = await Promise.all([
+      ikpaComponentsByYear(ctx).load(b.year),
+      ikpaScoresByUnitYear(ctx).load(`${b.unitCode}|${b.year}`),
+    ]);
+    return components.map((c) => ({
+      code: c.code,
+      name: c.name,
+      weight: c.weight,
+      score: scores.find((s) => s.componentCode === c.code)?.score ?? null,
+    }));
   }
 }

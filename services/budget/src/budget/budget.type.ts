@@ -2,7 +2,9 @@ import { RupiahScalar } from '@kesos/infra';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ExpenseTypeFigure, SatkerBudget } from '../satker/satker.type';
 
-@ObjectType({ description: 'A unit\'s budget for one fiscal year (anggaran): its satkers\' DIPAs, realisation and budget performance' })
+@ObjectType({
+  description: "A unit's budget for one fiscal year (anggaran): its satkers' DIPAs, realisation and budget performance",
+})
 export class UnitBudget {
   /** Internal: the unit the field resolvers load for. */
   unitCode!: string;
@@ -11,7 +13,9 @@ export class UnitBudget {
   year!: number;
 }
 
-@ObjectType({ description: 'One year of a unit\'s budget history: ceilings and realisation per satker and expense type' })
+@ObjectType({
+  description: "One year of a unit's budget history: ceilings and realisation per satker and expense type",
+})
 export class UnitBudgetYear {
   @Field(() => Int, { description: 'Fiscal year (tahun anggaran)' })
   year!: number;
@@ -25,7 +29,11 @@ export class UnitBudgetYear {
   @Field(() => RupiahScalar, { description: 'Total realisation (realisasi) of all satkers in whole rupiah' })
   realized!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Absorption rate (penyerapan) = realized / ceiling x 100, rounded half-up to 2 decimals; null when the ceiling is 0' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Absorption rate (penyerapan) = realized / ceiling x 100, rounded half-up to 2 decimals; null when the ceiling is 0',
+  })
   absorptionRate!: number | null;
 
   @Field(() => [ExpenseTypeFigure], { description: 'All satkers together per expense type: PERSONNEL, GOODS, CAPITAL' })

@@ -7,13 +7,27 @@ import { Unit } from '../unit/unit.type';
 
 @Resolver(() => Unit)
 export class BudgetUnitResolver {
-  @FieldResolver(() => UnitBudget, { nullable: true, description: 'The unit\'s budget for a fiscal year (anggaran); readable by the unit itself, analysts and admins.' + unavailableNote('budget') })
-  budget(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Fiscal year (tahun anggaran), e.g. 2022' }) year: number, @Ctx() ctx: RequestContext): UnitBudget {
+  @FieldResolver(() => UnitBudget, {
+    nullable: true,
+    description:
+      "The unit's budget for a fiscal year (anggaran); readable by the unit itself, analysts and admins." +
+      unavailableNote('budget'),
+  })
+  budget(
+    @Root() unit: Unit,
+    @Arg('year', () => Int, { description: 'Fiscal year (tahun anggaran), e.g. 2022' }) year: number,
+    @Ctx() ctx: RequestContext,
+  ): UnitBudget {
     assertCanRead(ctx.caller, unit.code);
     return { unitCode: unit.code, year };
   }
 
-  @FieldResolver(() => [UnitBudgetYear], { nullable: true, description: 'Ceilings and realisation (pagu dan realisasi) per year and satker over a range of years; years without any DIPA are left out.' + unavailableNote('budget') })
+  @FieldResolver(() => [UnitBudgetYear], {
+    nullable: true,
+    description:
+      'Ceilings and realisation (pagu dan realisasi) per year and satker over a range of years; years without any DIPA are left out.' +
+      unavailableNote('budget'),
+  })
   async budgetHistory(
     @Root() unit: Unit,
     @Arg('fromYear', () => Int, { description: 'First fiscal year, inclusive' }) fromYear: number,
@@ -32,7 +46,10 @@ export class BudgetUnitResolver {
         if (f instanceof Error) throw f;
         return d.year === year ? f.lines : [];
       });
-      const satkers = dipas.map((d, i) => ({ d, f: figures[i] })).filter(({ d }) => d.year === year).map(({ d, f }) => satkerBudget(d, f as Exclude<typeof f, Error>));
+      const satkers = dipas
+        .map((d, i) => ({ d, f: figures[i] }))
+        .filter(({ d }) => d.year === year)
+        .map(({ d, f }) => satkerBudget(d, f as Exclude<typeof f, Error>));
       return { year, satkers, ...totals(lines), byExpenseType: byExpenseType(lines) };
     });
   }

@@ -65,13 +65,19 @@ export class OpenDipaInput {
   @Field({ description: 'Satker code (kode satker): six digits, e.g. 690552' })
   satkerCode!: string;
 
-  @Field(() => NewSatkerInput, { nullable: true, description: 'The satker\'s name and organisation when it is not recorded yet; leave out for a recorded satker' })
+  @Field(() => NewSatkerInput, {
+    nullable: true,
+    description: "The satker's name and organisation when it is not recorded yet; leave out for a recorded satker",
+  })
   newSatker?: NewSatkerInput | null;
 
   @Field(() => Int, { description: 'Fiscal year (tahun anggaran)' })
   year!: number;
 
-  @Field(() => RevisionAuthority, { defaultValue: RevisionAuthority.DJA, description: 'Approving authority of the DIPA; DJA by default' })
+  @Field(() => RevisionAuthority, {
+    defaultValue: RevisionAuthority.DJA,
+    description: 'Approving authority of the DIPA; DJA by default',
+  })
   authority!: RevisionAuthority;
 
   @Field({ description: 'Date the DIPA was issued, YYYY-MM-DD, in the fiscal year or in December of the year before' })
@@ -95,7 +101,8 @@ const text = (field: string, value: string, max: number): string => {
 
 function code(field: string, value: string, pattern: RegExp, example: string): string {
   const v = value.trim();
-  if (!pattern.test(v)) throw new BadInputError(field, `"${value}" is not a valid ${field}; expected the form of ${example}`);
+  if (!pattern.test(v))
+    throw new BadInputError(field, `"${value}" is not a valid ${field}; expected the form of ${example}`);
   return v;
 }
 
@@ -109,9 +116,12 @@ function unique(field: string, values: string[]): void {
 
 /** Checks everything that needs no database; the service checks the satker, the DIPA and the accounts. */
 export function validateOpenDipa(input: OpenDipaInput): OpenDipaInput {
-  if (!isYearInRange(input.year)) throw new BadInputError('year', `fiscal year ${input.year} is not between ${FIRST_YEAR} and ${LAST_YEAR}`);
+  if (!isYearInRange(input.year))
+    throw new BadInputError('year', `fiscal year ${input.year} is not between ${FIRST_YEAR} and ${LAST_YEAR}`);
   // DIPAs are commonly handed over in December for the year after.
-  const date = input.date.trim().startsWith(`${input.year - 1}-12-`) ? validDate('date', input.date, input.year - 1) : validDate('date', input.date, input.year);
+  const date = input.date.trim().startsWith(`${input.year - 1}-12-`)
+    ? validDate('date', input.date, input.year - 1)
+    : validDate('date', input.date, input.year);
   const programmes = input.programmes.map((p) => ({
     code: code('programmes.code', p.code, /^\d{3}\.[A-Z]{2}$/, '027.DN'),
     name: text('programmes.name', p.name, 200),
@@ -121,14 +131,32 @@ export function validateOpenDipa(input: OpenDipaInput): OpenDipaInput {
       outputs: a.outputs.map((o) => {
         const kroCode = code('outputs.kroCode', o.kroCode, /^\d{4}\.[A-Z]{3}$/, '6391.SCM');
         const roCode = code('outputs.code', o.code, /^\d{4}\.[A-Z]{3}\.\d{3}$/, '6391.SCM.001');
-        if (!roCode.startsWith(`${kroCode}.`)) throw new BadInputError('outputs.code', `output ${roCode} is not under output class ${kroCode}`);
-        if (!Number.isInteger(o.volumeTarget) || o.volumeTarget < 0) throw new BadInputError('outputs.volumeTarget', `volume target of ${roCode} must be a whole number, 0 or more`);
-        return { kroCode, kroName: text('outputs.kroName', o.kroName, 200), code: roCode, name: text('outputs.name', o.name, 300), volumeUnit: text('outputs.volumeUnit', o.volumeUnit, 30), volumeTarget: o.volumeTarget };
+        if (!roCode.startsWith(`${kroCode}.`))
+          throw new BadInputError('outputs.code', `output ${roCode} is not under output class ${kroCode}`);
+        if (!Number.isInteger(o.volumeTarget) || o.volumeTarget < 0)
+          throw new BadInputError(
+            'outputs.volumeTarget',
+            `volume target of ${roCode} must be a whole number, 0 or more`,
+          );
+        return {
+          kroCode,
+          kroName: text('outputs.kroName', o.kroName, 200),
+          code: roCode,
+          name: text('outputs.name', o.name, 300),
+          volumeUnit: text('outputs.volumeUnit', o.volumeUnit, 30),
+          volumeTarget: o.volumeTarget,
+        };
       }),
     })),
   }));
-  unique('programmes.code', programmes.map((p) => p.code));
-  unique('programmes.activities.code', programmes.flatMap((p) => p.activities.map((a) => a.code)));
+  unique(
+    'programmes.code',
+    programmes.map((p) => p.code),
+  );
+  unique(
+    'programmes.activities.code',
+    programmes.flatMap((p) => p.activities.map((a) => a.code)),
+  );
   const outputCodes = programmes.flatMap((p) => p.activities.flatMap((a) => a.outputs.map((o) => o.code)));
   unique('outputs.code', outputCodes);
 
@@ -139,7 +167,12 @@ export function validateOpenDipa(input: OpenDipaInput): OpenDipaInput {
     ...input,
     unit: code('unit', input.unit, /^[A-Z0-9][A-Z0-9-]{1,39}$/, 'BBPPKS-PADANG'),
     satkerCode: code('satkerCode', input.satkerCode, /^\d{6}$/, '690552'),
-    newSatker: input.newSatker ? { name: text('newSatker.name', input.newSatker.name, 200), organisation: text('newSatker.organisation', input.newSatker.organisation, 200) } : null,
+    newSatker: input.newSatker
+      ? {
+          name: text('newSatker.name', input.newSatker.name, 200),
+          organisation: text('newSatker.organisation', input.newSatker.organisation, 200),
+        }
+      : null,
     date,
     description: text('description', input.description, 1000),
     programmes,

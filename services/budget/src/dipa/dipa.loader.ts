@@ -57,7 +57,15 @@ export const dipasByUnitYears = (ctx: RequestContext) =>
       .getRepository(DipaEntity)
       .createQueryBuilder('d')
       .innerJoin(SatkerEntity, 's', 's.code = d.satkerCode')
-      .select(['d.id AS dipaId', 'd.year AS year', 'd.satkerCode AS satkerCode', 's.unitCode AS unitCode', 's.name AS name', 's.organisation AS organisation', 's.closedOn AS closedOn'])
+      .select([
+        'd.id AS dipaId',
+        'd.year AS year',
+        'd.satkerCode AS satkerCode',
+        's.unitCode AS unitCode',
+        's.name AS name',
+        's.organisation AS organisation',
+        's.closedOn AS closedOn',
+      ])
       .where('s.unitCode IN (:...units)', { units })
       .andWhere('d.year BETWEEN :from AND :to', { from, to })
       .orderBy('d.year', 'ASC')
@@ -88,9 +96,17 @@ export async function loadDipaFigures(ctx: RequestContext, dipaIds: readonly num
 
   const figures: LineFigure[] = lines.map((line) => {
     const account = accounts.get(line.accountCode);
-    if (!account) throw new Error(`line ${line.id} names account ${line.accountCode}, which is not in the chart of accounts`);
+    if (!account)
+      throw new Error(`line ${line.id} names account ${line.accountCode}, which is not in the chart of accounts`);
     const c = changes.get(line.id) ?? { ceiling: 0, blocked: 0 };
-    return { line, accountName: account.name, expenseType: account.expenseType, ceiling: c.ceiling, blocked: c.blocked, realized: realized.get(line.id) ?? 0 };
+    return {
+      line,
+      accountName: account.name,
+      expenseType: account.expenseType,
+      ceiling: c.ceiling,
+      blocked: c.blocked,
+      realized: realized.get(line.id) ?? 0,
+    };
   });
   return ids.map((id) => ({
     lines: figures.filter((f) => f.line.dipaId === id),
@@ -102,4 +118,5 @@ export async function loadDipaFigures(ctx: RequestContext, dipaIds: readonly num
   }));
 }
 
-export const dipaFigures = (ctx: RequestContext) => ctx.loaders.get<number, DipaFigures>('dipaFigures', (ids) => loadDipaFigures(ctx, ids));
+export const dipaFigures = (ctx: RequestContext) =>
+  ctx.loaders.get<number, DipaFigures>('dipaFigures', (ids) => loadDipaFigures(ctx, ids));

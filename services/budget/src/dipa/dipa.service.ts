@@ -27,40 +27,106 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
         const holder = canRead(ctx.caller, satker.unitCode) ? `; it belongs to unit ${satker.unitCode}` : '';
         throw new BadInputError('satkerCode', `satker ${satker.code} is not a satker of ${input.unit}${holder}`);
       }
-      if (input.newSatker) throw new BadInputError('newSatker', `satker ${satker.code} is already recorded as "${satker.name}"; leave newSatker out`);
-      if (satker.closedOn && satker.closedOn < input.date) throw new BadInputError('satkerCode', `satker ${satker.code} was closed on ${satker.closedOn}; it takes no new DIPA`);
+      if (input.newSatker)
+        throw new BadInputError(
+          'newSatker',
+          `satker ${satker.code} is already recorded as "${satker.name}"; leave newSatker out`,
+        );
+      if (satker.closedOn && satker.closedOn < input.date)
+        throw new BadInputError(
+          'satkerCode',
+          `satker ${satker.code} was closed on ${satker.closedOn}; it takes no new DIPA`,
+        );
     } else {
-      if (!input.newSatker) throw new BadInputError('satkerCode', `satker ${input.satkerCode} is not recorded; give newSatker (name and organisation) to record it with this DIPA`);
-      await m.insert(SatkerEntity, { code: input.satkerCode, unitCode: input.unit, name: input.newSatker.name, organisation: input.newSatker.organisation, closedOn: null });
+      if (!input.newSatker)
+        throw new BadInputError(
+          'satkerCode',
+          `satker ${input.satkerCode} is not recorded; give newSatker (name and organisation) to record it with this DIPA`,
+        );
+      await m.insert(SatkerEntity, {
+        code: input.satkerCode,
+        unitCode: input.unit,
+        name: input.newSatker.name,
+        organisation: input.newSatker.organisation,
+        closedOn: null,
+      });
     }
     if (await m.existsBy(DipaEntity, { satkerCode: input.satkerCode, year: input.year })) {
-      throw new BadInputError('year', `satker ${input.satkerCode} already has a DIPA for ${input.year}; change it with recordBudgetRevision`);
+      throw new BadInputError(
+        'year',
+        `satker ${input.satkerCode} already has a DIPA for ${input.year}; change it with recordBudgetRevision`,
+      );
     }
 
     const accountCodes = [...new Set(input.lines.map((l) => l.accountCode))];
     const known = new Set((await m.findBy(AccountEntity, { code: In(accountCodes) })).map((a) => a.code));
     const unknown = accountCodes.filter((c) => !known.has(c));
-    if (unknown.length) throw new BadInputError('lines.accountCode', `account(s) ${unknown.join(', ')} are not in the chart of accounts (bagan akun standar)`);
+    if (unknown.length)
+      throw new BadInputError(
+        'lines.accountCode',
+        `account(s) ${unknown.join(', ')} are not in the chart of accounts (bagan akun standar)`,
+      );
 
     const dipa = m.create(DipaEntity, { satkerCode: input.satkerCode, year: input.year });
     await m.insert(DipaEntity, dipa);
-    const revision = m.create(RevisionEntity, { dipaId: dipa.id, number: 0, authority: input.authority, date: input.date, description: input.description });
+    const revision = m.create(RevisionEntity, {
+      dipaId: dipa.id,
+      number: 0,
+      authority: input.authority,
+      date: input.date,
+      description: input.description,
+    });
     await m.insert(RevisionEntity, revision);
     const { outputIds, lineIds } = await writeDipaStructure(m, dipa.id, {
       programmes: input.programmes,
-      lines: input.lines.map((l) => ({ output: l.outputCode ?? null, component: l.componentCode ?? null, componentName: l.componentName ?? null, account: l.accountCode, goal: l.goalCode ?? null })),
+      lines: input.lines.map((l) => ({
+        output: l.outputCode ?? null,
+        component: l.componentCode ?? null,
+        componentName: l.componentName ?? null,
+        account: l.accountCode,
+        goal: l.goalCode ?? null,
+      })),
     });
     const outputs = input.programmes.flatMap((p) => p.activities.flatMap((a) => a.outputs));
-    if (outputs.length) await m.insert(OutputTargetEntity, outputs.map((o) => ({ outputId: outputIds.get(o.code)!, revisionId: revision.id, volumeTarget: o.volumeTarget })));
-    await m.insert(LineChangeEntity, input.lines.map((l, i) => ({ revisionId: revision.id, lineId: lineIds[i]!, ceilingChange: l.ceiling, blockedChange: l.blocked ?? 0 })));
+    if (outputs.length)
+      await m.insert(
+        OutputTargetEntity,
+        outputs.map((o) => ({
+          outputId: outputIds.get(o.code)!,
+          revisionId: revision.id,
+          volumeTarget: o.volumeTarget,
+        })),
+      );
+    await m.insert(
+      LineChangeEntity,
+      input.lines.map((l, i) => ({
+        revisionId: revision.id,
+        lineId: lineIds[i]!,
+        ceilingChange: l.ceiling,
+        blockedChange: l.blocked ?? 0,
+      })),
+    );
 
     const ceiling = input.lines.reduce((s, l) => s + l.ceiling, 0);
-    return { id: revision.id, number: 0, authority: input.authority, date: input.date, description: input.description, ceilingAfter: ceiling, ceilingChange: ceiling };
+    return {
+      id: revision.id,
+      number: 0,
+      authority: input.authority,
+      date: input.date,
+      description: input.description,
+      ceilingAfter: ceiling,
+      ceilingChange: ceiling,
+    };
   });
 }
 
 /** The DIPA of a satker for a year with its satker, locked for the rest of the transaction (MariaDB). */
-export async function lockDipa(manager: EntityManager, satkerCode: string, year: number, field = ''): Promise<{ dipa: DipaEntity; satker: SatkerEntity }> {
+export async function lockDipa(
+  manager: EntityManager,
+  satkerCode: string,
+  year: number,
+  field = '',
+): Promise<{ dipa: DipaEntity; satker: SatkerEntity }> {
   return (await lockDipas(manager, [{ satkerCode, field }], year))[0]!;
 }
 
@@ -70,10 +136,16 @@ export async function lockDipa(manager: EntityManager, satkerCode: string, year:
  * satkers in opposite directions queue instead of deadlocking; and before anything else is
  * read, so every check after them sees what the previous holder committed.
  */
-export async function lockDipas(manager: EntityManager, sides: { satkerCode: string; field: string }[], year: number): Promise<{ dipa: DipaEntity; satker: SatkerEntity }[]> {
+export async function lockDipas(
+  manager: EntityManager,
+  sides: { satkerCode: string; field: string }[],
+  year: number,
+): Promise<{ dipa: DipaEntity; satker: SatkerEntity }[]> {
   const dipas = new Map<string, DipaEntity | null>();
   for (const code of [...new Set(sides.map((s) => s.satkerCode))].sort()) {
-    const qb = manager.createQueryBuilder(DipaEntity, 'd').where('d.satkerCode = :code AND d.year = :year', { code, year });
+    const qb = manager
+      .createQueryBuilder(DipaEntity, 'd')
+      .where('d.satkerCode = :code AND d.year = :year', { code, year });
     dipas.set(code, await lockedForUpdate(manager, qb).getOne());
   }
   const locked: { dipa: DipaEntity; satker: SatkerEntity }[] = [];

@@ -13,7 +13,9 @@ export interface GoalKey {
 export const goalFigure = (ctx: RequestContext) =>
   ctx.loaders.get<GoalKey, GoalFigure | null>('goalFigure', async (keys) => {
     const unitYears = [...new Map(keys.map((k) => [`${k.unitCode}|${k.year}`, k])).values()];
-    const dipas = await dipasByUnitYears(ctx).loadMany(unitYears.map((k) => ({ unit: k.unitCode, from: k.year, to: k.year })));
+    const dipas = await dipasByUnitYears(ctx).loadMany(
+      unitYears.map((k) => ({ unit: k.unitCode, from: k.year, to: k.year })),
+    );
     const goalsByUnitYear = new Map<string, GoalFigure[]>();
     await Promise.all(
       unitYears.map(async (k, i) => {

@@ -2,7 +2,10 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { GoalFigure } from '../satker/satker.type';
 
 @Directive('@key(fields: "unitCode year code")')
-@ObjectType({ description: 'A performance goal (sasaran kegiatan) of a unit and year; owned by the performance subgraph, extended here with its budget absorption' })
+@ObjectType({
+  description:
+    'A performance goal (sasaran kegiatan) of a unit and year; owned by the performance subgraph, extended here with its budget absorption',
+})
 export class Goal {
   @Field(() => ID, { description: 'Unit code, e.g. BBPPKS-PADANG' })
   unitCode!: string;

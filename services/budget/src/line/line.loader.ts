@@ -10,9 +10,16 @@ export function linesOfDipas(ds: DataSource, dipaIds: number[]): Promise<BudgetL
 }
 
 /** Programmes, activities and outputs of the given DIPAs, each in code order. */
-export async function structureOfDipas(ds: DataSource, dipaIds: number[]): Promise<{ programmes: ProgrammeEntity[]; activities: ActivityEntity[]; outputs: OutputEntity[] }> {
-  const programmes = await ds.getRepository(ProgrammeEntity).find({ where: { dipaId: In(dipaIds) }, order: { code: 'ASC' } });
-  const activities = await ds.getRepository(ActivityEntity).find({ where: { dipaId: In(dipaIds) }, order: { code: 'ASC' } });
+export async function structureOfDipas(
+  ds: DataSource,
+  dipaIds: number[],
+): Promise<{ programmes: ProgrammeEntity[]; activities: ActivityEntity[]; outputs: OutputEntity[] }> {
+  const programmes = await ds
+    .getRepository(ProgrammeEntity)
+    .find({ where: { dipaId: In(dipaIds) }, order: { code: 'ASC' } });
+  const activities = await ds
+    .getRepository(ActivityEntity)
+    .find({ where: { dipaId: In(dipaIds) }, order: { code: 'ASC' } });
   const outputs = await ds.getRepository(OutputEntity).find({ where: { dipaId: In(dipaIds) }, order: { code: 'ASC' } });
   return { programmes, activities, outputs };
 }

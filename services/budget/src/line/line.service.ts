@@ -9,26 +9,55 @@ export interface DipaStructure {
   programmes: {
     code: string;
     name: string;
-    activities: { code: string; name: string; note?: string | null; outputs: { kroCode: string; kroName: string; code: string; name: string; volumeUnit: string }[] }[];
+    activities: {
+      code: string;
+      name: string;
+      note?: string | null;
+      outputs: { kroCode: string; kroName: string; code: string; name: string; volumeUnit: string }[];
+    }[];
   }[];
   /** `output` is an RO code of the programmes above, or null for an expense-type summary line. */
-  lines: { output: string | null; component: string | null; componentName: string | null; account: string; goal: string | null }[];
+  lines: {
+    output: string | null;
+    component: string | null;
+    componentName: string | null;
+    account: string;
+    goal: string | null;
+  }[];
 }
 
 /**
  * Writes a DIPA's hierarchy and lines (no amounts: those are the revisions' line changes);
  * answers the ids of the outputs by RO code and of the lines in the order given.
  */
-export async function writeDipaStructure(m: EntityManager, dipaId: number, spec: DipaStructure): Promise<{ outputIds: Map<string, number>; lineIds: number[] }> {
+export async function writeDipaStructure(
+  m: EntityManager,
+  dipaId: number,
+  spec: DipaStructure,
+): Promise<{ outputIds: Map<string, number>; lineIds: number[] }> {
   const outputIds = new Map<string, number>();
   for (const p of spec.programmes) {
     const programme = m.create(ProgrammeEntity, { dipaId, code: p.code, name: p.name });
     await m.insert(ProgrammeEntity, programme);
     for (const a of p.activities) {
-      const activity = m.create(ActivityEntity, { dipaId, programmeId: programme.id, code: a.code, name: a.name, note: a.note ?? null });
+      const activity = m.create(ActivityEntity, {
+        dipaId,
+        programmeId: programme.id,
+        code: a.code,
+        name: a.name,
+        note: a.note ?? null,
+      });
       await m.insert(ActivityEntity, activity);
       for (const o of a.outputs) {
-        const output = m.create(OutputEntity, { dipaId, activityId: activity.id, kroCode: o.kroCode, kroName: o.kroName, code: o.code, name: o.name, volumeUnit: o.volumeUnit });
+        const output = m.create(OutputEntity, {
+          dipaId,
+          activityId: activity.id,
+          kroCode: o.kroCode,
+          kroName: o.kroName,
+          code: o.code,
+          name: o.name,
+          volumeUnit: o.volumeUnit,
+        });
         await m.insert(OutputEntity, output);
         outputIds.set(o.code, output.id);
       }
@@ -38,12 +67,24 @@ export async function writeDipaStructure(m: EntityManager, dipaId: number, spec:
 }
 
 /** Inserts lines under the given outputs (RO code → id); answers their ids in the order given. */
-export async function insertLines(m: EntityManager, dipaId: number, outputIds: Map<string, number>, lines: DipaStructure['lines']): Promise<number[]> {
+export async function insertLines(
+  m: EntityManager,
+  dipaId: number,
+  outputIds: Map<string, number>,
+  lines: DipaStructure['lines'],
+): Promise<number[]> {
   const lineIds: number[] = [];
   for (const l of lines) {
     const outputId = l.output === null ? null : outputIds.get(l.output);
     if (outputId === undefined) throw new Error(`line names output ${l.output}, which the DIPA does not have`);
-    const line = m.create(BudgetLineEntity, { dipaId, outputId, componentCode: l.component, componentName: l.componentName, accountCode: l.account, goalCode: l.goal });
+    const line = m.create(BudgetLineEntity, {
+      dipaId,
+      outputId,
+      componentCode: l.component,
+      componentName: l.componentName,
+      accountCode: l.account,
+      goalCode: l.goal,
+    });
     await m.insert(BudgetLineEntity, line);
     lineIds.push(line.id);
   }
@@ -72,7 +113,8 @@ export async function lineBalances(manager: EntityManager, lineIds: number[]): P
     .where('r.lineId IN (:...lineIds)', { lineIds })
     .groupBy('r.lineId')
     .getRawMany();
-  for (const c of changes) Object.assign(result.get(Number(c.lineId))!, { ceiling: Number(c.ceiling), blocked: Number(c.blocked) });
+  for (const c of changes)
+    Object.assign(result.get(Number(c.lineId))!, { ceiling: Number(c.ceiling), blocked: Number(c.blocked) });
   for (const s of spent) result.get(Number(s.lineId))!.realized = Number(s.realized);
   return result;
 }
@@ -83,5 +125,8 @@ export async function lineBalances(manager: EntityManager, lineIds: number[]): P
  */
 export async function lockLines(manager: EntityManager, lineIds: number[]): Promise<BudgetLineEntity[]> {
   if (!lineIds.length) return [];
-  return lockedForUpdate(manager, manager.createQueryBuilder(BudgetLineEntity, 'l').where('l.id IN (:...lineIds)', { lineIds }).orderBy('l.id')).getMany();
+  return lockedForUpdate(
+    manager,
+    manager.createQueryBuilder(BudgetLineEntity, 'l').where('l.id IN (:...lineIds)', { lineIds }).orderBy('l.id'),
+  ).getMany();
 }

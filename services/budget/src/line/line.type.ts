@@ -4,12 +4,17 @@ import { ExpenseType } from '../account/account.type';
 
 const RATE = 'rounded half-up to 2 decimals; null when the ceiling is 0';
 
-@ObjectType({ description: 'A budget line: one account (akun) under a component of an output, with its current figures' })
+@ObjectType({
+  description: 'A budget line: one account (akun) under a component of an output, with its current figures',
+})
 export class BudgetLine {
   @Field(() => ID, { description: 'Line id, used by revisions to name the line they change' })
   id!: number;
 
-  @Field(() => String, { nullable: true, description: 'Programme code (kode program); null for expense-type summary lines' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Programme code (kode program); null for expense-type summary lines',
+  })
   programmeCode!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Activity code (kode kegiatan)' })
@@ -36,7 +41,9 @@ export class BudgetLine {
   @Field(() => String, { nullable: true, description: 'Performance goal (sasaran kegiatan) the line serves, e.g. SK3' })
   goalCode!: string | null;
 
-  @Field(() => RupiahScalar, { description: 'Current ceiling (pagu) in whole rupiah: sum of the line\'s revision changes' })
+  @Field(() => RupiahScalar, {
+    description: "Current ceiling (pagu) in whole rupiah: sum of the line's revision changes",
+  })
   ceiling!: number;
 
   @Field(() => RupiahScalar, { description: 'Blocked amount (blokir) in whole rupiah' })
@@ -49,9 +56,13 @@ export class BudgetLine {
   absorptionRate!: number | null;
 }
 
-@ObjectType({ description: 'An output (rincian output, RO) under its output class (KRO), with volume target and realisation' })
+@ObjectType({
+  description: 'An output (rincian output, RO) under its output class (KRO), with volume target and realisation',
+})
 export class BudgetOutput {
-  @Field(() => ID, { description: 'Output code (kode RO), e.g. 6391.SCM.001; training events name it as budgetOutputCode' })
+  @Field(() => ID, {
+    description: 'Output code (kode RO), e.g. 6391.SCM.001; training events name it as budgetOutputCode',
+  })
   code!: string;
 
   @Field({ description: 'Output name (nama RO)' })
@@ -69,15 +80,18 @@ export class BudgetOutput {
   @Field({ description: 'Volume unit (satuan), e.g. orang, LKS, layanan' })
   volumeUnit!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Volume target (target volume) set by the latest revision that set one' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Volume target (target volume) set by the latest revision that set one',
+  })
   volumeTarget!: number | null;
 
   @Field(() => Int, { description: 'Realised volume (realisasi volume) counted from training events (e.g. graduates)' })
   realizedVolume!: number;
 
-  @Field(() => RupiahScalar, { description: 'Budget ceiling (pagu) of the output\'s lines in whole rupiah' })
+  @Field(() => RupiahScalar, { description: "Budget ceiling (pagu) of the output's lines in whole rupiah" })
   ceiling!: number;
 
-  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) on the output\'s lines in whole rupiah' })
+  @Field(() => RupiahScalar, { description: "Realised spending (realisasi) on the output's lines in whole rupiah" })
   realized!: number;
 }

@@ -13,7 +13,10 @@ import { OutputVolumeEntryEntity } from './output.entity';
  * change nothing: they are not budget outputs of this service. A graduation breaking its contract
  * (no unit, no enrollment id, no year) never reaches here: startConsumers dead-letters it.
  */
-export async function applyGraduation(event: ContractEvent<Payload<typeof enrollmentGraduatedV1>>, manager: EntityManager): Promise<void> {
+export async function applyGraduation(
+  event: ContractEvent<Payload<typeof enrollmentGraduatedV1>>,
+  manager: EntityManager,
+): Promise<void> {
   const data = event.data;
   if (!data.budgetOutputCode) return;
   const outputs: { id: number; closedOn: string | null; dipaId: number }[] = await manager
@@ -21,14 +24,25 @@ export async function applyGraduation(event: ContractEvent<Payload<typeof enroll
     .innerJoin(DipaEntity, 'd', 'd.id = o.dipaId')
     .innerJoin(SatkerEntity, 's', 's.code = d.satkerCode')
     .select(['o.id AS id', 's.closedOn AS closedOn', 'd.id AS dipaId'])
-    .where('o.code = :code AND d.year = :year AND s.unitCode = :unit', { code: data.budgetOutputCode, year: data.year, unit: event.unit })
+    .where('o.code = :code AND d.year = :year AND s.unitCode = :unit', {
+      code: data.budgetOutputCode,
+      year: data.year,
+      unit: event.unit,
+    })
     .andWhere(data.satkerCode ? 's.code = :satker' : '1 = 1', { satker: data.satkerCode })
     .getRawMany();
   if (!outputs.length) return;
-  const target = [...outputs].sort((a, b) => Number(a.closedOn !== null) - Number(b.closedOn !== null) || Number(b.dipaId) - Number(a.dipaId))[0];
+  const target = [...outputs].sort(
+    (a, b) => Number(a.closedOn !== null) - Number(b.closedOn !== null) || Number(b.dipaId) - Number(a.dipaId),
+  )[0];
   const enrollmentId = String(data.enrollmentId);
   if (await manager.findOneBy(OutputVolumeEntryEntity, { outputId: Number(target.id), enrollmentId })) return;
-  await manager.insert(OutputVolumeEntryEntity, { outputId: Number(target.id), enrollmentId, sourceEventId: event.id, quantity: 1 });
+  await manager.insert(OutputVolumeEntryEntity, {
+    outputId: Number(target.id),
+    enrollmentId,
+    sourceEventId: event.id,
+    quantity: 1,
+  });
 }
 
 export const graduationConsumer = consumerOf(enrollmentGraduatedV1, 'output-volume', applyGraduation);

@@ -10,7 +10,10 @@ export class RecordRealizationInput {
   @Field(() => Int, { description: 'Fiscal year (tahun anggaran) the spending counts towards' })
   year!: number;
 
-  @Field(() => String, { nullable: true, description: 'Output code (kode RO) of the line, e.g. 6391.SCM.001; omit for expense-type summary lines' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Output code (kode RO) of the line, e.g. 6391.SCM.001; omit for expense-type summary lines',
+  })
   outputCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Component code (kode komponen) of the line, e.g. 051' })
@@ -51,10 +54,16 @@ export function validateRealization(input: RecordRealizationInput): RecordRealiz
   const date = validDate('date', input.date, input.year);
   const amount = wholeRupiah('amount', input.amount, { positive: true });
   const accountCode = input.accountCode.trim();
-  if (!/^\d{2}(\d{4})?$/.test(accountCode)) throw new BadInputError('accountCode', `"${input.accountCode}" is not an account code; use the six digits of the akun, e.g. 524111`);
+  if (!/^\d{2}(\d{4})?$/.test(accountCode))
+    throw new BadInputError(
+      'accountCode',
+      `"${input.accountCode}" is not an account code; use the six digits of the akun, e.g. 524111`,
+    );
   const documentNumber = input.documentNumber.trim();
-  if (!documentNumber || documentNumber.length > 60) throw new BadInputError('documentNumber', 'The document number (SP2D/SPM) is required and at most 60 characters');
-  if (input.description && input.description.length > 500) throw new BadInputError('description', 'The description is at most 500 characters');
+  if (!documentNumber || documentNumber.length > 60)
+    throw new BadInputError('documentNumber', 'The document number (SP2D/SPM) is required and at most 60 characters');
+  if (input.description && input.description.length > 500)
+    throw new BadInputError('description', 'The description is at most 500 characters');
   return {
     ...input,
     date,

@@ -1,4 +1,13 @@
-import { assertCanRead, assertCanWrite, BadInputError, decodeCursor, encodeCursor, NotFoundError, realizationRecordedV1, RequestContext } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  decodeCursor,
+  encodeCursor,
+  NotFoundError,
+  realizationRecordedV1,
+  RequestContext,
+} from '@kesos/infra';
 import { IsNull } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { BudgetLineEntity, OutputEntity } from '../line/line.entity';
@@ -14,7 +23,12 @@ import type { Realization, RealizationPage } from './realization.type';
 
 const rp = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
 
-const toRealization = (r: RealizationEntity, line: BudgetLineEntity, satkerCode: string, year: number): Realization => ({
+const toRealization = (
+  r: RealizationEntity,
+  line: BudgetLineEntity,
+  satkerCode: string,
+  year: number,
+): Realization => ({
   id: r.id,
   satkerCode,
   year,
@@ -39,15 +53,30 @@ export async function recordRealization(ctx: RequestContext, raw: RecordRealizat
     const { dipa, satker } = await lockDipa(m, input.satkerCode, input.year);
     assertCanWrite(ctx.caller, satker.unitCode);
     if (!(await m.findOneBy(AccountEntity, { code: input.accountCode }))) {
-      throw new BadInputError('accountCode', `account ${input.accountCode} is not in the chart of accounts (bagan akun standar)`);
+      throw new BadInputError(
+        'accountCode',
+        `account ${input.accountCode} is not in the chart of accounts (bagan akun standar)`,
+      );
     }
     const initial = await m.findOneBy(RevisionEntity, { dipaId: dipa.id, number: 0 });
-    if (!initial || input.date < initial.date) throw new BadInputError('date', `satker ${satker.code}'s ${input.year} DIPA starts on ${initial?.date ?? '(no DIPA yet)'}; nothing can be spent before it`);
-    if (satker.closedOn && input.date > satker.closedOn) throw new BadInputError('date', `satker ${satker.code} was closed on ${satker.closedOn}; record the spending on its successor`);
+    if (!initial || input.date < initial.date)
+      throw new BadInputError(
+        'date',
+        `satker ${satker.code}'s ${input.year} DIPA starts on ${initial?.date ?? '(no DIPA yet)'}; nothing can be spent before it`,
+      );
+    if (satker.closedOn && input.date > satker.closedOn)
+      throw new BadInputError(
+        'date',
+        `satker ${satker.code} was closed on ${satker.closedOn}; record the spending on its successor`,
+      );
     let outputId: number | null = null;
     if (input.outputCode) {
       const output = await m.findOneBy(OutputEntity, { dipaId: dipa.id, code: input.outputCode });
-      if (!output) throw new BadInputError('outputCode', `output ${input.outputCode} is not in satker ${satker.code}'s ${input.year} DIPA`);
+      if (!output)
+        throw new BadInputError(
+          'outputCode',
+          `output ${input.outputCode} is not in satker ${satker.code}'s ${input.year} DIPA`,
+        );
       outputId = output.id;
     }
     const line = await m.findOneBy(BudgetLineEntity, {
@@ -57,8 +86,16 @@ export async function recordRealization(ctx: RequestContext, raw: RecordRealizat
       accountCode: input.accountCode,
     });
     if (!line) {
-      const where = [input.outputCode && `RO ${input.outputCode}`, input.componentCode && `component ${input.componentCode}`].filter(Boolean).join(' ');
-      throw new BadInputError('accountCode', `satker ${satker.code}'s ${input.year} DIPA has no line for account ${input.accountCode}${where ? ` under ${where}` : ''}`);
+      const where = [
+        input.outputCode && `RO ${input.outputCode}`,
+        input.componentCode && `component ${input.componentCode}`,
+      ]
+        .filter(Boolean)
+        .join(' ');
+      throw new BadInputError(
+        'accountCode',
+        `satker ${satker.code}'s ${input.year} DIPA has no line for account ${input.accountCode}${where ? ` under ${where}` : ''}`,
+      );
     }
     await lockLines(m, [line.id]);
     const b = (await lineBalances(m, [line.id])).get(line.id)!;
@@ -70,9 +107,27 @@ export async function recordRealization(ctx: RequestContext, raw: RecordRealizat
         { available },
       );
     }
-    const row = m.create(RealizationEntity, { lineId: line.id, date: input.date, amount: input.amount, documentNumber: input.documentNumber, description: input.description ?? null, reversesId: null });
+    const row = m.create(RealizationEntity, {
+      lineId: line.id,
+      date: input.date,
+      amount: input.amount,
+      documentNumber: input.documentNumber,
+      description: input.description ?? null,
+      reversesId: null,
+    });
     await m.insert(RealizationEntity, row);
-    await tx.emit(realizationRecordedV1.event(satker.unitCode, { transactionId: row.id, satkerCode: satker.code, year: dipa.year, lineId: line.id, accountCode: line.accountCode, amount: row.amount, date: row.date, documentNumber: row.documentNumber }));
+    await tx.emit(
+      realizationRecordedV1.event(satker.unitCode, {
+        transactionId: row.id,
+        satkerCode: satker.code,
+        year: dipa.year,
+        lineId: line.id,
+        accountCode: line.accountCode,
+        amount: row.amount,
+        date: row.date,
+        documentNumber: row.documentNumber,
+      }),
+    );
     return toRealization(row, line, satker.code, dipa.year);
   });
 }
@@ -82,34 +137,75 @@ export async function reverseRealization(ctx: RequestContext, input: ReverseReal
   const id = Number(input.transactionId);
   if (!Number.isSafeInteger(id)) throw new BadInputError('transactionId', 'transaction ids are whole numbers');
   const documentNumber = input.documentNumber.trim();
-  if (!documentNumber || documentNumber.length > 60) throw new BadInputError('documentNumber', 'The document number is required and at most 60 characters');
+  if (!documentNumber || documentNumber.length > 60)
+    throw new BadInputError('documentNumber', 'The document number is required and at most 60 characters');
   const reason = input.reason.trim();
-  if (!reason || reason.length > 500) throw new BadInputError('reason', 'The reason is required and at most 500 characters');
+  if (!reason || reason.length > 500)
+    throw new BadInputError('reason', 'The reason is required and at most 500 characters');
   // Where the transaction sits (line, DIPA, satker) never changes, so it is looked up before the
   // transaction; inside it the DIPA lock is the first read, and the reversal check comes after it.
   const ds = ctx.db.dataSource;
   const found = await ds.getRepository(RealizationEntity).findOneBy({ id });
   if (!found) throw new NotFoundError(`transaction ${id} does not exist`);
-  const place = await ds.getRepository(DipaEntity).createQueryBuilder('d').innerJoin(BudgetLineEntity, 'l', 'l.dipaId = d.id').where('l.id = :lineId', { lineId: found.lineId }).getOneOrFail();
+  const place = await ds
+    .getRepository(DipaEntity)
+    .createQueryBuilder('d')
+    .innerJoin(BudgetLineEntity, 'l', 'l.dipaId = d.id')
+    .where('l.id = :lineId', { lineId: found.lineId })
+    .getOneOrFail();
   return ctx.db.transaction(async (tx) => {
     const m = tx.manager;
     const { dipa, satker } = await lockDipa(m, place.satkerCode, place.year);
     assertCanWrite(ctx.caller, satker.unitCode);
     const original = await m.findOneByOrFail(RealizationEntity, { id });
     const line = await m.findOneByOrFail(BudgetLineEntity, { id: original.lineId });
-    if (original.reversesId !== null) throw new BadInputError('transactionId', `transaction ${id} is itself a reversal; record the spending again instead`);
-    if (await m.findOneBy(RealizationEntity, { reversesId: id })) throw new BadInputError('transactionId', `transaction ${id} has already been reversed`);
+    if (original.reversesId !== null)
+      throw new BadInputError(
+        'transactionId',
+        `transaction ${id} is itself a reversal; record the spending again instead`,
+      );
+    if (await m.findOneBy(RealizationEntity, { reversesId: id }))
+      throw new BadInputError('transactionId', `transaction ${id} has already been reversed`);
     const date = validDate('date', input.date, dipa.year);
-    if (date < original.date) throw new BadInputError('date', `a correction cannot be dated before the transaction it cancels (${original.date})`);
-    const row = m.create(RealizationEntity, { lineId: line.id, date, amount: -original.amount, documentNumber, description: reason, reversesId: id });
+    if (date < original.date)
+      throw new BadInputError(
+        'date',
+        `a correction cannot be dated before the transaction it cancels (${original.date})`,
+      );
+    const row = m.create(RealizationEntity, {
+      lineId: line.id,
+      date,
+      amount: -original.amount,
+      documentNumber,
+      description: reason,
+      reversesId: id,
+    });
     await m.insert(RealizationEntity, row);
-    await tx.emit(realizationRecordedV1.event(satker.unitCode, { transactionId: row.id, satkerCode: satker.code, year: dipa.year, lineId: line.id, accountCode: line.accountCode, amount: row.amount, date, documentNumber, reversesTransactionId: id }));
+    await tx.emit(
+      realizationRecordedV1.event(satker.unitCode, {
+        transactionId: row.id,
+        satkerCode: satker.code,
+        year: dipa.year,
+        lineId: line.id,
+        accountCode: line.accountCode,
+        amount: row.amount,
+        date,
+        documentNumber,
+        reversesTransactionId: id,
+      }),
+    );
     return toRealization(row, line, satker.code, dipa.year);
   });
 }
 
 /** Transactions of a satker's DIPA in id order, a page at a time (keyset cursor on the id). */
-export async function listRealizations(ctx: RequestContext, satkerCode: string, year: number, first: number, after?: string | null): Promise<RealizationPage> {
+export async function listRealizations(
+  ctx: RequestContext,
+  satkerCode: string,
+  year: number,
+  first: number,
+  after?: string | null,
+): Promise<RealizationPage> {
   if (first < 1 || first > 500) throw new BadInputError('first', 'first must be between 1 and 500');
   const ds = ctx.db.dataSource;
   const satker = await ds.getRepository(SatkerEntity).findOneBy({ code: satkerCode });
@@ -129,7 +225,16 @@ export async function listRealizations(ctx: RequestContext, satkerCode: string, 
     .getRepository(RealizationEntity)
     .createQueryBuilder('r')
     .innerJoin(BudgetLineEntity, 'l', 'l.id = r.lineId')
-    .select(['r.id AS id', 'r.lineId AS lineId', 'l.accountCode AS accountCode', 'r.date AS date', 'r.amount AS amount', 'r.documentNumber AS documentNumber', 'r.description AS description', 'r.reversesId AS reversesId'])
+    .select([
+      'r.id AS id',
+      'r.lineId AS lineId',
+      'l.accountCode AS accountCode',
+      'r.date AS date',
+      'r.amount AS amount',
+      'r.documentNumber AS documentNumber',
+      'r.description AS description',
+      'r.reversesId AS reversesId',
+    ])
     .where('l.dipaId = :dipaId', { dipaId: dipa.id })
     .andWhere('r.id > :afterId', { afterId })
     .orderBy('r.id', 'ASC')

@@ -39,6 +39,9 @@ export class RealizationPage {
   @Field(() => [Realization], { description: 'Transactions on this page' })
   items!: Realization[];
 
-  @Field(() => String, { nullable: true, description: 'Cursor to pass as `after` for the next page; null on the last page' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor to pass as `after` for the next page; null on the last page',
+  })
   nextCursor!: string | null;
 }

@@ -10,7 +10,9 @@ const num = (v: unknown): number => Number(v ?? 0);
 export const revisionsByDipa = (ctx: RequestContext) =>
   ctx.loaders.get<number, BudgetRevision[]>('revisionsByDipa', async (ids) => {
     const ds = ctx.db.dataSource;
-    const revisions = await ds.getRepository(RevisionEntity).find({ where: { dipaId: In([...ids]) }, order: { dipaId: 'ASC', number: 'ASC' } });
+    const revisions = await ds
+      .getRepository(RevisionEntity)
+      .find({ where: { dipaId: In([...ids]) }, order: { dipaId: 'ASC', number: 'ASC' } });
     const sums: Record<string, unknown>[] = await ds
       .getRepository(LineChangeEntity)
       .createQueryBuilder('c')
@@ -24,18 +26,36 @@ export const revisionsByDipa = (ctx: RequestContext) =>
     const rows = revisions.map((r) => {
       const ceilingAfter = (running.get(r.dipaId) ?? 0) + (change.get(r.id) ?? 0);
       running.set(r.dipaId, ceilingAfter);
-      return { dipaId: r.dipaId, id: r.id, number: r.number, authority: r.authority as RevisionAuthority, date: r.date, description: r.description, ceilingChange: change.get(r.id) ?? 0, ceilingAfter };
+      return {
+        dipaId: r.dipaId,
+        id: r.id,
+        number: r.number,
+        authority: r.authority as RevisionAuthority,
+        date: r.date,
+        description: r.description,
+        ceilingChange: change.get(r.id) ?? 0,
+        ceilingAfter,
+      };
     });
     return groupByKeys(ids, rows, (r) => r.dipaId);
   });
 
 export const changesByRevision = (ctx: RequestContext) =>
   ctx.loaders.get<number, LineChange[]>('changesByRevision', async (ids) =>
-    groupByKeys(ids, await ctx.db.dataSource.getRepository(LineChangeEntity).find({ where: { revisionId: In([...ids]) }, order: { lineId: 'ASC' } }), (c) => c.revisionId),
+    groupByKeys(
+      ids,
+      await ctx.db.dataSource
+        .getRepository(LineChangeEntity)
+        .find({ where: { revisionId: In([...ids]) }, order: { lineId: 'ASC' } }),
+      (c) => c.revisionId,
+    ),
   );
 
 /** The ceiling and blocked amount of each line of the given DIPAs, summed over its changes, by line id. */
-export async function ceilingChangesByLine(ds: DataSource, dipaIds: number[]): Promise<Map<number, { ceiling: number; blocked: number }>> {
+export async function ceilingChangesByLine(
+  ds: DataSource,
+  dipaIds: number[],
+): Promise<Map<number, { ceiling: number; blocked: number }>> {
   const changeSums: Record<string, unknown>[] = await ds
     .getRepository(LineChangeEntity)
     .createQueryBuilder('c')

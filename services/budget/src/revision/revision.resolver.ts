@@ -12,8 +12,14 @@ export class RevisionResolver {
     return changesByRevision(ctx).load(r.id);
   }
 
-  @Mutation(() => BudgetRevision, { description: 'Appends the next revision of a satker\'s DIPA (operator of the unit or admin); earlier revisions are never changed' })
-  async recordBudgetRevision(@Arg('input', { description: 'The revision and its line changes' }) input: RecordRevisionInput, @Ctx() ctx: RequestContext): Promise<BudgetRevision> {
+  @Mutation(() => BudgetRevision, {
+    description:
+      "Appends the next revision of a satker's DIPA (operator of the unit or admin); earlier revisions are never changed",
+  })
+  async recordBudgetRevision(
+    @Arg('input', { description: 'The revision and its line changes' }) input: RecordRevisionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BudgetRevision> {
     return recordRevision(ctx, input);
   }
 }

@@ -10,23 +10,31 @@ registerEnumType(RevisionAuthority, {
   description: 'Who approved a DIPA or its revision',
   valuesConfig: {
     DJA: { description: 'Directorate General of Budget (Direktorat Jenderal Anggaran)' },
-    DJPB: { description: 'Directorate General of Treasury (Direktorat Jenderal Perbendaharaan), through its regional office (Kanwil DJPb)' },
+    DJPB: {
+      description:
+        'Directorate General of Treasury (Direktorat Jenderal Perbendaharaan), through its regional office (Kanwil DJPb)',
+    },
   },
 });
 
-@ObjectType({ description: 'One budget line\'s change in a revision' })
+@ObjectType({ description: "One budget line's change in a revision" })
 export class LineChange {
-  @Field(() => ID, { description: 'The changed line\'s id' })
+  @Field(() => ID, { description: "The changed line's id" })
   lineId!: number;
 
-  @Field(() => RupiahScalar, { description: 'Change of the line\'s ceiling (pagu) in whole rupiah; negative for a cut' })
+  @Field(() => RupiahScalar, { description: "Change of the line's ceiling (pagu) in whole rupiah; negative for a cut" })
   ceilingChange!: number;
 
-  @Field(() => RupiahScalar, { description: 'Change of the blocked amount (blokir) in whole rupiah; negative when unblocked (buka blokir)' })
+  @Field(() => RupiahScalar, {
+    description: 'Change of the blocked amount (blokir) in whole rupiah; negative when unblocked (buka blokir)',
+  })
   blockedChange!: number;
 }
 
-@ObjectType({ description: 'A DIPA state: the initial DIPA (number 0) or a numbered revision (revisi DIPA); never edited once recorded' })
+@ObjectType({
+  description:
+    'A DIPA state: the initial DIPA (number 0) or a numbered revision (revisi DIPA); never edited once recorded',
+})
 export class BudgetRevision {
   @Field(() => ID, { description: 'Revision id' })
   id!: number;
@@ -43,14 +51,22 @@ export class BudgetRevision {
   @Field({ description: 'Reason for the revision (alasan revisi)' })
   description!: string;
 
-  @Field(() => RupiahScalar, { description: 'Ceiling (pagu) after this revision in whole rupiah: the sum of the line changes of this and every earlier revision' })
+  @Field(() => RupiahScalar, {
+    description:
+      'Ceiling (pagu) after this revision in whole rupiah: the sum of the line changes of this and every earlier revision',
+  })
   ceilingAfter!: number;
 
-  @Field(() => RupiahScalar, { description: 'Net change of the ceiling made by this revision in whole rupiah (0 when money only moved between lines)' })
+  @Field(() => RupiahScalar, {
+    description:
+      'Net change of the ceiling made by this revision in whole rupiah (0 when money only moved between lines)',
+  })
   ceilingChange!: number;
 }
 
-@ObjectType({ description: 'Budget moved from one satker (or unit) to another, linked to the revisions that cut and received it' })
+@ObjectType({
+  description: 'Budget moved from one satker (or unit) to another, linked to the revisions that cut and received it',
+})
 export class BudgetTransfer {
   @Field(() => ID, { description: 'Transfer id' })
   id!: number;
@@ -61,16 +77,21 @@ export class BudgetTransfer {
   @Field({ description: 'Unit code the budget came from' })
   fromUnitCode!: string;
 
-  @Field(() => String, { nullable: true, description: 'Satker code the budget came from; null when that satker is not recorded here' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Satker code the budget came from; null when that satker is not recorded here',
+  })
   fromSatkerCode!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Number of the giving satker\'s revision that cut the budget' })
+  @Field(() => Int, { nullable: true, description: "Number of the giving satker's revision that cut the budget" })
   fromRevisionNumber!: number | null;
 
   @Field({ description: 'Satker code that received the budget' })
   toSatkerCode!: string;
 
-  @Field(() => Int, { description: 'Number of the receiving satker\'s revision that added the budget (0 = its initial DIPA)' })
+  @Field(() => Int, {
+    description: "Number of the receiving satker's revision that added the budget (0 = its initial DIPA)",
+  })
   toRevisionNumber!: number;
 
   @Field(() => RupiahScalar, { description: 'Amount moved in whole rupiah' })
@@ -79,7 +100,10 @@ export class BudgetTransfer {
   @Field({ description: 'Date of the transfer, YYYY-MM-DD' })
   date!: string;
 
-  @Field(() => String, { nullable: true, description: 'Legal basis (dasar hukum), e.g. a finance ministry letter number' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Legal basis (dasar hukum), e.g. a finance ministry letter number',
+  })
   reference!: string | null;
 
   @Field({ description: 'What was moved and why' })

@@ -2,7 +2,14 @@ import { percentage } from '@kesos/infra';
 import { EXPENSE_TYPES } from '../account/account.type';
 import type { BudgetLine, BudgetOutput } from '../line/line.type';
 import type { DipaFigures, DipaRow, LineFigure } from '../dipa/dipa.loader';
-import type { ActivityFigure, ExpenseTypeFigure, GoalFigure, MonthFigure, ProgrammeFigure, SatkerBudget } from './satker.type';
+import type {
+  ActivityFigure,
+  ExpenseTypeFigure,
+  GoalFigure,
+  MonthFigure,
+  ProgrammeFigure,
+  SatkerBudget,
+} from './satker.type';
 
 export interface Totals {
   ceiling: number;
@@ -20,7 +27,8 @@ export function totals(lines: LineFigure[]): Totals {
   return { ceiling, realized, absorptionRate: percentage(realized, ceiling) };
 }
 
-export const byExpenseType = (lines: LineFigure[]): ExpenseTypeFigure[] => EXPENSE_TYPES.map((type) => ({ type, ...totals(lines.filter((l) => l.expenseType === type)) }));
+export const byExpenseType = (lines: LineFigure[]): ExpenseTypeFigure[] =>
+  EXPENSE_TYPES.map((type) => ({ type, ...totals(lines.filter((l) => l.expenseType === type)) }));
 
 export function byGoal(lines: LineFigure[]): GoalFigure[] {
   const codes = [...new Set(lines.map((l) => l.line.goalCode).filter((c): c is string => !!c))].sort();
@@ -29,7 +37,8 @@ export function byGoal(lines: LineFigure[]): GoalFigure[] {
 
 export function byProgramme(fig: DipaFigures): ProgrammeFigure[] {
   const outputActivity = new Map(fig.outputs.map((o) => [o.id, o.activityId]));
-  const linesOfActivity = (activityId: number) => fig.lines.filter((l) => l.line.outputId !== null && outputActivity.get(l.line.outputId) === activityId);
+  const linesOfActivity = (activityId: number) =>
+    fig.lines.filter((l) => l.line.outputId !== null && outputActivity.get(l.line.outputId) === activityId);
   return fig.programmes.map((p) => {
     const activities: ActivityFigure[] = fig.activities
       .filter((a) => a.programmeId === p.id)
@@ -113,6 +122,11 @@ export function byMonth(rows: { date: string; amount: number }[], ceiling: numbe
   let cumulative = 0;
   return perMonth.map((realized, i) => {
     cumulative += realized;
-    return { month: i + 1, realized, cumulativeRealized: cumulative, cumulativeAbsorptionRate: percentage(cumulative, ceiling) };
+    return {
+      month: i + 1,
+      realized,
+      cumulativeRealized: cumulative,
+      cumulativeAbsorptionRate: percentage(cumulative, ceiling),
+    };
   });
 }

@@ -10,13 +10,18 @@ export class ExpenseTypeFigure {
   @Field(() => ExpenseType, { description: 'Expense type: PERSONNEL, GOODS or CAPITAL' })
   type!: ExpenseType;
 
-  @Field(() => RupiahScalar, { description: 'Budget ceiling (pagu) in whole rupiah, summed from the lines of this type' })
+  @Field(() => RupiahScalar, {
+    description: 'Budget ceiling (pagu) in whole rupiah, summed from the lines of this type',
+  })
   ceiling!: number;
 
   @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) in whole rupiah, summed from transactions' })
   realized!: number;
 
-  @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) = realized / ceiling x 100, ${RATE}` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `Absorption rate (penyerapan) = realized / ceiling x 100, ${RATE}`,
+  })
   absorptionRate!: number | null;
 }
 
@@ -28,7 +33,10 @@ export class ActivityFigure {
   @Field({ description: 'Activity name (nama kegiatan)' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Note on the source of the name where the report does not give it' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Note on the source of the name where the report does not give it',
+  })
   note!: string | null;
 
   @Field(() => RupiahScalar, { description: 'Budget ceiling (pagu) in whole rupiah' })
@@ -73,7 +81,10 @@ export class MonthFigure {
   @Field(() => RupiahScalar, { description: 'Spending from January to the end of this month (realisasi kumulatif)' })
   cumulativeRealized!: number;
 
-  @Field(() => Float, { nullable: true, description: `Cumulative absorption against the current ceiling, in percent, ${RATE}` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `Cumulative absorption against the current ceiling, in percent, ${RATE}`,
+  })
   cumulativeAbsorptionRate!: number | null;
 }
 
@@ -82,17 +93,17 @@ export class GoalFigure {
   @Field({ description: 'Goal code, e.g. SK1' })
   goalCode!: string;
 
-  @Field(() => RupiahScalar, { description: 'Budget ceiling (pagu) of the goal\'s lines in whole rupiah' })
+  @Field(() => RupiahScalar, { description: "Budget ceiling (pagu) of the goal's lines in whole rupiah" })
   ceiling!: number;
 
-  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) on the goal\'s lines in whole rupiah' })
+  @Field(() => RupiahScalar, { description: "Realised spending (realisasi) on the goal's lines in whole rupiah" })
   realized!: number;
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) in percent, ${RATE}` })
   absorptionRate!: number | null;
 }
 
-@ObjectType({ description: 'One satker\'s DIPA for a fiscal year: ceiling, realisation and revision history' })
+@ObjectType({ description: "One satker's DIPA for a fiscal year: ceiling, realisation and revision history" })
 export class SatkerBudget {
   /** Internal key for the revision and month loaders; not in the schema. */
   dipaId!: number;
@@ -106,28 +117,44 @@ export class SatkerBudget {
   @Field({ description: 'Organisation structure it belongs to, e.g. OTK baru (new organisation)' })
   organisation!: string;
 
-  @Field(() => String, { nullable: true, description: 'Date the satker was closed (ditutup), YYYY-MM-DD; null while open' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Date the satker was closed (ditutup), YYYY-MM-DD; null while open',
+  })
   closedOn!: string | null;
 
   @Field(() => Int, { description: 'Fiscal year (tahun anggaran)' })
   year!: number;
 
-  @Field(() => RupiahScalar, { description: 'Current budget ceiling (pagu) in whole rupiah: the sum of every line change of every revision' })
+  @Field(() => RupiahScalar, {
+    description: 'Current budget ceiling (pagu) in whole rupiah: the sum of every line change of every revision',
+  })
   ceiling!: number;
 
-  @Field(() => RupiahScalar, { description: 'Part of the ceiling still blocked (blokir) in whole rupiah; it cannot be spent' })
+  @Field(() => RupiahScalar, {
+    description: 'Part of the ceiling still blocked (blokir) in whole rupiah; it cannot be spent',
+  })
   blocked!: number;
 
-  @Field(() => RupiahScalar, { description: 'Realised spending (realisasi) in whole rupiah, summed from transactions (reversals included)' })
+  @Field(() => RupiahScalar, {
+    description: 'Realised spending (realisasi) in whole rupiah, summed from transactions (reversals included)',
+  })
   realized!: number;
 
-  @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) = realized / ceiling x 100, ${RATE}` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `Absorption rate (penyerapan) = realized / ceiling x 100, ${RATE}`,
+  })
   absorptionRate!: number | null;
 
-  @Field(() => [ExpenseTypeFigure], { description: 'Ceiling and realisation per expense type; always PERSONNEL, GOODS, CAPITAL in that order' })
+  @Field(() => [ExpenseTypeFigure], {
+    description: 'Ceiling and realisation per expense type; always PERSONNEL, GOODS, CAPITAL in that order',
+  })
   byExpenseType!: ExpenseTypeFigure[];
 
-  @Field(() => [ProgrammeFigure], { description: 'Ceiling and realisation per programme and activity (lines without a programme are not included)' })
+  @Field(() => [ProgrammeFigure], {
+    description: 'Ceiling and realisation per programme and activity (lines without a programme are not included)',
+  })
   byProgramme!: ProgrammeFigure[];
 
   @Field(() => [GoalFigure], { description: 'Ceiling and realisation per performance goal the lines are tagged with' })
@@ -136,6 +163,8 @@ export class SatkerBudget {
   @Field(() => [BudgetOutput], { description: 'Outputs (RO) with their volume targets and realised volumes' })
   outputs!: BudgetOutput[];
 
-  @Field(() => [BudgetLine], { description: 'Budget lines (akun per komponen) with their current ceilings and realisation' })
+  @Field(() => [BudgetLine], {
+    description: 'Budget lines (akun per komponen) with their current ceilings and realisation',
+  })
   lines!: BudgetLine[];
 }

@@ -37,5 +37,8 @@ export const expenseTypeOf = (code: string): ExpenseType =>
   code.startsWith('51') ? ExpenseType.PERSONNEL : code.startsWith('53') ? ExpenseType.CAPITAL : ExpenseType.GOODS;
 
 export async function seedAccounts(m: EntityManager): Promise<void> {
-  await m.insert(AccountEntity, ACCOUNTS.map(([code, name]) => ({ code, name, expenseType: expenseTypeOf(code) })));
+  await m.insert(
+    AccountEntity,
+    ACCOUNTS.map(([code, name]) => ({ code, name, expenseType: expenseTypeOf(code) })),
+  );
 }

@@ -22,8 +22,25 @@ export const IKPA_2022: [string, string, number][] = [
 ];
 
 export async function seedPadangPerformance(m: EntityManager): Promise<void> {
-  await m.insert(IkpaComponentEntity, IKPA_2022.map(([code, name, weight], i) => ({ year: 2022, code, name, weight, position: i + 1 })));
-  await saveBudgetPerformance(m, { unitCode: PADANG, year: 2021, smartScore: null, ikpaScore: null, publishedScore: 94.1, note: 'Report gives only the combined score (NKA 94.1)' });
+  await m.insert(
+    IkpaComponentEntity,
+    IKPA_2022.map(([code, name, weight], i) => ({ year: 2022, code, name, weight, position: i + 1 })),
+  );
+  await saveBudgetPerformance(m, {
+    unitCode: PADANG,
+    year: 2021,
+    smartScore: null,
+    ikpaScore: null,
+    publishedScore: 94.1,
+    note: 'Report gives only the combined score (NKA 94.1)',
+  });
   // Written to the outbox like any later recording, so the performance service derives SK5.2 from the event.
-  await saveBudgetPerformance(m, { unitCode: PADANG, year: 2022, smartScore: 93.04, ikpaScore: 92.82, publishedScore: 92.94, note: 'SMART and IKPA as published; the report prints 92.94 after truncating 37.128 to 37.12' });
+  await saveBudgetPerformance(m, {
+    unitCode: PADANG,
+    year: 2022,
+    smartScore: 93.04,
+    ikpaScore: 92.82,
+    publishedScore: 92.94,
+    note: 'SMART and IKPA as published; the report prints 92.94 after truncating 37.128 to 37.12',
+  });
 }

@@ -60,7 +60,12 @@ export interface DipaSpec {
  * spending exceed what the line could spend on that date (its ceiling minus blocked amount as
  * of the revisions approved by then), so the seeded history obeys the same rule as recordRealization.
  */
-export function splitSpending(total: number, dates: string[], weights: number[], availableOn: (date: string) => number): { date: string; amount: number }[] {
+export function splitSpending(
+  total: number,
+  dates: string[],
+  weights: number[],
+  availableOn: (date: string) => number,
+): { date: string; amount: number }[] {
   const weightSum = weights.reduce((s, w) => s + w, 0);
   const out: { date: string; amount: number }[] = [];
   let spent = 0;
@@ -74,12 +79,17 @@ export function splitSpending(total: number, dates: string[], weights: number[],
       spent = cumulative;
     }
   });
-  if (spent !== total) throw new Error(`seed: cannot spend ${total} by ${dates[dates.length - 1]}; only ${spent} fits the ceilings`);
+  if (spent !== total)
+    throw new Error(`seed: cannot spend ${total} by ${dates[dates.length - 1]}; only ${spent} fits the ceilings`);
   return out;
 }
 
 /** Writes one DIPA with its hierarchy, revisions, line changes and transactions; returns revision ids by number. */
-export async function seedDipa(m: EntityManager, spec: DipaSpec, documentSeq: { next: number }): Promise<Map<number, number>> {
+export async function seedDipa(
+  m: EntityManager,
+  spec: DipaSpec,
+  documentSeq: { next: number },
+): Promise<Map<number, number>> {
   const dipa = m.create(DipaEntity, { satkerCode: spec.satkerCode, year: spec.year });
   await m.insert(DipaEntity, dipa);
 
@@ -91,9 +101,15 @@ export async function seedDipa(m: EntityManager, spec: DipaSpec, documentSeq: { 
   }
 
   const { outputIds, lineIds } = await writeDipaStructure(m, dipa.id, spec);
-  const targets = spec.programmes.flatMap((p) => p.activities.flatMap((a) => a.outputs)).flatMap((o) =>
-    Object.entries(o.targets).map(([n, volumeTarget]) => ({ outputId: outputIds.get(o.code)!, revisionId: revisionIds.get(Number(n))!, volumeTarget })),
-  );
+  const targets = spec.programmes
+    .flatMap((p) => p.activities.flatMap((a) => a.outputs))
+    .flatMap((o) =>
+      Object.entries(o.targets).map(([n, volumeTarget]) => ({
+        outputId: outputIds.get(o.code)!,
+        revisionId: revisionIds.get(Number(n))!,
+        volumeTarget,
+      })),
+    );
   if (targets.length) await m.insert(OutputTargetEntity, targets);
 
   const changes: Partial<LineChangeEntity>[] = [];
@@ -103,7 +119,8 @@ export async function seedDipa(m: EntityManager, spec: DipaSpec, documentSeq: { 
     spec.revisions.forEach((_r, n) => {
       const ceilingChange = l.changes[n] ?? 0;
       const blockedChange = l.blocked?.[n] ?? 0;
-      if (ceilingChange || blockedChange || n === 0) changes.push({ revisionId: revisionIds.get(n)!, lineId, ceilingChange, blockedChange });
+      if (ceilingChange || blockedChange || n === 0)
+        changes.push({ revisionId: revisionIds.get(n)!, lineId, ceilingChange, blockedChange });
     });
     const availableOn = (date: string) =>
       spec.revisions.reduce((s, r, n) => (r.date <= date ? s + (l.changes[n] ?? 0) - (l.blocked?.[n] ?? 0) : s), 0);

@@ -20,14 +20,32 @@ const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'
 
 export async function seedPadangHistory(m: EntityManager, documentSeq: { next: number }): Promise<void> {
   for (const [year, personnel, goods, capital] of HISTORY) {
-    const line = (account: string, [ceiling, realized]: [number, number]) => ({ output: null, component: null, componentName: null, account, goal: null, changes: [ceiling], realized });
+    const line = (account: string, [ceiling, realized]: [number, number]) => ({
+      output: null,
+      component: null,
+      componentName: null,
+      account,
+      goal: null,
+      changes: [ceiling],
+      realized,
+    });
     const spec: DipaSpec = {
       satkerCode: '369283',
       year,
-      revisions: [{ authority: 'DJA', date: `${year}-01-01`, description: `DIPA ${year} as finally reported (final ceiling per expense type; the report gives no revision history for this year, so the date is reconstructed)` }],
+      revisions: [
+        {
+          authority: 'DJA',
+          date: `${year}-01-01`,
+          description: `DIPA ${year} as finally reported (final ceiling per expense type; the report gives no revision history for this year, so the date is reconstructed)`,
+        },
+      ],
       programmes: [],
       lines: [line('51', personnel), line('52', goods), line('53', capital)],
-      schedule: { dates: MONTHS.map((mm) => `${year}-${mm}-25`), personnel: MONTHS.map(() => 1), other: [4, 5, 6, 7, 7, 8, 8, 9, 9, 10, 11, 16] },
+      schedule: {
+        dates: MONTHS.map((mm) => `${year}-${mm}-25`),
+        personnel: MONTHS.map(() => 1),
+        other: [4, 5, 6, 7, 7, 8, 8, 9, 9, 10, 11, 16],
+      },
     };
     await seedDipa(m, spec, documentSeq);
   }

@@ -15,7 +15,19 @@ export const transfersBySatkerYear = (ctx: RequestContext) =>
       .createQueryBuilder('t')
       .leftJoin(RevisionEntity, 'fr', 'fr.id = t.fromRevisionId')
       .innerJoin(RevisionEntity, 'tr', 'tr.id = t.toRevisionId')
-      .select(['t.id AS id', 't.year AS year', 't.fromUnitCode AS fromUnitCode', 't.fromSatkerCode AS fromSatkerCode', 'fr.number AS fromRevisionNumber', 't.toSatkerCode AS toSatkerCode', 'tr.number AS toRevisionNumber', 't.amount AS amount', 't.date AS date', 't.reference AS reference', 't.description AS description'])
+      .select([
+        't.id AS id',
+        't.year AS year',
+        't.fromUnitCode AS fromUnitCode',
+        't.fromSatkerCode AS fromSatkerCode',
+        'fr.number AS fromRevisionNumber',
+        't.toSatkerCode AS toSatkerCode',
+        'tr.number AS toRevisionNumber',
+        't.amount AS amount',
+        't.date AS date',
+        't.reference AS reference',
+        't.description AS description',
+      ])
       .where('t.year IN (:...years)', { years })
       .andWhere('(t.toSatkerCode IN (:...codes) OR t.fromSatkerCode IN (:...codes))', { codes })
       .orderBy('t.date', 'ASC')
@@ -26,7 +38,8 @@ export const transfersBySatkerYear = (ctx: RequestContext) =>
       year: num(r.year),
       fromUnitCode: String(r.fromUnitCode),
       fromSatkerCode: r.fromSatkerCode ? String(r.fromSatkerCode) : null,
-      fromRevisionNumber: r.fromRevisionNumber === null || r.fromRevisionNumber === undefined ? null : num(r.fromRevisionNumber),
+      fromRevisionNumber:
+        r.fromRevisionNumber === null || r.fromRevisionNumber === undefined ? null : num(r.fromRevisionNumber),
       toSatkerCode: String(r.toSatkerCode),
       toRevisionNumber: num(r.toRevisionNumber),
       amount: num(r.amount),

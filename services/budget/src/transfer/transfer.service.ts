@@ -16,10 +16,17 @@ export async function recordTransfer(ctx: RequestContext, raw: RecordBudgetTrans
   return ctx.db.transaction(async ({ manager: m }) => {
     // Both DIPAs first, in one fixed order: the two revisions below would otherwise lock giver
     // then receiver, and two transfers in opposite directions would deadlock.
-    await lockDipas(m, [...(from ? [{ satkerCode: from.satkerCode, field: 'from.' }] : []), { satkerCode: to.satkerCode, field: 'to.' }], input.year);
+    await lockDipas(
+      m,
+      [...(from ? [{ satkerCode: from.satkerCode, field: 'from.' }] : []), { satkerCode: to.satkerCode, field: 'to.' }],
+      input.year,
+    );
     const cut = from ? await appendRevision(m, ctx.caller, from, 'from.') : null;
     const added = await appendRevision(m, ctx.caller, to, 'to.');
-    const satkers = await m.findBy(SatkerEntity, [{ code: to.satkerCode }, ...(from ? [{ code: from.satkerCode }] : [])]);
+    const satkers = await m.findBy(SatkerEntity, [
+      { code: to.satkerCode },
+      ...(from ? [{ code: from.satkerCode }] : []),
+    ]);
     const unitOf = (code: string) => satkers.find((s) => s.code === code)!.unitCode;
     const row = m.create(TransferEntity, {
       year: input.year,

@@ -10,7 +10,13 @@ export const agreementsByUnitYear = (ctx: RequestContext) =>
     const agreements = await ds
       .getRepository(PerformanceAgreementEntity)
       .createQueryBuilder('a')
-      .where(new Brackets((w) => keys.forEach((k, i) => w.orWhere(`(a.unitCode = :u${i} AND a.year = :y${i})`, { [`u${i}`]: k.unit, [`y${i}`]: k.year }))))
+      .where(
+        new Brackets((w) =>
+          keys.forEach((k, i) =>
+            w.orWhere(`(a.unitCode = :u${i} AND a.year = :y${i})`, { [`u${i}`]: k.unit, [`y${i}`]: k.year }),
+          ),
+        ),
+      )
       .orderBy('a.version', 'ASC')
       .getMany();
     const ids = agreements.map((a) => a.id);
@@ -21,7 +27,8 @@ export const agreementsByUnitYear = (ctx: RequestContext) =>
         ])
       : [[], []];
     const latest = new Map<string, number>();
-    for (const a of agreements) latest.set(`${a.unitCode}|${a.year}`, Math.max(latest.get(`${a.unitCode}|${a.year}`) ?? 0, a.version));
+    for (const a of agreements)
+      latest.set(`${a.unitCode}|${a.year}`, Math.max(latest.get(`${a.unitCode}|${a.year}`) ?? 0, a.version));
     const shaped = agreements.map((a) => ({
       key: `${a.unitCode}|${a.year}`,
       value: {
@@ -32,9 +39,24 @@ export const agreementsByUnitYear = (ctx: RequestContext) =>
         signedPlace: a.signedPlace,
         signedMonth: a.signedMonth,
         current: latest.get(`${a.unitCode}|${a.year}`) === a.version,
-        signatories: signatories.filter((s) => s.agreementId === a.id).map((s) => ({ party: s.party as AgreementParty, positionTitle: s.positionTitle })),
-        items: items.filter((i) => i.agreementId === a.id).map(({ position, goal, indicator, indicatorCode, target, targetUnit }) => ({ position, goal, indicator, indicatorCode, target, targetUnit })),
+        signatories: signatories
+          .filter((s) => s.agreementId === a.id)
+          .map((s) => ({ party: s.party as AgreementParty, positionTitle: s.positionTitle })),
+        items: items
+          .filter((i) => i.agreementId === a.id)
+          .map(({ position, goal, indicator, indicatorCode, target, targetUnit }) => ({
+            position,
+            goal,
+            indicator,
+            indicatorCode,
+            target,
+            targetUnit,
+          })),
       },
     }));
-    return groupByKeys(keys.map((k) => `${k.unit}|${k.year}`), shaped, (s) => s.key).map((list) => list.map((s) => s.value));
+    return groupByKeys(
+      keys.map((k) => `${k.unit}|${k.year}`),
+      shaped,
+      (s) => s.key,
+    ).map((list) => list.map((s) => s.value));
   });

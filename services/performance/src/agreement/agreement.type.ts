@@ -33,7 +33,10 @@ export class AgreementItem {
   @Field({ description: 'Indicator as written in the agreement (indikator kinerja)' })
   indicator!: string;
 
-  @Field(() => String, { nullable: true, description: 'The strategic plan\'s indicator code when the line is one of its indicators' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The strategic plan's indicator code when the line is one of its indicators",
+  })
   indicatorCode!: string | null;
 
   @Field(() => Float, { description: 'Target (target)' })
@@ -43,7 +46,9 @@ export class AgreementItem {
   targetUnit!: string;
 }
 
-@ObjectType({ description: 'One version of a performance agreement (perjanjian kinerja, PK); versions are immutable snapshots' })
+@ObjectType({
+  description: 'One version of a performance agreement (perjanjian kinerja, PK); versions are immutable snapshots',
+})
 export class PerformanceAgreement {
   @Field(() => Int, { description: 'Year of the agreement' })
   year!: number;

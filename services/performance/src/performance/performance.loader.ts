@@ -1,7 +1,12 @@
 import type { RequestContext, UnitYear } from '@kesos/infra';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { planFor } from '../plan/plan.loader';
-import { MetricCounterEntity, MetricFactEntity, PublishedFigureEntity, RealizationEntryEntity } from '../realization/realization.entity';
+import {
+  MetricCounterEntity,
+  MetricFactEntity,
+  PublishedFigureEntity,
+  RealizationEntryEntity,
+} from '../realization/realization.entity';
 import { surveyByUnitYear } from '../survey/survey.loader';
 import { goalResult, indicatorResult, QuarterCount } from './performance.service';
 import type { Goal } from './performance.type';
@@ -9,7 +14,9 @@ import type { Goal } from './performance.type';
 function forKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: readonly UnitYear[]): SelectQueryBuilder<T> {
   return qb.where(
     new Brackets((w) => {
-      keys.forEach((k, i) => w.orWhere(`(x.unitCode = :u${i} AND x.year = :y${i})`, { [`u${i}`]: k.unit, [`y${i}`]: k.year }));
+      keys.forEach((k, i) =>
+        w.orWhere(`(x.unitCode = :u${i} AND x.year = :y${i})`, { [`u${i}`]: k.unit, [`y${i}`]: k.year }),
+      );
     }),
   );
 }
@@ -35,7 +42,17 @@ export const goalsByUnitYear = (ctx: RequestContext) =>
         .addGroupBy('x.metric')
         .addGroupBy('x.quarter')
         .getRawMany<Record<string, string | number>>()
-        .then((rows) => rows.map((r) => ({ unitCode: String(r.unitCode), year: Number(r.year), metric: String(r.metric), quarter: Number(r.quarter), numerator: Number(r.numerator), denominator: Number(r.denominator), facts: Number(r.facts) }))),
+        .then((rows) =>
+          rows.map((r) => ({
+            unitCode: String(r.unitCode),
+            year: Number(r.year),
+            metric: String(r.metric),
+            quarter: Number(r.quarter),
+            numerator: Number(r.numerator),
+            denominator: Number(r.denominator),
+            facts: Number(r.facts),
+          })),
+        ),
       forKeys(ds.getRepository(RealizationEntryEntity).createQueryBuilder('x'), keys).getMany(),
       forKeys(ds.getRepository(PublishedFigureEntity).createQueryBuilder('x'), keys).getMany(),
       surveyByUnitYear(ctx).loadMany(keys),
@@ -43,7 +60,8 @@ export const goalsByUnitYear = (ctx: RequestContext) =>
     return keys.map((k, n) => {
       const loaded = plans[n];
       if (!loaded) return [];
-      const here = <T extends { unitCode: string; year: number }>(rows: T[]) => rows.filter((r) => r.unitCode === k.unit && r.year === k.year);
+      const here = <T extends { unitCode: string; year: number }>(rows: T[]) =>
+        rows.filter((r) => r.unitCode === k.unit && r.year === k.year);
       const survey = surveys[n];
       const surveyIndex = survey && !(survey instanceof Error) ? survey.index : null;
       const [c, q, e, p] = [here(counters), here(quarterly), here(entries), here(published)];

@@ -1,18 +1,34 @@
 import { percentage, roundHalfUp } from '@kesos/infra';
 import type { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity } from '../plan/plan.entity';
 import { Measure, Metric, Polarity } from '../plan/plan.type';
-import type { MetricCounterEntity, PublishedFigureEntity, RealizationEntryEntity } from '../realization/realization.entity';
+import type {
+  MetricCounterEntity,
+  PublishedFigureEntity,
+  RealizationEntryEntity,
+} from '../realization/realization.entity';
 import { Goal, IndicatorResult, QuarterResult, RealizationSource } from './performance.type';
 
-const RATIO_METRICS = new Set<string>([Metric.ACCREDITATION, Metric.CERTIFICATION, Metric.LIFE_SKILLS, Metric.ATENSI, Metric.FACILITATOR_TRAINING]);
+const RATIO_METRICS = new Set<string>([
+  Metric.ACCREDITATION,
+  Metric.CERTIFICATION,
+  Metric.LIFE_SKILLS,
+  Metric.ATENSI,
+  Metric.FACILITATOR_TRAINING,
+]);
 
 /**
  * Achievement of a realisation against a target, both already rounded to 2 decimals.
  * Positive polarity: R / T x 100; negative: (1 + (1 - R / T)) x 100 = (2T - R) / T x 100.
  */
-export function achievementOf(realization: number | null, target: number | null, polarity: Polarity, cap: number | null): number | null {
+export function achievementOf(
+  realization: number | null,
+  target: number | null,
+  polarity: Polarity,
+  cap: number | null,
+): number | null {
   if (realization === null || target === null || target === 0) return null;
-  const raw = polarity === Polarity.HIGHER_IS_BETTER ? (realization * 100) / target : ((2 * target - realization) * 100) / target;
+  const raw =
+    polarity === Polarity.HIGHER_IS_BETTER ? (realization * 100) / target : ((2 * target - realization) * 100) / target;
   const value = roundHalfUp(raw, 2);
   return cap !== null ? Math.min(value, cap) : value;
 }
@@ -56,12 +72,19 @@ interface Derived {
 export function derive(i: IndicatorInputs): Derived | null {
   const metric = i.indicator.metric;
   if (RATIO_METRICS.has(metric) && i.counter && i.counter.facts > 0) {
-    const denominator = i.counter.denominator > 0 ? i.counter.denominator : metric === Metric.FACILITATOR_TRAINING ? (i.target?.volumeTarget ?? 0) : 0;
+    const denominator =
+      i.counter.denominator > 0
+        ? i.counter.denominator
+        : metric === Metric.FACILITATOR_TRAINING
+          ? (i.target?.volumeTarget ?? 0)
+          : 0;
     const realization = percentage(i.counter.numerator, denominator);
     return realization === null ? null : { realization, numerator: i.counter.numerator, denominator };
   }
-  if (metric === Metric.BUDGET_PERFORMANCE && i.counter?.value != null) return { realization: roundHalfUp(i.counter.value, 2), numerator: null, denominator: null };
-  if (metric === Metric.SATISFACTION_SURVEY && i.surveyIndex !== null) return { realization: i.surveyIndex, numerator: null, denominator: null };
+  if (metric === Metric.BUDGET_PERFORMANCE && i.counter?.value != null)
+    return { realization: roundHalfUp(i.counter.value, 2), numerator: null, denominator: null };
+  if (metric === Metric.SATISFACTION_SURVEY && i.surveyIndex !== null)
+    return { realization: i.surveyIndex, numerator: null, denominator: null };
   return null;
 }
 
@@ -121,7 +144,13 @@ export function indicatorResult(i: IndicatorInputs): IndicatorResult {
   };
 }
 
-export function goalResult(unitCode: string, year: number, goal: PlanGoalEntity, indicators: IndicatorResult[], published: PublishedFigureEntity | null): Goal {
+export function goalResult(
+  unitCode: string,
+  year: number,
+  goal: PlanGoalEntity,
+  indicators: IndicatorResult[],
+  published: PublishedFigureEntity | null,
+): Goal {
   return {
     unitCode,
     year,

@@ -11,30 +11,48 @@ registerEnumType(RealizationSource, {
   description: 'How a realisation was obtained (sumber realisasi)',
   valuesConfig: {
     DERIVED: { description: 'Computed from records (events of the training and budget subgraphs, survey responses)' },
-    ENTERED: { description: 'Entered by hand (external evaluation or a historic year without records), with who and when' },
+    ENTERED: {
+      description: 'Entered by hand (external evaluation or a historic year without records), with who and when',
+    },
     NONE: { description: 'Not measured (belum diukur)' },
   },
 });
 
-@ObjectType({ description: 'Realisation of a ratio indicator as it stood at the end of a quarter (capaian kumulatif triwulan)' })
+@ObjectType({
+  description: 'Realisation of a ratio indicator as it stood at the end of a quarter (capaian kumulatif triwulan)',
+})
 export class QuarterResult {
   @Field(() => Int, { description: 'Quarter (triwulan), 1-4' })
   quarter!: number;
 
-  @Field(() => Int, { description: 'Numerator counted from the records dated up to the end of the quarter (pembilang kumulatif)' })
+  @Field(() => Int, {
+    description: 'Numerator counted from the records dated up to the end of the quarter (pembilang kumulatif)',
+  })
   numerator!: number;
 
-  @Field(() => Int, { description: 'Denominator counted the same way (penyebut kumulatif); for SK2.2 the volume target while no class has closed' })
+  @Field(() => Int, {
+    description:
+      'Denominator counted the same way (penyebut kumulatif); for SK2.2 the volume target while no class has closed',
+  })
   denominator!: number;
 
-  @Field(() => Float, { nullable: true, description: 'numerator / denominator x 100, rounded half-up to 2 decimals; null while nothing is counted' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'numerator / denominator x 100, rounded half-up to 2 decimals; null while nothing is counted',
+  })
   realization!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Achievement against the annual target by the indicator\'s rules (capaian terhadap target tahunan)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Achievement against the annual target by the indicator's rules (capaian terhadap target tahunan)",
+  })
   achievement!: number | null;
 }
 
-@ObjectType({ description: 'An indicator of a goal with its target, realisation and achievement for a year (capaian indikator kinerja)' })
+@ObjectType({
+  description:
+    'An indicator of a goal with its target, realisation and achievement for a year (capaian indikator kinerja)',
+})
 export class IndicatorResult {
   @Field({ description: 'Indicator code, e.g. SK1.1' })
   code!: string;
@@ -57,16 +75,26 @@ export class IndicatorResult {
   @Field(() => Float, { nullable: true, description: 'Target for the year (target); null when the plan sets none' })
   target!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Unit of target and realisation when the year differs from the measure (e.g. "orang" in 2021)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unit of target and realisation when the year differs from the measure (e.g. "orang" in 2021)',
+  })
   unitLabel!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Numerator of a ratio indicator (pembilang), counted from records' })
   numerator!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Denominator of a ratio indicator (penyebut), counted from records or the entered volume target' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Denominator of a ratio indicator (penyebut), counted from records or the entered volume target',
+  })
   denominator!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Realisation (realisasi): numerator / denominator x 100 for ratios, the score or index otherwise; rounded half-up to 2 decimals' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Realisation (realisasi): numerator / denominator x 100 for ratios, the score or index otherwise; rounded half-up to 2 decimals',
+  })
   realization!: number | null;
 
   @Field(() => RealizationSource, { description: 'Whether the realisation was derived, entered or is missing' })
@@ -91,7 +119,10 @@ export class IndicatorResult {
   @Field(() => Float, { nullable: true, description: 'Target as printed in the report (target terbit)' })
   publishedTarget!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Realisation as printed in the report, kept beside the derived one for auditors (realisasi terbit)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Realisation as printed in the report, kept beside the derived one for auditors (realisasi terbit)',
+  })
   publishedRealization!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Achievement as printed in the report (capaian terbit)' })
@@ -100,7 +131,10 @@ export class IndicatorResult {
   @Field(() => String, { nullable: true, description: 'Where and why the printed figure differs from the derived one' })
   publishedNote!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'True when derived realisation and achievement equal the printed ones; null when nothing was printed' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when derived realisation and achievement equal the printed ones; null when nothing was printed',
+  })
   matchesPublished!: boolean | null;
 
   @Field(() => [QuarterResult], {
@@ -111,7 +145,9 @@ export class IndicatorResult {
 }
 
 @Directive('@key(fields: "unitCode year code")')
-@ObjectType({ description: 'An activity goal (sasaran kegiatan) of a unit in a year, with its indicators and achievement' })
+@ObjectType({
+  description: 'An activity goal (sasaran kegiatan) of a unit in a year, with its indicators and achievement',
+})
 export class Goal {
   @Field(() => ID, { description: 'Unit code, e.g. BBPPKS-PADANG' })
   unitCode!: string;
@@ -128,10 +164,17 @@ export class Goal {
   @Field({ description: 'Title in Indonesian as in the agreement' })
   titleId!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Goal achievement (capaian sasaran): mean of its indicators\' achievements, rounded half-up to 2 decimals; null when none has one' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Goal achievement (capaian sasaran): mean of its indicators' achievements, rounded half-up to 2 decimals; null when none has one",
+  })
   achievement!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Goal achievement as printed in the report\'s efficiency table (capaian terbit)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Goal achievement as printed in the report's efficiency table (capaian terbit)",
+  })
   publishedAchievement!: number | null;
 
   @Field(() => [IndicatorResult], { description: 'Indicators in the order of the performance agreement' })

@@ -6,8 +6,17 @@ import { UnitPerformance } from './performance.type';
 
 @Resolver(() => Unit)
 export class UnitPerformanceResolver {
-  @FieldResolver(() => UnitPerformance, { nullable: true, description: 'Performance of the unit in a year (capaian kinerja): goals, indicators, targets, realisations and achievements. Readable by the unit, analysts and admins.' + unavailableNote('performance') })
-  async performance(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Year (tahun)' }) year: number, @Ctx() ctx: RequestContext): Promise<UnitPerformance> {
+  @FieldResolver(() => UnitPerformance, {
+    nullable: true,
+    description:
+      'Performance of the unit in a year (capaian kinerja): goals, indicators, targets, realisations and achievements. Readable by the unit, analysts and admins.' +
+      unavailableNote('performance'),
+  })
+  async performance(
+    @Root() unit: Unit,
+    @Arg('year', () => Int, { description: 'Year (tahun)' }) year: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UnitPerformance> {
     assertCanRead(ctx.caller, unit.code);
     return { unitCode: unit.code, year, goals: await goalsByUnitYear(ctx).load({ unit: unit.code, year }) };
   }

@@ -2,7 +2,10 @@ import { BadInputError, hasAtMost2Decimals } from '@kesos/infra';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { assertYear } from '../unit/unit.service';
 
-@InputType({ description: 'A unit takes up the strategic plan (Renstra) of another unit as its own: goals, indicators, formulas and targets' })
+@InputType({
+  description:
+    'A unit takes up the strategic plan (Renstra) of another unit as its own: goals, indicators, formulas and targets',
+})
 export class AdoptStrategicPlanInput {
   @Field(() => ID, { description: 'Unit that adopts the plan (kode unit)' })
   unitCode!: string;
@@ -14,21 +17,29 @@ export class AdoptStrategicPlanInput {
   year!: number;
 }
 
-@InputType({ description: 'The target of an indicator for a year (target kinerja), e.g. after a performance agreement' })
+@InputType({
+  description: 'The target of an indicator for a year (target kinerja), e.g. after a performance agreement',
+})
 export class SetIndicatorTargetInput {
   @Field(() => ID, { description: 'Unit code (kode unit)' })
   unitCode!: string;
 
-  @Field(() => Int, { description: 'Year of the target, within the unit\'s plan' })
+  @Field(() => Int, { description: "Year of the target, within the unit's plan" })
   year!: number;
 
   @Field({ description: 'Indicator code, e.g. SK1.1' })
   indicatorCode!: string;
 
-  @Field(() => Float, { description: 'Target value in the indicator\'s measure (percent, index or score), 0-1000, at most 2 decimals' })
+  @Field(() => Float, {
+    description: "Target value in the indicator's measure (percent, index or score), 0-1000, at most 2 decimals",
+  })
   target!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Volume behind a ratio\'s denominator where no record carries it (SK2.2: persons to train); unchanged when omitted' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Volume behind a ratio's denominator where no record carries it (SK2.2: persons to train); unchanged when omitted",
+  })
   volumeTarget?: number | null;
 }
 
@@ -37,6 +48,7 @@ export function validateTarget(input: SetIndicatorTargetInput): SetIndicatorTarg
   if (!Number.isFinite(input.target) || input.target < 0 || input.target > 1000 || !hasAtMost2Decimals(input.target)) {
     throw new BadInputError('target', 'the target is a number from 0 to 1000 with at most 2 decimals');
   }
-  if (input.volumeTarget != null && (!Number.isInteger(input.volumeTarget) || input.volumeTarget < 0)) throw new BadInputError('volumeTarget', 'the volume target is a whole number, 0 or more');
+  if (input.volumeTarget != null && (!Number.isInteger(input.volumeTarget) || input.volumeTarget < 0))
+    throw new BadInputError('volumeTarget', 'the volume target is a whole number, 0 or more');
   return { ...input, indicatorCode: input.indicatorCode.trim() };
 }

@@ -13,7 +13,9 @@ export interface LoadedPlan {
 export const plansByUnit = (ctx: RequestContext) =>
   ctx.loaders.get<string, LoadedPlan[]>('plansByUnit', async (units) => {
     const ds = ctx.db.dataSource;
-    const plans = await ds.getRepository(StrategicPlanEntity).find({ where: { unitCode: In([...units]) }, order: { fromYear: 'ASC' } });
+    const plans = await ds
+      .getRepository(StrategicPlanEntity)
+      .find({ where: { unitCode: In([...units]) }, order: { fromYear: 'ASC' } });
     const ids = plans.map((p) => p.id);
     const [goals, indicators, targets] = ids.length
       ? await Promise.all([

@@ -27,7 +27,9 @@ export function toStrategicPlan(loaded: LoadedPlan): StrategicPlan {
           numeratorDefinition: i.numeratorDefinition,
           denominatorDefinition: i.denominatorDefinition,
           achievementCap: i.achievementCap,
-          targets: loaded.targets.filter((t) => t.indicatorCode === i.code).map(({ year: y, target, unitLabel, volumeTarget }) => ({ year: y, target, unitLabel, volumeTarget })),
+          targets: loaded.targets
+            .filter((t) => t.indicatorCode === i.code)
+            .map(({ year: y, target, unitLabel, volumeTarget }) => ({ year: y, target, unitLabel, volumeTarget })),
         })),
     })),
   };
@@ -35,14 +37,26 @@ export function toStrategicPlan(loaded: LoadedPlan): StrategicPlan {
 
 @Resolver()
 export class PlanResolver {
-  @Mutation(() => StrategicPlan, { description: 'Gives a unit the strategic plan (Renstra) of a template unit for the same period: goals, indicators, formulas and targets (admin only)' })
-  async adoptStrategicPlan(@Arg('input', { description: 'Unit, template unit and a year of the plan' }) input: AdoptStrategicPlanInput, @Ctx() ctx: RequestContext): Promise<StrategicPlan> {
+  @Mutation(() => StrategicPlan, {
+    description:
+      'Gives a unit the strategic plan (Renstra) of a template unit for the same period: goals, indicators, formulas and targets (admin only)',
+  })
+  async adoptStrategicPlan(
+    @Arg('input', { description: 'Unit, template unit and a year of the plan' }) input: AdoptStrategicPlanInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<StrategicPlan> {
     await adoptPlan(ctx, input);
     return toStrategicPlan((await planFor(ctx, input.unitCode, input.year))!);
   }
 
-  @Mutation(() => StrategicPlan, { description: 'Sets or replaces an indicator\'s target for a year of the unit\'s plan (the unit\'s operator or an admin); achievements follow at once' })
-  async setIndicatorTarget(@Arg('input', { description: 'The target' }) input: SetIndicatorTargetInput, @Ctx() ctx: RequestContext): Promise<StrategicPlan> {
+  @Mutation(() => StrategicPlan, {
+    description:
+      "Sets or replaces an indicator's target for a year of the unit's plan (the unit's operator or an admin); achievements follow at once",
+  })
+  async setIndicatorTarget(
+    @Arg('input', { description: 'The target' }) input: SetIndicatorTargetInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<StrategicPlan> {
     await setTarget(ctx, input);
     return toStrategicPlan((await planFor(ctx, input.unitCode, input.year))!);
   }

@@ -4,8 +4,15 @@ import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan.entity';
 import { AdoptStrategicPlanInput, SetIndicatorTargetInput, validateTarget } from './plan.input';
 
-async function planCovering(m: EntityManager, unitCode: string, year: number, lock = false): Promise<StrategicPlanEntity | null> {
-  const qb = m.createQueryBuilder(StrategicPlanEntity, 'p').where('p.unitCode = :unitCode AND p.fromYear <= :year AND p.toYear >= :year', { unitCode, year });
+async function planCovering(
+  m: EntityManager,
+  unitCode: string,
+  year: number,
+  lock = false,
+): Promise<StrategicPlanEntity | null> {
+  const qb = m
+    .createQueryBuilder(StrategicPlanEntity, 'p')
+    .where('p.unitCode = :unitCode AND p.fromYear <= :year AND p.toYear >= :year', { unitCode, year });
   return (lock ? lockedForUpdate(m, qb) : qb).getOne();
 }
 
@@ -15,21 +22,37 @@ async function planCovering(m: EntityManager, unitCode: string, year: number, lo
  * Admin only: plans are agreed with the ministry, not typed in by a centre.
  */
 export async function adoptPlan(ctx: RequestContext, input: AdoptStrategicPlanInput): Promise<void> {
-  if (ctx.caller.role !== 'admin') throw new ForbiddenError('only an admin sets up a unit\'s strategic plan');
+  if (ctx.caller.role !== 'admin') throw new ForbiddenError("only an admin sets up a unit's strategic plan");
   assertYear(input.year);
-  if (input.unitCode === input.templateUnitCode) throw new BadInputError('templateUnitCode', 'a unit cannot adopt its own plan');
+  if (input.unitCode === input.templateUnitCode)
+    throw new BadInputError('templateUnitCode', 'a unit cannot adopt its own plan');
   await ctx.db.transaction(async ({ manager: m }) => {
     await assertKnownUnit(m, input.unitCode);
     const template = await planCovering(m, input.templateUnitCode, input.year);
-    if (!template) throw new BadInputError('templateUnitCode', `unit ${input.templateUnitCode} has no plan covering ${input.year}`);
+    if (!template)
+      throw new BadInputError('templateUnitCode', `unit ${input.templateUnitCode} has no plan covering ${input.year}`);
     const overlapping = await m
       .createQueryBuilder(StrategicPlanEntity, 'p')
-      .where('p.unitCode = :u AND p.fromYear <= :to AND p.toYear >= :from', { u: input.unitCode, from: template.fromYear, to: template.toYear })
+      .where('p.unitCode = :u AND p.fromYear <= :to AND p.toYear >= :from', {
+        u: input.unitCode,
+        from: template.fromYear,
+        to: template.toYear,
+      })
       .getOne();
-    if (overlapping) throw new BadInputError('unitCode', `unit ${input.unitCode} already has the plan "${overlapping.title}" for ${overlapping.fromYear}-${overlapping.toYear}`);
-    const plan = m.create(StrategicPlanEntity, { unitCode: input.unitCode, title: template.title, fromYear: template.fromYear, toYear: template.toYear });
+    if (overlapping)
+      throw new BadInputError(
+        'unitCode',
+        `unit ${input.unitCode} already has the plan "${overlapping.title}" for ${overlapping.fromYear}-${overlapping.toYear}`,
+      );
+    const plan = m.create(StrategicPlanEntity, {
+      unitCode: input.unitCode,
+      title: template.title,
+      fromYear: template.fromYear,
+      toYear: template.toYear,
+    });
     await m.insert(StrategicPlanEntity, plan);
-    const copy = <T extends { id: number; planId: number; unitCode: string }>(rows: T[]) => rows.map(({ id: _id, ...row }) => ({ ...row, planId: plan.id, unitCode: input.unitCode }));
+    const copy = <T extends { id: number; planId: number; unitCode: string }>(rows: T[]) =>
+      rows.map(({ id: _id, ...row }) => ({ ...row, planId: plan.id, unitCode: input.unitCode }));
     const [goals, indicators, targets] = await Promise.all([
       m.findBy(PlanGoalEntity, { planId: template.id }),
       m.findBy(PlanIndicatorEntity, { planId: template.id }),
@@ -49,12 +72,33 @@ export async function setTarget(ctx: RequestContext, raw: SetIndicatorTargetInpu
     // The plan is locked first: two targets set at once for one indicator then update one row in turn.
     const plan = await planCovering(m, input.unitCode, input.year, true);
     if (!plan) throw new BadInputError('year', `unit ${input.unitCode} has no strategic plan covering ${input.year}`);
-    if (!(await m.existsBy(PlanIndicatorEntity, { planId: plan.id, code: input.indicatorCode }))) throw new BadInputError('indicatorCode', `${input.indicatorCode} is not an indicator of "${plan.title}"`);
-    const existing = await m.findOneBy(IndicatorTargetEntity, { planId: plan.id, indicatorCode: input.indicatorCode, year: input.year });
+    if (!(await m.existsBy(PlanIndicatorEntity, { planId: plan.id, code: input.indicatorCode })))
+      throw new BadInputError('indicatorCode', `${input.indicatorCode} is not an indicator of "${plan.title}"`);
+    const existing = await m.findOneBy(IndicatorTargetEntity, {
+      planId: plan.id,
+      indicatorCode: input.indicatorCode,
+      year: input.year,
+    });
     if (existing) {
-      await m.update(IndicatorTargetEntity, { id: existing.id }, { target: input.target, unitLabel: null, ...(input.volumeTarget != null ? { volumeTarget: input.volumeTarget } : {}) });
+      await m.update(
+        IndicatorTargetEntity,
+        { id: existing.id },
+        {
+          target: input.target,
+          unitLabel: null,
+          ...(input.volumeTarget != null ? { volumeTarget: input.volumeTarget } : {}),
+        },
+      );
     } else {
-      await m.insert(IndicatorTargetEntity, { planId: plan.id, unitCode: input.unitCode, indicatorCode: input.indicatorCode, year: input.year, target: input.target, unitLabel: null, volumeTarget: input.volumeTarget ?? null });
+      await m.insert(IndicatorTargetEntity, {
+        planId: plan.id,
+        unitCode: input.unitCode,
+        indicatorCode: input.indicatorCode,
+        year: input.year,
+        target: input.target,
+        unitLabel: null,
+        volumeTarget: input.volumeTarget ?? null,
+      });
     }
   });
 }

@@ -43,9 +43,15 @@ registerEnumType(Metric, {
   name: 'IndicatorMetric',
   description: 'The records an indicator is derived from (sumber data)',
   valuesConfig: {
-    ACCREDITATION: { description: 'Accreditation decisions of social-welfare institutions (akreditasi LKS): accredited / assessed' },
-    CERTIFICATION: { description: 'Certification assessments of social-welfare workers (sertifikasi SDM Kesos): competent / assessed' },
-    FACILITATOR_TRAINING: { description: 'PKH facilitators who graduated from training / target (pendamping PKH yang mengikuti diklat)' },
+    ACCREDITATION: {
+      description: 'Accreditation decisions of social-welfare institutions (akreditasi LKS): accredited / assessed',
+    },
+    CERTIFICATION: {
+      description: 'Certification assessments of social-welfare workers (sertifikasi SDM Kesos): competent / assessed',
+    },
+    FACILITATOR_TRAINING: {
+      description: 'PKH facilitators who graduated from training / target (pendamping PKH yang mengikuti diklat)',
+    },
     LIFE_SKILLS: { description: 'Monitored alumni with life skills / monitored alumni (kecakapan hidup)' },
     ATENSI: { description: 'Closed ATENSI cases whose beneficiaries were served / closed cases' },
     BUDGET_PERFORMANCE: { description: 'Budget performance score (Nilai Kinerja Anggaran) from the budget subgraph' },
@@ -62,10 +68,16 @@ export class IndicatorTarget {
   @Field(() => Float, { description: 'Target value (target)' })
   target!: number;
 
-  @Field(() => String, { nullable: true, description: 'Unit of the target when it differs from the indicator measure, e.g. "orang" (persons) in 2021' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unit of the target when it differs from the indicator measure, e.g. "orang" (persons) in 2021',
+  })
   unitLabel!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Volume behind the denominator where no record carries it, e.g. 2,400 facilitators to train' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Volume behind the denominator where no record carries it, e.g. 2,400 facilitators to train',
+  })
   volumeTarget!: number | null;
 }
 
@@ -92,7 +104,10 @@ export class PlanIndicator {
   @Field({ description: 'Numerator definition of the formula (pembilang), or what the score is' })
   numeratorDefinition!: string;
 
-  @Field(() => String, { nullable: true, description: 'Denominator definition of the formula (penyebut); null for scores' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Denominator definition of the formula (penyebut); null for scores',
+  })
   denominatorDefinition!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Highest achievement counted, when capped (batas capaian)' })
@@ -117,7 +132,7 @@ export class PlanGoal {
   indicators!: PlanIndicator[];
 }
 
-@ObjectType({ description: 'A unit\'s five-year strategic plan (Renstra)' })
+@ObjectType({ description: "A unit's five-year strategic plan (Renstra)" })
 export class StrategicPlan {
   @Field({ description: 'Title (judul Renstra)' })
   title!: string;

@@ -7,8 +7,17 @@ import { StrategicPlan } from './plan.type';
 
 @Resolver(() => Unit)
 export class UnitPlanResolver {
-  @FieldResolver(() => StrategicPlan, { nullable: true, description: 'The strategic plan (Renstra) covering a year, with goals, indicator formulas and targets; readable by the unit, analysts and admins.' + unavailableNote('performance') })
-  async strategicPlan(@Root() unit: Unit, @Arg('year', () => Int, { description: 'A year the plan covers' }) year: number, @Ctx() ctx: RequestContext): Promise<StrategicPlan | null> {
+  @FieldResolver(() => StrategicPlan, {
+    nullable: true,
+    description:
+      'The strategic plan (Renstra) covering a year, with goals, indicator formulas and targets; readable by the unit, analysts and admins.' +
+      unavailableNote('performance'),
+  })
+  async strategicPlan(
+    @Root() unit: Unit,
+    @Arg('year', () => Int, { description: 'A year the plan covers' }) year: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<StrategicPlan | null> {
     assertCanRead(ctx.caller, unit.code);
     const loaded = await planFor(ctx, unit.code, year);
     return loaded ? toStrategicPlan(loaded) : null;

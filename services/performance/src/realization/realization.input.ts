@@ -1,7 +1,9 @@
 import { BadInputError } from '@kesos/infra';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
-@InputType({ description: 'A realisation entered by hand, e.g. the SAKIP score from the inspectorate (realisasi yang diinput)' })
+@InputType({
+  description: 'A realisation entered by hand, e.g. the SAKIP score from the inspectorate (realisasi yang diinput)',
+})
 export class EnterRealizationInput {
   @Field(() => ID, { description: 'Unit code' })
   unitCode!: string;
@@ -20,7 +22,9 @@ export class EnterRealizationInput {
 }
 
 export function validateEntry(input: EnterRealizationInput): void {
-  if (!/^SK\d\.\d$/.test(input.indicatorCode)) throw new BadInputError('indicatorCode', 'Indicator code looks like SK5.1');
-  if (!Number.isFinite(input.value) || input.value < 0 || input.value > 99999) throw new BadInputError('value', 'Value must be a number from 0 to 99,999');
+  if (!/^SK\d\.\d$/.test(input.indicatorCode))
+    throw new BadInputError('indicatorCode', 'Indicator code looks like SK5.1');
+  if (!Number.isFinite(input.value) || input.value < 0 || input.value > 99999)
+    throw new BadInputError('value', 'Value must be a number from 0 to 99,999');
   if (input.note && input.note.length > 500) throw new BadInputError('note', 'Note is at most 500 characters');
 }

@@ -23,7 +23,8 @@ export interface NewFact {
  */
 export function quarterOf(date: unknown, year: number): number | null {
   if (date === undefined || date === null) return null;
-  if (typeof date !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(date)) throw new EventContractError(`payload field date must be a day YYYY-MM-DD, got ${String(date)}`);
+  if (typeof date !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(date))
+    throw new EventContractError(`payload field date must be a day YYYY-MM-DD, got ${String(date)}`);
   const y = Number(date.slice(0, 4));
   if (y < year) return 1;
   if (y > year) return null;
@@ -33,7 +34,14 @@ export function quarterOf(date: unknown, year: number): number | null {
 /** Score metrics hold one value per unit and year (the latest event's); count metrics add up. */
 const SCORE_METRICS = new Set(['BUDGET_PERFORMANCE']);
 
-async function bump(m: EntityManager, key: { unitCode: string; year: number; metric: string }, dn: number, dd: number, df: number, value: number | null | undefined): Promise<void> {
+async function bump(
+  m: EntityManager,
+  key: { unitCode: string; year: number; metric: string },
+  dn: number,
+  dd: number,
+  df: number,
+  value: number | null | undefined,
+): Promise<void> {
   // Adding in SQL, under the row lock of the UPDATE, keeps two consumers of one metric (SK2.2) from losing each other's counts.
   const set: Record<string, unknown> = {
     numerator: () => 'numerator + :dn',
@@ -52,7 +60,13 @@ async function bump(m: EntityManager, key: { unitCode: string; year: number; met
   // Update first: on an existing counter only its exclusive row lock is taken. Inserting first
   // (INSERT IGNORE takes a shared lock on the existing row) deadlocked two consumers of one counter.
   if (((await add()).affected ?? 0) > 0) return;
-  await m.createQueryBuilder().insert().into(MetricCounterEntity).values({ ...key, numerator: 0, denominator: 0, facts: 0, value: null }).orIgnore().execute();
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(MetricCounterEntity)
+    .values({ ...key, numerator: 0, denominator: 0, facts: 0, value: null })
+    .orIgnore()
+    .execute();
   await add();
 }
 
@@ -63,7 +77,10 @@ async function bump(m: EntityManager, key: { unitCode: string; year: number; met
 export async function recordFact(m: EntityManager, fact: NewFact): Promise<void> {
   // Locked, so two corrections of one record applied at once (two replicas) each move the
   // counters from the fact the other left, never both from the same old one.
-  const old = await m.findOne(MetricFactEntity, { where: { metric: fact.metric, sourceId: fact.sourceId }, ...forUpdate(m) });
+  const old = await m.findOne(MetricFactEntity, {
+    where: { metric: fact.metric, sourceId: fact.sourceId },
+    ...forUpdate(m),
+  });
   const score = SCORE_METRICS.has(fact.metric);
   if (old) {
     await bump(m, old, -old.numerator, -old.denominator, -1, score ? null : undefined);
@@ -99,7 +116,15 @@ export async function recomputeCounters(m: EntityManager, scope?: { unitCode: st
     sum.where('f.unitCode = :u AND f.year = :y', { u: scope.unitCode, y: scope.year });
   }
   await del.execute();
-  const rows = await sum.getRawMany<{ unitCode: string; year: number | string; metric: string; numerator: string | number; denominator: string | number; value: string | number | null; facts: string | number }>();
+  const rows = await sum.getRawMany<{
+    unitCode: string;
+    year: number | string;
+    metric: string;
+    numerator: string | number;
+    denominator: string | number;
+    value: string | number | null;
+    facts: string | number;
+  }>();
   if (!rows.length) return;
   await m.insert(
     MetricCounterEntity,

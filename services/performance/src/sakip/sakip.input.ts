@@ -18,14 +18,17 @@ export class RecordSakipEvaluationInput {
   @Field(() => Float, { description: 'Score 0-100 with at most 2 decimals' })
   score!: number;
 
-  @Field(() => String, { nullable: true, description: 'Source of the score, e.g. the inspectorate\'s letter' })
+  @Field(() => String, { nullable: true, description: "Source of the score, e.g. the inspectorate's letter" })
   source?: string | null;
 }
 
 export function validateSakip(input: RecordSakipEvaluationInput): void {
-  if (!Number.isInteger(input.round) || input.round < 1 || input.round > 12) throw new BadInputError('round', 'Round is a number from 1 to 12');
-  if (!input.roundLabel.trim() || input.roundLabel.length > 60) throw new BadInputError('roundLabel', 'Round label is required and at most 60 characters');
-  if (!Number.isFinite(input.score) || input.score < 0 || input.score > 100) throw new BadInputError('score', 'Score must be from 0 to 100');
+  if (!Number.isInteger(input.round) || input.round < 1 || input.round > 12)
+    throw new BadInputError('round', 'Round is a number from 1 to 12');
+  if (!input.roundLabel.trim() || input.roundLabel.length > 60)
+    throw new BadInputError('roundLabel', 'Round label is required and at most 60 characters');
+  if (!Number.isFinite(input.score) || input.score < 0 || input.score > 100)
+    throw new BadInputError('score', 'Score must be from 0 to 100');
   if (!hasAtMost2Decimals(input.score)) throw new BadInputError('score', 'Score has at most 2 decimals');
   if (input.source && input.source.length > 200) throw new BadInputError('source', 'Source is at most 200 characters');
 }

@@ -32,11 +32,15 @@ function ranked(rows: SakipEvaluationEntity[], finalRound: Map<string, number>):
 export class SakipResolver {
   @Query(() => [SakipEvaluation], {
     description:
-      'SAKIP evaluations of every unit for a performance year, best first (peringkat SAKIP). Uses each unit\'s final round unless a round is given. Scores are published by the inspectorate, so every signed-in caller may read them',
+      "SAKIP evaluations of every unit for a performance year, best first (peringkat SAKIP). Uses each unit's final round unless a round is given. Scores are published by the inspectorate, so every signed-in caller may read them",
   })
   async sakipEvaluations(
     @Arg('year', () => Int, { description: 'Performance year evaluated' }) year: number,
-    @Arg('round', () => Int, { nullable: true, description: 'A specific round (1 = first); default: each unit\'s final round' }) round: number | null,
+    @Arg('round', () => Int, {
+      nullable: true,
+      description: "A specific round (1 = first); default: each unit's final round",
+    })
+    round: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<SakipEvaluation[]> {
     const rows = await ctx.db.dataSource.getRepository(SakipEvaluationEntity).find({ where: { year } });
@@ -45,21 +49,42 @@ export class SakipResolver {
     return ranked(chosen, finalRound);
   }
 
-  @Mutation(() => SakipEvaluation, { description: 'Records a SAKIP evaluation score of a registered unit (admin only: the scores come from the inspectorate)' })
-  async recordSakipEvaluation(@Arg('input', { description: 'The evaluation' }) input: RecordSakipEvaluationInput, @Ctx() ctx: RequestContext): Promise<SakipEvaluation> {
+  @Mutation(() => SakipEvaluation, {
+    description:
+      'Records a SAKIP evaluation score of a registered unit (admin only: the scores come from the inspectorate)',
+  })
+  async recordSakipEvaluation(
+    @Arg('input', { description: 'The evaluation' }) input: RecordSakipEvaluationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SakipEvaluation> {
     if (ctx.caller.role !== 'admin') throw new ForbiddenError('only an admin records SAKIP evaluations');
     assertYear(input.year);
     validateSakip(input);
     const row = await ctx.db.transaction(async (tx) => {
       await assertKnownUnit(tx.manager, input.unitCode);
-      if (await tx.manager.findOneBy(SakipEvaluationEntity, { unitCode: input.unitCode, year: input.year, round: input.round })) {
+      if (
+        await tx.manager.findOneBy(SakipEvaluationEntity, {
+          unitCode: input.unitCode,
+          year: input.year,
+          round: input.round,
+        })
+      ) {
         throw new ConflictError(`round ${input.round} of ${input.year} is already recorded for ${input.unitCode}`);
       }
-      const entity = tx.manager.create(SakipEvaluationEntity, { ...input, roundLabel: input.roundLabel.trim(), source: input.source?.trim() || null, enteredBy: ctx.caller.subject, enteredAt: new Date() });
+      const entity = tx.manager.create(SakipEvaluationEntity, {
+        ...input,
+        roundLabel: input.roundLabel.trim(),
+        source: input.source?.trim() || null,
+        enteredBy: ctx.caller.subject,
+        enteredAt: new Date(),
+      });
       await tx.manager.insert(SakipEvaluationEntity, entity);
       return entity;
     });
     const ofYear = await ctx.db.dataSource.getRepository(SakipEvaluationEntity).find({ where: { year: input.year } });
-    return ranked(ofYear.filter((r) => r.round === row.round), finalRounds(ofYear)).find((e) => e.unit.code === row.unitCode)!;
+    return ranked(
+      ofYear.filter((r) => r.round === row.round),
+      finalRounds(ofYear),
+    ).find((e) => e.unit.code === row.unitCode)!;
   }
 }

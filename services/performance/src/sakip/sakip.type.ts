@@ -25,9 +25,14 @@ registerEnumType(SakipCategory, {
   },
 });
 
-@ObjectType({ description: 'A unit\'s SAKIP evaluation (evaluasi SAKIP) for a performance year and round' })
+@ObjectType({ description: "A unit's SAKIP evaluation (evaluasi SAKIP) for a performance year and round" })
 export class SakipEvaluation {
-  @Field(() => Unit, { nullable: true, description: 'The unit evaluated (unit yang dievaluasi); its name comes from the training subgraph.' + unavailableNote('training') })
+  @Field(() => Unit, {
+    nullable: true,
+    description:
+      'The unit evaluated (unit yang dievaluasi); its name comes from the training subgraph.' +
+      unavailableNote('training'),
+  })
   unit!: Unit;
 
   @Field(() => Int, { description: 'Performance year evaluated (tahun yang dievaluasi)' })
@@ -45,7 +50,10 @@ export class SakipEvaluation {
   @Field(() => Float, { description: 'Score (nilai) 0-100 as published by the inspectorate, 2 decimals' })
   score!: number;
 
-  @Field(() => SakipCategory, { description: 'Category derived from the score: AA >90-100, A >80-90, BB >70-80, B >60-70, CC >50-60, C >30-50, D 0-30' })
+  @Field(() => SakipCategory, {
+    description:
+      'Category derived from the score: AA >90-100, A >80-90, BB >70-80, B >60-70, CC >50-60, C >30-50, D 0-30',
+  })
   category!: SakipCategory;
 
   @Field(() => Int, { description: 'Rank among the units listed, best first; equal scores share a rank' })

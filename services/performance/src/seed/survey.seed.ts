@@ -12,7 +12,14 @@ import { PADANG } from './plan.seed';
  */
 const RESPONDENTS = 1508;
 const MEN = 868;
-const EDUCATION: [string, number][] = [['SD', 18], ['SMP', 18], ['SMA', 261], ['DIII', 118], ['S1', 1025], ['S2', 68]];
+const EDUCATION: [string, number][] = [
+  ['SD', 18],
+  ['SMP', 18],
+  ['SMA', 261],
+  ['DIII', 118],
+  ['S1', 1025],
+  ['S2', 68],
+];
 const FOURS = 9012;
 /** A multiplier coprime with both totals turns i -> (i x m) mod n into a permutation: exact counts, no clustering. */
 const SPREAD = 7919;
@@ -23,14 +30,19 @@ export function syntheticResponses(): { gender: string; education: string; answe
   return Array.from({ length: RESPONDENTS }, (_, r) => ({
     gender: (r * 7) % RESPONDENTS < MEN ? 'MALE' : 'FEMALE',
     education: educationOf[r]!,
-    answers: Array.from({ length: 9 }, (_, e) => ((r * 9 + e) * SPREAD) % answers < FOURS ? 4 : 3),
+    answers: Array.from({ length: 9 }, (_, e) => (((r * 9 + e) * SPREAD) % answers < FOURS ? 4 : 3)),
   }));
 }
 
 export async function seedSurvey(m: EntityManager): Promise<void> {
   const submittedAt = new Date('2022-12-31T00:00:00Z');
   const rows = syntheticResponses().map((r) => ({
-    unitCode: PADANG, year: 2022, gender: r.gender, education: r.education, submittedBy: 'seed: synthetic IKM responses (Responden Sintetis)', submittedAt,
+    unitCode: PADANG,
+    year: 2022,
+    gender: r.gender,
+    education: r.education,
+    submittedBy: 'seed: synthetic IKM responses (Responden Sintetis)',
+    submittedAt,
     ...Object.fromEntries(r.answers.map((a, i) => [`u${i + 1}`, a])),
   }));
   for (let i = 0; i < rows.length; i += 300) await m.insert(SurveyResponseEntity, rows.slice(i, i + 300));

@@ -2,7 +2,7 @@ import { BadInputError } from '@kesos/infra';
 import { Field, InputType, Int } from 'type-graphql';
 import { Gender, RespondentEducation } from './survey.type';
 
-@InputType({ description: 'One respondent\'s answers to the satisfaction survey (kuesioner IKM)' })
+@InputType({ description: "One respondent's answers to the satisfaction survey (kuesioner IKM)" })
 export class SurveyResponseInput {
   @Field(() => Gender, { description: 'Gender (jenis kelamin)' })
   gender!: Gender;
@@ -32,13 +32,21 @@ export function validateResponse(r: SurveyResponseInput): void {
 /** All-or-nothing: every bad row is reported with its 1-based row number, and nothing is saved. */
 export function validateImport(rows: SurveyResponseInput[]): void {
   if (!rows.length) throw new BadInputError('responses', 'The import holds no responses');
-  if (rows.length > MAX_IMPORT_ROWS) throw new BadInputError('responses', `An import holds at most ${MAX_IMPORT_ROWS} responses; split the file`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new BadInputError('responses', `An import holds at most ${MAX_IMPORT_ROWS} responses; split the file`);
   const errors = rows.flatMap((r, i) => {
     const p = responseProblem(r);
     return p ? [{ row: i + 1, ...p }] : [];
   });
   if (errors.length) {
-    const shown = errors.slice(0, 10).map((e) => `row ${e.row}: ${e.message}`).join('; ');
-    throw new BadInputError('responses', `${errors.length} of ${rows.length} rows are invalid, nothing was imported: ${shown}${errors.length > 10 ? '; ...' : ''}`, { rows: errors });
+    const shown = errors
+      .slice(0, 10)
+      .map((e) => `row ${e.row}: ${e.message}`)
+      .join('; ');
+    throw new BadInputError(
+      'responses',
+      `${errors.length} of ${rows.length} rows are invalid, nothing was imported: ${shown}${errors.length > 10 ? '; ...' : ''}`,
+      { rows: errors },
+    );
   }
 }

@@ -15,14 +15,30 @@ export const surveyByUnitYear = (ctx: RequestContext) =>
     const scope = <T extends { where: (w: Brackets) => T }>(qb: T): T =>
       qb.where(
         new Brackets((w) => {
-          keys.forEach((k, i) => w.orWhere(`(r.unitCode = :u${i} AND r.year = :y${i})`, { [`u${i}`]: k.unit, [`y${i}`]: k.year }));
+          keys.forEach((k, i) =>
+            w.orWhere(`(r.unitCode = :u${i} AND r.year = :y${i})`, { [`u${i}`]: k.unit, [`y${i}`]: k.year }),
+          );
         }),
       );
-    const totalsQb = repo.createQueryBuilder('r').select('r.unitCode', 'unitCode').addSelect('r.year', 'year').addSelect('COUNT(*)', 'respondents');
+    const totalsQb = repo
+      .createQueryBuilder('r')
+      .select('r.unitCode', 'unitCode')
+      .addSelect('r.year', 'year')
+      .addSelect('COUNT(*)', 'respondents');
     for (const c of ELEMENT_COLUMNS) totalsQb.addSelect(`SUM(r.${c})`, c);
-    const totals = await scope(totalsQb).groupBy('r.unitCode').addGroupBy('r.year').getRawMany<Record<string, string | number>>();
+    const totals = await scope(totalsQb)
+      .groupBy('r.unitCode')
+      .addGroupBy('r.year')
+      .getRawMany<Record<string, string | number>>();
     const breakdown = (column: 'gender' | 'education') =>
-      scope(repo.createQueryBuilder('r').select('r.unitCode', 'unitCode').addSelect('r.year', 'year').addSelect(`r.${column}`, 'key').addSelect('COUNT(*)', 'count'))
+      scope(
+        repo
+          .createQueryBuilder('r')
+          .select('r.unitCode', 'unitCode')
+          .addSelect('r.year', 'year')
+          .addSelect(`r.${column}`, 'key')
+          .addSelect('COUNT(*)', 'count'),
+      )
         .groupBy('r.unitCode')
         .addGroupBy('r.year')
         .addGroupBy(`r.${column}`)
@@ -32,16 +48,30 @@ export const surveyByUnitYear = (ctx: RequestContext) =>
     for (const t of totals) {
       const respondents = Number(t.respondents);
       const sums = ELEMENT_COLUMNS.map((c) => Number(t[c]));
-      const index = satisfactionIndex(sums.reduce((a, b) => a + b, 0), respondents) ?? 0;
+      const index =
+        satisfactionIndex(
+          sums.reduce((a, b) => a + b, 0),
+          respondents,
+        ) ?? 0;
       const key = keyOf(String(t.unitCode), t.year);
       surveys.set(key, {
         year: Number(t.year),
         respondents,
         index,
         grade: satisfactionGrade(index) as SatisfactionGrade,
-        elements: ELEMENTS.map((e, i) => ({ code: e.code, name: e.name, meanScore: exactRatio2(sums[i]!, respondents) })),
-        byGender: GENDER_ORDER.map((g) => ({ key: g, count: Number(genders.find((r) => keyOf(r.unitCode, r.year) === key && r.key === g)?.count ?? 0) })),
-        byEducation: EDUCATION_ORDER.map((e) => ({ key: e, count: Number(educations.find((r) => keyOf(r.unitCode, r.year) === key && r.key === e)?.count ?? 0) })),
+        elements: ELEMENTS.map((e, i) => ({
+          code: e.code,
+          name: e.name,
+          meanScore: exactRatio2(sums[i]!, respondents),
+        })),
+        byGender: GENDER_ORDER.map((g) => ({
+          key: g,
+          count: Number(genders.find((r) => keyOf(r.unitCode, r.year) === key && r.key === g)?.count ?? 0),
+        })),
+        byEducation: EDUCATION_ORDER.map((e) => ({
+          key: e,
+          count: Number(educations.find((r) => keyOf(r.unitCode, r.year) === key && r.key === e)?.count ?? 0),
+        })),
       });
     }
     return keys.map((k) => surveys.get(keyOf(k.unit, k.year)) ?? null);

@@ -18,15 +18,31 @@ export class SurveyImportResult {
 
 const CHUNK = 500;
 
-async function insertResponses(m: EntityManager, unitCode: string, year: number, rows: SurveyResponseInput[], submittedBy: string): Promise<void> {
+async function insertResponses(
+  m: EntityManager,
+  unitCode: string,
+  year: number,
+  rows: SurveyResponseInput[],
+  submittedBy: string,
+): Promise<void> {
   const submittedAt = new Date();
-  const records = rows.map((r) => ({ unitCode, year, gender: r.gender, education: r.education, submittedBy, submittedAt, ...Object.fromEntries(r.answers.map((a, i) => [`u${i + 1}`, a])) }));
+  const records = rows.map((r) => ({
+    unitCode,
+    year,
+    gender: r.gender,
+    education: r.education,
+    submittedBy,
+    submittedAt,
+    ...Object.fromEntries(r.answers.map((a, i) => [`u${i + 1}`, a])),
+  }));
   for (let i = 0; i < records.length; i += CHUNK) await m.insert(SurveyResponseEntity, records.slice(i, i + CHUNK));
 }
 
 @Resolver()
 export class SurveyMutationResolver {
-  @Mutation(() => SatisfactionSurvey, { description: 'Records one survey response (isian kuesioner IKM); by the unit\'s operator or an admin' })
+  @Mutation(() => SatisfactionSurvey, {
+    description: "Records one survey response (isian kuesioner IKM); by the unit's operator or an admin",
+  })
   async submitSurveyResponse(
     @Arg('unitCode', () => ID, { description: 'Unit surveyed' }) unitCode: string,
     @Arg('year', () => Int, { description: 'Year surveyed' }) year: number,
@@ -43,11 +59,15 @@ export class SurveyMutationResolver {
     return (await surveyByUnitYear(ctx).load({ unit: unitCode, year }))!;
   }
 
-  @Mutation(() => SurveyImportResult, { description: 'Imports many survey responses at once, all or nothing; invalid rows are reported by row number (1-based)' })
+  @Mutation(() => SurveyImportResult, {
+    description:
+      'Imports many survey responses at once, all or nothing; invalid rows are reported by row number (1-based)',
+  })
   async importSurveyResponses(
     @Arg('unitCode', () => ID, { description: 'Unit surveyed' }) unitCode: string,
     @Arg('year', () => Int, { description: 'Year surveyed' }) year: number,
-    @Arg('responses', () => [SurveyResponseInput], { description: 'The responses, in file order' }) responses: SurveyResponseInput[],
+    @Arg('responses', () => [SurveyResponseInput], { description: 'The responses, in file order' })
+    responses: SurveyResponseInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyImportResult> {
     assertCanWrite(ctx.caller, unitCode);

@@ -74,7 +74,9 @@ export class SurveyElementScore {
   @Field({ description: 'Element name (nama unsur)' })
   name!: string;
 
-  @Field(() => Float, { description: 'Mean answer 1-4 (NRR), rounded half-up to 2 decimals for display; the index uses the exact sums' })
+  @Field(() => Float, {
+    description: 'Mean answer 1-4 (NRR), rounded half-up to 2 decimals for display; the index uses the exact sums',
+  })
   meanScore!: number;
 }
 
@@ -87,11 +89,15 @@ export class SatisfactionSurvey {
   respondents!: number;
 
   @Field(() => Float, {
-    description: 'Satisfaction index (nilai IKM) 25-100: sum of all answers / (9 x respondents) x 25, i.e. each element weighted exactly 1/9, rounded half-up to 2 decimals',
+    description:
+      'Satisfaction index (nilai IKM) 25-100: sum of all answers / (9 x respondents) x 25, i.e. each element weighted exactly 1/9, rounded half-up to 2 decimals',
   })
   index!: number;
 
-  @Field(() => SatisfactionGrade, { description: 'Grade (mutu pelayanan) of the rounded index: A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99' })
+  @Field(() => SatisfactionGrade, {
+    description:
+      'Grade (mutu pelayanan) of the rounded index: A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99',
+  })
   grade!: SatisfactionGrade;
 
   @Field(() => [SurveyElementScore], { description: 'Mean score per service element (NRR per unsur), U1..U9' })
@@ -100,6 +106,8 @@ export class SatisfactionSurvey {
   @Field(() => [RespondentsByGender], { description: 'Respondents by gender (responden menurut jenis kelamin)' })
   byGender!: RespondentsByGender[];
 
-  @Field(() => [RespondentsByEducation], { description: 'Respondents by education, SD to S2 (responden menurut pendidikan)' })
+  @Field(() => [RespondentsByEducation], {
+    description: 'Respondents by education, SD to S2 (responden menurut pendidikan)',
+  })
   byEducation!: RespondentsByEducation[];
 }

@@ -6,8 +6,17 @@ import { SatisfactionSurvey } from './survey.type';
 
 @Resolver(() => Unit)
 export class UnitSurveyResolver {
-  @FieldResolver(() => SatisfactionSurvey, { nullable: true, description: 'Satisfaction survey (IKM) of the unit for a year; null when nobody answered. Readable by the unit, analysts and admins.' + unavailableNote('performance') })
-  async satisfactionSurvey(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Year surveyed' }) year: number, @Ctx() ctx: RequestContext): Promise<SatisfactionSurvey | null> {
+  @FieldResolver(() => SatisfactionSurvey, {
+    nullable: true,
+    description:
+      'Satisfaction survey (IKM) of the unit for a year; null when nobody answered. Readable by the unit, analysts and admins.' +
+      unavailableNote('performance'),
+  })
+  async satisfactionSurvey(
+    @Root() unit: Unit,
+    @Arg('year', () => Int, { description: 'Year surveyed' }) year: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SatisfactionSurvey | null> {
     assertCanRead(ctx.caller, unit.code);
     return surveyByUnitYear(ctx).load({ unit: unit.code, year });
   }

@@ -5,7 +5,12 @@ import { Unit } from './unit.type';
 
 @Resolver(() => Unit)
 export class PerformanceUnitResolver {
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the performance service has recorded this unit from the training service (unit terdaftar, registered event).' + unavailableNote('performance') })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the performance service has recorded this unit from the training service (unit terdaftar, registered event).' +
+      unavailableNote('performance'),
+  })
   async knownToPerformance(@Root() unit: Unit, @Ctx() ctx: RequestContext): Promise<boolean> {
     return ctx.loaders
       .get<string, boolean>('knownUnit', async (codes) => {

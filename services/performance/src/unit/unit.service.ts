@@ -4,7 +4,8 @@ import { KnownUnitEntity } from './known-unit.entity';
 
 /** Writes name a unit the training subgraph has registered (learnt from its event), so a mistyped code is refused. */
 export async function assertKnownUnit(m: EntityManager, code: string, field = 'unitCode'): Promise<void> {
-  if (!(await m.findOneBy(KnownUnitEntity, { code }))) throw new BadInputError(field, `unit ${code} is not registered in the training subgraph`);
+  if (!(await m.findOneBy(KnownUnitEntity, { code })))
+    throw new BadInputError(field, `unit ${code} is not registered in the training subgraph`);
 }
 
 export function assertYear(year: number, field = 'year'): void {

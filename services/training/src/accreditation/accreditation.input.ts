@@ -15,7 +15,7 @@ export class RegisterLksInstitutionInput {
   @Field(() => LksKind, { description: 'Field of service (jenis LKS)' })
   kind!: LksKind;
 
-  @Field({ description: 'Province of the unit\'s work area (provinsi)' })
+  @Field({ description: "Province of the unit's work area (provinsi)" })
   province!: string;
 
   @Field({ description: 'Regency or city (kabupaten/kota)' })
@@ -27,16 +27,24 @@ export class RecordAccreditationInput {
   @Field(() => ID, { description: 'Institution id (id LKS); an institution is assessed at most once a year' })
   institutionId!: string;
 
-  @Field({ description: 'Day of the visit, ISO YYYY-MM-DD (tanggal visitasi); its year is the year the assessment counts towards' })
+  @Field({
+    description:
+      'Day of the visit, ISO YYYY-MM-DD (tanggal visitasi); its year is the year the assessment counts towards',
+  })
   visitDate!: string;
 
-  @Field(() => [String], { description: 'Assessors who made the visit (tim asesor): 1 to 10 names, each at most 100 characters' })
+  @Field(() => [String], {
+    description: 'Assessors who made the visit (tim asesor): 1 to 10 names, each at most 100 characters',
+  })
   assessorTeam!: string[];
 
   @Field(() => AccreditationResult, { description: 'Decision (hasil akreditasi)' })
   result!: AccreditationResult;
 
-  @Field({ description: 'Day of the decision, ISO YYYY-MM-DD, on or after the visit (tanggal penetapan); validity runs from it' })
+  @Field({
+    description:
+      'Day of the decision, ISO YYYY-MM-DD, on or after the visit (tanggal penetapan); validity runs from it',
+  })
   decidedOn!: string;
 }
 
@@ -61,12 +69,24 @@ export function validateAccreditation(input: RecordAccreditationInput) {
   const decidedOn = isoDate('decidedOn', input.decidedOn);
   if (decidedOn < visitDate) throw new BadInputError('decidedOn', 'decidedOn must be on or after visitDate');
   const team = (input.assessorTeam ?? []).map((name) => name.trim());
-  if (team.length < 1 || team.length > 10) throw new BadInputError('assessorTeam', 'assessorTeam names 1 to 10 assessors');
+  if (team.length < 1 || team.length > 10)
+    throw new BadInputError('assessorTeam', 'assessorTeam names 1 to 10 assessors');
   team.forEach((name) => requiredText('assessorTeam', name, 100));
-  if (new Set(team.map((n) => n.toLowerCase())).size !== team.length) throw new BadInputError('assessorTeam', 'assessorTeam names an assessor twice');
-  return { institutionId: parseId('institutionId', input.institutionId), visitDate, decidedOn, assessorTeam: team, result: input.result };
+  if (new Set(team.map((n) => n.toLowerCase())).size !== team.length)
+    throw new BadInputError('assessorTeam', 'assessorTeam names an assessor twice');
+  return {
+    institutionId: parseId('institutionId', input.institutionId),
+    visitDate,
+    decidedOn,
+    assessorTeam: team,
+    result: input.result,
+  };
 }
 
 export function validateTarget(input: SetAccreditationTargetInput) {
-  return { unit: requiredText('unit', input.unit, 40), year: validYear('year', input.year), institutions: wholeNumber('institutions', input.institutions, 0, 100_000) };
+  return {
+    unit: requiredText('unit', input.unit, 40),
+    year: validYear('year', input.year),
+    institutions: wholeNumber('institutions', input.institutions, 0, 100_000),
+  };
 }

@@ -29,11 +29,16 @@ export const accreditationSummaryByUnitYear = (ctx: RequestContext) =>
       .addGroupBy('a.year')
       .addGroupBy('a.result')
       .getRawMany<{ unitCode: string; year: number; result: AccreditationResult; count: string | number }>();
-    const targets = await ctx.db.dataSource.getRepository(AccreditationTargetEntity).findBy({ unitCode: In(units), year: In(years) });
+    const targets = await ctx.db.dataSource
+      .getRepository(AccreditationTargetEntity)
+      .findBy({ unitCode: In(units), year: In(years) });
     const countOf = new Map(counts.map((c) => [`${unitYearKey(c.unitCode, c.year)}|${c.result}`, Number(c.count)]));
     const targetOf = new Map(targets.map((t) => [unitYearKey(t.unitCode, t.year), t.institutions]));
     return keys.map(({ unit, year }) => {
-      const byResult = RESULTS.map((result) => ({ result, count: countOf.get(`${unitYearKey(unit, year)}|${result}`) ?? 0 }));
+      const byResult = RESULTS.map((result) => ({
+        result,
+        count: countOf.get(`${unitYearKey(unit, year)}|${result}`) ?? 0,
+      }));
       const assessed = byResult.reduce((sum, r) => sum + r.count, 0);
       const accredited = byResult.filter((r) => VALIDITY_YEARS[r.result] !== null).reduce((sum, r) => sum + r.count, 0);
       const target = targetOf.get(unitYearKey(unit, year)) ?? null;

@@ -1,22 +1,48 @@
 import type { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RecordAccreditationInput, RegisterLksInstitutionInput, SetAccreditationTargetInput } from './accreditation.input';
+import {
+  RecordAccreditationInput,
+  RegisterLksInstitutionInput,
+  SetAccreditationTargetInput,
+} from './accreditation.input';
 import { institutionById } from './accreditation.loader';
-import { isAccredited, listAccreditations, listInstitutions, recordAccreditation, registerInstitution, setTarget } from './accreditation.service';
-import { AccreditationAssessment, AccreditationAssessmentPage, AccreditationResult, AccreditationTarget, LksInstitution, LksInstitutionPage, VALIDITY_YEARS } from './accreditation.type';
+import {
+  isAccredited,
+  listAccreditations,
+  listInstitutions,
+  recordAccreditation,
+  registerInstitution,
+  setTarget,
+} from './accreditation.service';
+import {
+  AccreditationAssessment,
+  AccreditationAssessmentPage,
+  AccreditationResult,
+  AccreditationTarget,
+  LksInstitution,
+  LksInstitutionPage,
+  VALIDITY_YEARS,
+} from './accreditation.type';
 import { validUntil } from './accreditation.validity';
 
 const UNIT_ARG = { description: 'Unit code (kode unit), e.g. BBPPKS-PADANG' };
 const FIRST_ARG = { defaultValue: 50, description: 'Page size (jumlah per halaman), 1-200' };
-const AFTER_ARG = { nullable: true, description: 'Cursor from the previous page, pageInfo.endCursor (kursor halaman sebelumnya)' };
+const AFTER_ARG = {
+  nullable: true,
+  description: 'Cursor from the previous page, pageInfo.endCursor (kursor halaman sebelumnya)',
+};
 
 @Resolver(() => AccreditationAssessment)
 export class AccreditationResolver {
-  @Query(() => AccreditationAssessmentPage, { description: 'Accreditation decisions of a unit (hasil akreditasi LKS), oldest first, paged by cursor; readable by the unit, analysts and admins' })
+  @Query(() => AccreditationAssessmentPage, {
+    description:
+      'Accreditation decisions of a unit (hasil akreditasi LKS), oldest first, paged by cursor; readable by the unit, analysts and admins',
+  })
   async accreditationAssessments(
     @Arg('unit', () => ID, UNIT_ARG) unit: string,
     @Arg('year', () => Int, { nullable: true, description: 'Only visits in this year (tahun)' }) year: number | null,
-    @Arg('result', () => AccreditationResult, { nullable: true, description: 'Only this result (hasil)' }) result: AccreditationResult | null,
+    @Arg('result', () => AccreditationResult, { nullable: true, description: 'Only this result (hasil)' })
+    result: AccreditationResult | null,
     @Arg('first', () => Int, FIRST_ARG) first: number,
     @Arg('after', () => String, AFTER_ARG) after: string | null,
     @Ctx() ctx: RequestContext,
@@ -24,7 +50,9 @@ export class AccreditationResolver {
     return (await listAccreditations(ctx, { unit, year, result, first, after })) as AccreditationAssessmentPage;
   }
 
-  @Query(() => LksInstitutionPage, { description: 'Institutions in a unit\'s work area (daftar LKS), oldest first, paged by cursor' })
+  @Query(() => LksInstitutionPage, {
+    description: "Institutions in a unit's work area (daftar LKS), oldest first, paged by cursor",
+  })
   async lksInstitutions(
     @Arg('unit', () => ID, UNIT_ARG) unit: string,
     @Arg('first', () => Int, FIRST_ARG) first: number,
@@ -34,20 +62,35 @@ export class AccreditationResolver {
     return (await listInstitutions(ctx, { unit, first, after })) as LksInstitutionPage;
   }
 
-  @Mutation(() => LksInstitution, { description: 'Registers an institution (daftarkan LKS); operator of the unit or admin' })
-  async registerLksInstitution(@Arg('input', { description: 'The institution' }) input: RegisterLksInstitutionInput, @Ctx() ctx: RequestContext): Promise<LksInstitution> {
+  @Mutation(() => LksInstitution, {
+    description: 'Registers an institution (daftarkan LKS); operator of the unit or admin',
+  })
+  async registerLksInstitution(
+    @Arg('input', { description: 'The institution' }) input: RegisterLksInstitutionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LksInstitution> {
     return (await registerInstitution(ctx, input)) as LksInstitution;
   }
 
   @Mutation(() => AccreditationAssessment, {
-    description: 'Records an accreditation visit and its decision (catat visitasi dan hasil akreditasi), at most one per institution per year; operator of the unit or admin; publishes training.accreditation.decided',
+    description:
+      'Records an accreditation visit and its decision (catat visitasi dan hasil akreditasi), at most one per institution per year; operator of the unit or admin; publishes training.accreditation.decided',
   })
-  async recordAccreditation(@Arg('input', { description: 'The visit and decision' }) input: RecordAccreditationInput, @Ctx() ctx: RequestContext): Promise<AccreditationAssessment> {
+  async recordAccreditation(
+    @Arg('input', { description: 'The visit and decision' }) input: RecordAccreditationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AccreditationAssessment> {
     return (await recordAccreditation(ctx, input)) as AccreditationAssessment;
   }
 
-  @Mutation(() => AccreditationTarget, { description: 'Sets the number of institutions planned for assessment in a year (target akreditasi RKT); operator of the unit or admin' })
-  async setAccreditationTarget(@Arg('input', { description: 'The target' }) input: SetAccreditationTargetInput, @Ctx() ctx: RequestContext): Promise<AccreditationTarget> {
+  @Mutation(() => AccreditationTarget, {
+    description:
+      'Sets the number of institutions planned for assessment in a year (target akreditasi RKT); operator of the unit or admin',
+  })
+  async setAccreditationTarget(
+    @Arg('input', { description: 'The target' }) input: SetAccreditationTargetInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AccreditationTarget> {
     return setTarget(ctx, input);
   }
 
@@ -56,17 +99,26 @@ export class AccreditationResolver {
     return (await institutionById(ctx).load(assessment.institutionId)) as LksInstitution;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the institution was accredited, i.e. the result is A, B or C (terakreditasi)' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the institution was accredited, i.e. the result is A, B or C (terakreditasi)',
+  })
   accredited(@Root() assessment: AccreditationAssessment): boolean {
     return isAccredited(assessment.result);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Years of validity given by the result (masa berlaku): A 5, B 3, C 2; null when not accredited' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Years of validity given by the result (masa berlaku): A 5, B 3, C 2; null when not accredited',
+  })
   validityYears(@Root() assessment: AccreditationAssessment): number | null {
     return VALIDITY_YEARS[assessment.result];
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Last day of validity, ISO YYYY-MM-DD (berlaku sampai): decision date plus the validity years, minus one day; null when not accredited' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Last day of validity, ISO YYYY-MM-DD (berlaku sampai): decision date plus the validity years, minus one day; null when not accredited',
+  })
   validUntil(@Root() assessment: AccreditationAssessment): string | null {
     return validUntil(assessment.result, assessment.decidedOn);
   }

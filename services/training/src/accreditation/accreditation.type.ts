@@ -15,7 +15,10 @@ registerEnumType(LksKind, {
     CHILDREN: { description: 'Child welfare institution (LKS Anak, LKSA)' },
     ELDERLY: { description: 'Institution for older people (LKS Lanjut Usia)' },
     DISABILITY: { description: 'Institution for persons with disabilities (LKS Penyandang Disabilitas)' },
-    SOCIAL_REHABILITATION: { description: 'Social rehabilitation, e.g. of drug users or the socially displaced (LKS rehabilitasi sosial, korban NAPZA, tuna sosial)' },
+    SOCIAL_REHABILITATION: {
+      description:
+        'Social rehabilitation, e.g. of drug users or the socially displaced (LKS rehabilitasi sosial, korban NAPZA, tuna sosial)',
+    },
     COMMUNITY: { description: 'Community welfare and empowerment (LKS pemberdayaan masyarakat / umum)' },
   },
 });
@@ -40,7 +43,10 @@ registerEnumType(AccreditationResult, {
 /** Years of validity per grade (masa berlaku akreditasi). */
 export const VALIDITY_YEARS: Record<AccreditationResult, number | null> = { A: 5, B: 3, C: 2, NOT_ACCREDITED: null };
 
-@ObjectType({ description: 'A social-welfare institution (Lembaga Kesejahteraan Sosial, LKS); seeded institutions are synthetic and named so' })
+@ObjectType({
+  description:
+    'A social-welfare institution (Lembaga Kesejahteraan Sosial, LKS); seeded institutions are synthetic and named so',
+})
 export class LksInstitution {
   @Field(() => ID, { description: 'Institution id (id LKS)' })
   id!: number;
@@ -101,7 +107,11 @@ export class AccreditationSummary {
   @Field(() => Int, { description: 'Year (tahun)' })
   year!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Institutions planned for assessment (target RKT, LKS yang mengikuti proses akreditasi); null when no target is set' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Institutions planned for assessment (target RKT, LKS yang mengikuti proses akreditasi); null when no target is set',
+  })
   target!: number | null;
 
   @Field(() => Int, { description: 'Institutions assessed (LKS yang dinilai)' })
@@ -113,13 +123,23 @@ export class AccreditationSummary {
   @Field(() => Int, { description: 'Institutions assessed but not accredited (tidak terakreditasi)' })
   notAccredited!: number;
 
-  @Field(() => [AccreditationResultCount], { description: 'Decisions per result, in the order A, B, C, NOT_ACCREDITED (sebaran hasil)' })
+  @Field(() => [AccreditationResultCount], {
+    description: 'Decisions per result, in the order A, B, C, NOT_ACCREDITED (sebaran hasil)',
+  })
   byResult!: AccreditationResultCount[];
 
-  @Field(() => Float, { nullable: true, description: 'Accredited rate (persentase lembaga terakreditasi, indikator SK1.1): accredited / assessed x 100, rounded half-up to 2 decimals; null when none was assessed' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Accredited rate (persentase lembaga terakreditasi, indikator SK1.1): accredited / assessed x 100, rounded half-up to 2 decimals; null when none was assessed',
+  })
   accreditedRate!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Target realisation (realisasi target RKT): assessed / target x 100, rounded half-up to 2 decimals; null without a target' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Target realisation (realisasi target RKT): assessed / target x 100, rounded half-up to 2 decimals; null without a target',
+  })
   targetRealization!: number | null;
 }
 

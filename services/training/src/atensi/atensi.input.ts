@@ -12,16 +12,22 @@ export class OpenAtensiCaseInput {
   @Field(() => AtensiServiceType, { description: 'Type of service (jenis layanan)' })
   serviceType!: AtensiServiceType;
 
-  @Field({ description: 'Day the case was received, ISO YYYY-MM-DD (tanggal diterima); its year is the year the case counts towards' })
+  @Field({
+    description:
+      'Day the case was received, ISO YYYY-MM-DD (tanggal diterima); its year is the year the case counts towards',
+  })
   receivedOn!: string;
 
-  @Field({ description: 'Province of the unit\'s work area (provinsi)' })
+  @Field({ description: "Province of the unit's work area (provinsi)" })
   province!: string;
 
   @Field({ description: 'Regency or city (kabupaten/kota)' })
   regency!: string;
 
-  @Field(() => String, { nullable: true, description: 'Short description, at most 300 characters, without personal data (uraian kasus)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Short description, at most 300 characters, without personal data (uraian kasus)',
+  })
   description?: string | null;
 }
 
@@ -36,18 +42,32 @@ export class CloseAtensiCaseInput {
   @Field({ description: 'Whether the needs and basic rights of the people concerned were met (terlayani)' })
   served!: boolean;
 
-  @Field(() => Int, { description: 'People served (jumlah penerima manfaat terlayani): at least 1 when served, 0 when not' })
+  @Field(() => Int, {
+    description: 'People served (jumlah penerima manfaat terlayani): at least 1 when served, 0 when not',
+  })
   peopleServed!: number;
 }
 
 export function validateOpen(input: OpenAtensiCaseInput) {
   const description = input.description?.trim() ? requiredText('description', input.description, 300) : null;
-  return { unit: requiredText('unit', input.unit, 40), serviceType: input.serviceType, receivedOn: isoDate('receivedOn', input.receivedOn), description };
+  return {
+    unit: requiredText('unit', input.unit, 40),
+    serviceType: input.serviceType,
+    receivedOn: isoDate('receivedOn', input.receivedOn),
+    description,
+  };
 }
 
 export function validateClose(input: CloseAtensiCaseInput) {
   const peopleServed = wholeNumber('peopleServed', input.peopleServed, 0, 100_000);
-  if (input.served && peopleServed < 1) throw new BadInputError('peopleServed', 'a served case serves at least one person');
-  if (!input.served && peopleServed !== 0) throw new BadInputError('peopleServed', 'a case closed without service serves nobody: peopleServed must be 0');
-  return { caseId: parseId('caseId', input.caseId), closedOn: isoDate('closedOn', input.closedOn), served: input.served, peopleServed };
+  if (input.served && peopleServed < 1)
+    throw new BadInputError('peopleServed', 'a served case serves at least one person');
+  if (!input.served && peopleServed !== 0)
+    throw new BadInputError('peopleServed', 'a case closed without service serves nobody: peopleServed must be 0');
+  return {
+    caseId: parseId('caseId', input.caseId),
+    closedOn: isoDate('closedOn', input.closedOn),
+    served: input.served,
+    peopleServed,
+  };
 }

@@ -11,7 +11,11 @@ interface Counts {
   peopleServed: number;
 }
 
-const summarise = (c: Counts) => ({ ...c, openCases: c.cases - c.closedCases, servedRate: percentage(c.servedCases, c.closedCases) });
+const summarise = (c: Counts) => ({
+  ...c,
+  openCases: c.cases - c.closedCases,
+  servedRate: percentage(c.servedCases, c.closedCases),
+});
 
 /** One grouped query for every (unit, year) of a request. */
 export const atensiSummaryByUnitYear = (ctx: RequestContext) =>
@@ -35,17 +39,39 @@ export const atensiSummaryByUnitYear = (ctx: RequestContext) =>
       .groupBy('c.unitCode')
       .addGroupBy('c.year')
       .addGroupBy('c.serviceType')
-      .getRawMany<{ unitCode: string; year: number; serviceType: AtensiServiceType } & Record<keyof Counts, string | number>>();
+      .getRawMany<
+        { unitCode: string; year: number; serviceType: AtensiServiceType } & Record<keyof Counts, string | number>
+      >();
     const countsOf = new Map(
-      rows.map((r) => [`${r.unitCode}|${Number(r.year)}|${r.serviceType}`, { cases: Number(r.cases), closedCases: Number(r.closedCases), servedCases: Number(r.servedCases), peopleServed: Number(r.peopleServed) }]),
+      rows.map((r) => [
+        `${r.unitCode}|${Number(r.year)}|${r.serviceType}`,
+        {
+          cases: Number(r.cases),
+          closedCases: Number(r.closedCases),
+          servedCases: Number(r.servedCases),
+          peopleServed: Number(r.peopleServed),
+        },
+      ]),
     );
     return keys.map(({ unit, year }) => {
       const byServiceType: AtensiServiceTypeSummary[] = SERVICE_TYPES.map((serviceType) => ({
         serviceType,
-        ...summarise(countsOf.get(`${unit}|${year}|${serviceType}`) ?? { cases: 0, closedCases: 0, servedCases: 0, peopleServed: 0 }),
+        ...summarise(
+          countsOf.get(`${unit}|${year}|${serviceType}`) ?? {
+            cases: 0,
+            closedCases: 0,
+            servedCases: 0,
+            peopleServed: 0,
+          },
+        ),
       }));
       const total = byServiceType.reduce<Counts>(
-        (t, s) => ({ cases: t.cases + s.cases, closedCases: t.closedCases + s.closedCases, servedCases: t.servedCases + s.servedCases, peopleServed: t.peopleServed + s.peopleServed }),
+        (t, s) => ({
+          cases: t.cases + s.cases,
+          closedCases: t.closedCases + s.closedCases,
+          servedCases: t.servedCases + s.servedCases,
+          peopleServed: t.peopleServed + s.peopleServed,
+        }),
         { cases: 0, closedCases: 0, servedCases: 0, peopleServed: 0 },
       );
       return { year, ...summarise(total), byServiceType };

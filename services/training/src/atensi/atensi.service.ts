@@ -12,7 +12,13 @@ export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput):
   assertCanWrite(ctx.caller, valid.unit);
   return ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
-    const place = await workAreaPlace(manager, unitCode, { province: 'province', regency: 'regency' }, input.province, input.regency);
+    const place = await workAreaPlace(
+      manager,
+      unitCode,
+      { province: 'province', regency: 'regency' },
+      input.province,
+      input.regency,
+    );
     const row = manager.create(AtensiCaseEntity, {
       unitCode,
       year: yearOfDate(valid.receivedOn),
@@ -37,11 +43,25 @@ export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput
     const found = await tx.manager.findOne(AtensiCaseEntity, { where: { id: valid.caseId }, ...forUpdate(tx.manager) });
     if (!found) throw new BadInputError('caseId', `case ${valid.caseId} does not exist`);
     assertCanWrite(ctx.caller, found.unitCode);
-    if (found.status !== AtensiCaseStatus.OPEN) throw new ConflictError(`case ${found.id} was already closed on ${found.closedOn}`);
-    if (valid.closedOn < found.receivedOn) throw new BadInputError('closedOn', `closedOn must be on or after the day the case was received, ${found.receivedOn}`);
-    const change = { status: AtensiCaseStatus.CLOSED, closedOn: valid.closedOn, served: valid.served, peopleServed: valid.peopleServed };
+    if (found.status !== AtensiCaseStatus.OPEN)
+      throw new ConflictError(`case ${found.id} was already closed on ${found.closedOn}`);
+    if (valid.closedOn < found.receivedOn)
+      throw new BadInputError(
+        'closedOn',
+        `closedOn must be on or after the day the case was received, ${found.receivedOn}`,
+      );
+    const change = {
+      status: AtensiCaseStatus.CLOSED,
+      closedOn: valid.closedOn,
+      served: valid.served,
+      peopleServed: valid.peopleServed,
+    };
     // The status condition makes a concurrent second close update nothing instead of closing twice.
-    const { affected } = await tx.manager.update(AtensiCaseEntity, { id: found.id, status: AtensiCaseStatus.OPEN }, change);
+    const { affected } = await tx.manager.update(
+      AtensiCaseEntity,
+      { id: found.id, status: AtensiCaseStatus.OPEN },
+      change,
+    );
     if (affected === 0) throw new ConflictError(`case ${found.id} was closed meanwhile`);
     const closed = { ...found, ...change };
     await tx.emit(atensiCaseClosedEvent(closed));
@@ -49,7 +69,17 @@ export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput
   });
 }
 
-export async function listCases(ctx: RequestContext, filter: { unit: string; year?: number | null; serviceType?: AtensiServiceType | null; status?: AtensiCaseStatus | null; first: number; after?: string | null }) {
+export async function listCases(
+  ctx: RequestContext,
+  filter: {
+    unit: string;
+    year?: number | null;
+    serviceType?: AtensiServiceType | null;
+    status?: AtensiCaseStatus | null;
+    first: number;
+    after?: string | null;
+  },
+) {
   assertCanRead(ctx.caller, filter.unit);
   const window = pageWindow(filter.first, filter.after);
   const where = {
@@ -59,6 +89,10 @@ export async function listCases(ctx: RequestContext, filter: { unit: string; yea
     ...(filter.status ? { status: filter.status } : {}),
   };
   const repo = ctx.db.dataSource.getRepository(AtensiCaseEntity);
-  const rows = await repo.find({ where: { ...where, id: MoreThan(window.afterId) }, order: { id: 'ASC' }, take: window.take + 1 });
+  const rows = await repo.find({
+    where: { ...where, id: MoreThan(window.afterId) },
+    order: { id: 'ASC' },
+    take: window.take + 1,
+  });
   return toPage(rows, window);
 }

@@ -9,12 +9,15 @@ export enum AtensiServiceType {
 }
 registerEnumType(AtensiServiceType, {
   name: 'AtensiServiceType',
-  description: 'Type of ATENSI service of the integrated social service centre (jenis layanan sentra terpadu, Kepmensos 221/HUK/2022)',
+  description:
+    'Type of ATENSI service of the integrated social service centre (jenis layanan sentra terpadu, Kepmensos 221/HUK/2022)',
   valuesConfig: {
     RESPON_KASUS: { description: 'Case response: outreach to a reported person in need (respon kasus)' },
     TANGGAP_DARURAT_BENCANA: { description: 'Disaster emergency response (tanggap darurat bencana)' },
     DUKUNGAN_PSIKOSOSIAL: { description: 'Psychosocial support (layanan dukungan psikososial)' },
-    SENTRA_KREASI_ATENSI: { description: 'Vocational and entrepreneurship support through the creative centre (Sentra Kreasi ATENSI)' },
+    SENTRA_KREASI_ATENSI: {
+      description: 'Vocational and entrepreneurship support through the creative centre (Sentra Kreasi ATENSI)',
+    },
   },
 });
 
@@ -31,7 +34,10 @@ registerEnumType(AtensiCaseStatus, {
   },
 });
 
-@ObjectType({ description: 'A case of social rehabilitation assistance (kasus Asistensi Rehabilitasi Sosial, ATENSI); it holds no personal data' })
+@ObjectType({
+  description:
+    'A case of social rehabilitation assistance (kasus Asistensi Rehabilitasi Sosial, ATENSI); it holds no personal data',
+})
 export class AtensiCase {
   @Field(() => ID, { description: 'Case id (id kasus)' })
   id!: number;
@@ -60,13 +66,23 @@ export class AtensiCase {
   @Field(() => AtensiCaseStatus, { description: 'Status (status kasus)' })
   status!: AtensiCaseStatus;
 
-  @Field(() => String, { nullable: true, description: 'Day the case was closed, ISO YYYY-MM-DD (tanggal ditutup); null while open' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Day the case was closed, ISO YYYY-MM-DD (tanggal ditutup); null while open',
+  })
   closedOn!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the basic needs and rights of the people concerned were met (kebutuhan dan hak dasar terpenuhi); null while open' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the basic needs and rights of the people concerned were met (kebutuhan dan hak dasar terpenuhi); null while open',
+  })
   served!: boolean | null;
 
-  @Field(() => Int, { nullable: true, description: 'People served in the case (jumlah penerima manfaat terlayani); null while open' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'People served in the case (jumlah penerima manfaat terlayani); null while open',
+  })
   peopleServed!: number | null;
 }
 
@@ -90,7 +106,11 @@ export class AtensiServiceTypeSummary {
   @Field(() => Int, { description: 'People served in closed cases (penerima manfaat terlayani)' })
   peopleServed!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Served rate (persentase terlayani): served cases / closed cases x 100, rounded half-up to 2 decimals; null when none is closed' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Served rate (persentase terlayani): served cases / closed cases x 100, rounded half-up to 2 decimals; null when none is closed',
+  })
   servedRate!: number | null;
 }
 
@@ -114,10 +134,16 @@ export class AtensiSummary {
   @Field(() => Int, { description: 'People served in closed cases (penerima manfaat terlayani)' })
   peopleServed!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Served rate (persentase penerima ATENSI yang kebutuhan dan hak dasarnya terpenuhi): served cases / closed cases x 100, rounded half-up to 2 decimals; null when none is closed' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Served rate (persentase penerima ATENSI yang kebutuhan dan hak dasarnya terpenuhi): served cases / closed cases x 100, rounded half-up to 2 decimals; null when none is closed',
+  })
   servedRate!: number | null;
 
-  @Field(() => [AtensiServiceTypeSummary], { description: 'The same per type of service, every type listed (rekap per jenis layanan)' })
+  @Field(() => [AtensiServiceTypeSummary], {
+    description: 'The same per type of service, every type listed (rekap per jenis layanan)',
+  })
   byServiceType!: AtensiServiceTypeSummary[];
 }
 

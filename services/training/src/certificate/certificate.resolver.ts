@@ -26,13 +26,35 @@ interface CertificateRow {
 @Resolver(() => CertificateVerification)
 export class CertificateResolver {
   /** Public (no token): listed in the service's publicRootFields; answers one exact number only. */
-  @Query(() => CertificateVerification, { nullable: true, description: 'Verifies a training certificate by its exact number (verifikasi sertifikat); public, no token needed; null when no such certificate exists' })
-  async verifyCertificate(@Arg('number', { description: 'Certificate number as printed, e.g. BBPPKS-PADANG/PPM/2022/000123/7QK4-M2XA-HT9C-RB3E' }) number: string, @Ctx() ctx: RequestContext): Promise<CertificateVerification | null> {
+  @Query(() => CertificateVerification, {
+    nullable: true,
+    description:
+      'Verifies a training certificate by its exact number (verifikasi sertifikat); public, no token needed; null when no such certificate exists',
+  })
+  async verifyCertificate(
+    @Arg('number', {
+      description: 'Certificate number as printed, e.g. BBPPKS-PADANG/PPM/2022/000123/7QK4-M2XA-HT9C-RB3E',
+    })
+    number: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CertificateVerification | null> {
     const exact = number.trim();
     if (!exact || exact.length > 120) return null;
     const row = await ctx.db.dataSource
       .createQueryBuilder()
-      .select(['e.certificateNumber AS number', 'p.name AS holder', 'g.code AS programmeCode', 'g.name AS programmeName', 'c.startDate AS startDate', 'c.endDate AS endDate', 'u.code AS unitCode', 'u.name AS unitName', 'e.status AS status', 'e.predicate AS predicate', 'e.certificateIssuedOn AS issuedOn'])
+      .select([
+        'e.certificateNumber AS number',
+        'p.name AS holder',
+        'g.code AS programmeCode',
+        'g.name AS programmeName',
+        'c.startDate AS startDate',
+        'c.endDate AS endDate',
+        'u.code AS unitCode',
+        'u.name AS unitName',
+        'e.status AS status',
+        'e.predicate AS predicate',
+        'e.certificateIssuedOn AS issuedOn',
+      ])
       .from(EnrollmentEntity, 'e')
       .innerJoin(ParticipantEntity, 'p', 'p.id = e.participantId')
       .innerJoin(TrainingClassEntity, 'c', 'c.id = e.classId')

@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { EnrollmentStatus, Predicate } from '../enrollment/enrollment.type';
 
-@ObjectType({ description: 'What a public verifier of a training certificate (verifikasi sertifikat) may see: nothing that identifies the holder beyond the masked name' })
+@ObjectType({
+  description:
+    'What a public verifier of a training certificate (verifikasi sertifikat) may see: nothing that identifies the holder beyond the masked name',
+})
 export class CertificateVerification {
   @Field({ description: 'Certificate number (nomor sertifikat) as printed' })
   number!: string;
@@ -27,7 +30,9 @@ export class CertificateVerification {
   @Field({ description: 'Name of the issuing unit (penerbit)' })
   unitName!: string;
 
-  @Field(() => EnrollmentStatus, { description: 'Status of the enrollment the certificate was issued for; GRADUATED means the certificate stands' })
+  @Field(() => EnrollmentStatus, {
+    description: 'Status of the enrollment the certificate was issued for; GRADUATED means the certificate stands',
+  })
   status!: EnrollmentStatus;
 
   @Field(() => Predicate, { description: 'Graduation predicate (predikat) stated on the certificate' })

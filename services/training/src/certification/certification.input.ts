@@ -18,7 +18,7 @@ export class RegisterCertificationCandidateInput {
   @Field(() => CertificationCategory, { description: 'Kind of SDM Kesos (jenis SDM Kesos)' })
   category!: CertificationCategory;
 
-  @Field({ description: 'Province of the unit\'s work area the candidate serves in (provinsi asal)' })
+  @Field({ description: "Province of the unit's work area the candidate serves in (provinsi asal)" })
   originProvince!: string;
 
   @Field({ description: 'Regency or city the candidate serves in (kabupaten/kota asal)' })
@@ -33,7 +33,7 @@ export class ScheduleCertificationSessionInput {
   @Field({ description: 'Session name (nama sesi), at most 200 characters' })
   name!: string;
 
-  @Field({ description: 'Province of the unit\'s work area where it is held (provinsi lokasi)' })
+  @Field({ description: "Province of the unit's work area where it is held (provinsi lokasi)" })
   province!: string;
 
   @Field({ description: 'Regency or city where it is held (kabupaten/kota lokasi)' })
@@ -51,28 +51,49 @@ export class RecordCertificationAssessmentInput {
   @Field(() => ID, { description: 'Session id (id sesi uji kompetensi)' })
   sessionId!: string;
 
-  @Field(() => ID, { description: 'Candidate id (id asesi); the candidate must be planned by the session\'s unit for the session\'s year' })
+  @Field(() => ID, {
+    description: "Candidate id (id asesi); the candidate must be planned by the session's unit for the session's year",
+  })
   candidateId!: string;
 
   @Field(() => CertificationResult, { description: 'Result (hasil): KOMPETEN or BELUM_KOMPETEN' })
   result!: CertificationResult;
 
-  @Field({ description: 'Day of the assessment, ISO YYYY-MM-DD, within the session\'s days (tanggal asesmen)' })
+  @Field({ description: "Day of the assessment, ISO YYYY-MM-DD, within the session's days (tanggal asesmen)" })
   assessedOn!: string;
 }
 
 export function validateCandidate(input: RegisterCertificationCandidateInput) {
-  return { unit: requiredText('unit', input.unit, 40), year: validYear('year', input.year), name: requiredText('name', input.name, 200), category: input.category };
+  return {
+    unit: requiredText('unit', input.unit, 40),
+    year: validYear('year', input.year),
+    name: requiredText('name', input.name, 200),
+    category: input.category,
+  };
 }
 
 export function validateSession(input: ScheduleCertificationSessionInput) {
   const startDate = isoDate('startDate', input.startDate);
   const endDate = isoDate('endDate', input.endDate);
   if (endDate < startDate) throw new BadInputError('endDate', 'endDate must be on or after startDate');
-  if (endDate.slice(0, 4) !== startDate.slice(0, 4)) throw new BadInputError('endDate', 'a session ends in the year it starts, so that its results count towards one year');
-  return { unit: requiredText('unit', input.unit, 40), name: requiredText('name', input.name, 200), startDate, endDate };
+  if (endDate.slice(0, 4) !== startDate.slice(0, 4))
+    throw new BadInputError(
+      'endDate',
+      'a session ends in the year it starts, so that its results count towards one year',
+    );
+  return {
+    unit: requiredText('unit', input.unit, 40),
+    name: requiredText('name', input.name, 200),
+    startDate,
+    endDate,
+  };
 }
 
 export function validateAssessment(input: RecordCertificationAssessmentInput) {
-  return { sessionId: parseId('sessionId', input.sessionId), candidateId: parseId('candidateId', input.candidateId), result: input.result, assessedOn: isoDate('assessedOn', input.assessedOn) };
+  return {
+    sessionId: parseId('sessionId', input.sessionId),
+    candidateId: parseId('candidateId', input.candidateId),
+    result: input.result,
+    assessedOn: isoDate('assessedOn', input.assessedOn),
+  };
 }

@@ -1,18 +1,30 @@
 import { byKeys, groupByKeys, percentage, RequestContext, UnitYear } from '@kesos/infra';
 import { In } from 'typeorm';
-import { CertificationAssessmentEntity, CertificationCandidateEntity, CertificationSessionEntity } from './certification.entity';
+import {
+  CertificationAssessmentEntity,
+  CertificationCandidateEntity,
+  CertificationSessionEntity,
+} from './certification.entity';
 import { CertificationResult, CertificationSummary } from './certification.type';
 
 const unitYearKey = (unit: string, year: number | string) => `${unit}|${Number(year)}`;
 
 export const candidateById = (ctx: RequestContext) =>
   ctx.loaders.get<number, CertificationCandidateEntity | null>('certificationCandidateById', async (ids) =>
-    byKeys(ids, await ctx.db.dataSource.getRepository(CertificationCandidateEntity).findBy({ id: In([...ids]) }), (c) => c.id),
+    byKeys(
+      ids,
+      await ctx.db.dataSource.getRepository(CertificationCandidateEntity).findBy({ id: In([...ids]) }),
+      (c) => c.id,
+    ),
   );
 
 export const sessionById = (ctx: RequestContext) =>
   ctx.loaders.get<number, CertificationSessionEntity | null>('certificationSessionById', async (ids) =>
-    byKeys(ids, await ctx.db.dataSource.getRepository(CertificationSessionEntity).findBy({ id: In([...ids]) }), (s) => s.id),
+    byKeys(
+      ids,
+      await ctx.db.dataSource.getRepository(CertificationSessionEntity).findBy({ id: In([...ids]) }),
+      (s) => s.id,
+    ),
   );
 
 /** One grouped query per table for every (unit, year) asked in a request, e.g. all units of a ministry report. */
@@ -45,14 +57,32 @@ export const certificationSummaryByUnitYear = (ctx: RequestContext) =>
       .addGroupBy('a.year')
       .getRawMany<{ unitCode: string; year: number; assessed: string | number; competent: string | number }>();
     const plannedBy = new Map(planned.map((p) => [unitYearKey(p.unitCode, p.year), Number(p.planned)]));
-    const resultBy = new Map(results.map((r) => [unitYearKey(r.unitCode, r.year), { assessed: Number(r.assessed), competent: Number(r.competent) }]));
+    const resultBy = new Map(
+      results.map((r) => [
+        unitYearKey(r.unitCode, r.year),
+        { assessed: Number(r.assessed), competent: Number(r.competent) },
+      ]),
+    );
     return keys.map(({ unit, year }) => {
       const { assessed, competent } = resultBy.get(unitYearKey(unit, year)) ?? { assessed: 0, competent: 0 };
-      return { year, planned: plannedBy.get(unitYearKey(unit, year)) ?? 0, assessed, competent, notCompetent: assessed - competent, competentRate: percentage(competent, assessed) };
+      return {
+        year,
+        planned: plannedBy.get(unitYearKey(unit, year)) ?? 0,
+        assessed,
+        competent,
+        notCompetent: assessed - competent,
+        competentRate: percentage(competent, assessed),
+      };
     });
   });
 
 export const assessmentsByCandidate = (ctx: RequestContext) =>
   ctx.loaders.get<number, CertificationAssessmentEntity[]>('certificationAssessmentsByCandidate', async (ids) =>
-    groupByKeys(ids, await ctx.db.dataSource.getRepository(CertificationAssessmentEntity).find({ where: { candidateId: In([...ids]) }, order: { id: 'ASC' } }), (a) => a.candidateId),
+    groupByKeys(
+      ids,
+      await ctx.db.dataSource
+        .getRepository(CertificationAssessmentEntity)
+        .find({ where: { candidateId: In([...ids]) }, order: { id: 'ASC' } }),
+      (a) => a.candidateId,
+    ),
   );

@@ -27,11 +27,15 @@ registerEnumType(CertificationResult, {
   description: 'Outcome of a competency assessment (hasil uji kompetensi)',
   valuesConfig: {
     KOMPETEN: { description: 'Competent (kompeten): the candidate is certified' },
-    BELUM_KOMPETEN: { description: 'Not yet competent (belum kompeten): the candidate may be re-assessed in a later session' },
+    BELUM_KOMPETEN: {
+      description: 'Not yet competent (belum kompeten): the candidate may be re-assessed in a later session',
+    },
   },
 });
 
-@ObjectType({ description: 'A person planned for certification of SDM Kesos (asesi); seeded people are synthetic and named so' })
+@ObjectType({
+  description: 'A person planned for certification of SDM Kesos (asesi); seeded people are synthetic and named so',
+})
 export class CertificationCandidate {
   @Field(() => ID, { description: 'Candidate id (id asesi)' })
   id!: number;
@@ -39,7 +43,9 @@ export class CertificationCandidate {
   @Field(() => ID, { description: 'Code of the unit that certifies the candidate (kode unit)' })
   unitCode!: string;
 
-  @Field(() => Int, { description: 'Year of the certification plan the candidate belongs to (tahun rencana sertifikasi)' })
+  @Field(() => Int, {
+    description: 'Year of the certification plan the candidate belongs to (tahun rencana sertifikasi)',
+  })
   year!: number;
 
   /** Exposed through a field resolver that masks it for callers outside the unit. */
@@ -103,7 +109,9 @@ export class CertificationAssessment {
   candidateId!: number;
 }
 
-@ObjectType({ description: 'Certification of SDM Kesos in a year (rekap sertifikasi); counts are of distinct candidates' })
+@ObjectType({
+  description: 'Certification of SDM Kesos in a year (rekap sertifikasi); counts are of distinct candidates',
+})
 export class CertificationSummary {
   @Field(() => Int, { description: 'Year (tahun)' })
   year!: number;
@@ -111,16 +119,24 @@ export class CertificationSummary {
   @Field(() => Int, { description: 'Candidates planned for the year (SDM Kesos yang direncanakan disertifikasi)' })
   planned!: number;
 
-  @Field(() => Int, { description: 'Candidates with at least one result in the year (SDM Kesos yang telah mengikuti proses sertifikasi)' })
+  @Field(() => Int, {
+    description: 'Candidates with at least one result in the year (SDM Kesos yang telah mengikuti proses sertifikasi)',
+  })
   assessed!: number;
 
-  @Field(() => Int, { description: 'Candidates found competent in the year (SDM Kesos yang kompeten / tersertifikasi)' })
+  @Field(() => Int, {
+    description: 'Candidates found competent in the year (SDM Kesos yang kompeten / tersertifikasi)',
+  })
   competent!: number;
 
   @Field(() => Int, { description: 'Assessed candidates not (yet) competent (belum kompeten): assessed - competent' })
   notCompetent!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Certified rate (persentase SDM Kesos tersertifikasi): competent / assessed x 100, rounded half-up to 2 decimals; null when nobody was assessed' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Certified rate (persentase SDM Kesos tersertifikasi): competent / assessed x 100, rounded half-up to 2 decimals; null when nobody was assessed',
+  })
   competentRate!: number | null;
 }
 

@@ -7,8 +7,15 @@ import { validYear } from './certification.validation';
 
 @Resolver(() => Unit)
 export class UnitCertificationResolver {
-  @FieldResolver(() => CertificationSummary, { description: 'Certification of SDM Kesos in a year (rekap sertifikasi SDM Kesos, indikator SK2.1); readable by the unit, analysts and admins' })
-  async certificationSummary(@Root() unit: Unit, @Arg('year', () => Int, { description: 'Year (tahun)' }) year: number, @Ctx() ctx: RequestContext): Promise<CertificationSummary> {
+  @FieldResolver(() => CertificationSummary, {
+    description:
+      'Certification of SDM Kesos in a year (rekap sertifikasi SDM Kesos, indikator SK2.1); readable by the unit, analysts and admins',
+  })
+  async certificationSummary(
+    @Root() unit: Unit,
+    @Arg('year', () => Int, { description: 'Year (tahun)' }) year: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CertificationSummary> {
     assertCanRead(ctx.caller, unit.code);
     return certificationSummaryByUnitYear(ctx).load({ unit: unit.code, year: validYear('year', year) });
   }

@@ -13,7 +13,10 @@ import { ClassStatus, TrainingClass, TrainingClassPage } from './class.type';
 @Resolver(() => TrainingClass)
 export class TrainingClassResolver {
   @Query(() => TrainingClass, { nullable: true, description: 'One class (angkatan) by id' })
-  async trainingClass(@Arg('id', () => ID, { description: 'Class id' }) id: string, @Ctx() ctx: RequestContext): Promise<TrainingClass | null> {
+  async trainingClass(
+    @Arg('id', () => ID, { description: 'Class id' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TrainingClass | null> {
     const cls = await classById(ctx).load(parseId('id', id));
     if (cls) assertCanRead(ctx.caller, cls.unitCode);
     return cls as TrainingClass | null;
@@ -22,11 +25,15 @@ export class TrainingClassResolver {
   @Query(() => TrainingClassPage, { description: 'Classes (angkatan) of a unit, oldest first, a page at a time' })
   async trainingClasses(
     @Arg('unit', () => ID, { description: 'Unit code, e.g. BBPPKS-PADANG' }) unit: string,
-    @Arg('year', () => Int, { nullable: true, description: 'Only classes counting towards this year' }) year: number | null,
-    @Arg('programmeId', () => ID, { nullable: true, description: 'Only classes of this programme' }) programmeId: string | null,
-    @Arg('status', () => ClassStatus, { nullable: true, description: 'Only classes with this status' }) status: ClassStatus | null,
+    @Arg('year', () => Int, { nullable: true, description: 'Only classes counting towards this year' })
+    year: number | null,
+    @Arg('programmeId', () => ID, { nullable: true, description: 'Only classes of this programme' })
+    programmeId: string | null,
+    @Arg('status', () => ClassStatus, { nullable: true, description: 'Only classes with this status' })
+    status: ClassStatus | null,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1-200' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page (pageInfo.endCursor)' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page (pageInfo.endCursor)' })
+    after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<TrainingClassPage> {
     assertCanRead(ctx.caller, unit);
@@ -60,20 +67,34 @@ export class TrainingClassResolver {
     return (await countsByClass(ctx).load(cls.id)).graduates;
   }
 
-  @Mutation(() => TrainingClass, { description: "Plans a class of a programme (status PLANNED); the unit's operator or an admin" })
-  async createTrainingClass(@Arg('input', { description: 'The class' }) input: CreateTrainingClassInput, @Ctx() ctx: RequestContext): Promise<TrainingClass> {
+  @Mutation(() => TrainingClass, {
+    description: "Plans a class of a programme (status PLANNED); the unit's operator or an admin",
+  })
+  async createTrainingClass(
+    @Arg('input', { description: 'The class' }) input: CreateTrainingClassInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TrainingClass> {
     const valid = validateCreateClass(input, parseId('programmeId', input.programmeId));
     return (await ctx.db.transaction((tx) => createClass(tx, ctx.caller, valid))) as TrainingClass;
   }
 
   @Mutation(() => TrainingClass, { description: 'Starts a PLANNED class (status RUNNING)' })
-  async startTrainingClass(@Arg('classId', () => ID, { description: 'Class id' }) classId: string, @Ctx() ctx: RequestContext): Promise<TrainingClass> {
+  async startTrainingClass(
+    @Arg('classId', () => ID, { description: 'Class id' }) classId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TrainingClass> {
     const id = parseId('classId', classId);
     return (await ctx.db.transaction((tx) => startClass(tx, ctx.caller, id))) as TrainingClass;
   }
 
-  @Mutation(() => TrainingClass, { description: 'Closes a RUNNING class whose enrollments are all settled (status CLOSED); publishes training.class.closed' })
-  async closeTrainingClass(@Arg('classId', () => ID, { description: 'Class id' }) classId: string, @Ctx() ctx: RequestContext): Promise<TrainingClass> {
+  @Mutation(() => TrainingClass, {
+    description:
+      'Closes a RUNNING class whose enrollments are all settled (status CLOSED); publishes training.class.closed',
+  })
+  async closeTrainingClass(
+    @Arg('classId', () => ID, { description: 'Class id' }) classId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TrainingClass> {
     const id = parseId('classId', classId);
     return (await ctx.db.transaction((tx) => closeClass(tx, ctx.caller, id))) as TrainingClass;
   }

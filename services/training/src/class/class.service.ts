@@ -16,19 +16,32 @@ export function lockClass(manager: EntityManager, id: number): Promise<TrainingC
   return manager.findOne(TrainingClassEntity, { where: { id }, ...forUpdate(manager) });
 }
 
-export async function createClass(tx: Transaction, caller: Caller, input: ValidClassInput): Promise<TrainingClassEntity> {
+export async function createClass(
+  tx: Transaction,
+  caller: Caller,
+  input: ValidClassInput,
+): Promise<TrainingClassEntity> {
   // The programme row is locked first, so two classes created at once get consecutive batch numbers.
-  const programme = await tx.manager.findOne(ProgrammeEntity, { where: { id: input.programmeId }, ...forUpdate(tx.manager) });
+  const programme = await tx.manager.findOne(ProgrammeEntity, {
+    where: { id: input.programmeId },
+    ...forUpdate(tx.manager),
+  });
   if (!programme) throw new BadInputError('programmeId', `there is no programme ${input.programmeId}`);
   assertCanWrite(caller, programme.unitCode);
   const workArea = await tx.manager.findBy(WorkAreaProvinceEntity, { unitCode: programme.unitCode });
   if (workArea.length && !workArea.some((w) => w.province === input.province)) {
-    throw new BadInputError('province', `${input.province} is not in the work area of ${programme.unitCode} (${workArea.map((w) => w.province).join(', ')})`);
+    throw new BadInputError(
+      'province',
+      `${input.province} is not in the work area of ${programme.unitCode} (${workArea.map((w) => w.province).join(', ')})`,
+    );
   }
   const year = Number(input.startDate.slice(0, 4));
   let batch = input.batch;
   if (batch === null) {
-    const last = await tx.manager.findOne(TrainingClassEntity, { where: { programmeId: programme.id, year }, order: { batch: 'DESC' } });
+    const last = await tx.manager.findOne(TrainingClassEntity, {
+      where: { programmeId: programme.id, year },
+      order: { batch: 'DESC' },
+    });
     batch = (last?.batch ?? 0) + 1;
   } else if (await tx.manager.existsBy(TrainingClassEntity, { programmeId: programme.id, year, batch })) {
     throw new BadInputError('batch', `${programme.code} already has an angkatan ${batch} in ${year}`);
@@ -61,23 +74,41 @@ async function classForChange(tx: Transaction, caller: Caller, id: number): Prom
 
 export async function startClass(tx: Transaction, caller: Caller, id: number): Promise<TrainingClassEntity> {
   const cls = await classForChange(tx, caller, id);
-  if (cls.status !== 'PLANNED') throw new BadInputError('classId', `class ${id} is ${cls.status}; only a PLANNED class can start`);
+  if (cls.status !== 'PLANNED')
+    throw new BadInputError('classId', `class ${id} is ${cls.status}; only a PLANNED class can start`);
   cls.status = 'RUNNING';
-  await updateIfStill(tx.manager, TrainingClassEntity, { id, status: 'PLANNED' }, { status: cls.status }, `class ${id} was changed by another request at the same moment; nothing was written, look at it again`);
+  await updateIfStill(
+    tx.manager,
+    TrainingClassEntity,
+    { id, status: 'PLANNED' },
+    { status: cls.status },
+    `class ${id} was changed by another request at the same moment; nothing was written, look at it again`,
+  );
   return cls;
 }
 
 /** Closing needs every enrollment settled, so that the published counts are final. */
 export async function closeClass(tx: Transaction, caller: Caller, id: number): Promise<TrainingClassEntity> {
   const cls = await classForChange(tx, caller, id);
-  if (cls.status !== 'RUNNING') throw new BadInputError('classId', `class ${id} is ${cls.status}; only a RUNNING class can close`);
+  if (cls.status !== 'RUNNING')
+    throw new BadInputError('classId', `class ${id} is ${cls.status}; only a RUNNING class can close`);
   const open = await tx.manager.countBy(EnrollmentEntity, { classId: id, status: In(['REGISTERED', 'ATTENDING']) });
-  if (open) throw new BadInputError('classId', `class ${id} still has ${open} enrollment(s) REGISTERED or ATTENDING; graduate, fail or drop them out first`);
+  if (open)
+    throw new BadInputError(
+      'classId',
+      `class ${id} still has ${open} enrollment(s) REGISTERED or ATTENDING; graduate, fail or drop them out first`,
+    );
   const participants = await tx.manager.countBy(EnrollmentEntity, { classId: id });
   const graduates = await tx.manager.countBy(EnrollmentEntity, { classId: id, status: 'GRADUATED' });
   const programme = await tx.manager.findOneByOrFail(ProgrammeEntity, { id: cls.programmeId });
   cls.status = 'CLOSED';
-  await updateIfStill(tx.manager, TrainingClassEntity, { id, status: 'RUNNING' }, { status: cls.status }, `class ${id} was changed by another request at the same moment; nothing was written, look at it again`);
+  await updateIfStill(
+    tx.manager,
+    TrainingClassEntity,
+    { id, status: 'RUNNING' },
+    { status: cls.status },
+    `class ${id} was changed by another request at the same moment; nothing was written, look at it again`,
+  );
   await tx.emit(classClosedEvent(cls, programme, participants, graduates));
   return cls;
 }

@@ -54,7 +54,11 @@ export class TrainingClass {
   @Field(() => ClassStatus, { description: 'Status (status kelas)' })
   status!: ClassStatus;
 
-  @Field(() => String, { nullable: true, description: 'Budget work unit (kode satker) that paid for the class, e.g. 690552 (new organisation) or 369283 (old)' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Budget work unit (kode satker) that paid for the class, e.g. 690552 (new organisation) or 369283 (old)',
+  })
   satkerCode!: string | null;
 }
 

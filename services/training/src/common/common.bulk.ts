@@ -6,7 +6,12 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
  * a 100,000-row import; this keeps TypeORM's value conversion (booleans, dates, transformers)
  * and leaves out the rest. Columns are those set on the first row.
  */
-export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[], chunk = 1000): Promise<void> {
+export async function bulkInsert<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: Partial<T>[],
+  chunk = 1000,
+): Promise<void> {
   if (!rows.length) return;
   const { driver } = manager.connection;
   const meta = manager.connection.getMetadata(entity);
@@ -16,7 +21,8 @@ export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     const params: unknown[] = [];
-    for (const row of part) for (const c of columns) params.push(driver.preparePersistentValue(row[c.propertyName as keyof T], c) ?? null);
+    for (const row of part)
+      for (const c of columns) params.push(driver.preparePersistentValue(row[c.propertyName as keyof T], c) ?? null);
     await manager.query(head + part.map(() => tuple).join(', '), params);
   }
 }

@@ -16,10 +16,16 @@ export class RecordTestScoresInput {
   @Field(() => ID, { description: 'Enrollment id' })
   enrollmentId!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Pre-test score, 0-100, at most 2 decimals; unchanged when omitted' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Pre-test score, 0-100, at most 2 decimals; unchanged when omitted',
+  })
   preTestScore?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Post-test score, 0-100, at most 2 decimals; unchanged when omitted' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Post-test score, 0-100, at most 2 decimals; unchanged when omitted',
+  })
   postTestScore?: number | null;
 }
 
@@ -28,7 +34,10 @@ export class GraduateEnrollmentInput {
   @Field(() => ID, { description: 'Enrollment id' })
   enrollmentId!: string;
 
-  @Field(() => Predicate, { nullable: true, description: 'Predicate (predikat); derived from the post-test score when omitted (see Predicate)' })
+  @Field(() => Predicate, {
+    nullable: true,
+    description: 'Predicate (predikat); derived from the post-test score when omitted (see Predicate)',
+  })
   predicate?: Predicate | null;
 }
 
@@ -44,7 +53,8 @@ export class DropOutEnrollmentInput {
 /** A score is 0-100 with at most two decimals, the precision of its DECIMAL(6,2) column. */
 export function validScore(field: string, value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value) || value < 0 || value > 100) throw new BadInputError(field, `${field} must be between 0 and 100`);
+  if (!Number.isFinite(value) || value < 0 || value > 100)
+    throw new BadInputError(field, `${field} must be between 0 and 100`);
   if (!hasAtMost2Decimals(value)) throw new BadInputError(field, `${field} has at most 2 decimals`);
   return Math.round(value * 100) / 100;
 }

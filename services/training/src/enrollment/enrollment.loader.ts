@@ -9,5 +9,11 @@ export const enrollmentById = (ctx: RequestContext) =>
 
 export const enrollmentsByParticipant = (ctx: RequestContext) =>
   ctx.loaders.get<number, EnrollmentEntity[]>('enrollmentsByParticipant', async (ids) =>
-    groupByKeys(ids, await ctx.db.dataSource.getRepository(EnrollmentEntity).find({ where: { participantId: In([...ids]) }, order: { id: 'ASC' } }), (e) => e.participantId),
+    groupByKeys(
+      ids,
+      await ctx.db.dataSource
+        .getRepository(EnrollmentEntity)
+        .find({ where: { participantId: In([...ids]) }, order: { id: 'ASC' } }),
+      (e) => e.participantId,
+    ),
   );

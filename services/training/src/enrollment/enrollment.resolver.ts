@@ -9,7 +9,14 @@ import { AlumniMonitoring } from '../monitoring/monitoring.type';
 import { participantById } from '../participant/participant.loader';
 import { Participant } from '../participant/participant.type';
 import { EnrollmentEntity } from './enrollment.entity';
-import { DropOutEnrollmentInput, EnrollParticipantInput, GraduateEnrollmentInput, RecordTestScoresInput, validReason, validScore } from './enrollment.input';
+import {
+  DropOutEnrollmentInput,
+  EnrollParticipantInput,
+  GraduateEnrollmentInput,
+  RecordTestScoresInput,
+  validReason,
+  validScore,
+} from './enrollment.input';
 import { enrollmentById } from './enrollment.loader';
 import { dropOut, enroll, fail, graduate, markAttending, recordTestScores } from './enrollment.service';
 import { Enrollment, EnrollmentPage, EnrollmentStatus } from './enrollment.type';
@@ -17,18 +24,25 @@ import { Enrollment, EnrollmentPage, EnrollmentStatus } from './enrollment.type'
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
   @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id' })
-  async enrollment(@Arg('id', () => ID, { description: 'Enrollment id' }) id: string, @Ctx() ctx: RequestContext): Promise<Enrollment | null> {
+  async enrollment(
+    @Arg('id', () => ID, { description: 'Enrollment id' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enrollment | null> {
     const e = await enrollmentById(ctx).load(parseId('id', id));
     if (e) assertCanRead(ctx.caller, e.unitCode);
     return e as Enrollment | null;
   }
 
-  @Query(() => EnrollmentPage, { description: 'Enrollments of a class (daftar peserta angkatan), in registration order, a page at a time' })
+  @Query(() => EnrollmentPage, {
+    description: 'Enrollments of a class (daftar peserta angkatan), in registration order, a page at a time',
+  })
   async enrollments(
     @Arg('classId', () => ID, { description: 'Class id' }) classId: string,
-    @Arg('status', () => EnrollmentStatus, { nullable: true, description: 'Only enrollments with this status' }) status: EnrollmentStatus | null,
+    @Arg('status', () => EnrollmentStatus, { nullable: true, description: 'Only enrollments with this status' })
+    status: EnrollmentStatus | null,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1-200' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page (pageInfo.endCursor)' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page (pageInfo.endCursor)' })
+    after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<EnrollmentPage> {
     const id = parseId('classId', classId);
@@ -54,51 +68,88 @@ export class EnrollmentResolver {
     return (await classById(ctx).load(e.classId)) as TrainingClass;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Post-test minus pre-test score (peningkatan nilai), rounded half-up to 2 decimals; null until both are recorded' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Post-test minus pre-test score (peningkatan nilai), rounded half-up to 2 decimals; null until both are recorded',
+  })
   scoreGain(@Root() e: EnrollmentEntity): number | null {
-    return e.preTestScore === null || e.postTestScore === null ? null : roundHalfUp(e.postTestScore - e.preTestScore, 2);
+    return e.preTestScore === null || e.postTestScore === null
+      ? null
+      : roundHalfUp(e.postTestScore - e.preTestScore, 2);
   }
 
-  @FieldResolver(() => AlumniMonitoring, { nullable: true, description: 'The alumni monitoring assessment (monev kecakapan hidup), once made' })
+  @FieldResolver(() => AlumniMonitoring, {
+    nullable: true,
+    description: 'The alumni monitoring assessment (monev kecakapan hidup), once made',
+  })
   async monitoring(@Root() e: EnrollmentEntity, @Ctx() ctx: RequestContext): Promise<AlumniMonitoring | null> {
     return (await monitoringByEnrollment(ctx).load(e.id)) as AlumniMonitoring | null;
   }
 
-  @Mutation(() => Enrollment, { description: 'Registers a participant for a class (status REGISTERED); refuses a full class and a second enrollment of the same person' })
-  async enrollParticipant(@Arg('input', { description: 'Class and participant' }) input: EnrollParticipantInput, @Ctx() ctx: RequestContext): Promise<Enrollment> {
+  @Mutation(() => Enrollment, {
+    description:
+      'Registers a participant for a class (status REGISTERED); refuses a full class and a second enrollment of the same person',
+  })
+  async enrollParticipant(
+    @Arg('input', { description: 'Class and participant' }) input: EnrollParticipantInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enrollment> {
     const classId = parseId('classId', input.classId);
     const participantId = parseId('participantId', input.participantId);
     return (await ctx.db.transaction((tx) => enroll(tx, ctx.caller, classId, participantId))) as Enrollment;
   }
 
-  @Mutation(() => Enrollment, { description: 'Records that a REGISTERED participant attends the RUNNING class (status ATTENDING)' })
-  async markAttendance(@Arg('enrollmentId', () => ID, { description: 'Enrollment id' }) enrollmentId: string, @Ctx() ctx: RequestContext): Promise<Enrollment> {
+  @Mutation(() => Enrollment, {
+    description: 'Records that a REGISTERED participant attends the RUNNING class (status ATTENDING)',
+  })
+  async markAttendance(
+    @Arg('enrollmentId', () => ID, { description: 'Enrollment id' }) enrollmentId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enrollment> {
     const id = parseId('enrollmentId', enrollmentId);
     return (await ctx.db.transaction((tx) => markAttending(tx, ctx.caller, id))) as Enrollment;
   }
 
   @Mutation(() => Enrollment, { description: 'Records pre-test and/or post-test scores of an ATTENDING enrollment' })
-  async recordTestScores(@Arg('input', { description: 'The scores' }) input: RecordTestScoresInput, @Ctx() ctx: RequestContext): Promise<Enrollment> {
+  async recordTestScores(
+    @Arg('input', { description: 'The scores' }) input: RecordTestScoresInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enrollment> {
     const id = parseId('enrollmentId', input.enrollmentId);
     const pre = validScore('preTestScore', input.preTestScore);
     const post = validScore('postTestScore', input.postTestScore);
     return (await ctx.db.transaction((tx) => recordTestScores(tx, ctx.caller, id, pre, post))) as Enrollment;
   }
 
-  @Mutation(() => Enrollment, { description: 'Graduates an ATTENDING enrollment with both scores recorded (status GRADUATED), issues its certificate number; publishes training.enrollment.graduated' })
-  async graduateEnrollment(@Arg('input', { description: 'Enrollment and optional predicate' }) input: GraduateEnrollmentInput, @Ctx() ctx: RequestContext): Promise<Enrollment> {
+  @Mutation(() => Enrollment, {
+    description:
+      'Graduates an ATTENDING enrollment with both scores recorded (status GRADUATED), issues its certificate number; publishes training.enrollment.graduated',
+  })
+  async graduateEnrollment(
+    @Arg('input', { description: 'Enrollment and optional predicate' }) input: GraduateEnrollmentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enrollment> {
     const id = parseId('enrollmentId', input.enrollmentId);
     return (await ctx.db.transaction((tx) => graduate(tx, ctx.caller, id, input.predicate ?? null))) as Enrollment;
   }
 
   @Mutation(() => Enrollment, { description: 'Records that an ATTENDING participant did not pass (status FAILED)' })
-  async failEnrollment(@Arg('enrollmentId', () => ID, { description: 'Enrollment id' }) enrollmentId: string, @Ctx() ctx: RequestContext): Promise<Enrollment> {
+  async failEnrollment(
+    @Arg('enrollmentId', () => ID, { description: 'Enrollment id' }) enrollmentId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enrollment> {
     const id = parseId('enrollmentId', enrollmentId);
     return (await ctx.db.transaction((tx) => fail(tx, ctx.caller, id))) as Enrollment;
   }
 
-  @Mutation(() => Enrollment, { description: 'Records that a REGISTERED or ATTENDING participant left (status DROPPED_OUT); frees the seat' })
-  async dropOutEnrollment(@Arg('input', { description: 'Enrollment and reason' }) input: DropOutEnrollmentInput, @Ctx() ctx: RequestContext): Promise<Enrollment> {
+  @Mutation(() => Enrollment, {
+    description: 'Records that a REGISTERED or ATTENDING participant left (status DROPPED_OUT); frees the seat',
+  })
+  async dropOutEnrollment(
+    @Arg('input', { description: 'Enrollment and reason' }) input: DropOutEnrollmentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enrollment> {
     const id = parseId('enrollmentId', input.enrollmentId);
     const reason = validReason(input.reason);
     return (await ctx.db.transaction((tx) => dropOut(tx, ctx.caller, id, reason))) as Enrollment;

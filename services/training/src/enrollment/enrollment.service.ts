@@ -10,18 +10,39 @@ import { EnrollmentEntity, EnrollmentStatusValue } from './enrollment.entity';
 import { graduatedEvent } from './enrollment.events';
 import { Predicate } from './enrollment.type';
 
-export async function enroll(tx: Transaction, caller: Caller, classId: number, participantId: number): Promise<EnrollmentEntity> {
+export async function enroll(
+  tx: Transaction,
+  caller: Caller,
+  classId: number,
+  participantId: number,
+): Promise<EnrollmentEntity> {
   const cls = await lockClass(tx.manager, classId);
   if (!cls) throw new BadInputError('classId', `there is no class ${classId}`);
   assertCanWrite(caller, cls.unitCode);
-  if (cls.status === 'CLOSED') throw new BadInputError('classId', `class ${classId} is CLOSED; participants register while it is PLANNED or RUNNING`);
+  if (cls.status === 'CLOSED')
+    throw new BadInputError(
+      'classId',
+      `class ${classId} is CLOSED; participants register while it is PLANNED or RUNNING`,
+    );
   const participant = await tx.manager.findOneBy(ParticipantEntity, { id: participantId });
   // Staff of one unit must not learn which ids exist in another unit's registry, so both answers read alike.
-  if (!participant || (participant.unitCode !== cls.unitCode && caller.role !== 'admin')) throw new BadInputError('participantId', `${cls.unitCode} has no participant ${participantId}; only an admin enrolls a person another unit registered`);
-  if (await tx.manager.existsBy(EnrollmentEntity, { classId, participantId })) throw new BadInputError('participantId', `participant ${participantId} is already enrolled in class ${classId}`);
+  if (!participant || (participant.unitCode !== cls.unitCode && caller.role !== 'admin'))
+    throw new BadInputError(
+      'participantId',
+      `${cls.unitCode} has no participant ${participantId}; only an admin enrolls a person another unit registered`,
+    );
+  if (await tx.manager.existsBy(EnrollmentEntity, { classId, participantId }))
+    throw new BadInputError('participantId', `participant ${participantId} is already enrolled in class ${classId}`);
   const seated = await tx.manager.countBy(EnrollmentEntity, { classId, status: Not('DROPPED_OUT') });
-  if (seated >= cls.capacity) throw new BadInputError('classId', `class ${classId} is full: all ${cls.capacity} seats are taken`);
-  const row = tx.manager.create(EnrollmentEntity, { unitCode: cls.unitCode, classId, participantId, status: 'REGISTERED', registeredOn: todayIso() });
+  if (seated >= cls.capacity)
+    throw new BadInputError('classId', `class ${classId} is full: all ${cls.capacity} seats are taken`);
+  const row = tx.manager.create(EnrollmentEntity, {
+    unitCode: cls.unitCode,
+    classId,
+    participantId,
+    status: 'REGISTERED',
+    registeredOn: todayIso(),
+  });
   await tx.manager.insert(EnrollmentEntity, row);
   return row;
 }
@@ -36,22 +57,50 @@ interface Change {
  * order; nothing locks a class and then an enrollment that already exists), so a transition sees
  * every change committed before it and holds both until it commits.
  */
-async function forChange(tx: Transaction, caller: Caller, enrollmentId: number, action: string, allowed: EnrollmentStatusValue[]): Promise<Change> {
-  const enrollment = await tx.manager.findOne(EnrollmentEntity, { where: { id: enrollmentId }, ...forUpdate(tx.manager) });
+async function forChange(
+  tx: Transaction,
+  caller: Caller,
+  enrollmentId: number,
+  action: string,
+  allowed: EnrollmentStatusValue[],
+): Promise<Change> {
+  const enrollment = await tx.manager.findOne(EnrollmentEntity, {
+    where: { id: enrollmentId },
+    ...forUpdate(tx.manager),
+  });
   if (!enrollment) throw new BadInputError('enrollmentId', `there is no enrollment ${enrollmentId}`);
   assertCanWrite(caller, enrollment.unitCode);
   const cls = (await lockClass(tx.manager, enrollment.classId))!;
-  if (!allowed.includes(enrollment.status)) throw new BadInputError('enrollmentId', `enrollment ${enrollmentId} is ${enrollment.status}; ${action} needs an enrollment that is ${allowed.join(' or ')}`);
+  if (!allowed.includes(enrollment.status))
+    throw new BadInputError(
+      'enrollmentId',
+      `enrollment ${enrollmentId} is ${enrollment.status}; ${action} needs an enrollment that is ${allowed.join(' or ')}`,
+    );
   return { enrollment, cls };
 }
 
 /** Writes a transition only if the enrollment is still in a status it may leave from. */
-function transition(tx: Transaction, enrollmentId: number, from: EnrollmentStatusValue[], set: Partial<EnrollmentEntity>): Promise<void> {
-  return updateIfStill(tx.manager, EnrollmentEntity, { id: enrollmentId, status: In(from) }, set, `enrollment ${enrollmentId} was changed by another request at the same moment; nothing was written, look at it again`);
+function transition(
+  tx: Transaction,
+  enrollmentId: number,
+  from: EnrollmentStatusValue[],
+  set: Partial<EnrollmentEntity>,
+): Promise<void> {
+  return updateIfStill(
+    tx.manager,
+    EnrollmentEntity,
+    { id: enrollmentId, status: In(from) },
+    set,
+    `enrollment ${enrollmentId} was changed by another request at the same moment; nothing was written, look at it again`,
+  );
 }
 
 function requireRunning(cls: TrainingClassEntity, action: string): void {
-  if (cls.status !== 'RUNNING') throw new BadInputError('enrollmentId', `class ${cls.id} is ${cls.status}; ${action} only while the class is RUNNING`);
+  if (cls.status !== 'RUNNING')
+    throw new BadInputError(
+      'enrollmentId',
+      `class ${cls.id} is ${cls.status}; ${action} only while the class is RUNNING`,
+    );
 }
 
 export async function markAttending(tx: Transaction, caller: Caller, enrollmentId: number): Promise<EnrollmentEntity> {
@@ -62,13 +111,23 @@ export async function markAttending(tx: Transaction, caller: Caller, enrollmentI
   return enrollment;
 }
 
-export async function recordTestScores(tx: Transaction, caller: Caller, enrollmentId: number, pre: number | null, post: number | null): Promise<EnrollmentEntity> {
-  if (pre === null && post === null) throw new BadInputError('preTestScore', 'give a pre-test score, a post-test score or both');
+export async function recordTestScores(
+  tx: Transaction,
+  caller: Caller,
+  enrollmentId: number,
+  pre: number | null,
+  post: number | null,
+): Promise<EnrollmentEntity> {
+  if (pre === null && post === null)
+    throw new BadInputError('preTestScore', 'give a pre-test score, a post-test score or both');
   const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'recording test scores', ['ATTENDING']);
   requireRunning(cls, 'test scores are recorded');
   if (pre !== null) enrollment.preTestScore = pre;
   if (post !== null) enrollment.postTestScore = post;
-  await transition(tx, enrollmentId, ['ATTENDING'], { preTestScore: enrollment.preTestScore, postTestScore: enrollment.postTestScore });
+  await transition(tx, enrollmentId, ['ATTENDING'], {
+    preTestScore: enrollment.preTestScore,
+    postTestScore: enrollment.postTestScore,
+  });
   return enrollment;
 }
 
@@ -89,17 +148,37 @@ const CHECK_GROUP_LENGTH = 4;
  * 16 random characters (80 bits) keep the public verification from being walked through by
  * counting or guessing; groups of four keep it readable off a printed certificate.
  */
-export function certificateNumber(unitCode: string, programmeCode: string, year: number, enrollmentId: number, pick: (n: number) => number = randomInt): string {
-  const group = () => Array.from({ length: CHECK_GROUP_LENGTH }, () => CHECK_ALPHABET[pick(CHECK_ALPHABET.length)]).join('');
+export function certificateNumber(
+  unitCode: string,
+  programmeCode: string,
+  year: number,
+  enrollmentId: number,
+  pick: (n: number) => number = randomInt,
+): string {
+  const group = () =>
+    Array.from({ length: CHECK_GROUP_LENGTH }, () => CHECK_ALPHABET[pick(CHECK_ALPHABET.length)]).join('');
   const check = Array.from({ length: CHECK_GROUPS }, group).join('-');
   return `${unitCode}/${programmeCode}/${year}/${String(enrollmentId).padStart(6, '0')}/${check}`;
 }
 
-export async function graduate(tx: Transaction, caller: Caller, enrollmentId: number, predicate: Predicate | null): Promise<EnrollmentEntity> {
+export async function graduate(
+  tx: Transaction,
+  caller: Caller,
+  enrollmentId: number,
+  predicate: Predicate | null,
+): Promise<EnrollmentEntity> {
   const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'graduation', ['ATTENDING']);
   requireRunning(cls, 'graduation is recorded');
-  if (enrollment.preTestScore === null) throw new BadInputError('preTestScore', `record the pre-test score of enrollment ${enrollmentId} before graduating it`);
-  if (enrollment.postTestScore === null) throw new BadInputError('postTestScore', `record the post-test score of enrollment ${enrollmentId} before graduating it`);
+  if (enrollment.preTestScore === null)
+    throw new BadInputError(
+      'preTestScore',
+      `record the pre-test score of enrollment ${enrollmentId} before graduating it`,
+    );
+  if (enrollment.postTestScore === null)
+    throw new BadInputError(
+      'postTestScore',
+      `record the post-test score of enrollment ${enrollmentId} before graduating it`,
+    );
   const programme = await tx.manager.findOneByOrFail(ProgrammeEntity, { id: cls.programmeId });
   const participant = await tx.manager.findOneByOrFail(ParticipantEntity, { id: enrollment.participantId });
   const today = todayIso();
@@ -110,7 +189,13 @@ export async function graduate(tx: Transaction, caller: Caller, enrollmentId: nu
     certificateIssuedOn: today,
     endedOn: today,
   });
-  await transition(tx, enrollmentId, ['ATTENDING'], { status: enrollment.status, predicate: enrollment.predicate, certificateNumber: enrollment.certificateNumber, certificateIssuedOn: today, endedOn: today });
+  await transition(tx, enrollmentId, ['ATTENDING'], {
+    status: enrollment.status,
+    predicate: enrollment.predicate,
+    certificateNumber: enrollment.certificateNumber,
+    certificateIssuedOn: today,
+    endedOn: today,
+  });
   await tx.emit(graduatedEvent(enrollment, cls, programme, participant.category));
   return enrollment;
 }
@@ -123,9 +208,18 @@ export async function fail(tx: Transaction, caller: Caller, enrollmentId: number
   return enrollment;
 }
 
-export async function dropOut(tx: Transaction, caller: Caller, enrollmentId: number, reason: string): Promise<EnrollmentEntity> {
+export async function dropOut(
+  tx: Transaction,
+  caller: Caller,
+  enrollmentId: number,
+  reason: string,
+): Promise<EnrollmentEntity> {
   const { enrollment } = await forChange(tx, caller, enrollmentId, 'dropping out', ['REGISTERED', 'ATTENDING']);
   Object.assign(enrollment, { status: 'DROPPED_OUT', endedOn: todayIso(), dropOutReason: reason });
-  await transition(tx, enrollmentId, ['REGISTERED', 'ATTENDING'], { status: enrollment.status, endedOn: enrollment.endedOn, dropOutReason: reason });
+  await transition(tx, enrollmentId, ['REGISTERED', 'ATTENDING'], {
+    status: enrollment.status,
+    endedOn: enrollment.endedOn,
+    dropOutReason: reason,
+  });
   return enrollment;
 }

@@ -10,7 +10,8 @@ export enum EnrollmentStatus {
 }
 registerEnumType(EnrollmentStatus, {
   name: 'EnrollmentStatus',
-  description: 'Status of an enrollment: REGISTERED -> ATTENDING -> GRADUATED or FAILED; REGISTERED or ATTENDING -> DROPPED_OUT',
+  description:
+    'Status of an enrollment: REGISTERED -> ATTENDING -> GRADUATED or FAILED; REGISTERED or ATTENDING -> DROPPED_OUT',
   valuesConfig: {
     REGISTERED: { description: 'Registered for the class (terdaftar)' },
     ATTENDING: { description: 'Attending the running class (mengikuti pelatihan)' },
@@ -28,7 +29,8 @@ export enum Predicate {
 }
 registerEnumType(Predicate, {
   name: 'Predicate',
-  description: 'Graduation predicate (predikat kelulusan); derived from the post-test score unless given: >= 90.00 SANGAT_BAIK, >= 80.00 BAIK, >= 70.00 CUKUP, otherwise KURANG',
+  description:
+    'Graduation predicate (predikat kelulusan); derived from the post-test score unless given: >= 90.00 SANGAT_BAIK, >= 80.00 BAIK, >= 70.00 CUKUP, otherwise KURANG',
   valuesConfig: {
     SANGAT_BAIK: { description: 'Very good (sangat baik)' },
     BAIK: { description: 'Good (baik)' },
@@ -37,7 +39,9 @@ registerEnumType(Predicate, {
   },
 });
 
-@ObjectType({ description: "A participant's enrollment in a class (pendaftaran peserta pada angkatan) and its outcome" })
+@ObjectType({
+  description: "A participant's enrollment in a class (pendaftaran peserta pada angkatan) and its outcome",
+})
 export class Enrollment {
   @Field(() => ID, { description: 'Enrollment id' })
   id!: number;
@@ -63,7 +67,11 @@ export class Enrollment {
   @Field(() => Predicate, { nullable: true, description: 'Graduation predicate (predikat); set on graduation' })
   predicate!: Predicate | null;
 
-  @Field(() => String, { nullable: true, description: 'Certificate number (nomor sertifikat), issued on graduation: unit/programme/year/enrollment id/16 random characters in groups of four, e.g. BBPPKS-PADANG/PPM/2022/000123/7QK4-M2XA-HT9C-RB3E; verifiable with verifyCertificate' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Certificate number (nomor sertifikat), issued on graduation: unit/programme/year/enrollment id/16 random characters in groups of four, e.g. BBPPKS-PADANG/PPM/2022/000123/7QK4-M2XA-HT9C-RB3E; verifiable with verifyCertificate',
+  })
   certificateNumber!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Day the certificate was issued (tanggal terbit), YYYY-MM-DD' })

@@ -67,7 +67,11 @@ export class RowErrorLog {
  * Field rules and repeats inside the file, checked as the rows are read; every problem of every
  * row is counted. `keepDrafts` is false for a dry run, which never writes the rows.
  */
-export async function checkRows(sheet: Sheet, columns: ColumnMap, keepDrafts: boolean): Promise<{ candidates: Candidate[]; errors: RowErrorLog; totalRows: number }> {
+export async function checkRows(
+  sheet: Sheet,
+  columns: ColumnMap,
+  keepDrafts: boolean,
+): Promise<{ candidates: Candidate[]; errors: RowErrorLog; totalRows: number }> {
   const candidates: Candidate[] = [];
   const errors = new RowErrorLog();
   let totalRows = 0;
@@ -77,15 +81,25 @@ export async function checkRows(sheet: Sheet, columns: ColumnMap, keepDrafts: bo
   for await (const { row, cells } of sheet.rows) {
     totalRows++;
     const values = rowValues(cells, columns);
-    const problems = participantProblems(values.draft, today).map((p) => ({ row, column: columns.label[p.field], reason: p.reason }));
+    const problems = participantProblems(values.draft, today).map((p) => ({
+      row,
+      column: columns.label[p.field],
+      reason: p.reason,
+    }));
     if (values.nikAsNumber) {
       const nik = problems.find((p) => p.column === columns.label.nik);
-      const reason = 'NIK is stored as a number, and Excel keeps only 15 of its 16 digits; format the NIK column as text and type the NIKs again';
+      const reason =
+        'NIK is stored as a number, and Excel keeps only 15 of its 16 digits; format the NIK column as text and type the NIKs again';
       if (nik) nik.reason = reason;
       else problems.push({ row, column: columns.label.nik, reason });
     }
     const classId = /^\d{1,9}$/.test(values.classId) ? Number(values.classId) : NaN;
-    if (!(classId > 0)) problems.push({ row, column: columns.label.classId, reason: `class id must be the number of a class (angkatan), got "${values.classId}"` });
+    if (!(classId > 0))
+      problems.push({
+        row,
+        column: columns.label.classId,
+        reason: `class id must be the number of a class (angkatan), got "${values.classId}"`,
+      });
     if (problems.length) {
       for (const p of problems) errors.add(p);
       continue;
@@ -95,11 +109,19 @@ export async function checkRows(sheet: Sheet, columns: ColumnMap, keepDrafts: bo
     if (first) {
       const classes = typeof first.classes === 'number' ? [first.classes] : first.classes;
       if (classes.includes(classId)) {
-        errors.add({ row, column: columns.label.nik, reason: `this NIK is already on row ${first.row} for class ${classId}` });
+        errors.add({
+          row,
+          column: columns.label.nik,
+          reason: `this NIK is already on row ${first.row} for class ${classId}`,
+        });
         continue;
       }
       if (first.name !== values.draft.name || first.birthDate !== values.draft.birthDate) {
-        errors.add({ row, column: columns.label.nik, reason: `this NIK is also on row ${first.row} with another name or birth date` });
+        errors.add({
+          row,
+          column: columns.label.nik,
+          reason: `this NIK is also on row ${first.row} with another name or birth date`,
+        });
         continue;
       }
       first.classes = [...classes, classId];
@@ -122,21 +144,44 @@ export interface RegistryFacts {
  * another unit, not enrolled already, seats left. Inside the import transaction the classes are
  * locked first, so that the seats counted here are still free when the rows are written.
  */
-export async function checkRegistry(manager: EntityManager, unitCode: string, caller: Caller, candidates: Candidate[], columns: ColumnMap, lock: boolean): Promise<{ facts: RegistryFacts; errors: RowErrorLog }> {
+export async function checkRegistry(
+  manager: EntityManager,
+  unitCode: string,
+  caller: Caller,
+  candidates: Candidate[],
+  columns: ColumnMap,
+  lock: boolean,
+): Promise<{ facts: RegistryFacts; errors: RowErrorLog }> {
   const errors = new RowErrorLog();
   const classIds = [...new Set(candidates.map((c) => c.classId))];
   const classes = new Map<number, TrainingClassEntity>();
   const lockOption = lock ? forUpdate(manager) : {};
-  for (const ids of chunks(classIds.sort((a, b) => a - b), LOOKUP_CHUNK)) {
-    for (const c of await manager.find(TrainingClassEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, ...lockOption })) classes.set(c.id, c);
+  for (const ids of chunks(
+    classIds.sort((a, b) => a - b),
+    LOOKUP_CHUNK,
+  )) {
+    for (const c of await manager.find(TrainingClassEntity, {
+      where: { id: In(ids) },
+      order: { id: 'ASC' },
+      ...lockOption,
+    }))
+      classes.set(c.id, c);
   }
   const existing = new Map<string, { id: number; unitCode: string }>();
   for (const hashes of chunks([...new Set(candidates.map((c) => c.hash))], LOOKUP_CHUNK)) {
-    for (const p of await manager.find(ParticipantEntity, { select: { id: true, nikHash: true, unitCode: true }, where: { nikHash: In(hashes) } })) existing.set(p.nikHash, { id: p.id, unitCode: p.unitCode });
+    for (const p of await manager.find(ParticipantEntity, {
+      select: { id: true, nikHash: true, unitCode: true },
+      where: { nikHash: In(hashes) },
+    }))
+      existing.set(p.nikHash, { id: p.id, unitCode: p.unitCode });
   }
   const enrolled = new Set<string>();
   for (const ids of chunks([...new Set([...existing.values()].map((p) => p.id))], LOOKUP_CHUNK)) {
-    for (const e of await manager.find(EnrollmentEntity, { select: { participantId: true, classId: true }, where: { participantId: In(ids) } })) enrolled.add(`${e.participantId}:${e.classId}`);
+    for (const e of await manager.find(EnrollmentEntity, {
+      select: { participantId: true, classId: true },
+      where: { participantId: In(ids) },
+    }))
+      enrolled.add(`${e.participantId}:${e.classId}`);
   }
   const seated = new Map<number, number>();
   for (const ids of chunks([...classes.keys()], LOOKUP_CHUNK)) {
@@ -152,11 +197,19 @@ export async function checkRegistry(manager: EntityManager, unitCode: string, ca
   for (const c of candidates) {
     const cls = classes.get(c.classId);
     if (!cls || cls.unitCode !== unitCode) {
-      errors.add({ row: c.row, column: columns.label.classId, reason: `there is no class ${c.classId} of ${unitCode}` });
+      errors.add({
+        row: c.row,
+        column: columns.label.classId,
+        reason: `there is no class ${c.classId} of ${unitCode}`,
+      });
       continue;
     }
     if (cls.status === 'CLOSED') {
-      errors.add({ row: c.row, column: columns.label.classId, reason: `class ${c.classId} is CLOSED; participants register while it is PLANNED or RUNNING` });
+      errors.add({
+        row: c.row,
+        column: columns.label.classId,
+        reason: `class ${c.classId} is CLOSED; participants register while it is PLANNED or RUNNING`,
+      });
       continue;
     }
     const person = existing.get(c.hash);
@@ -165,12 +218,21 @@ export async function checkRegistry(manager: EntityManager, unitCode: string, ca
       continue;
     }
     if (person && enrolled.has(`${person.id}:${c.classId}`)) {
-      errors.add({ row: c.row, column: columns.label.nik, reason: `this participant is already enrolled in class ${c.classId}` });
+      errors.add({
+        row: c.row,
+        column: columns.label.nik,
+        reason: `this participant is already enrolled in class ${c.classId}`,
+      });
       continue;
     }
     const taken = (seated.get(c.classId) ?? 0) + 1;
     seated.set(c.classId, taken);
-    if (taken > cls.capacity) errors.add({ row: c.row, column: columns.label.classId, reason: `class ${c.classId} is full: it has ${cls.capacity} seats and this row would take seat ${taken}` });
+    if (taken > cls.capacity)
+      errors.add({
+        row: c.row,
+        column: columns.label.classId,
+        reason: `class ${c.classId} is full: it has ${cls.capacity} seats and this row would take seat ${taken}`,
+      });
   }
   return { facts: { classes, existing }, errors };
 }

@@ -46,9 +46,48 @@ function text(cell: Cell | undefined): string {
   return String(cell).trim();
 }
 
-const GENDER: Record<string, string> = { L: 'MALE', LAKILAKI: 'MALE', PRIA: 'MALE', M: 'MALE', MALE: 'MALE', P: 'FEMALE', PEREMPUAN: 'FEMALE', WANITA: 'FEMALE', W: 'FEMALE', F: 'FEMALE', FEMALE: 'FEMALE' };
-const EDUCATION: Record<string, string> = { TIDAKSEKOLAH: 'NONE', BELUMSEKOLAH: 'NONE', NONE: 'NONE', SD: 'SD', SMP: 'SMP', SLTP: 'SMP', SMA: 'SMA', SMK: 'SMA', SLTA: 'SMA', MA: 'SMA', D3: 'DIII', DIII: 'DIII', S1: 'S1', D4: 'S1', DIV: 'S1', S2: 'S2', S3: 'S3' };
-const CATEGORY: Record<string, string> = { PMKPMPKH: 'PM_KPM_PKH', KPMPKH: 'PM_KPM_PKH', PMPKH: 'PM_KPM_PKH', PENDAMPINGPKH: 'PENDAMPING_PKH', TKSP: 'TKSP', TKSM: 'TKSM', OTHER: 'OTHER', LAINNYA: 'OTHER' };
+const GENDER: Record<string, string> = {
+  L: 'MALE',
+  LAKILAKI: 'MALE',
+  PRIA: 'MALE',
+  M: 'MALE',
+  MALE: 'MALE',
+  P: 'FEMALE',
+  PEREMPUAN: 'FEMALE',
+  WANITA: 'FEMALE',
+  W: 'FEMALE',
+  F: 'FEMALE',
+  FEMALE: 'FEMALE',
+};
+const EDUCATION: Record<string, string> = {
+  TIDAKSEKOLAH: 'NONE',
+  BELUMSEKOLAH: 'NONE',
+  NONE: 'NONE',
+  SD: 'SD',
+  SMP: 'SMP',
+  SLTP: 'SMP',
+  SMA: 'SMA',
+  SMK: 'SMA',
+  SLTA: 'SMA',
+  MA: 'SMA',
+  D3: 'DIII',
+  DIII: 'DIII',
+  S1: 'S1',
+  D4: 'S1',
+  DIV: 'S1',
+  S2: 'S2',
+  S3: 'S3',
+};
+const CATEGORY: Record<string, string> = {
+  PMKPMPKH: 'PM_KPM_PKH',
+  KPMPKH: 'PM_KPM_PKH',
+  PMPKH: 'PM_KPM_PKH',
+  PENDAMPINGPKH: 'PENDAMPING_PKH',
+  TKSP: 'TKSP',
+  TKSM: 'TKSM',
+  OTHER: 'OTHER',
+  LAINNYA: 'OTHER',
+};
 const code = (value: string): string => value.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /** Accepts ISO dates, Indonesian DD/MM/YYYY or DD-MM-YYYY, and Excel date cells. */
@@ -66,7 +105,8 @@ export interface RowValues {
 }
 
 export function rowValues(cells: Cell[], columns: ColumnMap): RowValues {
-  const at = (f: ImportField): Cell | undefined => (columns.index[f] === undefined ? undefined : cells[columns.index[f]!]);
+  const at = (f: ImportField): Cell | undefined =>
+    columns.index[f] === undefined ? undefined : cells[columns.index[f]!];
   const gender = text(at('gender'));
   const education = text(at('education'));
   const category = text(at('category'));

@@ -75,7 +75,10 @@ export function* csvRecords(content: Buffer): Generator<{ row: number; cells: st
   let row = 0;
   for (let offset = 0; offset < content.length || pending; offset += STEP_BYTES) {
     const final = offset + STEP_BYTES >= content.length;
-    let text = pending + (offset < content.length ? decoder.write(content.subarray(offset, offset + STEP_BYTES)) : '') + (final ? decoder.end() : '');
+    let text =
+      pending +
+      (offset < content.length ? decoder.write(content.subarray(offset, offset + STEP_BYTES)) : '') +
+      (final ? decoder.end() : '');
     if (offset === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let at = 0;
     while (at < text.length) {

@@ -22,14 +22,19 @@ export class ImportParticipantsInput {
   @Field({ defaultValue: false, description: 'Only check and report every bad row; write nothing' })
   dryRun!: boolean;
 
-  @Field({ defaultValue: false, description: 'Answer at once with the RUNNING import and continue in the background; follow it with importJob(id)' })
+  @Field({
+    defaultValue: false,
+    description: 'Answer at once with the RUNNING import and continue in the background; follow it with importJob(id)',
+  })
   background!: boolean;
 }
 
 export function decodeContent(input: ImportParticipantsInput): Buffer {
   const b64 = input.contentBase64.replace(/\s/g, '');
-  if (!b64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 !== 0) throw new BadInputError('contentBase64', 'contentBase64 must be the file encoded as base64');
+  if (!b64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 !== 0)
+    throw new BadInputError('contentBase64', 'contentBase64 must be the file encoded as base64');
   const content = Buffer.from(b64, 'base64');
-  if (content.length > MAX_FILE_BYTES) throw new BadInputError('contentBase64', `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it`);
+  if (content.length > MAX_FILE_BYTES)
+    throw new BadInputError('contentBase64', `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it`);
   return content;
 }

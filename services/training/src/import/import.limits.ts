@@ -19,10 +19,16 @@ export class ImportSlots {
   take(caller: string): () => void {
     const mine = this.byCaller.get(caller) ?? 0;
     if (mine >= this.limits.perCaller) {
-      throw new TooManyRequestsError(`you already have ${mine} import running, the most one caller may run at once; wait until it finishes (importJob shows its status) and send this one again`, { limit: this.limits.perCaller, scope: 'caller' });
+      throw new TooManyRequestsError(
+        `you already have ${mine} import running, the most one caller may run at once; wait until it finishes (importJob shows its status) and send this one again`,
+        { limit: this.limits.perCaller, scope: 'caller' },
+      );
     }
     if (this.running >= this.limits.perProcess) {
-      throw new TooManyRequestsError(`${this.running} imports are running on this service, the most it runs at once; send this one again in a minute`, { limit: this.limits.perProcess, scope: 'service' });
+      throw new TooManyRequestsError(
+        `${this.running} imports are running on this service, the most it runs at once; send this one again in a minute`,
+        { limit: this.limits.perProcess, scope: 'service' },
+      );
     }
     this.byCaller.set(caller, mine + 1);
     this.running++;

@@ -46,16 +46,25 @@ async function* readCsv(content: Buffer): AsyncGenerator<SheetRow> {
 }
 
 async function* readXlsx(content: Buffer): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   for await (const worksheet of reader) {
-    for await (const r of worksheet) yield { row: r.number, cells: (r.values as ExcelJS.CellValue[]).slice(1).map(plain) };
+    for await (const r of worksheet)
+      yield { row: r.number, cells: (r.values as ExcelJS.CellValue[]).slice(1).map(plain) };
     break;
   }
 }
 
 function unreadable(format: string, err: unknown): UnreadableFileError {
   if (err instanceof UnreadableFileError) return err;
-  return new UnreadableFileError(`the file cannot be read as ${format} (${err instanceof Error ? err.message : String(err)})`);
+  return new UnreadableFileError(
+    `the file cannot be read as ${format} (${err instanceof Error ? err.message : String(err)})`,
+  );
 }
 
 /**
@@ -74,7 +83,8 @@ export async function openSheet(format: 'CSV' | 'XLSX', content: Buffer): Promis
   const headers = first.value.cells.map((c) => (c === null ? '' : String(c).trim()));
   async function* rows(): AsyncGenerator<SheetRow> {
     try {
-      for (let next = await source.next(); !next.done; next = await source.next()) if (!isEmpty(next.value.cells)) yield next.value;
+      for (let next = await source.next(); !next.done; next = await source.next())
+        if (!isEmpty(next.value.cells)) yield next.value;
     } catch (err) {
       throw unreadable(format, err);
     }

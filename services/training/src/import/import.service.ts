@@ -6,7 +6,15 @@ import { todayIso } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { participantRow, type ParticipantRow } from '../participant/participant.service';
-import { chunks, checkRegistry, checkRows, MAX_KEPT_ROW_ERRORS, RowErrorLog, type Candidate, type RegistryFacts } from './import.checks';
+import {
+  chunks,
+  checkRegistry,
+  checkRows,
+  MAX_KEPT_ROW_ERRORS,
+  RowErrorLog,
+  type Candidate,
+  type RegistryFacts,
+} from './import.checks';
 import { mapColumns } from './import.columns';
 import { ImportJobEntity, ImportRowErrorEntity } from './import.entity';
 import { openSheet, UnreadableFileError } from './import.parser';
@@ -35,7 +43,13 @@ interface Outcome {
  * Runs one import to its end and records the outcome on the job; it never throws. Checks come
  * first and report every bad row; writing happens only when no row is bad, in one transaction.
  */
-export async function runImport(db: Database, logger: Logger, job: ImportJobEntity, content: Buffer, caller: Caller): Promise<ImportJobEntity> {
+export async function runImport(
+  db: Database,
+  logger: Logger,
+  job: ImportJobEntity,
+  content: Buffer,
+  caller: Caller,
+): Promise<ImportJobEntity> {
   const jobs = db.dataSource.getRepository(ImportJobEntity);
   const timings: Record<string, number> = {};
   let mark = Date.now();
@@ -45,7 +59,10 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
     mark = now;
   };
   let outcome: Outcome;
-  const beat = setInterval(() => void jobs.update(job.id, { heartbeatAt: new Date() }).catch(() => undefined), HEARTBEAT_MS);
+  const beat = setInterval(
+    () => void jobs.update(job.id, { heartbeatAt: new Date() }).catch(() => undefined),
+    HEARTBEAT_MS,
+  );
   beat.unref();
   try {
     const sheet = await openSheet(job.format, content);
@@ -53,7 +70,8 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
     await jobs.update(job.id, { phase: 'CHECKING' });
     if (columns.missing.length) {
       const missing = new RowErrorLog();
-      for (const f of columns.missing) missing.add({ row: 1, column: f, reason: `the header row has no column "${f}"` });
+      for (const f of columns.missing)
+        missing.add({ row: 1, column: f, reason: `the header row has no column "${f}"` });
       outcome = failed('INVALID', RowErrorLog.merge([missing]));
     } else {
       // Rows are parsed as they are checked: only the rows that passed stay in memory.
@@ -64,7 +82,15 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
       if (job.dryRun || errors.total) {
         const registry = await checkRegistry(db.dataSource.manager, job.unitCode, caller, candidates, columns, false);
         const all = RowErrorLog.merge([errors, registry.errors]);
-        outcome = all.total ? failed('INVALID', all) : { status: 'VALID', errors: NO_PROBLEMS, participantsCreated: 0, enrollmentsCreated: 0, message: `${candidates.length} rows can be imported` };
+        outcome = all.total
+          ? failed('INVALID', all)
+          : {
+              status: 'VALID',
+              errors: NO_PROBLEMS,
+              participantsCreated: 0,
+              enrollmentsCreated: 0,
+              message: `${candidates.length} rows can be imported`,
+            };
         lap('checkMs');
       } else {
         outcome = await db.transaction(async (tx) => {
@@ -72,9 +98,16 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
           lap('checkMs');
           if (registry.errors.total) return failed('INVALID', RowErrorLog.merge([registry.errors]));
           await jobs.update(job.id, { phase: 'WRITING' });
-          const written = await writeRows(tx.manager, job, candidates, registry.facts, (processedRows) => jobs.update(job.id, { processedRows }).then(() => undefined));
+          const written = await writeRows(tx.manager, job, candidates, registry.facts, (processedRows) =>
+            jobs.update(job.id, { processedRows }).then(() => undefined),
+          );
           lap('writeMs');
-          return { status: 'IMPORTED', errors: NO_PROBLEMS, ...written, message: `${candidates.length} enrollments imported; ${written.participantsCreated} new participants` };
+          return {
+            status: 'IMPORTED',
+            errors: NO_PROBLEMS,
+            ...written,
+            message: `${candidates.length} enrollments imported; ${written.participantsCreated} new participants`,
+          };
         });
       }
     }
@@ -83,7 +116,10 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
       outcome = failed('INVALID', { kept: [{ row: 1, column: '(file)', reason: err.message }], total: 1, rows: 1 });
     } else {
       logger.error({ err, job: job.id }, 'import failed');
-      outcome = { ...failed('FAILED', NO_PROBLEMS), message: 'the import stopped on an unexpected error and wrote nothing; the log has the details' };
+      outcome = {
+        ...failed('FAILED', NO_PROBLEMS),
+        message: 'the import stopped on an unexpected error and wrote nothing; the log has the details',
+      };
     }
   } finally {
     clearInterval(beat);
@@ -92,11 +128,26 @@ export async function runImport(db: Database, logger: Logger, job: ImportJobEnti
 }
 
 function failed(status: 'INVALID' | 'FAILED', errors: Problems): Outcome {
-  const listed = errors.total > errors.kept.length ? `; the first ${errors.kept.length.toLocaleString('en-US')} of ${errors.total.toLocaleString('en-US')} problems are listed` : '';
-  return { status, errors, participantsCreated: 0, enrollmentsCreated: 0, message: errors.total ? `${errors.rows} rows have problems; nothing was written${listed}` : null };
+  const listed =
+    errors.total > errors.kept.length
+      ? `; the first ${errors.kept.length.toLocaleString('en-US')} of ${errors.total.toLocaleString('en-US')} problems are listed`
+      : '';
+  return {
+    status,
+    errors,
+    participantsCreated: 0,
+    enrollmentsCreated: 0,
+    message: errors.total ? `${errors.rows} rows have problems; nothing was written${listed}` : null,
+  };
 }
 
-async function writeRows(manager: EntityManager, job: ImportJobEntity, candidates: Candidate[], facts: RegistryFacts, progress: (n: number) => Promise<void>): Promise<{ participantsCreated: number; enrollmentsCreated: number }> {
+async function writeRows(
+  manager: EntityManager,
+  job: ImportJobEntity,
+  candidates: Candidate[],
+  facts: RegistryFacts,
+  progress: (n: number) => Promise<void>,
+): Promise<{ participantsCreated: number; enrollmentsCreated: number }> {
   const today = todayIso();
   const ids = new Map<string, number>([...facts.existing].map(([hash, p]) => [hash, p.id]));
   const planned = new Set<string>(ids.keys());
@@ -106,7 +157,8 @@ async function writeRows(manager: EntityManager, job: ImportJobEntity, candidate
     for (const c of part) {
       if (planned.has(c.hash)) continue;
       planned.add(c.hash);
-      if (!c.draft) throw new Error(`row ${c.row} was checked without its data (a dry run's candidates cannot be written)`);
+      if (!c.draft)
+        throw new Error(`row ${c.row} was checked without its data (a dry run's candidates cannot be written)`);
       fresh.push(participantRow(job.unitCode, c.draft));
     }
     return { part, fresh };
@@ -124,10 +176,20 @@ async function writeRows(manager: EntityManager, job: ImportJobEntity, candidate
     next = i + 1 < parts.length ? prepare(parts[i + 1]!) : null;
     await inserted;
     if (fresh.length) {
-      for (const p of await manager.find(ParticipantEntity, { select: { id: true, nikHash: true }, where: { nikHash: In(fresh.map((f) => f.nikHash)) } })) ids.set(p.nikHash, p.id);
+      for (const p of await manager.find(ParticipantEntity, {
+        select: { id: true, nikHash: true },
+        where: { nikHash: In(fresh.map((f) => f.nikHash)) },
+      }))
+        ids.set(p.nikHash, p.id);
       participantsCreated += fresh.length;
     }
-    const enrollments = part.map((c) => ({ unitCode: job.unitCode, classId: c.classId, participantId: ids.get(c.hash)!, status: 'REGISTERED' as const, registeredOn: today }));
+    const enrollments = part.map((c) => ({
+      unitCode: job.unitCode,
+      classId: c.classId,
+      participantId: ids.get(c.hash)!,
+      status: 'REGISTERED' as const,
+      registeredOn: today,
+    }));
     await bulkInsert(manager, EnrollmentEntity, enrollments, WRITE_CHUNK);
     processed += part.length;
     if (Date.now() - reported >= PROGRESS_EVERY_MS || processed === candidates.length) {
@@ -138,11 +200,22 @@ async function writeRows(manager: EntityManager, job: ImportJobEntity, candidate
   return { participantsCreated, enrollmentsCreated: processed };
 }
 
-async function finish(db: Database, logger: Logger, job: ImportJobEntity, outcome: Outcome, timings: Record<string, number>): Promise<ImportJobEntity> {
+async function finish(
+  db: Database,
+  logger: Logger,
+  job: ImportJobEntity,
+  outcome: Outcome,
+  timings: Record<string, number>,
+): Promise<ImportJobEntity> {
   // At most MAX_KEPT_ROW_ERRORS rows: one statement, whatever the file.
   const errors = outcome.errors.kept.slice(0, MAX_KEPT_ROW_ERRORS);
   for (const part of chunks(errors, WRITE_CHUNK)) {
-    await bulkInsert(db.dataSource.manager, ImportRowErrorEntity, part.map((e) => ({ jobId: job.id, row: e.row, column: e.column.slice(0, 60), reason: e.reason.slice(0, 300) })), WRITE_CHUNK);
+    await bulkInsert(
+      db.dataSource.manager,
+      ImportRowErrorEntity,
+      part.map((e) => ({ jobId: job.id, row: e.row, column: e.column.slice(0, 60), reason: e.reason.slice(0, 300) })),
+      WRITE_CHUNK,
+    );
   }
   Object.assign(job, {
     status: outcome.status,
@@ -164,7 +237,19 @@ async function finish(db: Database, logger: Logger, job: ImportJobEntity, outcom
     message: job.message,
     finishedAt: job.finishedAt,
   });
-  logger.info({ job: job.id, unit: job.unitCode, dryRun: job.dryRun, status: job.status, rows: job.totalRows, errors: job.errorCount, ms: Date.now() - new Date(job.startedAt).getTime(), ...timings }, 'import finished');
+  logger.info(
+    {
+      job: job.id,
+      unit: job.unitCode,
+      dryRun: job.dryRun,
+      status: job.status,
+      rows: job.totalRows,
+      errors: job.errorCount,
+      ms: Date.now() - new Date(job.startedAt).getTime(),
+      ...timings,
+    },
+    'import finished',
+  );
   return job;
 }
 
@@ -175,8 +260,17 @@ async function finish(db: Database, logger: Logger, job: ImportJobEntity, outcom
 export async function settleStaleJob(db: Database, job: ImportJobEntity, now = new Date()): Promise<ImportJobEntity> {
   const lastSign = job.heartbeatAt ?? job.startedAt;
   if (job.status !== 'RUNNING' || now.getTime() - new Date(lastSign).getTime() < STALE_AFTER_MS) return job;
-  const change = { status: 'FAILED' as const, phase: 'DONE' as const, finishedAt: now, message: 'the import was cut off (its service stopped) and wrote nothing; run it again' };
+  const change = {
+    status: 'FAILED' as const,
+    phase: 'DONE' as const,
+    finishedAt: now,
+    message: 'the import was cut off (its service stopped) and wrote nothing; run it again',
+  };
   // The status condition leaves a job alone that finished in the meantime.
-  const { affected } = await db.dataSource.getRepository(ImportJobEntity).update({ id: job.id, status: 'RUNNING' }, change);
-  return affected ? { ...job, ...change } : ((await db.dataSource.getRepository(ImportJobEntity).findOneBy({ id: job.id })) ?? job);
+  const { affected } = await db.dataSource
+    .getRepository(ImportJobEntity)
+    .update({ id: job.id, status: 'RUNNING' }, change);
+  return affected
+    ? { ...job, ...change }
+    : ((await db.dataSource.getRepository(ImportJobEntity).findOneBy({ id: job.id })) ?? job);
 }

@@ -8,7 +8,10 @@ export enum ImportFormat {
 registerEnumType(ImportFormat, {
   name: 'ImportFormat',
   description: 'File format of a registration list (daftar peserta)',
-  valuesConfig: { CSV: { description: 'Comma-separated text, UTF-8, header in the first row' }, XLSX: { description: 'Excel workbook; the first sheet is read, header in the first row' } },
+  valuesConfig: {
+    CSV: { description: 'Comma-separated text, UTF-8, header in the first row' },
+    XLSX: { description: 'Excel workbook; the first sheet is read, header in the first row' },
+  },
 });
 
 export enum ImportJobStatus {
@@ -91,10 +94,14 @@ export class ImportJob {
   @Field(() => Int, { description: 'Data rows in the file (empty rows are skipped)' })
   totalRows!: number;
 
-  @Field(() => Int, { description: 'Rows written so far (equals totalRows when imported); progress = processedRows / totalRows' })
+  @Field(() => Int, {
+    description: 'Rows written so far (equals totalRows when imported); progress = processedRows / totalRows',
+  })
   processedRows!: number;
 
-  @Field(() => Int, { description: 'Number of problems found (jumlah masalah), all of them; errors lists the first 1,000' })
+  @Field(() => Int, {
+    description: 'Number of problems found (jumlah masalah), all of them; errors lists the first 1,000',
+  })
   errorCount!: number;
 
   @Field(() => Int, { description: 'New participants added to the registry' })

@@ -35,5 +35,6 @@ export function validateAssessAlumni(input: AssessAlumniInput): { assessedOn: st
 }
 
 /** The rule stated on AlumniMonitoring.hasLifeSkills. */
-export const showsLifeSkills = (a: Pick<AssessAlumniInput, 'marketingImproved' | 'permitsObtained' | 'quantityImproved' | 'qualityImproved'>): boolean =>
-  a.marketingImproved || a.permitsObtained || a.quantityImproved || a.qualityImproved;
+export const showsLifeSkills = (
+  a: Pick<AssessAlumniInput, 'marketingImproved' | 'permitsObtained' | 'quantityImproved' | 'qualityImproved'>,
+): boolean => a.marketingImproved || a.permitsObtained || a.quantityImproved || a.qualityImproved;

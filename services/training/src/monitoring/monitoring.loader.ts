@@ -4,5 +4,9 @@ import { AlumniMonitoringEntity } from './monitoring.entity';
 
 export const monitoringByEnrollment = (ctx: RequestContext) =>
   ctx.loaders.get<number, AlumniMonitoringEntity | null>('monitoringByEnrollment', async (ids) =>
-    byKeys(ids, await ctx.db.dataSource.getRepository(AlumniMonitoringEntity).findBy({ enrollmentId: In([...ids]) }), (m) => m.enrollmentId),
+    byKeys(
+      ids,
+      await ctx.db.dataSource.getRepository(AlumniMonitoringEntity).findBy({ enrollmentId: In([...ids]) }),
+      (m) => m.enrollmentId,
+    ),
   );

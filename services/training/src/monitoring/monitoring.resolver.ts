@@ -11,12 +11,16 @@ import { AlumniMonitoring, AlumniMonitoringPage } from './monitoring.type';
 
 @Resolver(() => AlumniMonitoring)
 export class AlumniMonitoringResolver {
-  @Query(() => AlumniMonitoringPage, { description: 'Alumni monitoring assessments (monev kecakapan hidup) of a unit, oldest first, a page at a time' })
+  @Query(() => AlumniMonitoringPage, {
+    description: 'Alumni monitoring assessments (monev kecakapan hidup) of a unit, oldest first, a page at a time',
+  })
   async alumniMonitorings(
     @Arg('unit', () => ID, { description: 'Unit code, e.g. BBPPKS-PADANG' }) unit: string,
-    @Arg('year', () => Int, { nullable: true, description: 'Only assessments of graduates of classes of this year' }) year: number | null,
+    @Arg('year', () => Int, { nullable: true, description: 'Only assessments of graduates of classes of this year' })
+    year: number | null,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1-200' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page (pageInfo.endCursor)' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page (pageInfo.endCursor)' })
+    after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AlumniMonitoringPage> {
     assertCanRead(ctx.caller, unit);
@@ -34,10 +38,18 @@ export class AlumniMonitoringResolver {
     return (await enrollmentById(ctx).load(m.enrollmentId)) as Enrollment;
   }
 
-  @Mutation(() => AlumniMonitoring, { description: 'Records the monitoring assessment of a graduate (monev kecakapan hidup); publishes training.monitoring.assessed' })
-  async assessAlumni(@Arg('input', { description: 'The assessment' }) input: AssessAlumniInput, @Ctx() ctx: RequestContext): Promise<AlumniMonitoring> {
+  @Mutation(() => AlumniMonitoring, {
+    description:
+      'Records the monitoring assessment of a graduate (monev kecakapan hidup); publishes training.monitoring.assessed',
+  })
+  async assessAlumni(
+    @Arg('input', { description: 'The assessment' }) input: AssessAlumniInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AlumniMonitoring> {
     const enrollmentId = parseId('enrollmentId', input.enrollmentId);
     const valid = validateAssessAlumni(input);
-    return (await ctx.db.transaction((tx) => assessAlumni(tx, ctx.caller, enrollmentId, input, valid))) as AlumniMonitoring;
+    return (await ctx.db.transaction((tx) =>
+      assessAlumni(tx, ctx.caller, enrollmentId, input, valid),
+    )) as AlumniMonitoring;
   }
 }

@@ -6,15 +6,30 @@ import { AlumniMonitoringEntity } from './monitoring.entity';
 import { monitoringAssessedEvent } from './monitoring.events';
 import { AssessAlumniInput, showsLifeSkills } from './monitoring.input';
 
-export async function assessAlumni(tx: Transaction, caller: Caller, enrollmentId: number, input: AssessAlumniInput, valid: { assessedOn: string; notes: string | null }): Promise<AlumniMonitoringEntity> {
+export async function assessAlumni(
+  tx: Transaction,
+  caller: Caller,
+  enrollmentId: number,
+  input: AssessAlumniInput,
+  valid: { assessedOn: string; notes: string | null },
+): Promise<AlumniMonitoringEntity> {
   // Locked first, so a second assessment of the same graduate waits and is then refused as a repeat.
-  const enrollment = await tx.manager.findOne(EnrollmentEntity, { where: { id: enrollmentId }, ...forUpdate(tx.manager) });
+  const enrollment = await tx.manager.findOne(EnrollmentEntity, {
+    where: { id: enrollmentId },
+    ...forUpdate(tx.manager),
+  });
   if (!enrollment) throw new BadInputError('enrollmentId', `there is no enrollment ${enrollmentId}`);
   assertCanWrite(caller, enrollment.unitCode);
-  if (enrollment.status !== 'GRADUATED') throw new BadInputError('enrollmentId', `enrollment ${enrollmentId} is ${enrollment.status}; only graduates are monitored`);
-  if (await tx.manager.existsBy(AlumniMonitoringEntity, { enrollmentId })) throw new BadInputError('enrollmentId', `enrollment ${enrollmentId} has already been assessed`);
+  if (enrollment.status !== 'GRADUATED')
+    throw new BadInputError(
+      'enrollmentId',
+      `enrollment ${enrollmentId} is ${enrollment.status}; only graduates are monitored`,
+    );
+  if (await tx.manager.existsBy(AlumniMonitoringEntity, { enrollmentId }))
+    throw new BadInputError('enrollmentId', `enrollment ${enrollmentId} has already been assessed`);
   const cls = await tx.manager.findOneByOrFail(TrainingClassEntity, { id: enrollment.classId });
-  if (valid.assessedOn < cls.endDate) throw new BadInputError('assessedOn', `the class ended on ${cls.endDate}; monitoring comes after it`);
+  if (valid.assessedOn < cls.endDate)
+    throw new BadInputError('assessedOn', `the class ended on ${cls.endDate}; monitoring comes after it`);
   const programme = await tx.manager.findOneByOrFail(ProgrammeEntity, { id: cls.programmeId });
   const row = tx.manager.create(AlumniMonitoringEntity, {
     unitCode: enrollment.unitCode,

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TrainingPageInfo } from '../common/common.type';
 
-@ObjectType({ description: "An alumni monitoring assessment (monev kecakapan hidup): progress of a graduate's business after training" })
+@ObjectType({
+  description:
+    "An alumni monitoring assessment (monev kecakapan hidup): progress of a graduate's business after training",
+})
 export class AlumniMonitoring {
   @Field(() => ID, { description: 'Assessment id' })
   id!: number;
@@ -27,7 +30,10 @@ export class AlumniMonitoring {
   @Field({ description: 'Progress in quality of products (kualitas)' })
   qualityImproved!: boolean;
 
-  @Field({ description: 'Shows life skills (memiliki kecakapan hidup): true when the business progressed in at least one of marketing, permits, quantity or quality' })
+  @Field({
+    description:
+      'Shows life skills (memiliki kecakapan hidup): true when the business progressed in at least one of marketing, permits, quantity or quality',
+  })
   hasLifeSkills!: boolean;
 
   @Field(() => String, { nullable: true, description: "Assessor's notes (catatan)" })

@@ -16,7 +16,8 @@ let keys: NikKeys | undefined;
 function nikKeys(): NikKeys {
   if (!keys) {
     const secret = resolveSecrets(readPlatformConfig(new ConfigReader())).personalDataKey;
-    const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'kesos-training-participant-nik', info, 32));
+    const derive = (info: string) =>
+      Buffer.from(hkdfSync('sha256', secret, 'kesos-training-participant-nik', info, 32));
     keys = { encryption: derive('nik-aes-256-gcm'), hashing: derive('nik-hmac-sha256') };
   }
   return keys;

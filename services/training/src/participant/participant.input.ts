@@ -63,13 +63,26 @@ export function participantProblems(d: ParticipantDraft, today = todayIso()): Fi
   if (nik) problems.push({ field: 'nik', reason: nik });
   if (!d.name) problems.push({ field: 'name', reason: 'name is required' });
   else if (d.name.length > 150) problems.push({ field: 'name', reason: 'name is at most 150 characters' });
-  if (!GENDERS.has(d.gender)) problems.push({ field: 'gender', reason: `gender must be FEMALE or MALE (or P/L), got "${d.gender}"` });
-  if (!isIsoDate(d.birthDate)) problems.push({ field: 'birthDate', reason: `birth date must be a date YYYY-MM-DD, got "${d.birthDate}"` });
-  else if (d.birthDate > today || d.birthDate < '1900-01-01') problems.push({ field: 'birthDate', reason: `birth date ${d.birthDate} is not plausible` });
-  if (!EDUCATIONS.has(d.education)) problems.push({ field: 'education', reason: `education must be one of ${[...EDUCATIONS].join(', ')}, got "${d.education}"` });
-  if (!CATEGORIES.has(d.category)) problems.push({ field: 'category', reason: `category must be one of ${[...CATEGORIES].join(', ')}, got "${d.category}"` });
-  if (d.originProvince && d.originProvince.length > 100) problems.push({ field: 'originProvince', reason: 'province is at most 100 characters' });
-  if (d.originRegency && d.originRegency.length > 100) problems.push({ field: 'originRegency', reason: 'regency is at most 100 characters' });
+  if (!GENDERS.has(d.gender))
+    problems.push({ field: 'gender', reason: `gender must be FEMALE or MALE (or P/L), got "${d.gender}"` });
+  if (!isIsoDate(d.birthDate))
+    problems.push({ field: 'birthDate', reason: `birth date must be a date YYYY-MM-DD, got "${d.birthDate}"` });
+  else if (d.birthDate > today || d.birthDate < '1900-01-01')
+    problems.push({ field: 'birthDate', reason: `birth date ${d.birthDate} is not plausible` });
+  if (!EDUCATIONS.has(d.education))
+    problems.push({
+      field: 'education',
+      reason: `education must be one of ${[...EDUCATIONS].join(', ')}, got "${d.education}"`,
+    });
+  if (!CATEGORIES.has(d.category))
+    problems.push({
+      field: 'category',
+      reason: `category must be one of ${[...CATEGORIES].join(', ')}, got "${d.category}"`,
+    });
+  if (d.originProvince && d.originProvince.length > 100)
+    problems.push({ field: 'originProvince', reason: 'province is at most 100 characters' });
+  if (d.originRegency && d.originRegency.length > 100)
+    problems.push({ field: 'originRegency', reason: 'regency is at most 100 characters' });
   return problems;
 }
 

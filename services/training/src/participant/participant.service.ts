@@ -30,10 +30,19 @@ export function participantRow(unitCode: string, d: ParticipantDraft): Participa
  * holder's unit and id only to a caller who may read them (see duplicateNikReason).
  * The caller's right to write to the unit is checked before the input is even validated.
  */
-export async function registerParticipant(tx: Transaction, caller: Caller, unitCode: string, draft: ParticipantDraft): Promise<ParticipantEntity> {
-  if (!(await tx.manager.existsBy(UnitEntity, { code: unitCode }))) throw new BadInputError('unit', `unit ${unitCode} is not registered`);
+export async function registerParticipant(
+  tx: Transaction,
+  caller: Caller,
+  unitCode: string,
+  draft: ParticipantDraft,
+): Promise<ParticipantEntity> {
+  if (!(await tx.manager.existsBy(UnitEntity, { code: unitCode })))
+    throw new BadInputError('unit', `unit ${unitCode} is not registered`);
   const row = participantRow(unitCode, draft);
-  const holder = await tx.manager.findOne(ParticipantEntity, { select: { id: true, unitCode: true }, where: { nikHash: row.nikHash } });
+  const holder = await tx.manager.findOne(ParticipantEntity, {
+    select: { id: true, unitCode: true },
+    where: { nikHash: row.nikHash },
+  });
   if (holder) throw new BadInputError('nik', duplicateNikReason(caller, unitCode, holder));
   const entity = tx.manager.create(ParticipantEntity, row);
   await tx.manager.insert(ParticipantEntity, entity);
@@ -46,17 +55,30 @@ export async function registerParticipant(tx: Transaction, caller: Caller, unitC
  * never which unit holds them or under which id.
  */
 export function duplicateNikReason(caller: Caller, unitCode: string, holder: { id: number; unitCode: string }): string {
-  if (holder.unitCode === unitCode) return `this NIK is already registered by ${unitCode} as participant ${holder.id}; search for them instead`;
-  if (canRead(caller, holder.unitCode)) return `this NIK is already registered by ${holder.unitCode} as participant ${holder.id}`;
+  if (holder.unitCode === unitCode)
+    return `this NIK is already registered by ${unitCode} as participant ${holder.id}; search for them instead`;
+  if (canRead(caller, holder.unitCode))
+    return `this NIK is already registered by ${holder.unitCode} as participant ${holder.id}`;
   return `this NIK is already in the national registry, registered by another unit; an admin can enroll that person in a class of ${unitCode}`;
 }
 
 /** `%` and `_` typed by a clerk are literal; `!` is the escape character on both backends. */
 const likePattern = (text: string): string => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
-export async function searchParticipants(dataSource: DataSource, caller: Caller, unitCode: string, search: string | null, afterId: number, take: number): Promise<ParticipantEntity[]> {
+export async function searchParticipants(
+  dataSource: DataSource,
+  caller: Caller,
+  unitCode: string,
+  search: string | null,
+  afterId: number,
+  take: number,
+): Promise<ParticipantEntity[]> {
   assertCanRead(caller, unitCode);
-  const q = dataSource.getRepository(ParticipantEntity).createQueryBuilder('p').where('p.unitCode = :unitCode', { unitCode }).andWhere('p.id > :afterId', { afterId });
+  const q = dataSource
+    .getRepository(ParticipantEntity)
+    .createQueryBuilder('p')
+    .where('p.unitCode = :unitCode', { unitCode })
+    .andWhere('p.id > :afterId', { afterId });
   const text = search?.trim();
   if (text) {
     const digits = text.replace(/\s/g, '');

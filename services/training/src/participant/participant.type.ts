@@ -46,7 +46,9 @@ registerEnumType(Education, {
   },
 });
 
-@ObjectType({ description: 'A person in the registry of participants (peserta); personal data is shown in full to admins only' })
+@ObjectType({
+  description: 'A person in the registry of participants (peserta); personal data is shown in full to admins only',
+})
 export class Participant {
   @Field(() => ID, { description: 'Participant id' })
   id!: number;

@@ -31,16 +31,30 @@ export class CreateProgrammeInput {
 
 export function validateCreateProgramme(input: CreateProgrammeInput): Required<CreateProgrammeInput> {
   const code = input.code.trim();
-  if (!/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(code)) throw new BadInputError('code', 'Programme code must be 2-20 capital letters, digits or dashes, e.g. PPM');
+  if (!/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(code))
+    throw new BadInputError('code', 'Programme code must be 2-20 capital letters, digits or dashes, e.g. PPM');
   const name = input.name.trim();
-  if (!name || name.length > 200) throw new BadInputError('name', 'Programme name is required and at most 200 characters');
+  if (!name || name.length > 200)
+    throw new BadInputError('name', 'Programme name is required and at most 200 characters');
   const description = input.description?.trim() || null;
-  if (description && description.length > 500) throw new BadInputError('description', 'Description is at most 500 characters');
+  if (description && description.length > 500)
+    throw new BadInputError('description', 'Description is at most 500 characters');
   const budgetOutputCode = input.budgetOutputCode?.trim() || null;
-  if (budgetOutputCode && !/^\d{4}\.[A-Z]{3}\.\d{3}$/.test(budgetOutputCode)) throw new BadInputError('budgetOutputCode', 'Budget output code must look like 6391.SCM.001 (activity.KRO.RO)');
+  if (budgetOutputCode && !/^\d{4}\.[A-Z]{3}\.\d{3}$/.test(budgetOutputCode))
+    throw new BadInputError('budgetOutputCode', 'Budget output code must look like 6391.SCM.001 (activity.KRO.RO)');
   const indicatorCode = input.indicatorCode?.trim() || null;
-  if (indicatorCode && !/^SK\d+(\.\d+)?$/.test(indicatorCode)) throw new BadInputError('indicatorCode', 'Indicator code must look like SK2.2');
+  if (indicatorCode && !/^SK\d+(\.\d+)?$/.test(indicatorCode))
+    throw new BadInputError('indicatorCode', 'Indicator code must look like SK2.2');
   const partner = input.partner?.trim() || null;
   if (partner && partner.length > 150) throw new BadInputError('partner', 'Partner is at most 150 characters');
-  return { unit: input.unit, code, name, description, participantCategory: input.participantCategory, budgetOutputCode, indicatorCode, partner };
+  return {
+    unit: input.unit,
+    code,
+    name,
+    description,
+    participantCategory: input.participantCategory,
+    budgetOutputCode,
+    indicatorCode,
+    partner,
+  };
 }

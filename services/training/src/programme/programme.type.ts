@@ -18,13 +18,22 @@ export class Programme {
   @Field(() => String, { nullable: true, description: 'What the programme is about (deskripsi)' })
   description!: string | null;
 
-  @Field(() => ParticipantCategory, { description: 'Category of participant the programme is meant for (sasaran peserta)' })
+  @Field(() => ParticipantCategory, {
+    description: 'Category of participant the programme is meant for (sasaran peserta)',
+  })
   participantCategory!: ParticipantCategory;
 
-  @Field(() => String, { nullable: true, description: 'Budget output (KRO/RO code) the programme delivers, e.g. 6391.SCM.001; graduations count towards its volume' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Budget output (KRO/RO code) the programme delivers, e.g. 6391.SCM.001; graduations count towards its volume',
+  })
   budgetOutputCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Performance indicator (indikator kinerja) its graduates feed, e.g. SK2.2' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Performance indicator (indikator kinerja) its graduates feed, e.g. SK2.2',
+  })
   indicatorCode!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Partner organisation (mitra), e.g. Tanoto Foundation' })

@@ -1,6 +1,10 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
-import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from '../accreditation/accreditation.entity';
+import {
+  AccreditationAssessmentEntity,
+  AccreditationTargetEntity,
+  LksInstitutionEntity,
+} from '../accreditation/accreditation.entity';
 import { accreditationDecidedEvent } from '../accreditation/accreditation.events';
 import { AccreditationResult, LksKind } from '../accreditation/accreditation.type';
 import { addDays, insertInChunks, pad, spread, WORK_AREA_PLACES } from './seed.helpers';
@@ -29,7 +33,18 @@ export const ACCREDITATION_2022 = {
   assessors: 12,
 };
 
-const KINDS: LksKind[] = [LksKind.CHILDREN, LksKind.CHILDREN, LksKind.CHILDREN, LksKind.CHILDREN, LksKind.ELDERLY, LksKind.ELDERLY, LksKind.DISABILITY, LksKind.DISABILITY, LksKind.SOCIAL_REHABILITATION, LksKind.COMMUNITY];
+const KINDS: LksKind[] = [
+  LksKind.CHILDREN,
+  LksKind.CHILDREN,
+  LksKind.CHILDREN,
+  LksKind.CHILDREN,
+  LksKind.ELDERLY,
+  LksKind.ELDERLY,
+  LksKind.DISABILITY,
+  LksKind.DISABILITY,
+  LksKind.SOCIAL_REHABILITATION,
+  LksKind.COMMUNITY,
+];
 
 /** Results in list order: not-accredited spread over all, A spread over the accredited, C over the rest, then B. */
 function results(): AccreditationResult[] {
@@ -55,7 +70,14 @@ export async function seedAccreditation(m: EntityManager): Promise<void> {
   for (let j = 0; j < assessed; j++) {
     const province = provinces[j % provinces.length] as string;
     const places = WORK_AREA_PLACES[province] ?? [province];
-    institutions.push({ id: j + 1, unitCode: unit, name: `LKS Sintetis ${pad(j + 1, 3)}`, kind: KINDS[j % KINDS.length] as LksKind, province, regency: places[Math.floor(j / provinces.length) % places.length] as string });
+    institutions.push({
+      id: j + 1,
+      unitCode: unit,
+      name: `LKS Sintetis ${pad(j + 1, 3)}`,
+      kind: KINDS[j % KINDS.length] as LksKind,
+      province,
+      regency: places[Math.floor(j / provinces.length) % places.length] as string,
+    });
     const visitDate = addDays(firstVisit, Math.floor((j * visitDays) / assessed));
     assessments.push({
       id: j + 1,
@@ -63,7 +85,10 @@ export async function seedAccreditation(m: EntityManager): Promise<void> {
       year,
       institutionId: j + 1,
       visitDate,
-      assessorTeam: [`Asesor Sintetis ${pad(((2 * j) % assessors) + 1, 2)}`, `Asesor Sintetis ${pad(((2 * j + 1) % assessors) + 1, 2)}`],
+      assessorTeam: [
+        `Asesor Sintetis ${pad(((2 * j) % assessors) + 1, 2)}`,
+        `Asesor Sintetis ${pad(((2 * j + 1) % assessors) + 1, 2)}`,
+      ],
       result: decided[j] as AccreditationResult,
       decidedOn: addDays(visitDate, 14),
     });

@@ -13,7 +13,12 @@ import { PADANG_WORK_AREA } from './units.seed';
  * service-centre role, with a plausible number of people served per case (one to a few for a
  * case response, dozens for a disaster response). All are closed and served.
  */
-export const ATENSI_2022: { unit: string; year: number; firstCase: string; peopleServed: Record<AtensiServiceType, number[]> } = {
+export const ATENSI_2022: {
+  unit: string;
+  year: number;
+  firstCase: string;
+  peopleServed: Record<AtensiServiceType, number[]>;
+} = {
   unit: 'BBPPKS-PADANG',
   year: 2022,
   firstCase: '2022-08-01',
@@ -36,12 +41,18 @@ export async function seedAtensi(m: EntityManager): Promise<void> {
   const { unit, year, firstCase, peopleServed } = ATENSI_2022;
   const provinces = PADANG_WORK_AREA.map(([name]) => name);
   // The types take turns over the months rather than all case responses first.
-  const queues = (Object.entries(peopleServed) as [AtensiServiceType, number[]][]).map(([serviceType, people]) => people.map((n) => ({ serviceType, people: n })));
+  const queues = (Object.entries(peopleServed) as [AtensiServiceType, number[]][]).map(([serviceType, people]) =>
+    people.map((n) => ({ serviceType, people: n })),
+  );
   const all: { serviceType: AtensiServiceType; people: number }[] = [];
-  for (let round = 0; queues.some((q) => q.length > round); round++) for (const q of queues) if (q[round]) all.push(q[round]);
+  for (let round = 0; queues.some((q) => q.length > round); round++)
+    for (const q of queues) if (q[round]) all.push(q[round]);
   const cases: AtensiCaseEntity[] = all.map(({ serviceType, people }, i) => {
     // Disasters happen across the work area; other cases reach the centre in Sumatera Barat.
-    const province = serviceType === AtensiServiceType.TANGGAP_DARURAT_BENCANA ? (provinces[(i * 3) % provinces.length] as string) : 'Sumatera Barat';
+    const province =
+      serviceType === AtensiServiceType.TANGGAP_DARURAT_BENCANA
+        ? (provinces[(i * 3) % provinces.length] as string)
+        : 'Sumatera Barat';
     const places = WORK_AREA_PLACES[province] ?? [province];
     const receivedOn = addDays(firstCase, Math.floor((i * 120) / all.length));
     return {

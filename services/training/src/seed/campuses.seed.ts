@@ -9,7 +9,13 @@ type FacilityLine = [kind: string, count: number, condition: 'BAIK' | 'CUKUP_BAI
  * Kampus II ("Ruang Instalasi Laboratorium Praktikum", "Profesi Pekerjaan Sosial (ILP3)") are kept
  * as the two numbered lines the report has, with their two capacities.
  */
-export const PADANG_CAMPUSES: { name: string; address: string; areaSquareMeters: number; note: string | null; facilities: FacilityLine[] }[] = [
+export const PADANG_CAMPUSES: {
+  name: string;
+  address: string;
+  areaSquareMeters: number;
+  note: string | null;
+  facilities: FacilityLine[];
+}[] = [
   {
     name: 'Kampus I',
     address: 'Jalan S. Parman No. 240 Ulak Karang, Kota Padang',
@@ -75,9 +81,35 @@ export const PADANG_PPNPN_BY_JOB: [job: string, count: number][] = [
 export async function seedCampuses(m: EntityManager): Promise<void> {
   const unitCode = 'BBPPKS-PADANG';
   for (const [i, c] of PADANG_CAMPUSES.entries()) {
-    const campus = m.create(CampusEntity, { unitCode, position: i + 1, name: c.name, address: c.address, areaSquareMeters: c.areaSquareMeters, note: c.note });
+    const campus = m.create(CampusEntity, {
+      unitCode,
+      position: i + 1,
+      name: c.name,
+      address: c.address,
+      areaSquareMeters: c.areaSquareMeters,
+      note: c.note,
+    });
     await m.insert(CampusEntity, campus);
-    await m.insert(FacilityEntity, c.facilities.map(([kind, count, condition, capacity], j) => ({ campusId: campus.id, position: j + 1, kind, count, condition, capacity })));
+    await m.insert(
+      FacilityEntity,
+      c.facilities.map(([kind, count, condition, capacity], j) => ({
+        campusId: campus.id,
+        position: j + 1,
+        kind,
+        count,
+        condition,
+        capacity,
+      })),
+    );
   }
-  await m.insert(StaffJobCountEntity, PADANG_PPNPN_BY_JOB.map(([job, count], i) => ({ unitCode, position: i + 1, employment: 'PPNPN' as const, job, count })));
+  await m.insert(
+    StaffJobCountEntity,
+    PADANG_PPNPN_BY_JOB.map(([job, count], i) => ({
+      unitCode,
+      position: i + 1,
+      employment: 'PPNPN' as const,
+      job,
+      count,
+    })),
+  );
 }

@@ -1,6 +1,10 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
-import { CertificationAssessmentEntity, CertificationCandidateEntity, CertificationSessionEntity } from '../certification/certification.entity';
+import {
+  CertificationAssessmentEntity,
+  CertificationCandidateEntity,
+  CertificationSessionEntity,
+} from '../certification/certification.entity';
 import { certificationAssessedEvent } from '../certification/certification.events';
 import { CertificationCategory, CertificationResult } from '../certification/certification.type';
 import { addDays, insertInChunks, pad, spread, WORK_AREA_PLACES } from './seed.helpers';
@@ -17,7 +21,15 @@ import { PADANG_WORK_AREA } from './units.seed';
  * The database is empty when the seed runs, so the seed numbers its records itself and can write
  * multi-row inserts instead of reading generated ids back.
  */
-export const CERTIFICATION_2022 = { unit: 'BBPPKS-PADANG', year: 2022, planned: 3000, assessed: 2987, competent: 2899, sessionsPerProvince: 3, firstSession: '2022-06-06' };
+export const CERTIFICATION_2022 = {
+  unit: 'BBPPKS-PADANG',
+  year: 2022,
+  planned: 3000,
+  assessed: 2987,
+  competent: 2899,
+  sessionsPerProvince: 3,
+  firstSession: '2022-06-06',
+};
 
 export async function seedCertification(m: EntityManager): Promise<void> {
   const { unit, year, planned, assessed, competent, sessionsPerProvince } = CERTIFICATION_2022;
@@ -30,7 +42,16 @@ export async function seedCertification(m: EntityManager): Promise<void> {
       const n = p * sessionsPerProvince + s;
       const startDate = addDays(CERTIFICATION_2022.firstSession, 7 * n);
       const regency = (WORK_AREA_PLACES[province] ?? [])[0] ?? province;
-      return { id: n + 1, unitCode: unit, year, name: `Uji Kompetensi SDM Kesos ${province} Angkatan ${s + 1}`, province, regency, startDate, endDate: addDays(startDate, 2) };
+      return {
+        id: n + 1,
+        unitCode: unit,
+        year,
+        name: `Uji Kompetensi SDM Kesos ${province} Angkatan ${s + 1}`,
+        province,
+        regency,
+        startDate,
+        endDate: addDays(startDate, 2),
+      };
     }),
   );
 
@@ -51,14 +72,18 @@ export async function seedCertification(m: EntityManager): Promise<void> {
       originRegency: places[i % places.length] as string,
     });
     if (spread(planned, planned - assessed, i)) continue;
-    const session = sessions[p * sessionsPerProvince + Math.floor((i % perProvince) / perSession)] as CertificationSessionEntity;
+    const session = sessions[
+      p * sessionsPerProvince + Math.floor((i % perProvince) / perSession)
+    ] as CertificationSessionEntity;
     assessments.push({
       id: k + 1,
       unitCode: unit,
       year,
       sessionId: session.id,
       candidateId: i + 1,
-      result: spread(assessed, assessed - competent, k) ? CertificationResult.BELUM_KOMPETEN : CertificationResult.KOMPETEN,
+      result: spread(assessed, assessed - competent, k)
+        ? CertificationResult.BELUM_KOMPETEN
+        : CertificationResult.KOMPETEN,
       assessedOn: addDays(session.startDate, i % 3),
     });
     k++;

@@ -4,15 +4,28 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 export const SEED_CHUNK = 500;
 
 /** Multi-row inserts in chunks, so thousands of seed rows cost a handful of statements. */
-export async function insertInChunks<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, rows: T[], chunk = SEED_CHUNK): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) await m.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + chunk)).updateEntity(false).execute();
+export async function insertInChunks<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  rows: T[],
+  chunk = SEED_CHUNK,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk)
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + chunk))
+      .updateEntity(false)
+      .execute();
 }
 
 /**
  * Spreads k marks evenly over n positions: true for exactly k of i = 0..n-1. Used where the
  * report gives only a total, so that the marked records are not bunched at one end.
  */
-export const spread = (n: number, k: number, i: number): boolean => Math.floor(((i + 1) * k) / n) > Math.floor((i * k) / n);
+export const spread = (n: number, k: number, i: number): boolean =>
+  Math.floor(((i + 1) * k) / n) > Math.floor((i * k) / n);
 
 /** ISO date `days` after an ISO date. */
 export function addDays(date: string, days: number): string {
@@ -30,7 +43,13 @@ export const WORK_AREA_PLACES: Record<string, string[]> = {
   'Sumatera Utara': ['Kota Medan', 'Kabupaten Deli Serdang', 'Kota Pematangsiantar', 'Kabupaten Simalungun'],
   Riau: ['Kota Pekanbaru', 'Kabupaten Kampar', 'Kota Dumai'],
   'Kepulauan Riau': ['Kota Batam', 'Kota Tanjungpinang', 'Kabupaten Bintan'],
-  'Sumatera Barat': ['Kota Padang', 'Kabupaten Padang Pariaman', 'Kota Bukittinggi', 'Kabupaten Agam', 'Kabupaten Pasaman Barat'],
+  'Sumatera Barat': [
+    'Kota Padang',
+    'Kabupaten Padang Pariaman',
+    'Kota Bukittinggi',
+    'Kabupaten Agam',
+    'Kabupaten Pasaman Barat',
+  ],
   Jambi: ['Kota Jambi', 'Kabupaten Muaro Jambi', 'Kabupaten Batanghari'],
   Bengkulu: ['Kota Bengkulu', 'Kabupaten Rejang Lebong', 'Kabupaten Bengkulu Utara'],
   'Sumatera Selatan': ['Kota Palembang', 'Kabupaten Ogan Ilir', 'Kabupaten Banyuasin', 'Kota Lubuklinggau'],

@@ -8,9 +8,14 @@ import { seedCampuses } from './campuses.seed';
 import { seedTrainings } from './trainings.seed';
 
 /** Feature seeders, in dependency order; each writes its records (and their events) with the given manager. */
-const SEEDERS: ((m: EntityManager) => Promise<void>)[] = [seedUnits,
-  seedCampuses, seedTrainings,
-  seedCertification, seedAccreditation, seedAtensi];
+const SEEDERS: ((m: EntityManager) => Promise<void>)[] = [
+  seedUnits,
+  seedCampuses,
+  seedTrainings,
+  seedCertification,
+  seedAccreditation,
+  seedAtensi,
+];
 
 /** Loads the 2022 report's records into an empty training database, in one transaction. */
 export async function seedTraining(dataSource: DataSource): Promise<boolean> {

@@ -34,7 +34,8 @@ function sequence(seed: number): () => number {
   };
 }
 
-const share = (total: number, parts: number, i: number): number => Math.floor(((i + 1) * total) / parts) - Math.floor((i * total) / parts);
+const share = (total: number, parts: number, i: number): number =>
+  Math.floor(((i + 1) * total) / parts) - Math.floor((i * total) / parts);
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 function pickWeighted<T extends string>(r: number, weights: [T, number][]): T {
@@ -44,10 +45,45 @@ function pickWeighted<T extends string>(r: number, weights: [T, number][]): T {
 }
 
 const PROFILES: Record<string, { female: number; age: [number, number]; education: [string, number][] }> = {
-  PPM: { female: 0.85, age: [25, 55], education: [['SD', 0.3], ['SMP', 0.35], ['SMA', 0.35]] },
-  PPPS: { female: 0.62, age: [24, 45], education: [['SMA', 0.1], ['DIII', 0.15], ['S1', 0.7], ['S2', 0.05]] },
-  'DIKLAT-PKH': { female: 0.6, age: [24, 45], education: [['SMA', 0.1], ['DIII', 0.15], ['S1', 0.7], ['S2', 0.05]] },
-  'DIKLAT-KESOS': { female: 0.5, age: [22, 55], education: [['SMA', 0.5], ['DIII', 0.1], ['S1', 0.35], ['S2', 0.05]] },
+  PPM: {
+    female: 0.85,
+    age: [25, 55],
+    education: [
+      ['SD', 0.3],
+      ['SMP', 0.35],
+      ['SMA', 0.35],
+    ],
+  },
+  PPPS: {
+    female: 0.62,
+    age: [24, 45],
+    education: [
+      ['SMA', 0.1],
+      ['DIII', 0.15],
+      ['S1', 0.7],
+      ['S2', 0.05],
+    ],
+  },
+  'DIKLAT-PKH': {
+    female: 0.6,
+    age: [24, 45],
+    education: [
+      ['SMA', 0.1],
+      ['DIII', 0.15],
+      ['S1', 0.7],
+      ['S2', 0.05],
+    ],
+  },
+  'DIKLAT-KESOS': {
+    female: 0.5,
+    age: [22, 55],
+    education: [
+      ['SMA', 0.5],
+      ['DIII', 0.1],
+      ['S1', 0.35],
+      ['S2', 0.05],
+    ],
+  },
 };
 
 export async function seedTrainings(m: EntityManager): Promise<void> {
@@ -80,7 +116,12 @@ export async function seedTrainings(m: EntityManager): Promise<void> {
     const prefix = `${PROVINCE_CODES[province]}${regencyCode}00${pad(day, 2)}${birthDate.slice(5, 7)}${birthDate.slice(2, 4)}`;
     const serial = (serials.get(prefix) ?? 0) + 1;
     serials.set(prefix, serial);
-    const category = run.programme === 'DIKLAT-KESOS' ? (rand() < 0.3 ? 'TKSP' : 'TKSM') : programmeByCode.get(run.programme)!.participantCategory;
+    const category =
+      run.programme === 'DIKLAT-KESOS'
+        ? rand() < 0.3
+          ? 'TKSP'
+          : 'TKSM'
+        : programmeByCode.get(run.programme)!.participantCategory;
     const id = participants.length + 1;
     const row = participantRow(SEED_UNIT, {
       nik: `${prefix}${pad(serial, 4)}`,
@@ -148,10 +189,24 @@ export async function seedTrainings(m: EntityManager): Promise<void> {
         if (run.events) events.push(graduatedEvent(e, cls, programme, p.category, `${endDate}T08:00:00.000Z`));
         if (run.monitoring) {
           // Every 2022 PPM alumnus shows progress in at least one aspect (SK3.1: 100%).
-          const aspects = { marketingImproved: rand() < 0.8, permitsObtained: rand() < 0.35, quantityImproved: rand() < 0.7, qualityImproved: rand() < 0.6 };
+          const aspects = {
+            marketingImproved: rand() < 0.8,
+            permitsObtained: rand() < 0.35,
+            quantityImproved: rand() < 0.7,
+            qualityImproved: rand() < 0.6,
+          };
           if (!Object.values(aspects).some(Boolean)) aspects.marketingImproved = true;
           const assessedOn = addDays(MONITORING_FROM, monitorings.length % 12);
-          const mon: AlumniMonitoringEntity = { id: monitorings.length + 1, unitCode: SEED_UNIT, enrollmentId: id, year: run.year, assessedOn, ...aspects, hasLifeSkills: true, notes: 'Monev kecakapan hidup akhir tahun 2022 (data sintetis)' };
+          const mon: AlumniMonitoringEntity = {
+            id: monitorings.length + 1,
+            unitCode: SEED_UNIT,
+            enrollmentId: id,
+            year: run.year,
+            assessedOn,
+            ...aspects,
+            hasLifeSkills: true,
+            notes: 'Monev kecakapan hidup akhir tahun 2022 (data sintetis)',
+          };
           monitorings.push(mon);
           events.push(monitoringAssessedEvent(mon, programme.code, `${assessedOn}T08:00:00.000Z`));
         }

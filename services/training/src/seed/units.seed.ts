@@ -8,14 +8,54 @@ import { StaffCountEntity, UnitEntity, WorkAreaProvinceEntity } from '../unit/un
  * so their address, region, work area and staff are left empty rather than invented.
  */
 export const UNITS = [
-  { code: 'POLTEKESOS-BANDUNG', name: 'Politeknik Kesejahteraan Sosial (Poltekesos) Bandung', address: null, region: null },
-  { code: 'B2P3KS-YOGYAKARTA', name: 'Balai Besar Penelitian dan Pengembangan Pelayanan Kesejahteraan Sosial (B2P3KS) Yogyakarta', address: null, region: null },
-  { code: 'BBPPKS-PADANG', name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Padang', address: 'Jl. Alai Kapalo Koto No. 27, Pauh, Kota Padang, Sumatera Barat', region: 'Regional I Sumatera' },
-  { code: 'BBPPKS-BANDUNG', name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Bandung', address: null, region: null },
-  { code: 'BBPPKS-YOGYAKARTA', name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Yogyakarta', address: null, region: null },
-  { code: 'BBPPKS-BANJARMASIN', name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Banjarmasin', address: null, region: null },
-  { code: 'BBPPKS-MAKASSAR', name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Makassar', address: null, region: null },
-  { code: 'BBPPKS-JAYAPURA', name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Jayapura', address: null, region: null },
+  {
+    code: 'POLTEKESOS-BANDUNG',
+    name: 'Politeknik Kesejahteraan Sosial (Poltekesos) Bandung',
+    address: null,
+    region: null,
+  },
+  {
+    code: 'B2P3KS-YOGYAKARTA',
+    name: 'Balai Besar Penelitian dan Pengembangan Pelayanan Kesejahteraan Sosial (B2P3KS) Yogyakarta',
+    address: null,
+    region: null,
+  },
+  {
+    code: 'BBPPKS-PADANG',
+    name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Padang',
+    address: 'Jl. Alai Kapalo Koto No. 27, Pauh, Kota Padang, Sumatera Barat',
+    region: 'Regional I Sumatera',
+  },
+  {
+    code: 'BBPPKS-BANDUNG',
+    name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Bandung',
+    address: null,
+    region: null,
+  },
+  {
+    code: 'BBPPKS-YOGYAKARTA',
+    name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Yogyakarta',
+    address: null,
+    region: null,
+  },
+  {
+    code: 'BBPPKS-BANJARMASIN',
+    name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Banjarmasin',
+    address: null,
+    region: null,
+  },
+  {
+    code: 'BBPPKS-MAKASSAR',
+    name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Makassar',
+    address: null,
+    region: null,
+  },
+  {
+    code: 'BBPPKS-JAYAPURA',
+    name: 'Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Jayapura',
+    address: null,
+    region: null,
+  },
 ];
 
 /** Wilayah kerja table of the report (source: Wikipedia list of districts and villages). */
@@ -42,9 +82,20 @@ export async function seedUnits(m: EntityManager): Promise<void> {
   await m.insert(UnitEntity, UNITS);
   await m.insert(
     WorkAreaProvinceEntity,
-    PADANG_WORK_AREA.map(([province, regencies, cities, districts, villages], i) => ({ unitCode: 'BBPPKS-PADANG', position: i + 1, province, regencies, cities, districts, villages })),
+    PADANG_WORK_AREA.map(([province, regencies, cities, districts, villages], i) => ({
+      unitCode: 'BBPPKS-PADANG',
+      position: i + 1,
+      province,
+      regencies,
+      cities,
+      districts,
+      villages,
+    })),
   );
-  await m.insert(StaffCountEntity, PADANG_STAFF.map((s) => ({ unitCode: 'BBPPKS-PADANG', ...s })));
+  await m.insert(
+    StaffCountEntity,
+    PADANG_STAFF.map((s) => ({ unitCode: 'BBPPKS-PADANG', ...s })),
+  );
   // Other services learn the units the same way as any later registration: through events.
   for (const u of UNITS) await writeEvent(m, unitRegisteredV1.event(u.code, { code: u.code, name: u.name }));
 }

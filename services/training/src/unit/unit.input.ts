@@ -18,9 +18,11 @@ export class RegisterUnitInput {
 
 export function validateRegisterUnit(input: RegisterUnitInput): RegisterUnitInput {
   const code = input.code.trim();
-  if (!/^[A-Z0-9][A-Z0-9-]{2,39}$/.test(code)) throw new BadInputError('code', 'Unit code must be 3-40 capital letters, digits or dashes, e.g. BBPPKS-PADANG');
+  if (!/^[A-Z0-9][A-Z0-9-]{2,39}$/.test(code))
+    throw new BadInputError('code', 'Unit code must be 3-40 capital letters, digits or dashes, e.g. BBPPKS-PADANG');
   const name = input.name.trim();
   if (!name || name.length > 200) throw new BadInputError('name', 'Unit name is required and at most 200 characters');
-  if (input.address && input.address.length > 300) throw new BadInputError('address', 'Address is at most 300 characters');
+  if (input.address && input.address.length > 300)
+    throw new BadInputError('address', 'Address is at most 300 characters');
   return { code, name, address: input.address?.trim() || null, region: input.region?.trim() || null };
 }

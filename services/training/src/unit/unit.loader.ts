@@ -1,6 +1,13 @@
 import { byKeys, groupByKeys, RequestContext } from '@kesos/infra';
 import { In } from 'typeorm';
-import { CampusEntity, FacilityEntity, StaffCountEntity, StaffJobCountEntity, UnitEntity, WorkAreaProvinceEntity } from './unit.entity';
+import {
+  CampusEntity,
+  FacilityEntity,
+  StaffCountEntity,
+  StaffJobCountEntity,
+  UnitEntity,
+  WorkAreaProvinceEntity,
+} from './unit.entity';
 
 export const unitByCode = (ctx: RequestContext) =>
   ctx.loaders.get<string, UnitEntity | null>('unitByCode', async (codes) =>
@@ -9,25 +16,55 @@ export const unitByCode = (ctx: RequestContext) =>
 
 export const workAreaByUnit = (ctx: RequestContext) =>
   ctx.loaders.get<string, WorkAreaProvinceEntity[]>('workAreaByUnit', async (codes) =>
-    groupByKeys(codes, await ctx.db.dataSource.getRepository(WorkAreaProvinceEntity).find({ where: { unitCode: In([...codes]) }, order: { position: 'ASC' } }), (w) => w.unitCode),
+    groupByKeys(
+      codes,
+      await ctx.db.dataSource
+        .getRepository(WorkAreaProvinceEntity)
+        .find({ where: { unitCode: In([...codes]) }, order: { position: 'ASC' } }),
+      (w) => w.unitCode,
+    ),
   );
 
 export const staffByUnit = (ctx: RequestContext) =>
   ctx.loaders.get<string, StaffCountEntity[]>('staffByUnit', async (codes) =>
-    groupByKeys(codes, await ctx.db.dataSource.getRepository(StaffCountEntity).find({ where: { unitCode: In([...codes]) }, order: { employment: 'ASC', gender: 'ASC' } }), (s) => s.unitCode),
+    groupByKeys(
+      codes,
+      await ctx.db.dataSource
+        .getRepository(StaffCountEntity)
+        .find({ where: { unitCode: In([...codes]) }, order: { employment: 'ASC', gender: 'ASC' } }),
+      (s) => s.unitCode,
+    ),
   );
 
 export const campusesByUnit = (ctx: RequestContext) =>
   ctx.loaders.get<string, CampusEntity[]>('campusesByUnit', async (codes) =>
-    groupByKeys(codes, await ctx.db.dataSource.getRepository(CampusEntity).find({ where: { unitCode: In([...codes]) }, order: { position: 'ASC' } }), (c) => c.unitCode),
+    groupByKeys(
+      codes,
+      await ctx.db.dataSource
+        .getRepository(CampusEntity)
+        .find({ where: { unitCode: In([...codes]) }, order: { position: 'ASC' } }),
+      (c) => c.unitCode,
+    ),
   );
 
 export const facilitiesByCampus = (ctx: RequestContext) =>
   ctx.loaders.get<number, FacilityEntity[]>('facilitiesByCampus', async (ids) =>
-    groupByKeys(ids, await ctx.db.dataSource.getRepository(FacilityEntity).find({ where: { campusId: In([...ids]) }, order: { position: 'ASC' } }), (f) => f.campusId),
+    groupByKeys(
+      ids,
+      await ctx.db.dataSource
+        .getRepository(FacilityEntity)
+        .find({ where: { campusId: In([...ids]) }, order: { position: 'ASC' } }),
+      (f) => f.campusId,
+    ),
   );
 
 export const staffJobsByUnit = (ctx: RequestContext) =>
   ctx.loaders.get<string, StaffJobCountEntity[]>('staffJobsByUnit', async (codes) =>
-    groupByKeys(codes, await ctx.db.dataSource.getRepository(StaffJobCountEntity).find({ where: { unitCode: In([...codes]) }, order: { position: 'ASC' } }), (s) => s.unitCode),
+    groupByKeys(
+      codes,
+      await ctx.db.dataSource
+        .getRepository(StaffJobCountEntity)
+        .find({ where: { unitCode: In([...codes]) }, order: { position: 'ASC' } }),
+      (s) => s.unitCode,
+    ),
   );

@@ -54,7 +54,9 @@ export class StaffCount {
 }
 
 @Directive('@key(fields: "code")')
-@ObjectType({ description: 'A training unit of the ministry (balai besar diklat, poltekesos); owned by the training subgraph' })
+@ObjectType({
+  description: 'A training unit of the ministry (balai besar diklat, poltekesos); owned by the training subgraph',
+})
 export class Unit {
   @Field(() => ID, { description: 'Unit code, e.g. BBPPKS-PADANG' })
   code!: string;
@@ -90,7 +92,10 @@ export class Facility {
   @Field(() => FacilityCondition, { description: 'Condition (kondisi)' })
   condition!: FacilityCondition;
 
-  @Field(() => String, { nullable: true, description: 'Capacity as the report states it (kapasitas), e.g. "60 Org", "30/Kelas", "66 KVA"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Capacity as the report states it (kapasitas), e.g. "60 Org", "30/Kelas", "66 KVA"',
+  })
   capacity!: string | null;
 }
 

@@ -33,7 +33,14 @@ export const volumeByUnit = (ctx: RequestContext, fromYear: number, toYear: numb
         .getRawMany<ProgrammeYearSum>();
     const [targets, graduates] = await Promise.all([
       grouped(ds.createQueryBuilder().from(TrainingClassEntity, 'c'), 'SUM(c.targetParticipants)'),
-      grouped(ds.createQueryBuilder().from(EnrollmentEntity, 'e').innerJoin(TrainingClassEntity, 'c', 'c.id = e.classId').where("e.status = 'GRADUATED'"), 'COUNT(*)'),
+      grouped(
+        ds
+          .createQueryBuilder()
+          .from(EnrollmentEntity, 'e')
+          .innerJoin(TrainingClassEntity, 'c', 'c.id = e.classId')
+          .where("e.status = 'GRADUATED'"),
+        'COUNT(*)',
+      ),
     ]);
     const key = (unit: string, year: number | string, programme: string) => `${unit}:${Number(year)}:${programme}`;
     const t = new Map(targets.map((r) => [key(r.unitCode, r.year, r.programmeCode), Number(r.n ?? 0)]));
@@ -46,7 +53,13 @@ export const volumeByUnit = (ctx: RequestContext, fromYear: number, toYear: numb
           .map((r) => {
             const target = t.get(key(code, year, r.programmeCode)) ?? 0;
             const realized = g.get(key(code, year, r.programmeCode)) ?? 0;
-            return { programmeCode: r.programmeCode, programmeName: r.programmeName, target, realized, achievement: percentage(realized, target) };
+            return {
+              programmeCode: r.programmeCode,
+              programmeName: r.programmeName,
+              target,
+              realized,
+              achievement: percentage(realized, target),
+            };
           })
           .sort((a, b) => a.programmeCode.localeCompare(b.programmeCode));
         const target = byProgramme.reduce((s, p) => s + p.target, 0);

@@ -14,11 +14,17 @@ export class ProgrammeVolume {
   @Field(() => Int, { description: "Realised participants: graduates of the programme's classes in the year" })
   realized!: number;
 
-  @Field(() => Float, { nullable: true, description: 'realized / target x 100, rounded half-up to 2 decimals; null without a target' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'realized / target x 100, rounded half-up to 2 decimals; null without a target',
+  })
   achievement!: number | null;
 }
 
-@ObjectType({ description: 'Participant volume of one year (capaian pelaksanaan diklat): target against realisation, from the class and enrollment records' })
+@ObjectType({
+  description:
+    'Participant volume of one year (capaian pelaksanaan diklat): target against realisation, from the class and enrollment records',
+})
 export class TrainingVolumeYear {
   @Field(() => Int, { description: 'Year (tahun)' })
   year!: number;
@@ -29,9 +35,15 @@ export class TrainingVolumeYear {
   @Field(() => Int, { description: "Realised participants (capaian realisasi): graduates of the year's classes" })
   realized!: number;
 
-  @Field(() => Float, { nullable: true, description: 'realized / target x 100 (persentase capaian), rounded half-up to 2 decimals; null without a target' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'realized / target x 100 (persentase capaian), rounded half-up to 2 decimals; null without a target',
+  })
   achievement!: number | null;
 
-  @Field(() => [ProgrammeVolume], { description: 'The same per programme (jenis pelatihan), by programme code; programmes without a class that year are left out' })
+  @Field(() => [ProgrammeVolume], {
+    description:
+      'The same per programme (jenis pelatihan), by programme code; programmes without a class that year are left out',
+  })
   byProgramme!: ProgrammeVolume[];
 }

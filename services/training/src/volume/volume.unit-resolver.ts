@@ -8,11 +8,15 @@ const MAX_YEARS = 30;
 
 @Resolver(() => Unit)
 export class TrainingVolumeResolver {
-  @FieldResolver(() => [TrainingVolumeYear], { description: "Participants per year, target against realisation (matriks capaian pelaksanaan diklat), one entry per year of the range; readable by the unit's staff, analysts and admins" })
+  @FieldResolver(() => [TrainingVolumeYear], {
+    description:
+      "Participants per year, target against realisation (matriks capaian pelaksanaan diklat), one entry per year of the range; readable by the unit's staff, analysts and admins",
+  })
   async trainingVolume(
     @Root() unit: Unit,
     @Arg('fromYear', () => Int, { description: 'First year of the range' }) fromYear: number,
-    @Arg('toYear', () => Int, { description: 'Last year of the range, at most 30 years after the first' }) toYear: number,
+    @Arg('toYear', () => Int, { description: 'Last year of the range, at most 30 years after the first' })
+    toYear: number,
     @Ctx() ctx: RequestContext,
   ): Promise<TrainingVolumeYear[]> {
     assertCanRead(ctx.caller, unit.code);
