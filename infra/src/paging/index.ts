@@ -1,0 +1,2 @@
+export * from './connection.type';
+export * from './page.window';
