@@ -31,7 +31,8 @@ function run(
     let stdout = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
+    // Generous: the embedded start seeds three databases first, which takes far longer on a loaded machine.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr, stdout });
@@ -147,5 +148,5 @@ describe('start-up failures exit non-zero with one line that says what to fix', 
     } finally {
       blocker.close();
     }
-  });
+  }, 180_000);
 });

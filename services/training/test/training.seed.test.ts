@@ -209,13 +209,14 @@ describe('the 2022 report seed of the training records (MariaDB), and lists that
 });
 
 describe('the training seed in the embedded mode (SQLite)', () => {
-  it('loads fast enough for a first start', async () => {
+  // A guard against a per-row loop (minutes), not a speed goal: those live in npm run bench.
+  it('loads in well under a minute on a first start', async () => {
     const db = await memorySqliteDatabase(trainingService);
     const started = Date.now();
     expect(await trainingService.seed(db.dataSource, createLogger('test', 'silent'))).toBe(true);
     const ms = Date.now() - started;
     console.log(`training seed on SQLite (embedded first start): ${ms} ms`);
-    expect(ms).toBeLessThan(10_000);
+    expect(ms).toBeLessThan(60_000);
     expect(await trainingService.seed(db.dataSource, createLogger('test', 'silent'))).toBe(false);
     await db.dataSource.destroy();
   });
