@@ -10,6 +10,7 @@ import {
   publicAccessPlugin,
   RateLimiter,
   rateLimitPlugin,
+  refusalStatusPlugin,
   RunningHttpServer,
   Secrets,
   signIdentity,
@@ -113,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Public fields answer without a token, so an address is all there is to limit (verifyCertificate).
       rateLimitPlugin<GatewayContext>(options.publicRootFields, new RateLimiter(VERIFY_CERTIFICATE_LIMIT)),
       errorMaskingPlugin<GatewayContext>(logger),
+      refusalStatusPlugin<GatewayContext>(),
       ...(introspection ? [] : [hideSuggestionsPlugin<GatewayContext>()]),
     ],
   });

@@ -47,6 +47,23 @@ function describeFailure(err: unknown, timeoutMs: number): string {
 }
 
 /**
+ * A subgraph answers 401/403/429 also for a request it executed but refused as a whole (no data,
+ * every error FORBIDDEN, say: refusalStatusPlugin). Its body is an ordinary GraphQL answer, with
+ * `data` and errors carrying paths; the gateway merges it like any other (errors with their paths
+ * and extensions) and sets its own status from the composed answer. A 4xx without `data` (the
+ * request never executed: token, parse, validation) goes to errorFromResponse.
+ */
+function executedRefusal(status: number, body: ArrayBuffer): boolean {
+  if (status < 400 || status >= 500) return false;
+  try {
+    const parsed = JSON.parse(Buffer.from(body).toString('utf8')) as unknown;
+    return typeof parsed === 'object' && parsed !== null && 'data' in parsed;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Node's fetch with a deadline covering the whole exchange (connect, headers and body): the
  * body is read here, inside the deadline, so a subgraph that stalls mid-answer times out too.
  */
@@ -69,7 +86,7 @@ function fetcherWithTimeout(timeouts: SubgraphTimeouts): Fetcher {
       const body = await res.arrayBuffer();
       // Node's Response satisfies FetcherResponse at run time; its Headers type differs only in optional methods.
       return new Response(body, {
-        status: res.status,
+        status: executedRefusal(res.status, body) ? 200 : res.status,
         statusText: res.statusText,
         headers: res.headers,
       }) as unknown as FetcherResponse;
@@ -92,6 +109,7 @@ const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
   'NOT_FOUND',
   'CONFLICT',
+  'TOO_MANY_REQUESTS',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
@@ -99,7 +117,7 @@ const CLIENT_CODES = new Set([
 
 interface SubgraphError {
   message?: unknown;
-  extensions?: { code?: unknown; field?: unknown };
+  extensions?: { code?: unknown; field?: unknown; retryAfterSeconds?: unknown };
 }
 
 export interface SubgraphDataSourceOptions<C extends GatewayContextShape> {
@@ -131,10 +149,10 @@ export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGra
   }
 
   /**
-   * A subgraph answers a request it refuses as a whole (its validation, its token check) with
-   * HTTP 4xx. Apollo's data source turns any non-2xx into "400: Bad Request" carrying the
-   * subgraph's URL and body; this relays the subgraph's own client error instead (message, code
-   * and field), and nothing else of it.
+   * A subgraph answers a request it refuses before executing it (its validation, its token check)
+   * with HTTP 4xx. Apollo's data source turns any non-2xx into "400: Bad Request" carrying the
+   * subgraph's URL and body; this relays the subgraph's own client error instead (message, code,
+   * field and retryAfterSeconds), and nothing else of it.
    */
   override async errorFromResponse(response: SubgraphResponse): Promise<GraphQLError> {
     if (response.status >= 400 && response.status < 500) {
@@ -145,9 +163,13 @@ export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGra
       const first = body?.errors?.[0];
       const code = first?.extensions?.code;
       if (first && typeof first.message === 'string' && typeof code === 'string' && CLIENT_CODES.has(code)) {
-        const field = first.extensions?.field;
+        const { field, retryAfterSeconds } = first.extensions ?? {};
         return new GraphQLError(first.message, {
-          extensions: { code, ...(typeof field === 'string' ? { field } : {}) },
+          extensions: {
+            code,
+            ...(typeof field === 'string' ? { field } : {}),
+            ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+          },
         });
       }
     }

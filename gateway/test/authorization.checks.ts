@@ -109,8 +109,14 @@ export async function checkPath(graph: TestGraph, path: QueryPath, { ids, cross 
 
   if (path.rule !== 'public') {
     const anonymous = await query(graph, source, {}, null);
-    expect({ path: path.key, codes: codes(anonymous), data: anonymous.data ?? null }).toEqual({
+    expect({
       path: path.key,
+      status: anonymous.status,
+      codes: codes(anonymous),
+      data: anonymous.data ?? null,
+    }).toEqual({
+      path: path.key,
+      status: 401,
       codes: ['UNAUTHENTICATED'],
       data: null,
     });
@@ -154,7 +160,13 @@ export async function checkMutation(
   ];
   for (const [who, token, code] of wrong) {
     const r = await query(graph, c.document, c.variables(state), token);
-    expect({ who, data: r.data?.[c.mutation] ?? null, codes: codes(r) }).toEqual({ who, data: null, codes: [code] });
+    // Refused as a whole: 401 without a token, 403 for the wrong caller.
+    expect({ who, status: r.status, data: r.data?.[c.mutation] ?? null, codes: codes(r) }).toEqual({
+      who,
+      status: code === 'FORBIDDEN' ? 403 : 401,
+      data: null,
+      codes: [code],
+    });
   }
   const right = await query<Record<string, Record<string, unknown>>>(
     graph,

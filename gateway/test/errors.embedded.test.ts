@@ -4,6 +4,7 @@ import { callers, TEST_SECRETS } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
 import type { EmbeddedSystem } from '../src';
 import { SUPERGRAPH_FILE } from '../src';
+import { importSlots } from '../../services/training/src/import/import.limits';
 import { DEFAULT_SUBGRAPH_TIMEOUTS, SubgraphDataSource } from '../src/subgraph.datasource';
 import { startTestGraph, tokenFor } from './support';
 
@@ -261,6 +262,111 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
     }
   });
 
+  describe('a request refused as a whole for authorization answers HTTP 403; a refusal beside data stays 200', () => {
+    const UNIT = 'BBPPKS-PADANG';
+    const OTHER = 'BBPPKS-BANDUNG';
+    let classId: string;
+    type Answer = {
+      status: number;
+      body: {
+        data?: Record<string, unknown> | null;
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      };
+    };
+    /** The training subgraph called directly, as the gateway calls it, by a viewer of another unit. */
+    const direct = async (query: string): Promise<Answer> => {
+      const identity = signIdentity({ caller: callers.viewer(OTHER), requestId: 'test' }, TEST_SECRETS.internalSecret);
+      const training = system.services.find((s) => s.name === 'training')!;
+      const res = await fetch(training.url.replace('localhost', '127.0.0.1'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },
+        body: JSON.stringify({ query }),
+      });
+      return { status: res.status, body: (await res.json()) as Answer['body'] };
+    };
+    const viaGateway = (query: string): Promise<Answer> =>
+      post(JSON.stringify({ query }), { authorization: `Bearer ${tokenFor('viewer', OTHER)}` }) as Promise<Answer>;
+    const codes = (r: Answer) => (r.body.errors ?? []).map((e) => e.extensions?.code);
+
+    beforeAll(async () => {
+      const r = await post(
+        JSON.stringify({ query: `{ trainingClasses(unit: "${UNIT}", first: 1) { nodes { id } } }` }),
+        admin(),
+      );
+      classId = (r.body.data as { trainingClasses: { nodes: { id: string }[] } }).trainingClasses.nodes[0]!.id;
+    });
+
+    test('a non-null root field refused: data null, HTTP 403, through the gateway and on the subgraph', async () => {
+      const source = `{ trainingClasses(unit: "${UNIT}") { nodes { id } } }`;
+      for (const r of [await viaGateway(source), await direct(source)]) {
+        expect({ status: r.status, codes: codes(r), data: r.body.data ?? null }).toEqual({
+          status: 403,
+          codes: ['FORBIDDEN'],
+          data: null,
+        });
+        // The subgraph's own refusal, not a relay failure.
+        expect(r.body.errors![0]!.message).toMatch(/reads only the records of BBPPKS-BANDUNG/);
+      }
+    });
+
+    test('a nullable root field refused: every root field null is no data, HTTP 403', async () => {
+      const source = `{ trainingClass(id: "${classId}") { id } }`;
+      for (const r of [await viaGateway(source), await direct(source)]) {
+        expect({ status: r.status, codes: codes(r), data: r.body.data }).toEqual({
+          status: 403,
+          codes: ['FORBIDDEN'],
+          data: { trainingClass: null },
+        });
+      }
+    });
+
+    test("a mutation refused by role answers 403 with the subgraph's message", async () => {
+      const r = await viaGateway('mutation { registerUnit(input: { code: "X-1", name: "X" }) { code } }');
+      expect({ status: r.status, codes: codes(r), message: r.body.errors?.[0]?.message }).toEqual({
+        status: 403,
+        codes: ['FORBIDDEN'],
+        message: 'only an admin can register a unit',
+      });
+    });
+
+    test('one field refused beside another that answers: HTTP 200 with the data and the error', async () => {
+      const source = `{ unit(code: "${UNIT}") { code } trainingClass(id: "${classId}") { id } }`;
+      for (const r of [await viaGateway(source), await direct(source)]) {
+        expect({ status: r.status, codes: codes(r), data: r.body.data }).toEqual({
+          status: 200,
+          codes: ['FORBIDDEN'],
+          data: { unit: { code: UNIT }, trainingClass: null },
+        });
+      }
+    });
+  });
+
+  test('too many imports at once answers TOO_MANY_REQUESTS with HTTP 429, through the gateway', async () => {
+    // The caller's one import slot is held, as by an import still running.
+    const release = importSlots.take('test-operator');
+    try {
+      const r = await post(
+        JSON.stringify({
+          query: 'mutation($i: ImportParticipantsInput!) { importParticipants(input: $i) { id } }',
+          variables: { i: { unit: 'BBPPKS-PADANG', format: 'CSV', contentBase64: '', dryRun: true } },
+        }),
+        { authorization: `Bearer ${tokenFor('operator', 'BBPPKS-PADANG')}` },
+      );
+      expect({ status: r.status, data: r.body.data ?? null, errors: r.body.errors }).toEqual({
+        status: 429,
+        data: null,
+        errors: [
+          expect.objectContaining({
+            message: expect.stringContaining('you already have 1 import running'),
+            extensions: expect.objectContaining({ code: 'TOO_MANY_REQUESTS', scope: 'caller', limit: 1 }),
+          }),
+        ],
+      });
+    } finally {
+      release();
+    }
+  });
+
   test("the gateway relays a subgraph's 4xx client error (message, code, field) and nothing else of the response", async () => {
     const source = new SubgraphDataSource({
       name: 'budget',
@@ -291,6 +397,21 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
       }) as never,
     );
     expect(unauthenticated.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    const forbidden = await source.errorFromResponse(
+      response(403, {
+        errors: [{ message: 'only an admin can register a unit', extensions: { code: 'FORBIDDEN' } }],
+      }) as never,
+    );
+    expect({ message: forbidden.message, extensions: forbidden.extensions }).toEqual({
+      message: 'only an admin can register a unit',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const tooMany = await source.errorFromResponse(
+      response(429, {
+        errors: [{ message: 'try again in 7 s', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 7 } }],
+      }) as never,
+    );
+    expect(tooMany.extensions).toEqual({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 7 });
     // A server fault stays what it was: the masking plugin answers it as INTERNAL_SERVER_ERROR.
     const fault = await source.errorFromResponse(
       response(500, { errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) as never,

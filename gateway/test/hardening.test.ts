@@ -108,7 +108,7 @@ describe('hardening: field suggestions, certificate look-up rate, class dates (e
     expect(body.data ?? null).toBeNull();
     expect(body.errors[0]).toMatchObject({
       message: expect.stringContaining('at most 30 per 60 s'),
-      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+      extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter },
     });
     // Other operations of the same client are not limited.
     const other = await query(productionGraph(), '{ units { code } }', {}, tokenFor('viewer', UNIT));

@@ -1,7 +1,14 @@
 import { ApolloServer } from '@apollo/server';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
-import { createLogger, RunningHttpServer, startHttpServer } from '../src';
+import {
+  createLogger,
+  ForbiddenError,
+  refusalStatusPlugin,
+  RunningHttpServer,
+  startHttpServer,
+  TooManyRequestsError,
+} from '../src';
 
 /**
  * The HTTP layer's own log lines: a client that hangs up mid-upload is logged once, at debug,
@@ -98,5 +105,102 @@ describe('HTTP server logging of refused and abandoned requests', () => {
     expect(status).toBe('HTTP/1.1 413 Payload Too Large');
     await settled(1);
     expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+  });
+});
+
+/** The whole-request refusal rule of refusalStatusPlugin, on a server of its own. */
+describe('HTTP status of a request refused as a whole', () => {
+  let http: RunningHttpServer;
+  let apollo: ApolloServer;
+
+  beforeAll(async () => {
+    apollo = new ApolloServer({
+      typeDefs: 'type Query { open: String, secret: String, secrets: [String!]!, busy: String, slow: String }',
+      resolvers: {
+        Query: {
+          open: () => 'hi',
+          secret: () => {
+            throw new ForbiddenError('a viewer of A reads only the records of A');
+          },
+          secrets: () => {
+            throw new ForbiddenError('a viewer of A reads only the records of A');
+          },
+          busy: () => {
+            throw new TooManyRequestsError('try again in 7 s', { retryAfterSeconds: 7 });
+          },
+          slow: () => {
+            throw new TooManyRequestsError('wait for the running import', { scope: 'caller' });
+          },
+        },
+      },
+      plugins: [refusalStatusPlugin()],
+    });
+    await apollo.start();
+    http = await startHttpServer(
+      {
+        apollo,
+        logger: createLogger('test', 'silent'),
+        context: async () => ({}),
+        readiness: async () => ({}),
+      },
+      0,
+      '127.0.0.1',
+    );
+  });
+  afterAll(async () => {
+    await http?.close();
+    await apollo?.stop();
+  });
+
+  const ask = async (query: string) => {
+    const res = await fetch(http.url.replace('localhost', '127.0.0.1'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    return {
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      data: body.data,
+      codes: (body.errors ?? []).map((e) => e.extensions?.code),
+    };
+  };
+
+  it('answers 403 when every root field is refused, nullable or not', async () => {
+    expect(await ask('{ secret }')).toEqual({
+      status: 403,
+      retryAfter: null,
+      data: { secret: null },
+      codes: ['FORBIDDEN'],
+    });
+    expect(await ask('{ secrets }')).toEqual({ status: 403, retryAfter: null, data: null, codes: ['FORBIDDEN'] });
+    expect((await ask('{ a: secret b: secret }')).status).toBe(403);
+  });
+
+  it('stays 200 when another field answered, or the errors are of different kinds', async () => {
+    expect(await ask('{ open secret }')).toEqual({
+      status: 200,
+      retryAfter: null,
+      data: { open: 'hi', secret: null },
+      codes: ['FORBIDDEN'],
+    });
+    expect((await ask('{ secret busy }')).status).toBe(200);
+    expect((await ask('{ open }')).status).toBe(200);
+  });
+
+  it('answers TOO_MANY_REQUESTS with 429, and Retry-After where the wait is known', async () => {
+    expect(await ask('{ busy }')).toEqual({
+      status: 429,
+      retryAfter: '7',
+      data: { busy: null },
+      codes: ['TOO_MANY_REQUESTS'],
+    });
+    expect(await ask('{ slow }')).toEqual({
+      status: 429,
+      retryAfter: null,
+      data: { slow: null },
+      codes: ['TOO_MANY_REQUESTS'],
+    });
   });
 });

@@ -1,4 +1,3 @@
-import { HeaderMap } from '@apollo/server';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /** Error codes the clients see in `extensions.code`. */
@@ -8,7 +7,6 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'RATE_LIMITED'
   | 'TOO_MANY_REQUESTS'
   | 'SUBGRAPH_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
@@ -46,21 +44,43 @@ export class ConflictError extends AppError {
     super('CONFLICT', message);
   }
 }
-/** Too many requests from one client: nothing ran; `retryAfterSeconds` (and HTTP 429 Retry-After) say when to retry. */
-export class RateLimitedError extends AppError {
-  constructor(message: string, retryAfterSeconds: number) {
-    super('RATE_LIMITED', message, {
-      retryAfterSeconds,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-    });
+/**
+ * Too many requests, retry later (HTTP 429): a per-address rate limit (verifyCertificate) or more
+ * imports at once than the service runs. Nothing ran; the same request later succeeds. Where the
+ * wait is known, `retryAfterSeconds` says it (and the HTTP answer carries Retry-After).
+ * The status is set by refusalStatusPlugin from the whole answer, not here, so a refused field
+ * beside others that answered keeps HTTP 200.
+ */
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, extra: { retryAfterSeconds?: number } & Record<string, unknown> = {}) {
+    super('TOO_MANY_REQUESTS', message, extra);
   }
 }
 
-/** The caller asked for more at once than the service runs; the same request later succeeds. */
-export class TooManyRequestsError extends AppError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
-    super('TOO_MANY_REQUESTS', message, extra);
-  }
+/**
+ * HTTP status of a request refused as a whole: every error carries one of these codes (the same
+ * one) and no data came back (`data` absent or null, or every root field null).
+ */
+export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/**
+ * The code of a whole-request refusal, or null when the answer carries data or errors of another
+ * kind (then it is HTTP 200 with its errors beside the partial data).
+ */
+export function wholeRequestRefusal(result: {
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLFormattedError[];
+}): string | null {
+  const errors = result.errors ?? [];
+  if (!errors.length) return null;
+  const code = String(errors[0]!.extensions?.code ?? '');
+  if (!(code in REFUSAL_STATUS) || errors.some((e) => e.extensions?.code !== code)) return null;
+  if (result.data && Object.values(result.data).some((v) => v !== null && v !== undefined)) return null;
+  return code;
 }
 
 const PUBLIC_CODES = new Set<string>([
@@ -69,7 +89,6 @@ const PUBLIC_CODES = new Set<string>([
   'UNAUTHENTICATED',
   'NOT_FOUND',
   'CONFLICT',
-  'RATE_LIMITED',
   'TOO_MANY_REQUESTS',
   'SUBGRAPH_UNAVAILABLE',
   'GRAPHQL_VALIDATION_FAILED',

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { DocumentNode, SelectionSetNode } from 'graphql';
-import { RateLimitedError } from '../errors/app.errors';
+import { TooManyRequestsError } from '../errors/app.errors';
 
 export interface RateLimit {
   /** Limited root fields a client may ask for per window (each alias counts). */
@@ -60,8 +60,8 @@ function countRootFields(
 
 /**
  * Limits some root fields per client address (public lookups that could otherwise be walked),
- * before anything executes: over the limit, the request answers RATE_LIMITED with HTTP 429,
- * a Retry-After header and `extensions.retryAfterSeconds`.
+ * before anything executes: over the limit, the request answers TOO_MANY_REQUESTS with
+ * `extensions.retryAfterSeconds`, and refusalStatusPlugin makes it HTTP 429 with Retry-After.
  */
 export function rateLimitPlugin<C extends BaseContext & { clientAddress: string }>(
   limitedFields: string[],
@@ -78,9 +78,9 @@ export function rateLimitPlugin<C extends BaseContext & { clientAddress: string 
           const wait = limiter.take(contextValue.clientAddress, cost);
           if (wait !== null) {
             const { requests, windowMs } = limiter.limit;
-            throw new RateLimitedError(
+            throw new TooManyRequestsError(
               `too many ${limitedFields.join('/')} lookups from this address: at most ${requests} per ${windowMs / 1000} s; try again in ${wait} s`,
-              wait,
+              { retryAfterSeconds: wait },
             );
           }
         },

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller';
-import { maskError, UnauthenticatedError } from '../errors/app.errors';
+import { maskError, REFUSAL_STATUS, UnauthenticatedError, wholeRequestRefusal } from '../errors/app.errors';
 
 interface LoggedContext extends BaseContext {
   requestId?: string;
@@ -62,6 +62,33 @@ export function publicAccessPlugin<C extends BaseContext & { caller: Caller }>(
             throw new UnauthenticatedError(
               'missing Authorization header: only public fields can be queried without a token; get one with `npm run --silent token -- --role viewer --unit <code>`',
             );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The HTTP status of a request refused as a whole (GraphQL over HTTP): when every error is
+ * UNAUTHENTICATED, FORBIDDEN or TOO_MANY_REQUESTS (one code) and no data came back, the answer is
+ * 401, 403 or 429; for 429 with Retry-After when the errors say how long to wait. A refusal beside
+ * data stays HTTP 200. The gateway and every subgraph apply it, so both answer the same status.
+ */
+export function refusalStatusPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const code = wholeRequestRefusal(result);
+          if (!code) return;
+          response.http.status = REFUSAL_STATUS[code];
+          const waits = (result.errors ?? [])
+            .map((e) => e.extensions?.retryAfterSeconds)
+            .filter((s): s is number => typeof s === 'number');
+          if (code === 'TOO_MANY_REQUESTS' && waits.length)
+            response.http.headers.set('retry-after', String(Math.max(...waits)));
         },
       };
     },

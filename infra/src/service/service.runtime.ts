@@ -11,7 +11,7 @@ import { Database, LoaderRegistry, RequestContext } from '../context/request.con
 import type { ServiceDataSource } from '../database/data-source.factory';
 import type { QueryCounter } from '../database/query-counter';
 import { hideSuggestionsPlugin, introspectionByDefault } from '../guard/suggestions.plugin';
-import { errorMaskingPlugin, publicAccessPlugin } from '../http/apollo.plugins';
+import { errorMaskingPlugin, publicAccessPlugin, refusalStatusPlugin } from '../http/apollo.plugins';
 import { RunningHttpServer, startHttpServer } from '../http/http.server';
 import { startConsumers } from '../outbox/event.consumer';
 import { OutboxEventEntity, ProcessedEventEntity } from '../outbox/outbox.entity';
@@ -66,6 +66,7 @@ export async function startService(def: ServiceDefinition, options: StartService
     // Inline traces only serve Apollo's hosted studio, which this graph never calls.
     plugins: [
       errorMaskingPlugin<RequestContext>(logger),
+      refusalStatusPlugin<RequestContext>(),
       publicAccessPlugin<RequestContext>(def.publicRootFields ?? []),
       ApolloServerPluginInlineTraceDisabled(),
       ...(introspection ? [] : [hideSuggestionsPlugin<RequestContext>()]),

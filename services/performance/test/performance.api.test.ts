@@ -178,7 +178,8 @@ describe('performance subgraph API (MariaDB + NATS)', () => {
         final: true,
         unit: { code: PADANG },
       });
-      expect(codeOf(await record(input))).toBe('CONFLICT');
+      // A round already recorded is a state that forbids the change, not a lost race.
+      expect(codeOf(await record(input))).toBe('BAD_USER_INPUT');
     });
   });
 

@@ -58,7 +58,7 @@ describe('ATENSI cases: mutations, events, bad input (MariaDB + NATS)', () => {
       { input: { caseId: c.id, closedOn: '2023-02-21', served: false, peopleServed: 0 } },
       operator,
     );
-    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseId' });
     expect(await counts(t.database, TABLES)).toEqual(before);
     await t.running.relay.flush();
     await quietPeriod();

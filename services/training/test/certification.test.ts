@@ -166,7 +166,7 @@ describe('certification of SDM Kesos: mutations, events, bad input (MariaDB + NA
       { input: { sessionId, candidateId, result: 'KOMPETEN', assessedOn: '2023-03-06' } },
       operator,
     );
-    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'candidateId' });
     expect(await counts(t.database, TABLES)).toEqual(before);
   });
 

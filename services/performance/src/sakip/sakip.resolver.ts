@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, RequestContext } from '@kesos/infra';
+import { BadInputError, ForbiddenError, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { SakipEvaluationEntity } from './sakip.entity';
@@ -69,7 +69,10 @@ export class SakipResolver {
           round: input.round,
         })
       ) {
-        throw new ConflictError(`round ${input.round} of ${input.year} is already recorded for ${input.unitCode}`);
+        throw new BadInputError(
+          'round',
+          `round ${input.round} of ${input.year} is already recorded for ${input.unitCode}`,
+        );
       }
       const entity = tx.manager.create(SakipEvaluationEntity, {
         ...input,

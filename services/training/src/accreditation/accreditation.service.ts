@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, BadInputError, ConflictError, forUpdate, RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, forUpdate, RequestContext } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../certification/certification.validation';
@@ -55,7 +55,8 @@ export async function recordAccreditation(
     const year = yearOfDate(valid.visitDate);
     const earlier = await manager.findOneBy(AccreditationAssessmentEntity, { institutionId: institution.id, year });
     if (earlier)
-      throw new ConflictError(
+      throw new BadInputError(
+        'institutionId',
         `institution ${institution.id} was already assessed in ${year} (assessment ${earlier.id})`,
       );
     const row = manager.create(AccreditationAssessmentEntity, {

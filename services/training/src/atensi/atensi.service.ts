@@ -44,7 +44,7 @@ export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput
     if (!found) throw new BadInputError('caseId', `case ${valid.caseId} does not exist`);
     assertCanWrite(ctx.caller, found.unitCode);
     if (found.status !== AtensiCaseStatus.OPEN)
-      throw new ConflictError(`case ${found.id} was already closed on ${found.closedOn}`);
+      throw new BadInputError('caseId', `case ${found.id} was already closed on ${found.closedOn}`);
     if (valid.closedOn < found.receivedOn)
       throw new BadInputError(
         'closedOn',

@@ -1,4 +1,4 @@
-import { assertCanRead, assertCanWrite, BadInputError, ConflictError, forUpdate, RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, forUpdate, RequestContext } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
 import {
@@ -107,10 +107,11 @@ export async function recordAssessment(
       where: { candidateId: candidate.id, year: session.year },
     });
     if (earlier.some((a) => a.sessionId === session.id))
-      throw new ConflictError(`candidate ${candidate.id} already has a result in session ${session.id}`);
+      throw new BadInputError('candidateId', `candidate ${candidate.id} already has a result in session ${session.id}`);
     const competent = earlier.find((a) => a.result === CertificationResult.KOMPETEN);
     if (competent)
-      throw new ConflictError(
+      throw new BadInputError(
+        'candidateId',
         `candidate ${candidate.id} was already found competent in ${session.year} (assessment ${competent.id})`,
       );
     const row = manager.create(CertificationAssessmentEntity, {

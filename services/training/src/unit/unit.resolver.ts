@@ -1,4 +1,4 @@
-import { assertCanRead, ConflictError, ForbiddenError, RequestContext, unitRegisteredV1 } from '@kesos/infra';
+import { assertCanRead, BadInputError, ForbiddenError, RequestContext, unitRegisteredV1 } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CampusEntity, UnitEntity } from './unit.entity';
 import { RegisterUnitInput, validateRegisterUnit } from './unit.input';
@@ -69,7 +69,7 @@ export class UnitResolver {
     const valid = validateRegisterUnit(input);
     return ctx.db.transaction(async (tx) => {
       if (await tx.manager.findOneBy(UnitEntity, { code: valid.code }))
-        throw new ConflictError(`unit ${valid.code} is already registered`);
+        throw new BadInputError('code', `unit ${valid.code} is already registered`);
       const unit = tx.manager.create(UnitEntity, {
         code: valid.code,
         name: valid.name,
