@@ -2,6 +2,7 @@ import { RequestContext, RupiahScalar } from '@kesos/infra';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { IkpaComponent } from '../budget-score/budget-score.type';
 import { ikpaComponentsByYear, ikpaScoresByUnitYear, performanceByUnitYear } from '../budget-score/budget-score.loader';
+import { toIkpaComponent } from '../budget-score/budget-score.mapper';
 import { budgetPerformanceScore } from '../budget-score/budget-score.service';
 import { BudgetTransfer } from '../revision/revision.type';
 import { transfersBySatkerYear } from '../transfer/transfer.loader';
@@ -132,11 +133,11 @@ export class UnitBudgetResolver {
       ikpaComponentsByYear(ctx).load(b.year),
       ikpaScoresByUnitYear(ctx).load(`${b.unitCode}|${b.year}`),
     ]);
-    return components.map((c) => ({
-      code: c.code,
-      name: c.name,
-      weight: c.weight,
-      score: scores.find((s) => s.componentCode === c.code)?.score ?? null,
-    }));
+    return components.map((c) =>
+      toIkpaComponent(
+        c,
+        scores.find((s) => s.componentCode === c.code),
+      ),
+    );
   }
 }
