@@ -1,6 +1,13 @@
 import { assertCanRead, BadInputError, RequestContext } from '@kesos/infra';
-import { dipaFigures, dipasByUnitYears } from '../dipa/dipa.loader';
-import { byExpenseType, satkerBudget, totals } from '../satker/satker.service';
+import { ikpaComponentsByYear, ikpaScoresByUnitYear } from '../budget-score/budget-score.loader';
+import { toIkpaComponent } from '../budget-score/budget-score.mapper';
+import type { IkpaComponent } from '../budget-score/budget-score.type';
+import { dipaFigures, dipasByUnitYears, type DipaFigures, type DipaRow, type LineFigure } from '../dipa/dipa.loader';
+import { realizationByDipaDate } from '../realization/realization.loader';
+import type { BudgetTransfer } from '../revision/revision.type';
+import { byExpenseType, byMonth, satkerBudget, totals } from '../satker/satker.service';
+import type { MonthFigure } from '../satker/satker.type';
+import { transfersBySatkerYear } from '../transfer/transfer.loader';
 import type { UnitBudget, UnitBudgetYear } from './budget.type';
 
 /** A unit's budget for a year, whose figures the UnitBudget field resolvers load; the unit, analysts and admins. */
@@ -38,4 +45,54 @@ export async function budgetHistory(
       byExpenseType: byExpenseType(lines),
     };
   });
+}
+
+/* The UnitBudget fields below are reached only through unitBudget, which checked read access. */
+
+/** The DIPAs the unit's satkers held in the year, with their figures, in satker-code order. */
+export async function satkersOfUnitBudget(
+  ctx: RequestContext,
+  b: UnitBudget,
+): Promise<{ dipas: DipaRow[]; figures: DipaFigures[] }> {
+  const dipas = await dipasByUnitYears(ctx).load({ unit: b.unitCode, from: b.year, to: b.year });
+  const figures = await Promise.all(dipas.map((d) => dipaFigures(ctx).load(d.dipaId)));
+  return { dipas, figures };
+}
+
+/** Every line of every satker of the unit in the year. */
+export async function linesOfUnitBudget(ctx: RequestContext, b: UnitBudget): Promise<LineFigure[]> {
+  return (await satkersOfUnitBudget(ctx, b)).figures.flatMap((f) => f.lines);
+}
+
+/** All satkers together per month, cumulative against the current total ceiling. */
+export async function unitBudgetByMonth(ctx: RequestContext, b: UnitBudget): Promise<MonthFigure[]> {
+  const { dipas, figures } = await satkersOfUnitBudget(ctx, b);
+  const rows = (await realizationByDipaDate(ctx).loadMany(dipas.map((d) => d.dipaId))).flatMap((r) => {
+    if (r instanceof Error) throw r;
+    return r;
+  });
+  return byMonth(rows, totals(figures.flatMap((f) => f.lines)).ceiling);
+}
+
+/** Transfers into or out of any of the unit's satkers in the year, each once, by date. */
+export async function unitBudgetTransfers(ctx: RequestContext, b: UnitBudget): Promise<BudgetTransfer[]> {
+  const { dipas } = await satkersOfUnitBudget(ctx, b);
+  const lists = await Promise.all(dipas.map((d) => transfersBySatkerYear(ctx).load(`${d.satkerCode}|${d.year}`)));
+  const seen = new Map<number, BudgetTransfer>();
+  for (const t of lists.flat()) seen.set(t.id, t);
+  return [...seen.values()].sort((x, y) => x.date.localeCompare(y.date) || x.id - y.id);
+}
+
+/** The year's IKPA components and weights with the unit's scores where recorded. */
+export async function unitIkpaComponents(ctx: RequestContext, b: UnitBudget): Promise<IkpaComponent[]> {
+  const [components, scores] = await Promise.all([
+    ikpaComponentsByYear(ctx).load(b.year),
+    ikpaScoresByUnitYear(ctx).load(`${b.unitCode}|${b.year}`),
+  ]);
+  return components.map((c) =>
+    toIkpaComponent(
+      c,
+      scores.find((s) => s.componentCode === c.code),
+    ),
+  );
 }

@@ -169,3 +169,10 @@ export async function unitPerformance(ctx: RequestContext, unitCode: string, yea
   assertCanRead(ctx.caller, unitCode);
   return { unitCode, year, goals: await goalsByUnitYear(ctx).load({ unit: unitCode, year }) };
 }
+
+/** One goal of a unit's year, as the budget subgraph's Goal meets it; the unit, analysts and admins may read it. */
+export async function goalOf(ctx: RequestContext, unitCode: string, year: number, code: string): Promise<Goal | null> {
+  assertCanRead(ctx.caller, unitCode);
+  const goals = await goalsByUnitYear(ctx).load({ unit: unitCode, year });
+  return goals.find((g) => g.code === code) ?? null;
+}
