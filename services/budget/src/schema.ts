@@ -5,7 +5,7 @@ import { goalReference } from './goal/goal.reference';
 import { GoalResolver } from './goal/goal.resolver';
 import { Goal } from './goal/goal.type';
 import { BudgetScoreResolver } from './budget-score/budget-score.resolver';
-import { RealizationResolver } from './realization/realization.resolver';
+import { RealizationPageResolver, RealizationResolver } from './realization/realization.resolver';
 import { RevisionResolver } from './revision/revision.resolver';
 import { SatkerBudgetResolver } from './satker/satker.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
@@ -21,6 +21,7 @@ export const budgetSchema: FederatedSchemaSpec = {
     RevisionResolver,
     TransferResolver,
     RealizationResolver,
+    RealizationPageResolver,
     BudgetScoreResolver,
     GoalResolver,
   ],

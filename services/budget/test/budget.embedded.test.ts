@@ -60,3 +60,33 @@ test('seeded SQLite answers the 2022 satkers, revisions, goals and months like M
   expect(b.satkers[1].byGoal.map((g) => g.absorptionRate)).toEqual([99.71, 98.98, 99.4, 99.42, 99.27]);
   expect(b.satkers[1].byMonth[11].cumulativeRealized).toBe(8_118_932_961);
 });
+
+test('budgetRealizations pages the same on SQLite: the pages add up to totalCount', async () => {
+  type Page = {
+    nodes: { id: string }[];
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    totalCount: number;
+  };
+  const page = (after: string | null) =>
+    callSubgraph<{ budgetRealizations: Page }>(
+      running.url,
+      'query($after: String) { budgetRealizations(satkerCode: "690552", year: 2022, first: 500, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } totalCount } }',
+      { after },
+      { caller: callers.admin(), secret: TEST_SECRETS.internalSecret },
+    );
+  let after: string | null = null;
+  const ids: number[] = [];
+  let total = 0;
+  for (;;) {
+    const r = await page(after);
+    expect(r.errors).toBeUndefined();
+    const p: Page = r.data!.budgetRealizations;
+    ids.push(...p.nodes.map((n) => Number(n.id)));
+    total = p.totalCount;
+    if (!p.pageInfo.hasNextPage) break;
+    after = p.pageInfo.endCursor;
+  }
+  expect(total).toBeGreaterThan(0);
+  expect(ids).toHaveLength(total);
+  expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+});

@@ -294,3 +294,78 @@ test('lists batch: SQL statements do not grow with years, satkers or goals', asy
   expect(six.queries).toBe(one.queries);
   s.running.relay.start();
 });
+
+interface RealizationPage {
+  nodes: { id: string; amount: number }[];
+  edges: { cursor: string; node: { id: string } }[];
+  pageInfo: { startCursor: string | null; endCursor: string | null; hasNextPage: boolean; hasPreviousPage: boolean };
+  totalCount?: number;
+  items?: { id: string }[];
+  nextCursor?: string | null;
+}
+
+test('budgetRealizations pages as a connection: nodes, edges, pageInfo, totalCount counted only when selected; items and nextCursor still answer', async () => {
+  await s.running.relay.stop();
+  const page = (first: number, after: string | null, selection: string) =>
+    s.running.queries.measure(() =>
+      s.call<{ budgetRealizations: RealizationPage }>(
+        `query($first: Int!, $after: String) { budgetRealizations(satkerCode: "690552", year: 2022, first: $first, after: $after) { ${selection} } }`,
+        { first, after },
+      ),
+    );
+  const FIELDS =
+    'nodes { id amount } edges { cursor node { id } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage }';
+  const first = await page(3, null, FIELDS);
+  expect(first.result.errors).toBeUndefined();
+  const p1 = first.result.data!.budgetRealizations;
+  expect(p1.nodes).toHaveLength(3);
+  expect(p1.edges.map((e) => e.node.id)).toEqual(p1.nodes.map((n) => n.id));
+  expect(p1.pageInfo).toMatchObject({
+    startCursor: p1.edges[0]!.cursor,
+    endCursor: p1.edges[2]!.cursor,
+    hasNextPage: true,
+    hasPreviousPage: false,
+  });
+
+  // The total is one COUNT statement of the same filter, run only when selected.
+  const counted = await page(3, null, `${FIELDS} totalCount`);
+  expect(counted.queries).toBe(first.queries + 1);
+  const total = counted.result.data!.budgetRealizations.totalCount!;
+  expect(total).toBeGreaterThan(3);
+
+  // The next page starts after the end cursor; the deprecated fields say the same as nodes and pageInfo.
+  const second = await page(3, p1.pageInfo.endCursor, `${FIELDS} items { id } nextCursor`);
+  expect(second.result.errors).toBeUndefined();
+  const p2 = second.result.data!.budgetRealizations;
+  expect(p2.pageInfo.hasPreviousPage).toBe(true);
+  expect(Number(p2.nodes[0]!.id)).toBeGreaterThan(Number(p1.nodes[2]!.id));
+  expect(p2.items).toEqual(p2.nodes.map((n) => ({ id: n.id })));
+  expect(p2.nextCursor).toBe(p2.pageInfo.endCursor);
+
+  // Walking every page with the largest size (500) meets the total; the last page has no next cursor.
+  let after: string | null = null;
+  let seen = 0;
+  for (;;) {
+    const r = await page(500, after, 'nodes { id } pageInfo { endCursor hasNextPage } nextCursor');
+    const p: RealizationPage = r.result.data!.budgetRealizations;
+    seen += p.nodes.length;
+    if (!p.pageInfo.hasNextPage) {
+      expect(p.nextCursor).toBeNull();
+      break;
+    }
+    after = p.pageInfo.endCursor;
+  }
+  expect(seen).toBe(total);
+
+  const tooMany = await page(501, null, 'nodes { id }');
+  expect(tooMany.result.errors?.[0]).toMatchObject({
+    message: 'first must be between 1 and 500',
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+  const forged = await page(3, 'bm90LWEtY3Vyc29y', 'nodes { id }');
+  expect(forged.result.errors?.[0]).toMatchObject({
+    message: 'invalid cursor; pass nextCursor from the previous page',
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+  s.running.relay.start();
+});

@@ -1,7 +1,7 @@
 import { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { RecordBudgetPerformanceInput } from './budget-score.input';
-import { budgetPerformanceScore, recordBudgetPerformance } from './budget-score.service';
+import { recordBudgetPerformance } from './budget-score.service';
 import { BudgetPerformance } from './budget-score.type';
 
 @Resolver(() => BudgetPerformance)
@@ -14,14 +14,6 @@ export class BudgetScoreResolver {
     @Arg('input', { description: 'The published scores' }) input: RecordBudgetPerformanceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<BudgetPerformance> {
-    const p = await recordBudgetPerformance(ctx, input);
-    return {
-      unitCode: p.unitCode,
-      year: p.year,
-      smartScore: p.smartScore,
-      ikpaScore: p.ikpaScore,
-      budgetPerformanceScore: budgetPerformanceScore(p.smartScore, p.ikpaScore),
-      publishedBudgetPerformanceScore: p.publishedScore,
-    };
+    return recordBudgetPerformance(ctx, input);
   }
 }

@@ -13,6 +13,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './budget-score.entity';
 import type { IkpaComponentScoreInput, RecordBudgetPerformanceInput } from './budget-score.input';
+import { toBudgetPerformance } from './budget-score.mapper';
+import type { BudgetPerformance } from './budget-score.type';
 
 const hundredths = (score: number): number => Math.round(score * 100);
 
@@ -113,7 +115,7 @@ async function checkComponents(
 export async function recordBudgetPerformance(
   ctx: RequestContext,
   input: RecordBudgetPerformanceInput,
-): Promise<BudgetPerformanceEntity> {
+): Promise<BudgetPerformance> {
   assertCanWrite(ctx.caller, input.unitCode);
   if (!isYearInRange(input.year)) throw new BadInputError('year', `${input.year} is not a fiscal year`);
   const smartScore = score('smartScore', input.smartScore);
@@ -122,7 +124,7 @@ export async function recordBudgetPerformance(
     input.publishedScore === null || input.publishedScore === undefined
       ? null
       : score('publishedScore', input.publishedScore);
-  return ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     // The year's record is locked first: two corrections at once then apply one after the other,
     // and the component scores always belong to the total beside them.
     await tx.manager.findOne(BudgetPerformanceEntity, {
@@ -152,4 +154,5 @@ export async function recordBudgetPerformance(
       (e) => tx.emit(e),
     );
   });
+  return toBudgetPerformance(row, budgetPerformanceScore(row.smartScore, row.ikpaScore));
 }

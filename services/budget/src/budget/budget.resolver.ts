@@ -1,27 +1,21 @@
 import { RequestContext, RupiahScalar } from '@kesos/infra';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { IkpaComponent } from '../budget-score/budget-score.type';
-import { ikpaComponentsByYear, ikpaScoresByUnitYear, performanceByUnitYear } from '../budget-score/budget-score.loader';
+import { performanceByUnitYear } from '../budget-score/budget-score.loader';
 import { budgetPerformanceScore } from '../budget-score/budget-score.service';
 import { BudgetTransfer } from '../revision/revision.type';
-import { transfersBySatkerYear } from '../transfer/transfer.loader';
-import { dipaFigures, dipasByUnitYears, LineFigure } from '../dipa/dipa.loader';
-import { realizationByDipaDate } from '../realization/realization.loader';
-import { byExpenseType, byGoal, byMonth, satkerBudget, totals } from '../satker/satker.service';
+import { byExpenseType, byGoal, satkerBudget, totals } from '../satker/satker.service';
 import { ExpenseTypeFigure, GoalFigure, MonthFigure, SatkerBudget } from '../satker/satker.type';
+import {
+  linesOfUnitBudget,
+  satkersOfUnitBudget,
+  unitBudgetByMonth,
+  unitBudgetTransfers,
+  unitIkpaComponents,
+} from './budget.service';
 import { UnitBudget } from './budget.type';
 
 const RATE = 'rounded half-up to 2 decimals; null when the ceiling is 0';
-
-async function satkersOf(ctx: RequestContext, b: UnitBudget) {
-  const dipas = await dipasByUnitYears(ctx).load({ unit: b.unitCode, from: b.year, to: b.year });
-  const figures = await Promise.all(dipas.map((d) => dipaFigures(ctx).load(d.dipaId)));
-  return { dipas, figures };
-}
-
-async function linesOf(ctx: RequestContext, b: UnitBudget): Promise<LineFigure[]> {
-  return (await satkersOf(ctx, b)).figures.flatMap((f) => f.lines);
-}
 
 /** Access was checked by Unit.budget, the only way to reach a UnitBudget. */
 @Resolver(() => UnitBudget)
@@ -31,18 +25,18 @@ export class UnitBudgetResolver {
       'The satkers that held a DIPA in the year, by code (2022 for BBPPKS Padang: 369283 OTK lama and 690552 OTK baru)',
   })
   async satkers(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<SatkerBudget[]> {
-    const { dipas, figures } = await satkersOf(ctx, b);
+    const { dipas, figures } = await satkersOfUnitBudget(ctx, b);
     return dipas.map((d, i) => satkerBudget(d, figures[i]));
   }
 
   @FieldResolver(() => RupiahScalar, { description: 'Total ceiling (pagu) of all satkers in whole rupiah' })
   async ceiling(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number> {
-    return totals(await linesOf(ctx, b)).ceiling;
+    return totals(await linesOfUnitBudget(ctx, b)).ceiling;
   }
 
   @FieldResolver(() => RupiahScalar, { description: 'Total realisation (realisasi) of all satkers in whole rupiah' })
   async realized(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number> {
-    return totals(await linesOf(ctx, b)).realized;
+    return totals(await linesOfUnitBudget(ctx, b)).realized;
   }
 
   @FieldResolver(() => Float, {
@@ -50,42 +44,33 @@ export class UnitBudgetResolver {
     description: `Absorption rate (penyerapan) of all satkers = realized / ceiling x 100, ${RATE}`,
   })
   async absorptionRate(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number | null> {
-    return totals(await linesOf(ctx, b)).absorptionRate;
+    return totals(await linesOfUnitBudget(ctx, b)).absorptionRate;
   }
 
   @FieldResolver(() => [ExpenseTypeFigure], {
     description: 'All satkers together per expense type: PERSONNEL, GOODS, CAPITAL',
   })
   async byExpenseType(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<ExpenseTypeFigure[]> {
-    return byExpenseType(await linesOf(ctx, b));
+    return byExpenseType(await linesOfUnitBudget(ctx, b));
   }
 
   @FieldResolver(() => [GoalFigure], {
     description: 'All satkers together per performance goal (sasaran kegiatan) the lines are tagged with',
   })
   async byGoal(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<GoalFigure[]> {
-    return byGoal(await linesOf(ctx, b));
+    return byGoal(await linesOfUnitBudget(ctx, b));
   }
 
   @FieldResolver(() => [MonthFigure], {
     description: 'All satkers together per month, with cumulative absorption against the current total ceiling',
   })
   async byMonth(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<MonthFigure[]> {
-    const { dipas, figures } = await satkersOf(ctx, b);
-    const rows = (await realizationByDipaDate(ctx).loadMany(dipas.map((d) => d.dipaId))).flatMap((r) => {
-      if (r instanceof Error) throw r;
-      return r;
-    });
-    return byMonth(rows, totals(figures.flatMap((f) => f.lines)).ceiling);
+    return unitBudgetByMonth(ctx, b);
   }
 
   @FieldResolver(() => [BudgetTransfer], { description: "Budget moved into or out of the unit's satkers in the year" })
   async transfers(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<BudgetTransfer[]> {
-    const { dipas } = await satkersOf(ctx, b);
-    const lists = await Promise.all(dipas.map((d) => transfersBySatkerYear(ctx).load(`${d.satkerCode}|${d.year}`)));
-    const seen = new Map<number, BudgetTransfer>();
-    for (const t of lists.flat()) seen.set(t.id, t);
-    return [...seen.values()].sort((x, y) => x.date.localeCompare(y.date) || x.id - y.id);
+    return unitBudgetTransfers(ctx, b);
   }
 
   @FieldResolver(() => Float, {
@@ -128,15 +113,6 @@ export class UnitBudgetResolver {
     description: "IKPA components and weights for the year, with the unit's scores where they were recorded",
   })
   async ikpaComponents(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<IkpaComponent[]> {
-    const [components, scores] = await Promise.all([
-      ikpaComponentsByYear(ctx).load(b.year),
-      ikpaScoresByUnitYear(ctx).load(`${b.unitCode}|${b.year}`),
-    ]);
-    return components.map((c) => ({
-      code: c.code,
-      name: c.name,
-      weight: c.weight,
-      score: scores.find((s) => s.componentCode === c.code)?.score ?? null,
-    }));
+    return unitIkpaComponents(ctx, b);
   }
 }

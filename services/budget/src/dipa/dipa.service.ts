@@ -4,6 +4,7 @@ import { AccountEntity } from '../account/account.entity';
 import { OutputTargetEntity } from '../line/line.entity';
 import { writeDipaStructure } from '../line/line.service';
 import { LineChangeEntity, RevisionEntity } from '../revision/revision.entity';
+import { toBudgetRevision } from '../revision/revision.mapper';
 import type { BudgetRevision } from '../revision/revision.type';
 import { SatkerEntity } from '../satker/satker.entity';
 import { DipaEntity } from './dipa.entity';
@@ -108,15 +109,7 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
     );
 
     const ceiling = input.lines.reduce((s, l) => s + l.ceiling, 0);
-    return {
-      id: revision.id,
-      number: 0,
-      authority: input.authority,
-      date: input.date,
-      description: input.description,
-      ceilingAfter: ceiling,
-      ceilingChange: ceiling,
-    };
+    return toBudgetRevision(revision, { ceilingChange: ceiling, ceilingAfter: ceiling });
   });
 }
 

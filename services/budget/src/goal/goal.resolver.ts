@@ -1,6 +1,6 @@
-import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
+import { RequestContext, unavailableNote } from '@kesos/infra';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { goalFigure } from './goal.loader';
+import { goalBudgetAbsorption } from './goal.service';
 import { Goal } from './goal.type';
 
 @Resolver(() => Goal)
@@ -12,11 +12,6 @@ export class GoalResolver {
       unavailableNote('budget'),
   })
   async budgetAbsorption(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<number | null> {
-    assertCanRead(ctx.caller, goal.unitCode);
-    const figure =
-      goal.figure !== undefined
-        ? goal.figure
-        : await goalFigure(ctx).load({ unitCode: goal.unitCode, year: goal.year, code: goal.code });
-    return figure?.absorptionRate ?? null;
+    return goalBudgetAbsorption(ctx, goal);
   }
 }

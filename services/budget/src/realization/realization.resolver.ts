@@ -1,5 +1,5 @@
 import { RequestContext } from '@kesos/infra';
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RecordRealizationInput, ReverseRealizationInput } from './realization.input';
 import { listRealizations, recordRealization, reverseRealization } from './realization.service';
 import { Realization, RealizationPage } from './realization.type';
@@ -13,8 +13,11 @@ export class RealizationResolver {
   async budgetRealizations(
     @Arg('satkerCode', { description: 'Satker code (kode satker)' }) satkerCode: string,
     @Arg('year', () => Int, { description: 'Fiscal year (tahun anggaran)' }) year: number,
-    @Arg('first', () => Int, { defaultValue: 100, description: 'Page size, 1-500' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'nextCursor of the previous page' })
+    @Arg('first', () => Int, { defaultValue: 100, description: 'Page size (jumlah per halaman), 1-500' }) first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'pageInfo.endCursor (or nextCursor) of the previous page (kursor)',
+    })
     after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<RealizationPage> {
@@ -41,5 +44,27 @@ export class RealizationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Realization> {
     return reverseRealization(ctx, input);
+  }
+}
+
+/** The page fields older clients read, kept beside the connection's nodes and pageInfo. */
+@Resolver(() => RealizationPage)
+export class RealizationPageResolver {
+  @FieldResolver(() => [Realization], {
+    description: 'Transactions on this page, the same as nodes (daftar realisasi)',
+    deprecationReason: 'Use nodes / pageInfo.endCursor',
+  })
+  items(@Root() page: RealizationPage): Realization[] {
+    return page.nodes;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Cursor to pass as `after` for the next page; null on the last page (kursor halaman berikutnya), i.e. pageInfo.endCursor while pageInfo.hasNextPage',
+    deprecationReason: 'Use nodes / pageInfo.endCursor',
+  })
+  nextCursor(@Root() page: RealizationPage): string | null {
+    return page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   }
 }

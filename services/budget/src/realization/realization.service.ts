@@ -2,11 +2,12 @@ import {
   assertCanRead,
   assertCanWrite,
   BadInputError,
-  decodeCursor,
-  encodeCursor,
   NotFoundError,
+  type PageWindow,
+  pageWindow,
   realizationRecordedV1,
   RequestContext,
+  toConnection,
 } from '@kesos/infra';
 import { IsNull } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
@@ -19,27 +20,10 @@ import { DipaEntity } from '../dipa/dipa.entity';
 import { lockDipa } from '../dipa/dipa.service';
 import { RealizationEntity } from './realization.entity';
 import { RecordRealizationInput, ReverseRealizationInput, validateRealization } from './realization.input';
+import { type RealizationRow, toRealization } from './realization.mapper';
 import type { Realization, RealizationPage } from './realization.type';
 
 const rp = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
-
-const toRealization = (
-  r: RealizationEntity,
-  line: BudgetLineEntity,
-  satkerCode: string,
-  year: number,
-): Realization => ({
-  id: r.id,
-  satkerCode,
-  year,
-  lineId: line.id,
-  accountCode: line.accountCode,
-  date: r.date,
-  amount: r.amount,
-  documentNumber: r.documentNumber,
-  description: r.description,
-  reversesId: r.reversesId,
-});
 
 /**
  * Records spending on a line. Refused, with nothing written, when the date is outside the fiscal
@@ -128,7 +112,7 @@ export async function recordRealization(ctx: RequestContext, raw: RecordRealizat
         documentNumber: row.documentNumber,
       }),
     );
-    return toRealization(row, line, satker.code, dipa.year);
+    return toRealization(row, { satkerCode: satker.code, year: dipa.year, accountCode: line.accountCode });
   });
 }
 
@@ -194,11 +178,44 @@ export async function reverseRealization(ctx: RequestContext, input: ReverseReal
         reversesTransactionId: id,
       }),
     );
-    return toRealization(row, line, satker.code, dipa.year);
+    return toRealization(row, { satkerCode: satker.code, year: dipa.year, accountCode: line.accountCode });
   });
 }
 
-/** Transactions of a satker's DIPA in id order, a page at a time (keyset cursor on the id). */
+/** The page size of this list: up to 500 transactions, more than the usual 200 (exports read whole years). */
+const MAX_PAGE = 500;
+
+/** The window of a page; a bad cursor keeps the message this list always gave. */
+function realizationWindow(first: number, after: string | null | undefined): PageWindow {
+  try {
+    return pageWindow(first, after, MAX_PAGE);
+  } catch (err) {
+    if (err instanceof BadInputError && err.extensions.field === 'after')
+      throw new BadInputError('after', 'invalid cursor; pass nextCursor from the previous page');
+    throw err;
+  }
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+/** A row of the list query (raw columns, as the drivers return them) as the transaction and its account. */
+function listedRow(r: Record<string, unknown>): RealizationRow & { accountCode: string } {
+  return {
+    id: num(r.id),
+    lineId: num(r.lineId),
+    accountCode: String(r.accountCode),
+    date: String(r.date).slice(0, 10),
+    amount: num(r.amount),
+    documentNumber: String(r.documentNumber),
+    description: r.description === null ? null : String(r.description),
+    reversesId: r.reversesId === null ? null : num(r.reversesId),
+  };
+}
+
+/**
+ * Transactions of a satker's DIPA in id order, a page at a time (keyset cursor on the id); the
+ * total is counted with the same filter only when the client selects totalCount.
+ */
 export async function listRealizations(
   ctx: RequestContext,
   satkerCode: string,
@@ -206,25 +223,22 @@ export async function listRealizations(
   first: number,
   after?: string | null,
 ): Promise<RealizationPage> {
-  if (first < 1 || first > 500) throw new BadInputError('first', 'first must be between 1 and 500');
+  const window = realizationWindow(first, after);
   const ds = ctx.db.dataSource;
   const satker = await ds.getRepository(SatkerEntity).findOneBy({ code: satkerCode });
   if (!satker) throw new NotFoundError(`satker ${satkerCode} is not recorded`);
   assertCanRead(ctx.caller, satker.unitCode);
   const dipa = await ds.getRepository(DipaEntity).findOneBy({ satkerCode, year });
-  if (!dipa) return { items: [], nextCursor: null };
-  let afterId = 0;
-  if (after) {
-    try {
-      afterId = Number(decodeCursor(after));
-    } catch {
-      throw new BadInputError('after', 'invalid cursor; pass nextCursor from the previous page');
-    }
-  }
-  const raw: Record<string, unknown>[] = await ds
-    .getRepository(RealizationEntity)
-    .createQueryBuilder('r')
-    .innerJoin(BudgetLineEntity, 'l', 'l.id = r.lineId')
+  const map = (r: RealizationRow & { accountCode: string }) =>
+    toRealization(r, { satkerCode, year, accountCode: r.accountCode });
+  if (!dipa) return toConnection([], window, () => Promise.resolve(0), map);
+  const ofDipa = () =>
+    ds
+      .getRepository(RealizationEntity)
+      .createQueryBuilder('r')
+      .innerJoin(BudgetLineEntity, 'l', 'l.id = r.lineId')
+      .where('l.dipaId = :dipaId', { dipaId: dipa.id });
+  const raw: Record<string, unknown>[] = await ofDipa()
     .select([
       'r.id AS id',
       'r.lineId AS lineId',
@@ -235,22 +249,9 @@ export async function listRealizations(
       'r.description AS description',
       'r.reversesId AS reversesId',
     ])
-    .where('l.dipaId = :dipaId', { dipaId: dipa.id })
-    .andWhere('r.id > :afterId', { afterId })
+    .andWhere('r.id > :afterId', { afterId: window.afterId })
     .orderBy('r.id', 'ASC')
-    .limit(first + 1)
+    .limit(window.take + 1)
     .getRawMany();
-  const items: Realization[] = raw.slice(0, first).map((r) => ({
-    id: Number(r.id),
-    satkerCode,
-    year,
-    lineId: Number(r.lineId),
-    accountCode: String(r.accountCode),
-    date: String(r.date).slice(0, 10),
-    amount: Number(r.amount),
-    documentNumber: String(r.documentNumber),
-    description: r.description === null ? null : String(r.description),
-    reversesId: r.reversesId === null ? null : Number(r.reversesId),
-  }));
-  return { items, nextCursor: raw.length > first ? encodeCursor(items[items.length - 1].id) : null };
+  return toConnection(raw.map(listedRow), window, () => ofDipa().getCount(), map);
 }

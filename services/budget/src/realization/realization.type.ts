@@ -1,4 +1,4 @@
-import { RupiahScalar } from '@kesos/infra';
+import { type Connection, connectionType, RupiahScalar } from '@kesos/infra';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A spending transaction (realisasi) on a budget line; corrections are reversing entries' })
@@ -34,14 +34,9 @@ export class Realization {
   reversesId!: number | null;
 }
 
-@ObjectType({ description: 'A page of transactions in id order' })
-export class RealizationPage {
-  @Field(() => [Realization], { description: 'Transactions on this page' })
-  items!: Realization[];
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursor to pass as `after` for the next page; null on the last page',
-  })
-  nextCursor!: string | null;
-}
+/** Transactions of a DIPA in id order, a page at a time; `items` and `nextCursor` stay for older clients. */
+export const RealizationPage = connectionType(Realization, {
+  name: 'RealizationPage',
+  items: 'spending transactions (realisasi)',
+});
+export type RealizationPage = Connection<Realization>;

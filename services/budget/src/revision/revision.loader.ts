@@ -2,7 +2,8 @@ import { groupByKeys, RequestContext } from '@kesos/infra';
 import { In, type DataSource } from 'typeorm';
 import { BudgetLineEntity } from '../line/line.entity';
 import { LineChangeEntity, RevisionEntity } from './revision.entity';
-import type { BudgetRevision, LineChange, RevisionAuthority } from './revision.type';
+import { toBudgetRevision, toLineChange } from './revision.mapper';
+import type { BudgetRevision, LineChange } from './revision.type';
 
 const num = (v: unknown): number => Number(v ?? 0);
 
@@ -28,16 +29,10 @@ export const revisionsByDipa = (ctx: RequestContext) =>
       running.set(r.dipaId, ceilingAfter);
       return {
         dipaId: r.dipaId,
-        id: r.id,
-        number: r.number,
-        authority: r.authority as RevisionAuthority,
-        date: r.date,
-        description: r.description,
-        ceilingChange: change.get(r.id) ?? 0,
-        ceilingAfter,
+        revision: toBudgetRevision(r, { ceilingChange: change.get(r.id) ?? 0, ceilingAfter }),
       };
     });
-    return groupByKeys(ids, rows, (r) => r.dipaId);
+    return groupByKeys(ids, rows, (r) => r.dipaId).map((list) => list.map((r) => r.revision));
   });
 
 export const changesByRevision = (ctx: RequestContext) =>
@@ -48,7 +43,7 @@ export const changesByRevision = (ctx: RequestContext) =>
         .getRepository(LineChangeEntity)
         .find({ where: { revisionId: In([...ids]) }, order: { lineId: 'ASC' } }),
       (c) => c.revisionId,
-    ),
+    ).map((list) => list.map(toLineChange)),
   );
 
 /** The ceiling and blocked amount of each line of the given DIPAs, summed over its changes, by line id. */

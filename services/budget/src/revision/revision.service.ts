@@ -6,6 +6,7 @@ import { insertLines, lineBalances, lockLines } from '../line/line.service';
 import { lockDipa } from '../dipa/dipa.service';
 import { LineChangeEntity, RevisionEntity } from './revision.entity';
 import { RecordRevisionInput, validateRevision } from './revision.input';
+import { toBudgetRevision } from './revision.mapper';
 import type { BudgetRevision } from './revision.type';
 
 const rp = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
@@ -173,13 +174,5 @@ export async function appendRevision(
   const ceilingAfter = [...after.values()].reduce((s, b) => s + b.ceiling, 0);
   const ceilingChange =
     input.changes.reduce((s, c) => s + c.ceilingChange, 0) + newLines.reduce((s, l) => s + l.ceiling, 0);
-  return {
-    id: revision.id,
-    number,
-    authority: input.authority,
-    date: input.date,
-    description: input.description,
-    ceilingAfter,
-    ceilingChange,
-  };
+  return toBudgetRevision(revision, { ceilingChange, ceilingAfter });
 }

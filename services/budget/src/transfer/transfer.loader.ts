@@ -2,8 +2,28 @@ import { RequestContext } from '@kesos/infra';
 import { RevisionEntity } from '../revision/revision.entity';
 import type { BudgetTransfer } from '../revision/revision.type';
 import { TransferEntity } from './transfer.entity';
+import { toBudgetTransfer } from './transfer.mapper';
 
 const num = (v: unknown): number => Number(v ?? 0);
+const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+
+/** A transfer row read as raw columns (the drivers return numbers and dates as they like) as the entity. */
+function transferRow(r: Record<string, unknown>): TransferEntity {
+  return {
+    id: num(r.id),
+    year: num(r.year),
+    fromUnitCode: String(r.fromUnitCode),
+    fromSatkerCode: text(r.fromSatkerCode),
+    fromRevisionId: r.fromRevisionId === null || r.fromRevisionId === undefined ? null : num(r.fromRevisionId),
+    toUnitCode: String(r.toUnitCode),
+    toSatkerCode: String(r.toSatkerCode),
+    toRevisionId: num(r.toRevisionId),
+    amount: num(r.amount),
+    date: String(r.date).slice(0, 10),
+    reference: text(r.reference),
+    description: String(r.description),
+  };
+}
 
 /** Transfers touching a satker in a year, in or out; key `satkerCode|year`. */
 export const transfersBySatkerYear = (ctx: RequestContext) =>
@@ -20,8 +40,11 @@ export const transfersBySatkerYear = (ctx: RequestContext) =>
         't.year AS year',
         't.fromUnitCode AS fromUnitCode',
         't.fromSatkerCode AS fromSatkerCode',
+        't.fromRevisionId AS fromRevisionId',
         'fr.number AS fromRevisionNumber',
+        't.toUnitCode AS toUnitCode',
         't.toSatkerCode AS toSatkerCode',
+        't.toRevisionId AS toRevisionId',
         'tr.number AS toRevisionNumber',
         't.amount AS amount',
         't.date AS date',
@@ -33,20 +56,13 @@ export const transfersBySatkerYear = (ctx: RequestContext) =>
       .orderBy('t.date', 'ASC')
       .addOrderBy('t.id', 'ASC')
       .getRawMany();
-    const transfers: BudgetTransfer[] = raw.map((r) => ({
-      id: num(r.id),
-      year: num(r.year),
-      fromUnitCode: String(r.fromUnitCode),
-      fromSatkerCode: r.fromSatkerCode ? String(r.fromSatkerCode) : null,
-      fromRevisionNumber:
-        r.fromRevisionNumber === null || r.fromRevisionNumber === undefined ? null : num(r.fromRevisionNumber),
-      toSatkerCode: String(r.toSatkerCode),
-      toRevisionNumber: num(r.toRevisionNumber),
-      amount: num(r.amount),
-      date: String(r.date).slice(0, 10),
-      reference: r.reference ? String(r.reference) : null,
-      description: String(r.description),
-    }));
+    const transfers: BudgetTransfer[] = raw.map((r) =>
+      toBudgetTransfer(transferRow(r), {
+        fromRevisionNumber:
+          r.fromRevisionNumber === null || r.fromRevisionNumber === undefined ? null : num(r.fromRevisionNumber),
+        toRevisionNumber: num(r.toRevisionNumber),
+      }),
+    );
     return keys.map((k) => {
       const [code, year] = k.split('|');
       return transfers.filter((t) => t.year === Number(year) && (t.toSatkerCode === code || t.fromSatkerCode === code));

@@ -1,6 +1,7 @@
 import { RequestContext } from '@kesos/infra';
 import { appendRevision } from '../revision/revision.service';
 import { TransferEntity } from './transfer.entity';
+import { toBudgetTransfer } from './transfer.mapper';
 import type { BudgetTransfer } from '../revision/revision.type';
 import { SatkerEntity } from '../satker/satker.entity';
 import { lockDipas } from '../dipa/dipa.service';
@@ -43,18 +44,6 @@ export async function recordTransfer(ctx: RequestContext, raw: RecordBudgetTrans
     });
     await m.insert(TransferEntity, row);
     if (from && input.closeFromSatker) await m.update(SatkerEntity, { code: from.satkerCode }, { closedOn: to.date });
-    return {
-      id: row.id,
-      year: row.year,
-      fromUnitCode: row.fromUnitCode,
-      fromSatkerCode: row.fromSatkerCode,
-      fromRevisionNumber: cut?.number ?? null,
-      toSatkerCode: row.toSatkerCode,
-      toRevisionNumber: added.number,
-      amount,
-      date: row.date,
-      reference: row.reference,
-      description: row.description,
-    };
+    return toBudgetTransfer(row, { fromRevisionNumber: cut?.number ?? null, toRevisionNumber: added.number });
   });
 }

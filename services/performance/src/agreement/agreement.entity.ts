@@ -1,5 +1,6 @@
 import { decimal } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { AgreementParty } from './agreement.type';
 
 /**
  * One version of a performance agreement (perjanjian kinerja, PK) of a unit for a year. Versions
@@ -52,7 +53,7 @@ export class AgreementSignatoryEntity {
 
   /** FIRST (pihak pertama, the unit's head) or SECOND (pihak kedua, the superior). */
   @Column({ type: 'varchar', length: 10 })
-  party!: string;
+  party!: AgreementParty;
 
   @Column({ type: 'varchar', length: 300 })
   positionTitle!: string;

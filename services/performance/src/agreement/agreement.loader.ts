@@ -1,7 +1,8 @@
 import { groupByKeys, RequestContext, UnitYear } from '@kesos/infra';
 import { Brackets, In } from 'typeorm';
 import { AgreementItemEntity, AgreementSignatoryEntity, PerformanceAgreementEntity } from './agreement.entity';
-import { AgreementParty, PerformanceAgreement } from './agreement.type';
+import { toPerformanceAgreement } from './agreement.mapper';
+import type { PerformanceAgreement } from './agreement.type';
 
 /** Agreements with signatories and lines for many (unit, year) pairs: three queries per batch. */
 export const agreementsByUnitYear = (ctx: RequestContext) =>
@@ -31,28 +32,12 @@ export const agreementsByUnitYear = (ctx: RequestContext) =>
       latest.set(`${a.unitCode}|${a.year}`, Math.max(latest.get(`${a.unitCode}|${a.year}`) ?? 0, a.version));
     const shaped = agreements.map((a) => ({
       key: `${a.unitCode}|${a.year}`,
-      value: {
-        year: a.year,
-        version: a.version,
-        title: a.title,
-        reason: a.reason,
-        signedPlace: a.signedPlace,
-        signedMonth: a.signedMonth,
-        current: latest.get(`${a.unitCode}|${a.year}`) === a.version,
-        signatories: signatories
-          .filter((s) => s.agreementId === a.id)
-          .map((s) => ({ party: s.party as AgreementParty, positionTitle: s.positionTitle })),
-        items: items
-          .filter((i) => i.agreementId === a.id)
-          .map(({ position, goal, indicator, indicatorCode, target, targetUnit }) => ({
-            position,
-            goal,
-            indicator,
-            indicatorCode,
-            target,
-            targetUnit,
-          })),
-      },
+      value: toPerformanceAgreement(
+        a,
+        signatories.filter((s) => s.agreementId === a.id),
+        items.filter((i) => i.agreementId === a.id),
+        latest.get(`${a.unitCode}|${a.year}`) === a.version,
+      ),
     }));
     return groupByKeys(
       keys.map((k) => `${k.unit}|${k.year}`),

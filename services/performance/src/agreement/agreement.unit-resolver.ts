@@ -1,7 +1,7 @@
-import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
+import { RequestContext, unavailableNote } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
-import { agreementsByUnitYear } from './agreement.loader';
+import { performanceAgreements } from './agreement.service';
 import { PerformanceAgreement } from './agreement.type';
 
 @Resolver(() => Unit)
@@ -17,7 +17,6 @@ export class UnitAgreementResolver {
     @Arg('year', () => Int, { description: 'Year' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<PerformanceAgreement[]> {
-    assertCanRead(ctx.caller, unit.code);
-    return agreementsByUnitYear(ctx).load({ unit: unit.code, year });
+    return performanceAgreements(ctx, unit.code, year);
   }
 }

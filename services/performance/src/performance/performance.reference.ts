@@ -1,5 +1,5 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
-import { goalsByUnitYear } from './performance.loader';
+import type { RequestContext } from '@kesos/infra';
+import { goalOf } from './performance.service';
 import type { Goal } from './performance.type';
 
 /** The budget subgraph's Goal (with budgetAbsorption) meets this one on unitCode, year and code; batched per request. */
@@ -8,10 +8,6 @@ export const goalReference = {
     __resolveReference: async (
       ref: { unitCode: string; year: number; code: string },
       ctx: RequestContext,
-    ): Promise<Goal | null> => {
-      assertCanRead(ctx.caller, ref.unitCode);
-      const goals = await goalsByUnitYear(ctx).load({ unit: ref.unitCode, year: Number(ref.year) });
-      return goals.find((g) => g.code === ref.code) ?? null;
-    },
+    ): Promise<Goal | null> => goalOf(ctx, ref.unitCode, Number(ref.year), ref.code),
   },
 };

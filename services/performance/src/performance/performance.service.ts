@@ -1,12 +1,13 @@
-import { percentage, roundHalfUp } from '@kesos/infra';
+import { assertCanRead, percentage, type RequestContext, roundHalfUp } from '@kesos/infra';
 import type { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity } from '../plan/plan.entity';
-import { Measure, Metric, Polarity } from '../plan/plan.type';
+import { Metric, Polarity } from '../plan/plan.type';
 import type {
   MetricCounterEntity,
   PublishedFigureEntity,
   RealizationEntryEntity,
 } from '../realization/realization.entity';
-import { Goal, IndicatorResult, QuarterResult, RealizationSource } from './performance.type';
+import { goalsByUnitYear } from './performance.loader';
+import { Goal, IndicatorResult, QuarterResult, RealizationSource, type UnitPerformance } from './performance.type';
 
 const RATIO_METRICS = new Set<string>([
   Metric.ACCREDITATION,
@@ -115,16 +116,16 @@ export function indicatorResult(i: IndicatorInputs): IndicatorResult {
   const entry = derived ? null : i.entry;
   const realization = derived?.realization ?? entry?.value ?? null;
   const target = i.target?.target ?? null;
-  const polarity = i.indicator.polarity as Polarity;
+  const polarity = i.indicator.polarity;
   const achievement = achievementOf(realization, target, polarity, i.indicator.achievementCap);
   const p = i.published;
   return {
     code: i.indicator.code,
     name: i.indicator.name,
     nameId: i.indicator.nameId,
-    measure: i.indicator.measure as Measure,
+    measure: i.indicator.measure,
     polarity,
-    metric: i.indicator.metric as Metric,
+    metric: i.indicator.metric,
     target,
     unitLabel: i.target?.unitLabel ?? null,
     numerator: derived?.numerator ?? null,
@@ -161,4 +162,17 @@ export function goalResult(
     publishedAchievement: published?.achievement ?? null,
     indicators,
   };
+}
+
+/** A unit's goals and indicators for a year, as computed above; the unit, analysts and admins may read them. */
+export async function unitPerformance(ctx: RequestContext, unitCode: string, year: number): Promise<UnitPerformance> {
+  assertCanRead(ctx.caller, unitCode);
+  return { unitCode, year, goals: await goalsByUnitYear(ctx).load({ unit: unitCode, year }) };
+}
+
+/** One goal of a unit's year, as the budget subgraph's Goal meets it; the unit, analysts and admins may read it. */
+export async function goalOf(ctx: RequestContext, unitCode: string, year: number, code: string): Promise<Goal | null> {
+  assertCanRead(ctx.caller, unitCode);
+  const goals = await goalsByUnitYear(ctx).load({ unit: unitCode, year });
+  return goals.find((g) => g.code === code) ?? null;
 }

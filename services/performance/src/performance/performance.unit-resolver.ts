@@ -1,7 +1,7 @@
-import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
+import { RequestContext, unavailableNote } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
-import { goalsByUnitYear } from './performance.loader';
+import { unitPerformance } from './performance.service';
 import { UnitPerformance } from './performance.type';
 
 @Resolver(() => Unit)
@@ -17,7 +17,6 @@ export class UnitPerformanceResolver {
     @Arg('year', () => Int, { description: 'Year (tahun)' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<UnitPerformance> {
-    assertCanRead(ctx.caller, unit.code);
-    return { unitCode: unit.code, year, goals: await goalsByUnitYear(ctx).load({ unit: unit.code, year }) };
+    return unitPerformance(ctx, unit.code, year);
   }
 }

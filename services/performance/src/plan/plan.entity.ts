@@ -1,5 +1,6 @@
 import { decimal } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Measure, Metric, Polarity } from './plan.type';
 
 /** A unit's five-year strategic plan (Renstra), e.g. 2020-2024. */
 @Entity('strategic_plan')
@@ -77,15 +78,15 @@ export class PlanIndicatorEntity {
 
   /** PERCENT, INDEX or SCORE. */
   @Column({ type: 'varchar', length: 10 })
-  measure!: string;
+  measure!: Measure;
 
   /** HIGHER_IS_BETTER or LOWER_IS_BETTER. */
   @Column({ type: 'varchar', length: 20 })
-  polarity!: string;
+  polarity!: Polarity;
 
   /** Where the realisation comes from; see Metric. */
   @Column({ type: 'varchar', length: 30 })
-  metric!: string;
+  metric!: Metric;
 
   @Column({ type: 'varchar', length: 400 })
   numeratorDefinition!: string;

@@ -1,39 +1,8 @@
 import { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { LoadedPlan, planFor } from './plan.loader';
 import { AdoptStrategicPlanInput, SetIndicatorTargetInput } from './plan.input';
 import { adoptPlan, setTarget } from './plan.service';
-import { Measure, Metric, Polarity, StrategicPlan } from './plan.type';
-
-/** The plan as the API shows it. */
-export function toStrategicPlan(loaded: LoadedPlan): StrategicPlan {
-  return {
-    title: loaded.plan.title,
-    fromYear: loaded.plan.fromYear,
-    toYear: loaded.plan.toYear,
-    goals: loaded.goals.map((g) => ({
-      code: g.code,
-      title: g.title,
-      titleId: g.titleId,
-      indicators: loaded.indicators
-        .filter((i) => i.goalCode === g.code)
-        .map((i) => ({
-          code: i.code,
-          name: i.name,
-          nameId: i.nameId,
-          measure: i.measure as Measure,
-          polarity: i.polarity as Polarity,
-          metric: i.metric as Metric,
-          numeratorDefinition: i.numeratorDefinition,
-          denominatorDefinition: i.denominatorDefinition,
-          achievementCap: i.achievementCap,
-          targets: loaded.targets
-            .filter((t) => t.indicatorCode === i.code)
-            .map(({ year: y, target, unitLabel, volumeTarget }) => ({ year: y, target, unitLabel, volumeTarget })),
-        })),
-    })),
-  };
-}
+import { StrategicPlan } from './plan.type';
 
 @Resolver()
 export class PlanResolver {
@@ -45,8 +14,7 @@ export class PlanResolver {
     @Arg('input', { description: 'Unit, template unit and a year of the plan' }) input: AdoptStrategicPlanInput,
     @Ctx() ctx: RequestContext,
   ): Promise<StrategicPlan> {
-    await adoptPlan(ctx, input);
-    return toStrategicPlan((await planFor(ctx, input.unitCode, input.year))!);
+    return adoptPlan(ctx, input);
   }
 
   @Mutation(() => StrategicPlan, {
@@ -57,7 +25,6 @@ export class PlanResolver {
     @Arg('input', { description: 'The target' }) input: SetIndicatorTargetInput,
     @Ctx() ctx: RequestContext,
   ): Promise<StrategicPlan> {
-    await setTarget(ctx, input);
-    return toStrategicPlan((await planFor(ctx, input.unitCode, input.year))!);
+    return setTarget(ctx, input);
   }
 }

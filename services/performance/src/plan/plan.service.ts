@@ -1,8 +1,36 @@
-import { assertCanWrite, BadInputError, ForbiddenError, lockedForUpdate, RequestContext } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  ForbiddenError,
+  lockedForUpdate,
+  RequestContext,
+} from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan.entity';
 import { AdoptStrategicPlanInput, SetIndicatorTargetInput, validateTarget } from './plan.input';
+import { planFor } from './plan.loader';
+import { toStrategicPlan } from './plan.mapper';
+import type { StrategicPlan } from './plan.type';
+
+/** The plan covering a year as the API shows it, or null; the unit, analysts and admins may read it. */
+export async function strategicPlanOf(
+  ctx: RequestContext,
+  unitCode: string,
+  year: number,
+): Promise<StrategicPlan | null> {
+  assertCanRead(ctx.caller, unitCode);
+  const loaded = await planFor(ctx, unitCode, year);
+  return loaded ? toStrategicPlan(loaded) : null;
+}
+
+/** The unit's plan covering the year after a write, read back as a query would show it. */
+async function planAfterWrite(ctx: RequestContext, unitCode: string, year: number): Promise<StrategicPlan> {
+  const loaded = await planFor(ctx, unitCode, year);
+  if (!loaded) throw new Error(`the plan of ${unitCode} covering ${year} was written but cannot be read back`);
+  return toStrategicPlan(loaded);
+}
 
 async function planCovering(
   m: EntityManager,
@@ -21,7 +49,7 @@ async function planCovering(
  * period; the centres share the ministry's indicator set and then set their own targets.
  * Admin only: plans are agreed with the ministry, not typed in by a centre.
  */
-export async function adoptPlan(ctx: RequestContext, input: AdoptStrategicPlanInput): Promise<void> {
+export async function adoptPlan(ctx: RequestContext, input: AdoptStrategicPlanInput): Promise<StrategicPlan> {
   if (ctx.caller.role !== 'admin') throw new ForbiddenError("only an admin sets up a unit's strategic plan");
   assertYear(input.year);
   if (input.unitCode === input.templateUnitCode)
@@ -62,10 +90,11 @@ export async function adoptPlan(ctx: RequestContext, input: AdoptStrategicPlanIn
     await m.insert(PlanIndicatorEntity, copy(indicators));
     if (targets.length) await m.insert(IndicatorTargetEntity, copy(targets));
   });
+  return planAfterWrite(ctx, input.unitCode, input.year);
 }
 
 /** Sets (or replaces) one indicator's target for a year of the unit's plan; the unit's operator or an admin. */
-export async function setTarget(ctx: RequestContext, raw: SetIndicatorTargetInput): Promise<void> {
+export async function setTarget(ctx: RequestContext, raw: SetIndicatorTargetInput): Promise<StrategicPlan> {
   const input = validateTarget(raw);
   assertCanWrite(ctx.caller, input.unitCode);
   await ctx.db.transaction(async ({ manager: m }) => {
@@ -101,4 +130,5 @@ export async function setTarget(ctx: RequestContext, raw: SetIndicatorTargetInpu
       });
     }
   });
+  return planAfterWrite(ctx, input.unitCode, input.year);
 }

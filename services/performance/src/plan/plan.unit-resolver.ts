@@ -1,8 +1,7 @@
-import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
+import { RequestContext, unavailableNote } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
-import { planFor } from './plan.loader';
-import { toStrategicPlan } from './plan.resolver';
+import { strategicPlanOf } from './plan.service';
 import { StrategicPlan } from './plan.type';
 
 @Resolver(() => Unit)
@@ -18,8 +17,6 @@ export class UnitPlanResolver {
     @Arg('year', () => Int, { description: 'A year the plan covers' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<StrategicPlan | null> {
-    assertCanRead(ctx.caller, unit.code);
-    const loaded = await planFor(ctx, unit.code, year);
-    return loaded ? toStrategicPlan(loaded) : null;
+    return strategicPlanOf(ctx, unit.code, year);
   }
 }

@@ -1,6 +1,19 @@
-import { EventContractError, forUpdate } from '@kesos/infra';
+import {
+  assertCanWrite,
+  BadInputError,
+  EventContractError,
+  ForbiddenError,
+  forUpdate,
+  RequestContext,
+  roundHalfUp,
+} from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
-import { MetricCounterEntity, MetricFactEntity } from './realization.entity';
+import { goalsByUnitYear } from '../performance/performance.loader';
+import type { IndicatorResult, UnitPerformance } from '../performance/performance.type';
+import { planFor } from '../plan/plan.loader';
+import { assertKnownUnit, assertYear } from '../unit/unit.service';
+import { MetricCounterEntity, MetricFactEntity, RealizationEntryEntity } from './realization.entity';
+import { EnterRealizationInput, validateEntry } from './realization.input';
 
 export interface NewFact {
   metric: string;
@@ -138,4 +151,54 @@ export async function recomputeCounters(m: EntityManager, scope?: { unitCode: st
       facts: Number(r.facts),
     })),
   );
+}
+
+/**
+ * Enters (or replaces) the realisation of one indicator of the unit's plan for a year, recording
+ * who and when; the unit's operator or an admin. Answers the indicator as Unit.performance shows it.
+ */
+export async function enterIndicatorRealization(
+  ctx: RequestContext,
+  input: EnterRealizationInput,
+): Promise<IndicatorResult> {
+  assertCanWrite(ctx.caller, input.unitCode);
+  assertYear(input.year);
+  validateEntry(input);
+  const plan = await planFor(ctx, input.unitCode, input.year);
+  if (!plan) throw new BadInputError('year', `unit ${input.unitCode} has no strategic plan covering ${input.year}`);
+  if (!plan.indicators.some((i) => i.code === input.indicatorCode))
+    throw new BadInputError(
+      'indicatorCode',
+      `indicator ${input.indicatorCode} is not in the plan "${plan.plan.title}"`,
+    );
+  await ctx.db.transaction(async (tx) => {
+    await assertKnownUnit(tx.manager, input.unitCode);
+    const row = {
+      unitCode: input.unitCode,
+      year: input.year,
+      indicatorCode: input.indicatorCode,
+      value: roundHalfUp(input.value, 2),
+      enteredBy: ctx.caller.subject,
+      enteredAt: new Date(),
+      note: input.note?.trim() || null,
+    };
+    // One statement (insert or replace on the unique key), so two entries at once cannot both find none and collide.
+    await tx.manager.upsert(RealizationEntryEntity, row, ['unitCode', 'year', 'indicatorCode']);
+  });
+  const goals = await goalsByUnitYear(ctx).load({ unit: input.unitCode, year: input.year });
+  const result = goals.flatMap((g) => g.indicators).find((i) => i.code === input.indicatorCode);
+  if (!result) throw new Error(`indicator ${input.indicatorCode} was entered but is not in the unit's performance`);
+  return result;
+}
+
+/** Rebuilds the unit's counters for a year from the recorded facts (admin only) and answers the figures. */
+export async function recomputeRealizations(
+  ctx: RequestContext,
+  unitCode: string,
+  year: number,
+): Promise<UnitPerformance> {
+  if (ctx.caller.role !== 'admin') throw new ForbiddenError('only an admin can recompute realisations');
+  assertYear(year);
+  await ctx.db.transaction((tx) => recomputeCounters(tx.manager, { unitCode, year }));
+  return { unitCode, year, goals: await goalsByUnitYear(ctx).load({ unit: unitCode, year }) };
 }

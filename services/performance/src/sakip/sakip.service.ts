@@ -1,20 +1,94 @@
-import type { SakipCategory } from './sakip.type';
+import { BadInputError, ForbiddenError, RequestContext } from '@kesos/infra';
+import { assertKnownUnit, assertYear } from '../unit/unit.service';
+import { SakipEvaluationEntity } from './sakip.entity';
+import { RecordSakipEvaluationInput, validateSakip } from './sakip.input';
+import { toSakipEvaluation } from './sakip.mapper';
+import { SakipCategory, type SakipEvaluation } from './sakip.type';
 
 /** Category bands of the SAKIP evaluation: AA >90-100, A >80-90, BB >70-80, B >60-70, CC >50-60, C >30-50, D 0-30. */
 const BANDS: [number, SakipCategory][] = [
-  [90, 'AA' as SakipCategory],
-  [80, 'A' as SakipCategory],
-  [70, 'BB' as SakipCategory],
-  [60, 'B' as SakipCategory],
-  [50, 'CC' as SakipCategory],
-  [30, 'C' as SakipCategory],
+  [90, SakipCategory.AA],
+  [80, SakipCategory.A],
+  [70, SakipCategory.BB],
+  [60, SakipCategory.B],
+  [50, SakipCategory.CC],
+  [30, SakipCategory.C],
 ];
 
 export function sakipCategory(score: number): SakipCategory {
-  return BANDS.find(([above]) => score > above)?.[1] ?? ('D' as SakipCategory);
+  return BANDS.find(([above]) => score > above)?.[1] ?? SakipCategory.D;
 }
 
 /** Standard competition ranking: equal scores share a rank, the next rank skips. */
 export function competitionRanks(scores: number[]): number[] {
   return scores.map((s) => scores.filter((o) => o > s).length + 1);
+}
+
+function finalRounds(rows: SakipEvaluationEntity[]): Map<string, number> {
+  const final = new Map<string, number>();
+  for (const r of rows) final.set(r.unitCode, Math.max(final.get(r.unitCode) ?? 0, r.round));
+  return final;
+}
+
+/** Best first; equal scores share a rank and are listed by unit code. */
+function ranked(rows: SakipEvaluationEntity[], finalRound: Map<string, number>): SakipEvaluation[] {
+  const sorted = [...rows].sort((a, b) => b.score - a.score || a.unitCode.localeCompare(b.unitCode));
+  const ranks = competitionRanks(sorted.map((r) => r.score));
+  return sorted.map((r, i) => toSakipEvaluation(r, ranks[i]!, finalRound.get(r.unitCode) === r.round));
+}
+
+/**
+ * Every unit's evaluation of a performance year, ranked: each unit's final round, or the round
+ * asked for. Published scores, so any signed-in caller may read them.
+ */
+export async function sakipEvaluations(
+  ctx: RequestContext,
+  year: number,
+  round: number | null,
+): Promise<SakipEvaluation[]> {
+  const rows = await ctx.db.dataSource.getRepository(SakipEvaluationEntity).find({ where: { year } });
+  const finalRound = finalRounds(rows);
+  const chosen = rows.filter((r) => (round ? r.round === round : finalRound.get(r.unitCode) === r.round));
+  return ranked(chosen, finalRound);
+}
+
+/** Records one round's score of a registered unit (admin only) and answers it ranked among that round's scores. */
+export async function recordSakipEvaluation(
+  ctx: RequestContext,
+  input: RecordSakipEvaluationInput,
+): Promise<SakipEvaluation> {
+  if (ctx.caller.role !== 'admin') throw new ForbiddenError('only an admin records SAKIP evaluations');
+  assertYear(input.year);
+  validateSakip(input);
+  const row = await ctx.db.transaction(async (tx) => {
+    await assertKnownUnit(tx.manager, input.unitCode);
+    if (
+      await tx.manager.findOneBy(SakipEvaluationEntity, {
+        unitCode: input.unitCode,
+        year: input.year,
+        round: input.round,
+      })
+    ) {
+      throw new BadInputError(
+        'round',
+        `round ${input.round} of ${input.year} is already recorded for ${input.unitCode}`,
+      );
+    }
+    const entity = tx.manager.create(SakipEvaluationEntity, {
+      ...input,
+      roundLabel: input.roundLabel.trim(),
+      source: input.source?.trim() || null,
+      enteredBy: ctx.caller.subject,
+      enteredAt: new Date(),
+    });
+    await tx.manager.insert(SakipEvaluationEntity, entity);
+    return entity;
+  });
+  const ofYear = await ctx.db.dataSource.getRepository(SakipEvaluationEntity).find({ where: { year: input.year } });
+  const evaluation = ranked(
+    ofYear.filter((r) => r.round === row.round),
+    finalRounds(ofYear),
+  ).find((e) => e.unit.code === row.unitCode);
+  if (!evaluation) throw new Error(`the SAKIP evaluation of ${row.unitCode} was recorded but cannot be read back`);
+  return evaluation;
 }

@@ -4,6 +4,7 @@ import {
   AgreementSignatoryEntity,
   PerformanceAgreementEntity,
 } from '../agreement/agreement.entity';
+import { AgreementParty } from '../agreement/agreement.type';
 import { GOALS, INDICATORS, PADANG } from './plan.seed';
 
 const HEAD = 'Kepala Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial (BBPPKS) Padang';
@@ -61,8 +62,8 @@ async function insertAgreement(
   });
   await m.insert(PerformanceAgreementEntity, agreement);
   await m.insert(AgreementSignatoryEntity, [
-    { agreementId: agreement.id, party: 'FIRST', positionTitle: HEAD },
-    { agreementId: agreement.id, party: 'SECOND', positionTitle: superior },
+    { agreementId: agreement.id, party: AgreementParty.FIRST, positionTitle: HEAD },
+    { agreementId: agreement.id, party: AgreementParty.SECOND, positionTitle: superior },
   ]);
   await m.insert(
     AgreementItemEntity,

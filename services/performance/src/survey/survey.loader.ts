@@ -1,8 +1,8 @@
 import type { RequestContext, UnitYear } from '@kesos/infra';
 import { Brackets } from 'typeorm';
 import { ELEMENT_COLUMNS, SurveyResponseEntity } from './survey.entity';
-import { ELEMENTS, exactRatio2, satisfactionGrade, satisfactionIndex } from './survey.service';
-import { Gender, RespondentEducation, SatisfactionGrade, SatisfactionSurvey } from './survey.type';
+import { ELEMENTS, exactRatio2, satisfactionGrade, satisfactionIndex } from './survey.rules';
+import { Gender, RespondentEducation, SatisfactionSurvey } from './survey.type';
 
 const keyOf = (unit: string, year: number | string): string => `${unit}|${Number(year)}`;
 const EDUCATION_ORDER = Object.values(RespondentEducation);
@@ -58,7 +58,7 @@ export const surveyByUnitYear = (ctx: RequestContext) =>
         year: Number(t.year),
         respondents,
         index,
-        grade: satisfactionGrade(index) as SatisfactionGrade,
+        grade: satisfactionGrade(index),
         elements: ELEMENTS.map((e, i) => ({
           code: e.code,
           name: e.name,

@@ -1,36 +1,82 @@
-/**
- * IKM arithmetic per Permenpan RB 14/2017. Each of the nine elements weighs exactly 1/9, so the
- * weighted mean of the element means (NRR) is the sum of all answers / (9 x respondents); the
- * index is that mean x 25. Computed in integers so that no 0.111 weight or binary fraction
- * shifts the half-up rounding to 2 decimals.
- */
-export const ELEMENTS = [
-  { code: 'U1', name: 'Requirements (persyaratan)' },
-  { code: 'U2', name: 'Systems, mechanisms and procedures (sistem, mekanisme, dan prosedur)' },
-  { code: 'U3', name: 'Completion time (waktu penyelesaian)' },
-  { code: 'U4', name: 'Cost or tariff (biaya/tarif)' },
-  { code: 'U5', name: 'Service products (produk spesifikasi jenis pelayanan)' },
-  { code: 'U6', name: 'Staff competence (kompetensi pelaksana)' },
-  { code: 'U7', name: 'Staff conduct (perilaku pelaksana)' },
-  { code: 'U8', name: 'Handling of complaints and suggestions (penanganan pengaduan, saran, dan masukan)' },
-  { code: 'U9', name: 'Facilities and infrastructure (sarana dan prasarana)' },
-] as const;
+import { assertCanRead, assertCanWrite, RequestContext } from '@kesos/infra';
+import type { EntityManager } from 'typeorm';
+import { assertKnownUnit, assertYear } from '../unit/unit.service';
+import { SurveyResponseEntity } from './survey.entity';
+import { SurveyResponseInput, validateImport, validateResponse } from './survey.input';
+import { surveyByUnitYear } from './survey.loader';
+import type { SatisfactionSurvey, SurveyImportResult } from './survey.type';
 
-/** round-half-up(numerator / denominator, 2 decimals) for non-negative integers, exactly. */
-export function exactRatio2(numerator: number, denominator: number): number {
-  return Math.floor((numerator * 200 + denominator) / (2 * denominator)) / 100;
+export { ELEMENTS, exactRatio2, satisfactionGrade, satisfactionIndex } from './survey.rules';
+
+const CHUNK = 500;
+
+async function insertResponses(
+  m: EntityManager,
+  unitCode: string,
+  year: number,
+  rows: SurveyResponseInput[],
+  submittedBy: string,
+): Promise<void> {
+  const submittedAt = new Date();
+  const records = rows.map((r) => ({
+    unitCode,
+    year,
+    gender: r.gender,
+    education: r.education,
+    submittedBy,
+    submittedAt,
+    ...Object.fromEntries(r.answers.map((a, i) => [`u${i + 1}`, a])),
+  }));
+  for (let i = 0; i < records.length; i += CHUNK) await m.insert(SurveyResponseEntity, records.slice(i, i + CHUNK));
 }
 
-/** Satisfaction index 25-100: sum of answers x 25 / (9 x respondents), half-up to 2 decimals. */
-export function satisfactionIndex(answerSum: number, respondents: number): number | null {
-  if (!respondents) return null;
-  return exactRatio2(answerSum * 25, 9 * respondents);
+/** The survey after a write, read back as a query would show it (it has at least the response just written). */
+async function surveyAfterWrite(ctx: RequestContext, unitCode: string, year: number): Promise<SatisfactionSurvey> {
+  const survey = await surveyByUnitYear(ctx).load({ unit: unitCode, year });
+  if (!survey) throw new Error(`the survey of ${unitCode} for ${year} was written but cannot be read back`);
+  return survey;
 }
 
-/** Grade bands of the regulation, applied to the rounded index. */
-export function satisfactionGrade(index: number): 'A' | 'B' | 'C' | 'D' {
-  if (index >= 88.31) return 'A';
-  if (index >= 76.61) return 'B';
-  if (index >= 65) return 'C';
-  return 'D';
+/** A unit's survey for a year, or null when nobody answered; the unit, analysts and admins may read it. */
+export async function satisfactionSurveyOf(
+  ctx: RequestContext,
+  unitCode: string,
+  year: number,
+): Promise<SatisfactionSurvey | null> {
+  assertCanRead(ctx.caller, unitCode);
+  return surveyByUnitYear(ctx).load({ unit: unitCode, year });
+}
+
+/** Records one response for a registered unit; the unit's operator or an admin. */
+export async function submitSurveyResponse(
+  ctx: RequestContext,
+  unitCode: string,
+  year: number,
+  response: SurveyResponseInput,
+): Promise<SatisfactionSurvey> {
+  assertCanWrite(ctx.caller, unitCode);
+  assertYear(year);
+  validateResponse(response);
+  await ctx.db.transaction(async (tx) => {
+    await assertKnownUnit(tx.manager, unitCode);
+    await insertResponses(tx.manager, unitCode, year, [response], ctx.caller.subject);
+  });
+  return surveyAfterWrite(ctx, unitCode, year);
+}
+
+/** Imports many responses, all or nothing; invalid rows are refused by row number before anything is written. */
+export async function importSurveyResponses(
+  ctx: RequestContext,
+  unitCode: string,
+  year: number,
+  responses: SurveyResponseInput[],
+): Promise<SurveyImportResult> {
+  assertCanWrite(ctx.caller, unitCode);
+  assertYear(year);
+  validateImport(responses);
+  await ctx.db.transaction(async (tx) => {
+    await assertKnownUnit(tx.manager, unitCode);
+    await insertResponses(tx.manager, unitCode, year, responses, ctx.caller.subject);
+  });
+  return { imported: responses.length, survey: await surveyAfterWrite(ctx, unitCode, year) };
 }

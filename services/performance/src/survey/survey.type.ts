@@ -111,3 +111,12 @@ export class SatisfactionSurvey {
   })
   byEducation!: RespondentsByEducation[];
 }
+
+@ObjectType({ description: 'Result of a bulk import of survey responses (hasil impor kuesioner IKM)' })
+export class SurveyImportResult {
+  @Field(() => Int, { description: 'Responses imported (jumlah responden diimpor)' })
+  imported!: number;
+
+  @Field(() => SatisfactionSurvey, { description: 'The survey with the imported responses included (hasil IKM)' })
+  survey!: SatisfactionSurvey;
+}

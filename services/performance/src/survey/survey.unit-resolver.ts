@@ -1,7 +1,7 @@
-import { assertCanRead, RequestContext, unavailableNote } from '@kesos/infra';
+import { RequestContext, unavailableNote } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
-import { surveyByUnitYear } from './survey.loader';
+import { satisfactionSurveyOf } from './survey.service';
 import { SatisfactionSurvey } from './survey.type';
 
 @Resolver(() => Unit)
@@ -17,7 +17,6 @@ export class UnitSurveyResolver {
     @Arg('year', () => Int, { description: 'Year surveyed' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<SatisfactionSurvey | null> {
-    assertCanRead(ctx.caller, unit.code);
-    return surveyByUnitYear(ctx).load({ unit: unit.code, year });
+    return satisfactionSurveyOf(ctx, unit.code, year);
   }
 }

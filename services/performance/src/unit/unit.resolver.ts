@@ -1,6 +1,6 @@
 import { type RequestContext, unavailableNote } from '@kesos/infra';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { KnownUnitEntity } from './known-unit.entity';
+import { knownToPerformance } from './unit.service';
 import { Unit } from './unit.type';
 
 @Resolver(() => Unit)
@@ -12,12 +12,6 @@ export class PerformanceUnitResolver {
       unavailableNote('performance'),
   })
   async knownToPerformance(@Root() unit: Unit, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return ctx.loaders
-      .get<string, boolean>('knownUnit', async (codes) => {
-        const rows = await ctx.db.dataSource.getRepository(KnownUnitEntity).find();
-        const known = new Set(rows.map((r) => r.code));
-        return codes.map((c) => known.has(c));
-      })
-      .load(unit.code);
+    return knownToPerformance(ctx, unit.code);
   }
 }
