@@ -7,20 +7,21 @@ export const toEnrollmentStatus = (stored: string): EnrollmentStatus =>
 
 export const toPredicate = (stored: string): Predicate => enumValue(Predicate, stored, 'predicate');
 
+/** Columns left unset on a row created in this request (e.g. attendedOn on a new enrollment) read as null. */
 export function toEnrollment(row: EnrollmentEntity): Enrollment {
   return {
     id: row.id,
     unitCode: row.unitCode,
     status: toEnrollmentStatus(row.status),
     registeredOn: row.registeredOn,
-    attendedOn: row.attendedOn,
-    preTestScore: row.preTestScore,
-    postTestScore: row.postTestScore,
-    predicate: row.predicate === null ? null : toPredicate(row.predicate),
-    certificateNumber: row.certificateNumber,
-    certificateIssuedOn: row.certificateIssuedOn,
-    endedOn: row.endedOn,
-    dropOutReason: row.dropOutReason,
+    attendedOn: row.attendedOn ?? null,
+    preTestScore: row.preTestScore ?? null,
+    postTestScore: row.postTestScore ?? null,
+    predicate: row.predicate ? toPredicate(row.predicate) : null,
+    certificateNumber: row.certificateNumber ?? null,
+    certificateIssuedOn: row.certificateIssuedOn ?? null,
+    endedOn: row.endedOn ?? null,
+    dropOutReason: row.dropOutReason ?? null,
     participantId: row.participantId,
     classId: row.classId,
   };
