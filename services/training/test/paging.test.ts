@@ -1,5 +1,5 @@
 import { encodeCursor } from '@kesos/infra';
-import { PADANG, startTraining, type TrainingUnderTest } from './kesos.support';
+import { PADANG, type Reply, startTraining, type TrainingUnderTest } from './kesos.support';
 
 interface Page {
   nodes?: { id: string }[];
@@ -43,9 +43,13 @@ describe('paging: the training lists are Relay connections (MariaDB, the 2022 se
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 1000; pages += 1) {
-      const res = await t.call<Record<string, Page>>(query, { ...variables, first: 2, after });
+      const res: Reply<Record<string, Page>> = await t.call<Record<string, Page>>(query, {
+        ...variables,
+        first: 2,
+        after,
+      });
       expect(res.errors).toBeUndefined();
-      const page = res.data![field]!;
+      const page: Page = res.data![field]!;
       expect(page.totalCount).toBe(expectedTotal);
       for (const e of page.edges!) expect(e.cursor).toBe(encodeCursor(e.node.id));
       expect(page.pageInfo.startCursor).toBe(page.edges![0]?.cursor ?? null);
