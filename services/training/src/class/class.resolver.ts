@@ -1,13 +1,17 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
+import { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MoreThan } from 'typeorm';
-import { pageWindow, parseId, toPage } from '../common/common.helpers';
 import { programmeById } from '../programme/programme.loader';
+import { toProgramme } from '../programme/programme.mapper';
 import { Programme } from '../programme/programme.type';
-import { TrainingClassEntity } from './class.entity';
-import { CreateTrainingClassInput, validateCreateClass } from './class.input';
-import { classById, countsByClass } from './class.loader';
-import { closeClass, createClass, startClass } from './class.service';
+import { CreateTrainingClassInput } from './class.input';
+import { countsByClass } from './class.loader';
+import {
+  closeTrainingClass,
+  createTrainingClass,
+  findTrainingClass,
+  listTrainingClasses,
+  startTrainingClass,
+} from './class.service';
 import { ClassStatus, TrainingClass, TrainingClassPage } from './class.type';
 
 @Resolver(() => TrainingClass)
@@ -17,9 +21,7 @@ export class TrainingClassResolver {
     @Arg('id', () => ID, { description: 'Class id' }) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<TrainingClass | null> {
-    const cls = await classById(ctx).load(parseId('id', id));
-    if (cls) assertCanRead(ctx.caller, cls.unitCode);
-    return cls as TrainingClass | null;
+    return findTrainingClass(ctx, id);
   }
 
   @Query(() => TrainingClassPage, { description: 'Classes (angkatan) of a unit, oldest first, a page at a time' })
@@ -36,34 +38,23 @@ export class TrainingClassResolver {
     after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<TrainingClassPage> {
-    assertCanRead(ctx.caller, unit);
-    const window = pageWindow(first, after);
-    const rows = await ctx.db.dataSource.getRepository(TrainingClassEntity).find({
-      where: {
-        unitCode: unit,
-        id: MoreThan(window.afterId),
-        ...(year !== null && year !== undefined ? { year } : {}),
-        ...(programmeId ? { programmeId: parseId('programmeId', programmeId) } : {}),
-        ...(status ? { status } : {}),
-      },
-      order: { id: 'ASC' },
-      take: window.take + 1,
-    });
-    return toPage(rows, window) as TrainingClassPage;
+    return listTrainingClasses(ctx, unit, { year, programmeId, status }, first, after);
   }
 
   @FieldResolver(() => Programme, { description: 'The programme (jenis pelatihan) the class runs' })
-  async programme(@Root() cls: TrainingClassEntity, @Ctx() ctx: RequestContext): Promise<Programme> {
-    return (await programmeById(ctx).load(cls.programmeId)) as Programme;
+  async programme(@Root() cls: TrainingClass, @Ctx() ctx: RequestContext): Promise<Programme> {
+    const row = await programmeById(ctx).load(cls.programmeId);
+    if (!row) throw new Error(`class ${cls.id} names programme ${cls.programmeId}, which does not exist`);
+    return toProgramme(row);
   }
 
   @FieldResolver(() => Int, { description: 'Number of enrollments, whatever their status (jumlah peserta terdaftar)' })
-  async enrollmentCount(@Root() cls: TrainingClassEntity, @Ctx() ctx: RequestContext): Promise<number> {
+  async enrollmentCount(@Root() cls: TrainingClass, @Ctx() ctx: RequestContext): Promise<number> {
     return (await countsByClass(ctx).load(cls.id)).enrollments;
   }
 
   @FieldResolver(() => Int, { description: 'Number of graduates (jumlah lulusan)' })
-  async graduateCount(@Root() cls: TrainingClassEntity, @Ctx() ctx: RequestContext): Promise<number> {
+  async graduateCount(@Root() cls: TrainingClass, @Ctx() ctx: RequestContext): Promise<number> {
     return (await countsByClass(ctx).load(cls.id)).graduates;
   }
 
@@ -74,8 +65,7 @@ export class TrainingClassResolver {
     @Arg('input', { description: 'The class' }) input: CreateTrainingClassInput,
     @Ctx() ctx: RequestContext,
   ): Promise<TrainingClass> {
-    const valid = validateCreateClass(input, parseId('programmeId', input.programmeId));
-    return (await ctx.db.transaction((tx) => createClass(tx, ctx.caller, valid))) as TrainingClass;
+    return createTrainingClass(ctx, input);
   }
 
   @Mutation(() => TrainingClass, { description: 'Starts a PLANNED class (status RUNNING)' })
@@ -83,8 +73,7 @@ export class TrainingClassResolver {
     @Arg('classId', () => ID, { description: 'Class id' }) classId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<TrainingClass> {
-    const id = parseId('classId', classId);
-    return (await ctx.db.transaction((tx) => startClass(tx, ctx.caller, id))) as TrainingClass;
+    return startTrainingClass(ctx, classId);
   }
 
   @Mutation(() => TrainingClass, {
@@ -95,7 +84,6 @@ export class TrainingClassResolver {
     @Arg('classId', () => ID, { description: 'Class id' }) classId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<TrainingClass> {
-    const id = parseId('classId', classId);
-    return (await ctx.db.transaction((tx) => closeClass(tx, ctx.caller, id))) as TrainingClass;
+    return closeTrainingClass(ctx, classId);
   }
 }

@@ -1,12 +1,84 @@
-import { assertCanWrite, BadInputError, Caller, forUpdate, Transaction, updateIfStill } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  Caller,
+  forUpdate,
+  pageWindow,
+  RequestContext,
+  toConnection,
+  Transaction,
+  updateIfStill,
+} from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
+import { parseId } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import { WorkAreaProvinceEntity } from '../unit/unit.entity';
 import { TrainingClassEntity } from './class.entity';
 import { classClosedEvent } from './class.events';
-import { ValidClassInput } from './class.input';
+import { CreateTrainingClassInput, validateCreateClass, ValidClassInput } from './class.input';
+import { classById } from './class.loader';
+import { toTrainingClass } from './class.mapper';
+import { ClassStatus, TrainingClass, TrainingClassPage } from './class.type';
+
+/** One class by id, for a caller who may read its unit; null when there is none. */
+export async function findTrainingClass(ctx: RequestContext, id: string): Promise<TrainingClass | null> {
+  const cls = await classById(ctx).load(parseId('id', id));
+  if (!cls) return null;
+  assertCanRead(ctx.caller, cls.unitCode);
+  return toTrainingClass(cls);
+}
+
+export interface ClassFilter {
+  year: number | null;
+  programmeId: string | null;
+  status: ClassStatus | null;
+}
+
+/** The classes of a unit, oldest first (keyset paging over ids). */
+export async function listTrainingClasses(
+  ctx: RequestContext,
+  unit: string,
+  filter: ClassFilter,
+  first: number,
+  after: string | null,
+): Promise<TrainingClassPage> {
+  assertCanRead(ctx.caller, unit);
+  const window = pageWindow(first, after);
+  const repo = ctx.db.dataSource.getRepository(TrainingClassEntity);
+  const where = {
+    unitCode: unit,
+    ...(filter.year !== null && filter.year !== undefined ? { year: filter.year } : {}),
+    ...(filter.programmeId ? { programmeId: parseId('programmeId', filter.programmeId) } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const rows = await repo.find({
+    where: { ...where, id: MoreThan(window.afterId) },
+    order: { id: 'ASC' },
+    take: window.take + 1,
+  });
+  return toConnection(rows, window, () => repo.countBy(where), toTrainingClass);
+}
+
+export async function createTrainingClass(
+  ctx: RequestContext,
+  input: CreateTrainingClassInput,
+): Promise<TrainingClass> {
+  const valid = validateCreateClass(input, parseId('programmeId', input.programmeId));
+  return toTrainingClass(await ctx.db.transaction((tx) => createClass(tx, ctx.caller, valid)));
+}
+
+export async function startTrainingClass(ctx: RequestContext, classId: string): Promise<TrainingClass> {
+  const id = parseId('classId', classId);
+  return toTrainingClass(await ctx.db.transaction((tx) => startClass(tx, ctx.caller, id)));
+}
+
+export async function closeTrainingClass(ctx: RequestContext, classId: string): Promise<TrainingClass> {
+  const id = parseId('classId', classId);
+  return toTrainingClass(await ctx.db.transaction((tx) => closeClass(tx, ctx.caller, id)));
+}
 
 /**
  * Reads a class and, on MariaDB, holds its row until commit, so that two clerks filling the last
@@ -16,11 +88,7 @@ export function lockClass(manager: EntityManager, id: number): Promise<TrainingC
   return manager.findOne(TrainingClassEntity, { where: { id }, ...forUpdate(manager) });
 }
 
-export async function createClass(
-  tx: Transaction,
-  caller: Caller,
-  input: ValidClassInput,
-): Promise<TrainingClassEntity> {
+async function createClass(tx: Transaction, caller: Caller, input: ValidClassInput): Promise<TrainingClassEntity> {
   // The programme row is locked first, so two classes created at once get consecutive batch numbers.
   const programme = await tx.manager.findOne(ProgrammeEntity, {
     where: { id: input.programmeId },
@@ -72,7 +140,7 @@ async function classForChange(tx: Transaction, caller: Caller, id: number): Prom
   return cls;
 }
 
-export async function startClass(tx: Transaction, caller: Caller, id: number): Promise<TrainingClassEntity> {
+async function startClass(tx: Transaction, caller: Caller, id: number): Promise<TrainingClassEntity> {
   const cls = await classForChange(tx, caller, id);
   if (cls.status !== 'PLANNED')
     throw new BadInputError('classId', `class ${id} is ${cls.status}; only a PLANNED class can start`);
@@ -88,7 +156,7 @@ export async function startClass(tx: Transaction, caller: Caller, id: number): P
 }
 
 /** Closing needs every enrollment settled, so that the published counts are final. */
-export async function closeClass(tx: Transaction, caller: Caller, id: number): Promise<TrainingClassEntity> {
+async function closeClass(tx: Transaction, caller: Caller, id: number): Promise<TrainingClassEntity> {
   const cls = await classForChange(tx, caller, id);
   if (cls.status !== 'RUNNING')
     throw new BadInputError('classId', `class ${id} is ${cls.status}; only a RUNNING class can close`);

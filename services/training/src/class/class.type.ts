@@ -1,5 +1,5 @@
+import { connectionType } from '@kesos/infra';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TrainingPageInfo } from '../common/common.type';
 
 export enum ClassStatus {
   PLANNED = 'PLANNED',
@@ -60,13 +60,14 @@ export class TrainingClass {
       'Budget work unit (kode satker) that paid for the class, e.g. 690552 (new organisation) or 369283 (old)',
   })
   satkerCode!: string | null;
+
+  /** Key of the programme, for the `programme` field resolver. */
+  programmeId!: number;
 }
 
-@ObjectType({ description: 'A page of classes' })
-export class TrainingClassPage {
-  @Field(() => [TrainingClass], { description: 'The classes on this page, in creation order' })
-  nodes!: TrainingClass[];
-
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends' })
-  pageInfo!: TrainingPageInfo;
-}
+/** A page of classes (halaman angkatan), in creation order. */
+export const TrainingClassPage = connectionType(TrainingClass, {
+  name: 'TrainingClassPage',
+  items: 'classes (angkatan)',
+});
+export type TrainingClassPage = InstanceType<typeof TrainingClassPage>;

@@ -1,36 +1,40 @@
-import { assertCanRead, BadInputError, RequestContext, roundHalfUp } from '@kesos/infra';
+import { RequestContext, roundHalfUp } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MoreThan } from 'typeorm';
 import { classById } from '../class/class.loader';
+import { toTrainingClass } from '../class/class.mapper';
 import { TrainingClass } from '../class/class.type';
-import { pageWindow, parseId, toPage } from '../common/common.helpers';
 import { monitoringByEnrollment } from '../monitoring/monitoring.loader';
+import { toAlumniMonitoring } from '../monitoring/monitoring.mapper';
 import { AlumniMonitoring } from '../monitoring/monitoring.type';
 import { participantById } from '../participant/participant.loader';
+import { toParticipant } from '../participant/participant.mapper';
 import { Participant } from '../participant/participant.type';
-import { EnrollmentEntity } from './enrollment.entity';
 import {
   DropOutEnrollmentInput,
   EnrollParticipantInput,
   GraduateEnrollmentInput,
   RecordTestScoresInput,
-  validReason,
-  validScore,
 } from './enrollment.input';
-import { enrollmentById } from './enrollment.loader';
-import { dropOut, enroll, fail, graduate, markAttending, recordTestScores } from './enrollment.service';
+import {
+  dropOutEnrollment,
+  enrollParticipant,
+  failEnrollment,
+  findEnrollment,
+  graduateEnrollment,
+  listEnrollments,
+  markAttendance,
+  recordEnrollmentScores,
+} from './enrollment.service';
 import { Enrollment, EnrollmentPage, EnrollmentStatus } from './enrollment.type';
 
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
-  @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id' })
+  @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id (pendaftaran)' })
   async enrollment(
     @Arg('id', () => ID, { description: 'Enrollment id' }) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Enrollment | null> {
-    const e = await enrollmentById(ctx).load(parseId('id', id));
-    if (e) assertCanRead(ctx.caller, e.unitCode);
-    return e as Enrollment | null;
+    return findEnrollment(ctx, id);
   }
 
   @Query(() => EnrollmentPage, {
@@ -45,27 +49,21 @@ export class EnrollmentResolver {
     after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<EnrollmentPage> {
-    const id = parseId('classId', classId);
-    const window = pageWindow(first, after);
-    const cls = await classById(ctx).load(id);
-    if (!cls) throw new BadInputError('classId', `there is no class ${id}`);
-    assertCanRead(ctx.caller, cls.unitCode);
-    const rows = await ctx.db.dataSource.getRepository(EnrollmentEntity).find({
-      where: { classId: id, id: MoreThan(window.afterId), ...(status ? { status } : {}) },
-      order: { id: 'ASC' },
-      take: window.take + 1,
-    });
-    return toPage(rows, window) as EnrollmentPage;
+    return listEnrollments(ctx, classId, status, first, after);
   }
 
   @FieldResolver(() => Participant, { description: 'The enrolled participant' })
-  async participant(@Root() e: EnrollmentEntity, @Ctx() ctx: RequestContext): Promise<Participant> {
-    return (await participantById(ctx).load(e.participantId)) as unknown as Participant;
+  async participant(@Root() e: Enrollment, @Ctx() ctx: RequestContext): Promise<Participant> {
+    const row = await participantById(ctx).load(e.participantId);
+    if (!row) throw new Error(`enrollment ${e.id} names participant ${e.participantId}, which does not exist`);
+    return toParticipant(row);
   }
 
   @FieldResolver(() => TrainingClass, { description: 'The class (angkatan)' })
-  async trainingClass(@Root() e: EnrollmentEntity, @Ctx() ctx: RequestContext): Promise<TrainingClass> {
-    return (await classById(ctx).load(e.classId)) as TrainingClass;
+  async trainingClass(@Root() e: Enrollment, @Ctx() ctx: RequestContext): Promise<TrainingClass> {
+    const row = await classById(ctx).load(e.classId);
+    if (!row) throw new Error(`enrollment ${e.id} names class ${e.classId}, which does not exist`);
+    return toTrainingClass(row);
   }
 
   @FieldResolver(() => Float, {
@@ -73,7 +71,7 @@ export class EnrollmentResolver {
     description:
       'Post-test minus pre-test score (peningkatan nilai), rounded half-up to 2 decimals; null until both are recorded',
   })
-  scoreGain(@Root() e: EnrollmentEntity): number | null {
+  scoreGain(@Root() e: Enrollment): number | null {
     return e.preTestScore === null || e.postTestScore === null
       ? null
       : roundHalfUp(e.postTestScore - e.preTestScore, 2);
@@ -83,8 +81,9 @@ export class EnrollmentResolver {
     nullable: true,
     description: 'The alumni monitoring assessment (monev kecakapan hidup), once made',
   })
-  async monitoring(@Root() e: EnrollmentEntity, @Ctx() ctx: RequestContext): Promise<AlumniMonitoring | null> {
-    return (await monitoringByEnrollment(ctx).load(e.id)) as AlumniMonitoring | null;
+  async monitoring(@Root() e: Enrollment, @Ctx() ctx: RequestContext): Promise<AlumniMonitoring | null> {
+    const row = await monitoringByEnrollment(ctx).load(e.id);
+    return row ? toAlumniMonitoring(row) : null;
   }
 
   @Mutation(() => Enrollment, {
@@ -95,9 +94,7 @@ export class EnrollmentResolver {
     @Arg('input', { description: 'Class and participant' }) input: EnrollParticipantInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Enrollment> {
-    const classId = parseId('classId', input.classId);
-    const participantId = parseId('participantId', input.participantId);
-    return (await ctx.db.transaction((tx) => enroll(tx, ctx.caller, classId, participantId))) as Enrollment;
+    return enrollParticipant(ctx, input);
   }
 
   @Mutation(() => Enrollment, {
@@ -107,8 +104,7 @@ export class EnrollmentResolver {
     @Arg('enrollmentId', () => ID, { description: 'Enrollment id' }) enrollmentId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Enrollment> {
-    const id = parseId('enrollmentId', enrollmentId);
-    return (await ctx.db.transaction((tx) => markAttending(tx, ctx.caller, id))) as Enrollment;
+    return markAttendance(ctx, enrollmentId);
   }
 
   @Mutation(() => Enrollment, { description: 'Records pre-test and/or post-test scores of an ATTENDING enrollment' })
@@ -116,10 +112,7 @@ export class EnrollmentResolver {
     @Arg('input', { description: 'The scores' }) input: RecordTestScoresInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Enrollment> {
-    const id = parseId('enrollmentId', input.enrollmentId);
-    const pre = validScore('preTestScore', input.preTestScore);
-    const post = validScore('postTestScore', input.postTestScore);
-    return (await ctx.db.transaction((tx) => recordTestScores(tx, ctx.caller, id, pre, post))) as Enrollment;
+    return recordEnrollmentScores(ctx, input);
   }
 
   @Mutation(() => Enrollment, {
@@ -130,8 +123,7 @@ export class EnrollmentResolver {
     @Arg('input', { description: 'Enrollment and optional predicate' }) input: GraduateEnrollmentInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Enrollment> {
-    const id = parseId('enrollmentId', input.enrollmentId);
-    return (await ctx.db.transaction((tx) => graduate(tx, ctx.caller, id, input.predicate ?? null))) as Enrollment;
+    return graduateEnrollment(ctx, input);
   }
 
   @Mutation(() => Enrollment, { description: 'Records that an ATTENDING participant did not pass (status FAILED)' })
@@ -139,8 +131,7 @@ export class EnrollmentResolver {
     @Arg('enrollmentId', () => ID, { description: 'Enrollment id' }) enrollmentId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Enrollment> {
-    const id = parseId('enrollmentId', enrollmentId);
-    return (await ctx.db.transaction((tx) => fail(tx, ctx.caller, id))) as Enrollment;
+    return failEnrollment(ctx, enrollmentId);
   }
 
   @Mutation(() => Enrollment, {
@@ -150,8 +141,6 @@ export class EnrollmentResolver {
     @Arg('input', { description: 'Enrollment and reason' }) input: DropOutEnrollmentInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Enrollment> {
-    const id = parseId('enrollmentId', input.enrollmentId);
-    const reason = validReason(input.reason);
-    return (await ctx.db.transaction((tx) => dropOut(tx, ctx.caller, id, reason))) as Enrollment;
+    return dropOutEnrollment(ctx, input);
   }
 }

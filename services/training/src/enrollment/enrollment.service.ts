@@ -1,16 +1,103 @@
-import { assertCanWrite, BadInputError, Caller, forUpdate, Transaction, updateIfStill } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  Caller,
+  forUpdate,
+  pageWindow,
+  RequestContext,
+  toConnection,
+  Transaction,
+  updateIfStill,
+} from '@kesos/infra';
 import { randomInt } from 'node:crypto';
-import { In, Not } from 'typeorm';
+import { In, MoreThan, Not } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
+import { classById } from '../class/class.loader';
 import { lockClass } from '../class/class.service';
-import { todayIso } from '../common/common.helpers';
+import { parseId, todayIso } from '../common/common.helpers';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import { EnrollmentEntity, EnrollmentStatusValue } from './enrollment.entity';
 import { graduatedEvent } from './enrollment.events';
-import { Predicate } from './enrollment.type';
+import {
+  DropOutEnrollmentInput,
+  EnrollParticipantInput,
+  GraduateEnrollmentInput,
+  RecordTestScoresInput,
+  validReason,
+  validScore,
+} from './enrollment.input';
+import { enrollmentById } from './enrollment.loader';
+import { toEnrollment } from './enrollment.mapper';
+import { Enrollment, EnrollmentPage, EnrollmentStatus, Predicate } from './enrollment.type';
 
-export async function enroll(
+/** One enrollment by id, for a caller who may read its unit; null when there is none. */
+export async function findEnrollment(ctx: RequestContext, id: string): Promise<Enrollment | null> {
+  const e = await enrollmentById(ctx).load(parseId('id', id));
+  if (!e) return null;
+  assertCanRead(ctx.caller, e.unitCode);
+  return toEnrollment(e);
+}
+
+/** The enrollments of a class, in registration order (keyset paging over ids). */
+export async function listEnrollments(
+  ctx: RequestContext,
+  classId: string,
+  status: EnrollmentStatus | null,
+  first: number,
+  after: string | null,
+): Promise<EnrollmentPage> {
+  const id = parseId('classId', classId);
+  const window = pageWindow(first, after);
+  const cls = await classById(ctx).load(id);
+  if (!cls) throw new BadInputError('classId', `there is no class ${id}`);
+  assertCanRead(ctx.caller, cls.unitCode);
+  const repo = ctx.db.dataSource.getRepository(EnrollmentEntity);
+  const filter = { classId: id, ...(status ? { status } : {}) };
+  const rows = await repo.find({
+    where: { ...filter, id: MoreThan(window.afterId) },
+    order: { id: 'ASC' },
+    take: window.take + 1,
+  });
+  return toConnection(rows, window, () => repo.countBy(filter), toEnrollment);
+}
+
+export async function enrollParticipant(ctx: RequestContext, input: EnrollParticipantInput): Promise<Enrollment> {
+  const classId = parseId('classId', input.classId);
+  const participantId = parseId('participantId', input.participantId);
+  return toEnrollment(await ctx.db.transaction((tx) => enroll(tx, ctx.caller, classId, participantId)));
+}
+
+export async function markAttendance(ctx: RequestContext, enrollmentId: string): Promise<Enrollment> {
+  const id = parseId('enrollmentId', enrollmentId);
+  return toEnrollment(await ctx.db.transaction((tx) => markAttending(tx, ctx.caller, id)));
+}
+
+export async function recordEnrollmentScores(ctx: RequestContext, input: RecordTestScoresInput): Promise<Enrollment> {
+  const id = parseId('enrollmentId', input.enrollmentId);
+  const pre = validScore('preTestScore', input.preTestScore);
+  const post = validScore('postTestScore', input.postTestScore);
+  return toEnrollment(await ctx.db.transaction((tx) => recordTestScores(tx, ctx.caller, id, pre, post)));
+}
+
+export async function graduateEnrollment(ctx: RequestContext, input: GraduateEnrollmentInput): Promise<Enrollment> {
+  const id = parseId('enrollmentId', input.enrollmentId);
+  return toEnrollment(await ctx.db.transaction((tx) => graduate(tx, ctx.caller, id, input.predicate ?? null)));
+}
+
+export async function failEnrollment(ctx: RequestContext, enrollmentId: string): Promise<Enrollment> {
+  const id = parseId('enrollmentId', enrollmentId);
+  return toEnrollment(await ctx.db.transaction((tx) => fail(tx, ctx.caller, id)));
+}
+
+export async function dropOutEnrollment(ctx: RequestContext, input: DropOutEnrollmentInput): Promise<Enrollment> {
+  const id = parseId('enrollmentId', input.enrollmentId);
+  const reason = validReason(input.reason);
+  return toEnrollment(await ctx.db.transaction((tx) => dropOut(tx, ctx.caller, id, reason)));
+}
+
+async function enroll(
   tx: Transaction,
   caller: Caller,
   classId: number,
@@ -103,7 +190,7 @@ function requireRunning(cls: TrainingClassEntity, action: string): void {
     );
 }
 
-export async function markAttending(tx: Transaction, caller: Caller, enrollmentId: number): Promise<EnrollmentEntity> {
+async function markAttending(tx: Transaction, caller: Caller, enrollmentId: number): Promise<EnrollmentEntity> {
   const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'attendance', ['REGISTERED']);
   requireRunning(cls, 'attendance is recorded');
   Object.assign(enrollment, { status: 'ATTENDING', attendedOn: todayIso() });
@@ -111,7 +198,7 @@ export async function markAttending(tx: Transaction, caller: Caller, enrollmentI
   return enrollment;
 }
 
-export async function recordTestScores(
+async function recordTestScores(
   tx: Transaction,
   caller: Caller,
   enrollmentId: number,
@@ -161,7 +248,7 @@ export function certificateNumber(
   return `${unitCode}/${programmeCode}/${year}/${String(enrollmentId).padStart(6, '0')}/${check}`;
 }
 
-export async function graduate(
+async function graduate(
   tx: Transaction,
   caller: Caller,
   enrollmentId: number,
@@ -200,7 +287,7 @@ export async function graduate(
   return enrollment;
 }
 
-export async function fail(tx: Transaction, caller: Caller, enrollmentId: number): Promise<EnrollmentEntity> {
+async function fail(tx: Transaction, caller: Caller, enrollmentId: number): Promise<EnrollmentEntity> {
   const { enrollment, cls } = await forChange(tx, caller, enrollmentId, 'failing', ['ATTENDING']);
   requireRunning(cls, 'a failure is recorded');
   Object.assign(enrollment, { status: 'FAILED', endedOn: todayIso() });
@@ -208,7 +295,7 @@ export async function fail(tx: Transaction, caller: Caller, enrollmentId: number
   return enrollment;
 }
 
-export async function dropOut(
+async function dropOut(
   tx: Transaction,
   caller: Caller,
   enrollmentId: number,

@@ -1,5 +1,5 @@
+import { connectionType } from '@kesos/infra';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { TrainingPageInfo } from '../common/common.type';
 
 export enum EnrollmentStatus {
   REGISTERED = 'REGISTERED',
@@ -82,13 +82,17 @@ export class Enrollment {
 
   @Field(() => String, { nullable: true, description: 'Why the participant dropped out (alasan)' })
   dropOutReason!: string | null;
+
+  /** Key of the enrolled participant, for the `participant` field resolver. */
+  participantId!: number;
+
+  /** Key of the class, for the `trainingClass` field resolver. */
+  classId!: number;
 }
 
-@ObjectType({ description: 'A page of enrollments' })
-export class EnrollmentPage {
-  @Field(() => [Enrollment], { description: 'The enrollments on this page, in registration order' })
-  nodes!: Enrollment[];
-
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends' })
-  pageInfo!: TrainingPageInfo;
-}
+/** A page of enrollments (halaman pendaftaran), in registration order. */
+export const EnrollmentPage = connectionType(Enrollment, {
+  name: 'EnrollmentPage',
+  items: 'enrollments (pendaftaran)',
+});
+export type EnrollmentPage = InstanceType<typeof EnrollmentPage>;

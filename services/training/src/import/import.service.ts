@@ -1,11 +1,22 @@
-import type { Caller, Database, Logger } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  pageWindow,
+  toConnection,
+  type Caller,
+  type Database,
+  type Logger,
+  type RequestContext,
+} from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import { bulkInsert } from '../common/common.bulk';
-import { todayIso } from '../common/common.helpers';
+import { parseId, todayIso } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { participantRow, type ParticipantRow } from '../participant/participant.service';
+import { UnitEntity } from '../unit/unit.entity';
 import {
   chunks,
   checkRegistry,
@@ -17,7 +28,79 @@ import {
 } from './import.checks';
 import { mapColumns } from './import.columns';
 import { ImportJobEntity, ImportRowErrorEntity } from './import.entity';
+import { decodeContent, ImportParticipantsInput } from './import.input';
+import { importSlots } from './import.limits';
+import { toImportJob, toImportRowError } from './import.mapper';
 import { openSheet, UnreadableFileError } from './import.parser';
+import { ImportJob, ImportRowErrorPage } from './import.type';
+
+/** One import by id with its progress, for a caller who may read its unit; null when there is none. */
+export async function findImportJob(ctx: RequestContext, id: string): Promise<ImportJob | null> {
+  const job = await ctx.db.dataSource.getRepository(ImportJobEntity).findOneBy({ id: parseId('id', id) });
+  if (!job) return null;
+  assertCanRead(ctx.caller, job.unitCode);
+  return toImportJob(await settleStaleJob(ctx.db, job));
+}
+
+/** The kept problems of an import, by row (keyset paging over ids). */
+export async function listImportErrors(
+  ctx: RequestContext,
+  jobId: number,
+  first: number,
+  after: string | null,
+): Promise<ImportRowErrorPage> {
+  const window = pageWindow(first, after);
+  const repo = ctx.db.dataSource.getRepository(ImportRowErrorEntity);
+  const rows = await repo.find({
+    where: { jobId, id: MoreThan(window.afterId) },
+    order: { id: 'ASC' },
+    take: window.take + 1,
+  });
+  return toConnection(rows, window, () => repo.countBy({ jobId }), toImportRowError);
+}
+
+/**
+ * Starts an import: one per caller and two per service run at once (importSlots). In the
+ * foreground it answers the finished job; in the background the RUNNING job as it was created.
+ */
+export async function importParticipants(ctx: RequestContext, input: ImportParticipantsInput): Promise<ImportJob> {
+  assertCanWrite(ctx.caller, input.unit);
+  const release = importSlots.take(ctx.caller.subject);
+  let background = false;
+  try {
+    const content = decodeContent(input);
+    if (!(await ctx.db.dataSource.getRepository(UnitEntity).existsBy({ code: input.unit })))
+      throw new BadInputError('unit', `unit ${input.unit} is not registered`);
+    const jobs = ctx.db.dataSource.getRepository(ImportJobEntity);
+    const job = jobs.create({
+      unitCode: input.unit,
+      format: input.format,
+      dryRun: input.dryRun,
+      status: 'RUNNING',
+      phase: 'PARSING',
+      totalRows: 0,
+      processedRows: 0,
+      errorCount: 0,
+      participantsCreated: 0,
+      enrollmentsCreated: 0,
+      message: null,
+      requestedBy: ctx.caller.subject.slice(0, 100),
+      finishedAt: null,
+      heartbeatAt: new Date(),
+    });
+    await jobs.save(job);
+    if (!input.background) return toImportJob(await runImport(ctx.db, ctx.logger, job, content, ctx.caller));
+    const snapshot = toImportJob(job);
+    background = true;
+    // runImport records its own failures on the job; this catches only a failure to record them.
+    runImport(ctx.db, ctx.logger, job, content, ctx.caller)
+      .catch((err: unknown) => ctx.logger.error({ err, job: job.id }, 'background import could not record its outcome'))
+      .finally(release);
+    return snapshot;
+  } finally {
+    if (!background) release();
+  }
+}
 
 /** Rows per multi-row INSERT: large enough to amortise round trips, small enough for SQLite's variable limit. */
 const WRITE_CHUNK = 2500;

@@ -1,5 +1,5 @@
+import { connectionType } from '@kesos/infra';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TrainingPageInfo } from '../common/common.type';
 
 export enum ImportFormat {
   CSV = 'CSV',
@@ -62,14 +62,12 @@ export class ImportRowError {
   reason!: string;
 }
 
-@ObjectType({ description: 'A page of import problems' })
-export class ImportRowErrorPage {
-  @Field(() => [ImportRowError], { description: 'Problems on this page, by row' })
-  nodes!: ImportRowError[];
-
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends' })
-  pageInfo!: TrainingPageInfo;
-}
+/** A page of import problems (halaman masalah impor), by row. */
+export const ImportRowErrorPage = connectionType(ImportRowError, {
+  name: 'ImportRowErrorPage',
+  items: 'import problems (masalah per baris)',
+});
+export type ImportRowErrorPage = InstanceType<typeof ImportRowErrorPage>;
 
 @ObjectType({ description: 'A bulk import of participants and enrollments (impor daftar peserta) and its progress' })
 export class ImportJob {
@@ -112,4 +110,10 @@ export class ImportJob {
 
   @Field(() => String, { nullable: true, description: 'Summary or the reason the import stopped' })
   message!: string | null;
+
+  @Field({ description: 'When the import started (ISO date-time)' })
+  startedAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'When it finished (ISO date-time)' })
+  finishedAt!: string | null;
 }

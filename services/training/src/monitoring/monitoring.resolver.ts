@@ -1,12 +1,10 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
+import { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MoreThan } from 'typeorm';
-import { pageWindow, parseId, toPage } from '../common/common.helpers';
 import { enrollmentById } from '../enrollment/enrollment.loader';
+import { toEnrollment } from '../enrollment/enrollment.mapper';
 import { Enrollment } from '../enrollment/enrollment.type';
-import { AlumniMonitoringEntity } from './monitoring.entity';
-import { AssessAlumniInput, validateAssessAlumni } from './monitoring.input';
-import { assessAlumni } from './monitoring.service';
+import { AssessAlumniInput } from './monitoring.input';
+import { listAlumniMonitorings, recordAlumniAssessment } from './monitoring.service';
 import { AlumniMonitoring, AlumniMonitoringPage } from './monitoring.type';
 
 @Resolver(() => AlumniMonitoring)
@@ -23,19 +21,14 @@ export class AlumniMonitoringResolver {
     after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AlumniMonitoringPage> {
-    assertCanRead(ctx.caller, unit);
-    const window = pageWindow(first, after);
-    const rows = await ctx.db.dataSource.getRepository(AlumniMonitoringEntity).find({
-      where: { unitCode: unit, id: MoreThan(window.afterId), ...(year !== null && year !== undefined ? { year } : {}) },
-      order: { id: 'ASC' },
-      take: window.take + 1,
-    });
-    return toPage(rows, window) as AlumniMonitoringPage;
+    return listAlumniMonitorings(ctx, unit, year, first, after);
   }
 
-  @FieldResolver(() => Enrollment, { description: "The graduate's enrollment" })
-  async enrollment(@Root() m: AlumniMonitoringEntity, @Ctx() ctx: RequestContext): Promise<Enrollment> {
-    return (await enrollmentById(ctx).load(m.enrollmentId)) as Enrollment;
+  @FieldResolver(() => Enrollment, { description: "The graduate's enrollment (pendaftaran)" })
+  async enrollment(@Root() m: AlumniMonitoring, @Ctx() ctx: RequestContext): Promise<Enrollment> {
+    const row = await enrollmentById(ctx).load(m.enrollmentId);
+    if (!row) throw new Error(`assessment ${m.id} names enrollment ${m.enrollmentId}, which does not exist`);
+    return toEnrollment(row);
   }
 
   @Mutation(() => AlumniMonitoring, {
@@ -46,10 +39,6 @@ export class AlumniMonitoringResolver {
     @Arg('input', { description: 'The assessment' }) input: AssessAlumniInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AlumniMonitoring> {
-    const enrollmentId = parseId('enrollmentId', input.enrollmentId);
-    const valid = validateAssessAlumni(input);
-    return (await ctx.db.transaction((tx) =>
-      assessAlumni(tx, ctx.caller, enrollmentId, input, valid),
-    )) as AlumniMonitoring;
+    return recordAlumniAssessment(ctx, input);
   }
 }

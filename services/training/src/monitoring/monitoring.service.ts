@@ -1,12 +1,52 @@
-import { assertCanWrite, BadInputError, Caller, forUpdate, Transaction } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  Caller,
+  forUpdate,
+  pageWindow,
+  RequestContext,
+  toConnection,
+  Transaction,
+} from '@kesos/infra';
+import { MoreThan } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
+import { parseId } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import { AlumniMonitoringEntity } from './monitoring.entity';
 import { monitoringAssessedEvent } from './monitoring.events';
-import { AssessAlumniInput, showsLifeSkills } from './monitoring.input';
+import { AssessAlumniInput, showsLifeSkills, validateAssessAlumni } from './monitoring.input';
+import { toAlumniMonitoring } from './monitoring.mapper';
+import { AlumniMonitoring, AlumniMonitoringPage } from './monitoring.type';
 
-export async function assessAlumni(
+/** The assessments of a unit, oldest first (keyset paging over ids). */
+export async function listAlumniMonitorings(
+  ctx: RequestContext,
+  unit: string,
+  year: number | null,
+  first: number,
+  after: string | null,
+): Promise<AlumniMonitoringPage> {
+  assertCanRead(ctx.caller, unit);
+  const window = pageWindow(first, after);
+  const repo = ctx.db.dataSource.getRepository(AlumniMonitoringEntity);
+  const where = { unitCode: unit, ...(year !== null && year !== undefined ? { year } : {}) };
+  const rows = await repo.find({
+    where: { ...where, id: MoreThan(window.afterId) },
+    order: { id: 'ASC' },
+    take: window.take + 1,
+  });
+  return toConnection(rows, window, () => repo.countBy(where), toAlumniMonitoring);
+}
+
+export async function recordAlumniAssessment(ctx: RequestContext, input: AssessAlumniInput): Promise<AlumniMonitoring> {
+  const enrollmentId = parseId('enrollmentId', input.enrollmentId);
+  const valid = validateAssessAlumni(input);
+  return toAlumniMonitoring(await ctx.db.transaction((tx) => assessAlumni(tx, ctx.caller, enrollmentId, input, valid)));
+}
+
+async function assessAlumni(
   tx: Transaction,
   caller: Caller,
   enrollmentId: number,

@@ -1,5 +1,5 @@
+import { connectionType } from '@kesos/infra';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { TrainingPageInfo } from '../common/common.type';
 
 @ObjectType({
   description:
@@ -38,13 +38,14 @@ export class AlumniMonitoring {
 
   @Field(() => String, { nullable: true, description: "Assessor's notes (catatan)" })
   notes!: string | null;
+
+  /** Key of the graduate's enrollment, for the `enrollment` field resolver. */
+  enrollmentId!: number;
 }
 
-@ObjectType({ description: 'A page of alumni monitoring assessments' })
-export class AlumniMonitoringPage {
-  @Field(() => [AlumniMonitoring], { description: 'The assessments on this page, oldest first' })
-  nodes!: AlumniMonitoring[];
-
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends' })
-  pageInfo!: TrainingPageInfo;
-}
+/** A page of alumni monitoring assessments (halaman monev), oldest first. */
+export const AlumniMonitoringPage = connectionType(AlumniMonitoring, {
+  name: 'AlumniMonitoringPage',
+  items: 'alumni monitoring assessments (monev kecakapan hidup)',
+});
+export type AlumniMonitoringPage = InstanceType<typeof AlumniMonitoringPage>;

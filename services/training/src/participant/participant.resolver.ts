@@ -1,13 +1,10 @@
-import { assertCanRead, assertCanWrite, canRead, canSeePersonalData, RequestContext } from '@kesos/infra';
+import { canSeePersonalData, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { maskName, pageWindow, parseId, toPage } from '../common/common.helpers';
-import { enrollmentsByParticipant } from '../enrollment/enrollment.loader';
+import { maskName } from '../common/common.helpers';
 import { Enrollment } from '../enrollment/enrollment.type';
 import { decryptNik } from './participant.crypto';
-import { ParticipantEntity } from './participant.entity';
-import { RegisterParticipantInput, validateRegisterParticipant } from './participant.input';
-import { participantById } from './participant.loader';
-import { registerParticipant, searchParticipants } from './participant.service';
+import { RegisterParticipantInput } from './participant.input';
+import { addParticipant, findParticipant, listParticipants, participantEnrollments } from './participant.service';
 import { Participant, ParticipantPage } from './participant.type';
 
 @Resolver(() => Participant)
@@ -20,9 +17,7 @@ export class ParticipantResolver {
     @Arg('id', () => ID, { description: 'Participant id' }) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant | null> {
-    const p = await participantById(ctx).load(parseId('id', id));
-    if (p) assertCanRead(ctx.caller, p.unitCode);
-    return p as Participant | null;
+    return findParticipant(ctx, id);
   }
 
   @Query(() => ParticipantPage, {
@@ -40,20 +35,18 @@ export class ParticipantResolver {
     after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ParticipantPage> {
-    const window = pageWindow(first, after);
-    const rows = await searchParticipants(ctx.db.dataSource, ctx.caller, unit, search, window.afterId, window.take + 1);
-    return toPage(rows, window) as unknown as ParticipantPage;
+    return listParticipants(ctx, unit, search, first, after);
   }
 
   @FieldResolver(() => String, {
     description: 'NIK (Nomor Induk Kependudukan): in full for admins only, otherwise masked as 1371********0001',
   })
-  nik(@Root() p: ParticipantEntity, @Ctx() ctx: RequestContext): string {
+  nik(@Root() p: Participant, @Ctx() ctx: RequestContext): string {
     return canSeePersonalData(ctx.caller) ? decryptNik(p.nikCipher) : p.nikMasked;
   }
 
   @FieldResolver(() => String, { description: 'Full name (nama lengkap); analysts see it masked (S*** R****)' })
-  name(@Root() p: ParticipantEntity, @Ctx() ctx: RequestContext): string {
+  name(@Root() p: Participant, @Ctx() ctx: RequestContext): string {
     return ctx.caller.role === 'analyst' ? maskName(p.name) : p.name;
   }
 
@@ -61,7 +54,7 @@ export class ParticipantResolver {
     nullable: true,
     description: 'Birth date (tanggal lahir), YYYY-MM-DD; null for analysts, who see personal data masked',
   })
-  birthDate(@Root() p: ParticipantEntity, @Ctx() ctx: RequestContext): string | null {
+  birthDate(@Root() p: Participant, @Ctx() ctx: RequestContext): string | null {
     return ctx.caller.role === 'analyst' ? null : p.birthDate;
   }
 
@@ -69,11 +62,8 @@ export class ParticipantResolver {
     description:
       "The participant's enrollments (riwayat pelatihan) in classes the caller may read, oldest first: a unit's staff see only their own unit's, even for a person another unit trained too",
   })
-  async enrollments(@Root() p: ParticipantEntity, @Ctx() ctx: RequestContext): Promise<Enrollment[]> {
-    // A participant is reachable from any unit that enrolled them; their other units' records are not.
-    return (await enrollmentsByParticipant(ctx).load(p.id)).filter((e) =>
-      canRead(ctx.caller, e.unitCode),
-    ) as Enrollment[];
+  async enrollments(@Root() p: Participant, @Ctx() ctx: RequestContext): Promise<Enrollment[]> {
+    return participantEnrollments(ctx, p.id);
   }
 
   @Mutation(() => Participant, {
@@ -84,10 +74,6 @@ export class ParticipantResolver {
     @Arg('input', { description: 'The person' }) input: RegisterParticipantInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participant> {
-    assertCanWrite(ctx.caller, input.unit);
-    const draft = validateRegisterParticipant(input);
-    return (await ctx.db.transaction((tx) =>
-      registerParticipant(tx, ctx.caller, input.unit, draft),
-    )) as unknown as Participant;
+    return addParticipant(ctx, input);
   }
 }

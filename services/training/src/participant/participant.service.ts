@@ -1,12 +1,56 @@
-import { assertCanRead, BadInputError, Caller, canRead, Transaction } from '@kesos/infra';
-import type { DataSource } from 'typeorm';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  Caller,
+  canRead,
+  pageWindow,
+  RequestContext,
+  toConnection,
+  Transaction,
+} from '@kesos/infra';
+import { parseId } from '../common/common.helpers';
+import { enrollmentsByParticipant } from '../enrollment/enrollment.loader';
+import { toEnrollment } from '../enrollment/enrollment.mapper';
+import type { Enrollment } from '../enrollment/enrollment.type';
 import { UnitEntity } from '../unit/unit.entity';
 import { encryptNik, hashNik, maskNik } from './participant.crypto';
 import { ParticipantEntity } from './participant.entity';
-import type { ParticipantDraft } from './participant.input';
+import { type ParticipantDraft, RegisterParticipantInput, validateRegisterParticipant } from './participant.input';
+import { participantById } from './participant.loader';
+import { toParticipant } from './participant.mapper';
 import { nikProblem } from './participant.nik';
+import { Participant, ParticipantPage } from './participant.type';
+
+/** One participant by id, for a caller who may read the registering unit; null when there is none. */
+export async function findParticipant(ctx: RequestContext, id: string): Promise<Participant | null> {
+  const p = await participantById(ctx).load(parseId('id', id));
+  if (!p) return null;
+  assertCanRead(ctx.caller, p.unitCode);
+  return toParticipant(p);
+}
+
+/** A participant's enrollments in units the caller may read, oldest first. */
+export async function participantEnrollments(ctx: RequestContext, participantId: number): Promise<Enrollment[]> {
+  // A participant is reachable from any unit that enrolled them; their other units' records are not.
+  return (await enrollmentsByParticipant(ctx).load(participantId))
+    .filter((e) => canRead(ctx.caller, e.unitCode))
+    .map(toEnrollment);
+}
+
+export async function addParticipant(ctx: RequestContext, input: RegisterParticipantInput): Promise<Participant> {
+  assertCanWrite(ctx.caller, input.unit);
+  const draft = validateRegisterParticipant(input);
+  return toParticipant(await ctx.db.transaction((tx) => registerParticipant(tx, ctx.caller, input.unit, draft)));
+}
 
 export type ParticipantRow = Omit<ParticipantEntity, 'id'>;
+
+/** A validated draft's gender as its column stores it; the draft's rules admit nothing else. */
+function storedGender(gender: string): ParticipantEntity['gender'] {
+  if (gender === 'FEMALE' || gender === 'MALE') return gender;
+  throw new Error(`gender "${gender}" passed validation but is neither FEMALE nor MALE`);
+}
 
 /** The stored form of a validated participant: the NIK only as cipher, keyed hash and mask. */
 export function participantRow(unitCode: string, d: ParticipantDraft): ParticipantRow {
@@ -16,7 +60,7 @@ export function participantRow(unitCode: string, d: ParticipantDraft): Participa
     nikCipher: encryptNik(d.nik),
     nikMasked: maskNik(d.nik),
     name: d.name,
-    gender: d.gender as ParticipantRow['gender'],
+    gender: storedGender(d.gender),
     birthDate: d.birthDate,
     education: d.education,
     category: d.category,
@@ -30,7 +74,7 @@ export function participantRow(unitCode: string, d: ParticipantDraft): Participa
  * holder's unit and id only to a caller who may read them (see duplicateNikReason).
  * The caller's right to write to the unit is checked before the input is even validated.
  */
-export async function registerParticipant(
+async function registerParticipant(
   tx: Transaction,
   caller: Caller,
   unitCode: string,
@@ -65,20 +109,23 @@ export function duplicateNikReason(caller: Caller, unitCode: string, holder: { i
 /** `%` and `_` typed by a clerk are literal; `!` is the escape character on both backends. */
 const likePattern = (text: string): string => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
-export async function searchParticipants(
-  dataSource: DataSource,
-  caller: Caller,
+/**
+ * Participants of a unit, by part of the name or a whole NIK, in registration order (keyset
+ * paging over ids); the count runs the same filter.
+ */
+export async function listParticipants(
+  ctx: RequestContext,
   unitCode: string,
   search: string | null,
-  afterId: number,
-  take: number,
-): Promise<ParticipantEntity[]> {
-  assertCanRead(caller, unitCode);
-  const q = dataSource
+  first: number,
+  after: string | null,
+): Promise<ParticipantPage> {
+  const window = pageWindow(first, after);
+  assertCanRead(ctx.caller, unitCode);
+  const q = ctx.db.dataSource
     .getRepository(ParticipantEntity)
     .createQueryBuilder('p')
-    .where('p.unitCode = :unitCode', { unitCode })
-    .andWhere('p.id > :afterId', { afterId });
+    .where('p.unitCode = :unitCode', { unitCode });
   const text = search?.trim();
   if (text) {
     const digits = text.replace(/\s/g, '');
@@ -92,5 +139,11 @@ export async function searchParticipants(
       q.andWhere("p.name LIKE :pattern ESCAPE '!'", { pattern: likePattern(text) });
     }
   }
-  return q.orderBy('p.id', 'ASC').take(take).getMany();
+  const rows = await q
+    .clone()
+    .andWhere('p.id > :afterId', { afterId: window.afterId })
+    .orderBy('p.id', 'ASC')
+    .take(window.take + 1)
+    .getMany();
+  return toConnection(rows, window, () => q.getCount(), toParticipant);
 }

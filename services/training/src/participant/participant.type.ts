@@ -1,5 +1,5 @@
+import { connectionType } from '@kesos/infra';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { TrainingPageInfo } from '../common/common.type';
 import { Gender } from '../unit/unit.type';
 
 export enum ParticipantCategory {
@@ -70,13 +70,17 @@ export class Participant {
 
   @Field(() => String, { nullable: true, description: 'Regency or city of origin (kabupaten/kota asal)' })
   originRegency!: string | null;
+
+  /** The stored NIK forms and the personal data the `nik`, `name` and `birthDate` field resolvers show by role. */
+  nikCipher!: string;
+  nikMasked!: string;
+  name!: string;
+  birthDate!: string;
 }
 
-@ObjectType({ description: 'A page of participants' })
-export class ParticipantPage {
-  @Field(() => [Participant], { description: 'The participants on this page, in registration order' })
-  nodes!: Participant[];
-
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends' })
-  pageInfo!: TrainingPageInfo;
-}
+/** A page of participants (halaman peserta), in registration order. */
+export const ParticipantPage = connectionType(Participant, {
+  name: 'ParticipantPage',
+  items: 'participants (peserta)',
+});
+export type ParticipantPage = InstanceType<typeof ParticipantPage>;

@@ -1,9 +1,9 @@
 import type { RequestContext } from '@kesos/infra';
-import { unitByCode } from './unit.loader';
+import { findUnit } from './unit.service';
 
 /** Other subgraphs return `Unit { code }`; the gateway comes here for the rest, batched per request. */
 export const unitReference = {
   Unit: {
-    __resolveReference: (ref: { code: string }, ctx: RequestContext) => unitByCode(ctx).load(ref.code),
+    __resolveReference: (ref: { code: string }, ctx: RequestContext) => findUnit(ctx, ref.code),
   },
 };

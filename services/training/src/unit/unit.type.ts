@@ -112,6 +112,9 @@ export class Campus {
 
   @Field(() => String, { nullable: true, description: 'What the campus is used for (catatan)' })
   note!: string | null;
+
+  /** Key of the campus, for the `facilities` field resolver. */
+  id!: number;
 }
 
 @ObjectType({ description: 'Staff head count by employment status and job (komposisi pegawai berdasarkan jabatan)' })

@@ -1,10 +1,8 @@
-import { assertCanRead, BadInputError, RequestContext } from '@kesos/infra';
+import { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
-import { volumeByUnit } from './volume.loader';
+import { trainingVolume } from './volume.service';
 import { TrainingVolumeYear } from './volume.type';
-
-const MAX_YEARS = 30;
 
 @Resolver(() => Unit)
 export class TrainingVolumeResolver {
@@ -19,10 +17,6 @@ export class TrainingVolumeResolver {
     toYear: number,
     @Ctx() ctx: RequestContext,
   ): Promise<TrainingVolumeYear[]> {
-    assertCanRead(ctx.caller, unit.code);
-    if (fromYear < 1900 || fromYear > 2999) throw new BadInputError('fromYear', 'fromYear must be a year such as 2018');
-    if (toYear < fromYear) throw new BadInputError('toYear', 'toYear cannot be before fromYear');
-    if (toYear - fromYear >= MAX_YEARS) throw new BadInputError('toYear', `a range covers at most ${MAX_YEARS} years`);
-    return volumeByUnit(ctx, fromYear, toYear).load(unit.code);
+    return trainingVolume(ctx, unit.code, fromYear, toYear);
   }
 }

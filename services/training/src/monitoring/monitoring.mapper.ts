@@ -1,0 +1,18 @@
+import type { AlumniMonitoringEntity } from './monitoring.entity';
+import { AlumniMonitoring } from './monitoring.type';
+
+export function toAlumniMonitoring(row: AlumniMonitoringEntity): AlumniMonitoring {
+  return {
+    id: row.id,
+    unitCode: row.unitCode,
+    year: row.year,
+    assessedOn: row.assessedOn,
+    marketingImproved: row.marketingImproved,
+    permitsObtained: row.permitsObtained,
+    quantityImproved: row.quantityImproved,
+    qualityImproved: row.qualityImproved,
+    hasLifeSkills: row.hasLifeSkills,
+    notes: row.notes,
+    enrollmentId: row.enrollmentId,
+  };
+}

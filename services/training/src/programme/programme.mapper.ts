@@ -1,0 +1,18 @@
+import { enumValue } from '../common/common.mapper';
+import { ParticipantCategory } from '../participant/participant.type';
+import type { ProgrammeEntity } from './programme.entity';
+import { Programme } from './programme.type';
+
+export function toProgramme(row: ProgrammeEntity): Programme {
+  return {
+    id: row.id,
+    unitCode: row.unitCode,
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    participantCategory: enumValue(ParticipantCategory, row.participantCategory, 'participant category'),
+    budgetOutputCode: row.budgetOutputCode,
+    indicatorCode: row.indicatorCode,
+    partner: row.partner,
+  };
+}
