@@ -1,4 +1,5 @@
-import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ConfigReader } from '@kesos/infra';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
@@ -72,7 +73,7 @@ function fetcherWithTimeout(timeouts: SubgraphTimeouts): Fetcher {
         status: res.status,
         statusText: res.statusText,
         headers: res.headers,
-      }) as unknown as FetcherResponse;
+      });
     } catch (err) {
       if (err instanceof Unreachable) throw err;
       const reason = describeFailure(err, timeoutMs);
