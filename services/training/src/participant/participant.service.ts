@@ -6,6 +6,9 @@ import { ParticipantEntity } from './participant.entity';
 import type { ParticipantDraft } from './participant.input';
 import { nikProblem } from './participant.nik';
 
+/** The NIK's keyed hash, for other features (the import) that look participants up by NIK. */
+export { hashNik };
+
 export type ParticipantRow = Omit<ParticipantEntity, 'id'>;
 
 /** The stored form of a validated participant: the NIK only as cipher, keyed hash and mask. */
