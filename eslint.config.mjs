@@ -1,16 +1,18 @@
 // ESLint over the TypeScript of every workspace (src and test). Type-aware rules read the types
-// through tsconfig.tests.json, the one project that holds every src and test folder.
+// through tsconfig.tests.json, the one project that holds every src and test folder
+// (typescript-eslint's projectService would pick each workspace's tsconfig.json, which leaves the tests out).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['**/node_modules/', '**/dist/', '**/coverage/', 'services/*/src/migrations/', 'data/'],
   },
   {
     files: ['{infra,gateway,scripts}/{src,test}/**/*.ts', 'services/*/{src,test}/**/*.ts'],
-    extends: [js.configs.recommended, ...tseslint.configs.strictTypeChecked, ...tseslint.configs.stylisticTypeChecked],
+    extends: [js.configs.recommended, tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {
       parserOptions: {
         project: ['./tsconfig.tests.json'],
@@ -47,7 +49,7 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Resolvers return plain objects for type-graphql @ObjectType classes; the framework never needs instances.
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
-      // TypeORM reads enum columns as strings; loaders assert them to the GraphQL enum.
+      // Entity columns and raw rows hold enum values as strings; loaders assert them to the GraphQL enum.
       '@typescript-eslint/no-unsafe-enum-assignment': 'off',
       // graphql-js's Kind enum is compared with its string values, as its own docs do.
       '@typescript-eslint/no-unsafe-enum-comparison': 'off',
