@@ -1,16 +1,10 @@
-import {
-  createDataSource,
-  MemoryEventBus,
-  resolveSecrets,
-  RunningService,
-  Secrets,
-  serviceEntities,
-  startService,
-} from '@kesos/infra';
+import type { RunningService, Secrets } from '@kesos/infra';
+import { createDataSource, MemoryEventBus, resolveSecrets, serviceEntities, startService } from '@kesos/infra';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { RunningGateway, startGateway } from './gateway.server';
+import type { RunningGateway } from './gateway.server';
+import { startGateway } from './gateway.server';
 import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
 import type { SubgraphTimeouts } from './subgraph.datasource';
 

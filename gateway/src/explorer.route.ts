@@ -45,7 +45,7 @@ const PAGE = `<!doctype html>
 
 export const explorerRoute: ExtraRoute = (req, res) => {
   if (req.method !== 'GET') return false;
-  const path = (req.url ?? '/').split('?')[0]!;
+  const path = (req.url ?? '/').split('?')[0];
   if (path === '/') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(PAGE);

@@ -1,4 +1,5 @@
-import { Caller, parseCaller, PUBLIC_CALLER, UnauthenticatedError, verifyJwt } from '@kesos/infra';
+import type { Caller } from '@kesos/infra';
+import { parseCaller, PUBLIC_CALLER, UnauthenticatedError, verifyJwt } from '@kesos/infra';
 
 /**
  * Verifies `Authorization: Bearer <jwt>` and returns the caller, or refuses with UNAUTHENTICATED.
@@ -10,7 +11,7 @@ export function authenticate(authorization: string | undefined, jwtSecret: strin
   if (!match) throw new UnauthenticatedError('Authorization header must be "Bearer <token>"');
   let claims: Record<string, unknown>;
   try {
-    claims = verifyJwt(match[1]!, jwtSecret);
+    claims = verifyJwt(match[1], jwtSecret);
   } catch (err) {
     throw new UnauthenticatedError(`invalid token: ${(err as Error).message}`);
   }

@@ -1,8 +1,8 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Caller, RunningHttpServer, Secrets } from '@kesos/infra';
 import {
-  Caller,
   errorMaskingPlugin,
   hideSuggestionsPlugin,
   IDENTITY_HEADER,
@@ -11,8 +11,6 @@ import {
   RateLimiter,
   rateLimitPlugin,
   refusalStatusPlugin,
-  RunningHttpServer,
-  Secrets,
   signIdentity,
   startHttpServer,
   VERIFY_CERTIFICATE_LIMIT,
@@ -21,7 +19,8 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { explorerRoute } from './explorer.route';
 import { authenticate } from './gateway.auth';
-import { DEFAULT_SUBGRAPH_TIMEOUTS, SubgraphDataSource, SubgraphTimeouts } from './subgraph.datasource';
+import type { SubgraphTimeouts } from './subgraph.datasource';
+import { DEFAULT_SUBGRAPH_TIMEOUTS, SubgraphDataSource } from './subgraph.datasource';
 
 export interface GatewayContext {
   caller: Caller;
@@ -80,11 +79,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         timeouts,
         logger,
         willSendRequest: ({ request, context }) => {
-          if (context.caller)
-            request.http?.headers.set(
-              IDENTITY_HEADER,
-              signIdentity({ caller: context.caller, requestId: context.requestId }, secrets.internalSecret),
-            );
+          // Health checks carry an empty context; operations carry the gateway's.
+          const { caller, requestId } = context as GatewayContext;
+          if (caller)
+            request.http?.headers.set(IDENTITY_HEADER, signIdentity({ caller, requestId }, secrets.internalSecret));
         },
       });
     },
@@ -106,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     introspection,
     includeStacktraceInErrorResponses: false,
-    parseOptions: { maxTokens: limits.maxTokens },
+    parseOptions: { maxLexicalTokens: limits.maxTokens },
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,

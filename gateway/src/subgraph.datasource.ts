@@ -1,4 +1,5 @@
-import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ConfigReader } from '@kesos/infra';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
@@ -89,7 +90,7 @@ function fetcherWithTimeout(timeouts: SubgraphTimeouts): Fetcher {
         status: executedRefusal(res.status, body) ? 200 : res.status,
         statusText: res.statusText,
         headers: res.headers,
-      }) as unknown as FetcherResponse;
+      });
     } catch (err) {
       if (err instanceof Unreachable) throw err;
       const reason = describeFailure(err, timeoutMs);

@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { buildFederatedSchema, ServiceDefinition } from '@kesos/infra';
+import type { ServiceDefinition } from '@kesos/infra';
+import { buildFederatedSchema } from '@kesos/infra';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 

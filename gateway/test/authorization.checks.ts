@@ -1,6 +1,9 @@
-import { leafRows, PathIds, pathQuery, QueryPath } from './authorization.paths';
-import { AdminCall, MatrixState, MutationCase, OTHER_UNIT, UNIT } from './authorization.mutations';
-import { GraphResult, query, TestGraph, tokenFor } from './support';
+import type { PathIds, QueryPath } from './authorization.paths';
+import { leafRows, pathQuery } from './authorization.paths';
+import type { AdminCall, MatrixState, MutationCase } from './authorization.mutations';
+import { OTHER_UNIT, UNIT } from './authorization.mutations';
+import type { GraphResult, TestGraph } from './support';
+import { query, tokenFor } from './support';
 
 /** What the matrix's paths point at, in either mode, and the other unit's own records of a person both units trained. */
 export interface MatrixFixtures {
@@ -101,7 +104,7 @@ export async function prepareFixtures(graph: TestGraph): Promise<MatrixFixtures>
 export async function checkPath(graph: TestGraph, path: QueryPath, { ids, cross }: MatrixFixtures): Promise<void> {
   const source = pathQuery(path, ids);
   // Lists of every unit also hold units a viewer may not read: the analyst is their right caller.
-  const manyUnits = path.steps[0]!.name === 'units' || path.steps[0]!.name === 'sakipEvaluations';
+  const manyUnits = path.steps[0].name === 'units' || path.steps[0].name === 'sakipEvaluations';
   const right = path.rule === 'public' ? null : manyUnits ? tokenFor('analyst') : tokenFor('viewer', UNIT);
   const positive = await query(graph, source, {}, right);
   expect({ path: path.key, errors: positive.errors }).toEqual({ path: path.key, errors: undefined });
@@ -123,7 +126,7 @@ export async function checkPath(graph: TestGraph, path: QueryPath, { ids, cross 
   }
   if (path.rule !== 'unit') return;
   const variants = [source];
-  const root = path.steps[0]!.name as keyof PathIds;
+  const root = path.steps[0].name as keyof PathIds;
   if (cross[root]) variants.push(pathQuery(path, { ...ids, [root]: cross[root] }));
   for (const token of [tokenFor('viewer', OTHER_UNIT), tokenFor('operator', OTHER_UNIT)]) {
     for (const variant of variants) {

@@ -1,7 +1,10 @@
-import { adminOf, checkMutation, checkPath, MatrixFixtures, prepareFixtures } from './authorization.checks';
-import { MatrixState, MUTATION_CASES } from './authorization.mutations';
+import type { MatrixFixtures } from './authorization.checks';
+import { adminOf, checkMutation, checkPath, prepareFixtures } from './authorization.checks';
+import type { MatrixState } from './authorization.mutations';
+import { MUTATION_CASES } from './authorization.mutations';
 import { apiSchema, queryPaths } from './authorization.paths';
-import { DistributedGraph, startDistributedTestGraph } from './distributed.support';
+import type { DistributedGraph } from './distributed.support';
+import { startDistributedTestGraph } from './distributed.support';
 
 /**
  * A part of the matrix on the distributed mode (MariaDB, NATS, four HTTP hops): the personal-data
@@ -17,7 +20,7 @@ const DISTRIBUTED_PATHS = new Set([
   'verifyCertificate',
 ]);
 const PATHS = queryPaths(apiSchema()).filter(
-  (p) => DISTRIBUTED_ROOTS.has(p.steps[0]!.name) || DISTRIBUTED_PATHS.has(p.key),
+  (p) => DISTRIBUTED_ROOTS.has(p.steps[0].name) || DISTRIBUTED_PATHS.has(p.key),
 );
 const MUTATIONS = MUTATION_CASES.filter((c) =>
   [

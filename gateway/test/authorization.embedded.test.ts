@@ -1,6 +1,8 @@
 import type { EmbeddedSystem } from '../src';
-import { adminOf, checkMutation, checkPath, MatrixFixtures, prepareFixtures } from './authorization.checks';
-import { MatrixState, MUTATION_CASES } from './authorization.mutations';
+import type { MatrixFixtures } from './authorization.checks';
+import { adminOf, checkMutation, checkPath, prepareFixtures } from './authorization.checks';
+import type { MatrixState } from './authorization.mutations';
+import { MUTATION_CASES } from './authorization.mutations';
 import { apiSchema, mutationNames, queryPaths } from './authorization.paths';
 import { settle, startTestGraph } from './support';
 

@@ -149,7 +149,7 @@ export const MUTATION_CASES: MutationCase[] = [
             '1371001306910902,Peserta Matriks Dua,L,1991-06-13,SMA,Pendamping PKH,Sumatera Barat,Kota Padang',
             '1371001407920903,Peserta Matriks Tiga,L,1992-07-14,SMA,Pendamping PKH,Sumatera Barat,Kota Padang',
           ],
-          s.class!,
+          s.class,
         ),
       },
     }),

@@ -1,13 +1,5 @@
-import {
-  buildSchema,
-  getNamedType,
-  GraphQLField,
-  GraphQLObjectType,
-  GraphQLSchema,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-} from 'graphql';
+import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from '../src';
 
@@ -116,7 +108,7 @@ export const RULES: Record<string, Rule> = {
       'AccreditationSummary.byResult',
       'AtensiSummary.byServiceType',
       'TrainingVolumeYear.byProgramme',
-    ].map((edge) => [edge, 'unit' as Rule]),
+    ].map((edge) => [edge, 'unit']),
   ),
 };
 
@@ -158,7 +150,7 @@ export function queryPaths(schema: GraphQLSchema): QueryPath[] {
       const missing = edges.filter((e) => !RULES[e]);
       const rule = missing.length
         ? undefined
-        : edges.map((e) => RULES[e]!).reduce((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a));
+        : edges.map((e) => RULES[e]).reduce((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a));
       paths.push({ key: next.map((s) => s.name).join('.'), steps: next, rule, missing });
       walk(target, next, new Set([...seen, target.name]));
     }
@@ -209,7 +201,7 @@ function markers(type: GraphQLObjectType): string {
 export function pathQuery(path: QueryPath, ids: PathIds): string {
   let inner = '';
   for (let i = path.steps.length - 1; i >= 0; i--) {
-    const step = path.steps[i]!;
+    const step = path.steps[i];
     const target = getNamedType(step.field.type) as GraphQLObjectType;
     const args = step.field.args
       .map((a) => {

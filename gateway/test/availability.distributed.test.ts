@@ -1,11 +1,15 @@
 import { createDataSource, createLogger, serviceEntities, startService } from '@kesos/infra';
 import { TEST_MYSQL_URL, TEST_SECRETS, until } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { PUBLIC_ROOT_FIELDS, RunningGateway, SERVICES, startGateway, SUPERGRAPH_FILE } from '../src';
-import { DistributedGraph, startDistributedTestGraph } from './distributed.support';
-import { GraphResult, query, tokenFor } from './support';
+import type { RunningGateway } from '../src';
+import { PUBLIC_ROOT_FIELDS, SERVICES, startGateway, SUPERGRAPH_FILE } from '../src';
+import type { DistributedGraph } from './distributed.support';
+import { startDistributedTestGraph } from './distributed.support';
+import type { GraphResult } from './support';
+import { query, tokenFor } from './support';
 
 const LABEL = 'availability';
 const UNIT = `{ unit(code: "BBPPKS-PADANG") { name budget(year: 2022) { ceiling } performance(year: 2022) { goals { code budgetAbsorption } } } }`;
@@ -103,7 +107,7 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
 
   it('a stopped performance subgraph: training and budget fields still answer, performance is null with SUBGRAPH_UNAVAILABLE naming it, and the gateway recovers when it is back', async () => {
     const index = SERVICES.findIndex((s) => s.name === 'performance');
-    const stopped = graph.services[index]!;
+    const stopped = graph.services[index];
     const port = stopped.http.port;
     await stopped.stop();
 
@@ -116,15 +120,15 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
     expect(elapsed).toBeLessThan(10_000);
     console.log(`performance subgraph stopped: the degraded answer came in ${elapsed} ms`);
 
-    const def = SERVICES[index]!;
+    const def = SERVICES[index];
     const database = createDataSource({
-      target: { kind: 'mysql', url: TEST_MYSQL_URL, database: graph.databases[index]!.name },
+      target: { kind: 'mysql', url: TEST_MYSQL_URL, database: graph.databases[index].name },
       entities: serviceEntities(def),
       migrations: def.migrations,
     });
     graph.services[index] = await startService(def, {
       database,
-      bus: graph.buses[index]!,
+      bus: graph.buses[index],
       secrets: TEST_SECRETS,
       logger: createLogger('test', 'silent'),
       port,
@@ -178,13 +182,13 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
     });
 
     it('a hanging performance subgraph: the answer comes within the timeout with the other parts and an error naming it, then recovers', async () => {
-      standIns.performance!.hanging = true;
+      standIns.performance.hanging = true;
       const started = Date.now();
       const hung = await ask<UnitAnswer>(UNIT);
       const elapsed = Date.now() - started;
       expect(hung.data?.unit).toEqual({ name: baseline.unit!.name, budget: baseline.unit!.budget, performance: null });
       expect(unavailable(hung, 'performance')).toHaveLength(1);
-      expect(unavailable(hung, 'performance')[0]!.message).toContain(`did not answer within ${TIMEOUT_MS / 1000} s`);
+      expect(unavailable(hung, 'performance')[0].message).toContain(`did not answer within ${TIMEOUT_MS / 1000} s`);
       expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
       // Generous for a loaded machine; without a timeout the request would still be waiting.
       expect(elapsed).toBeLessThan(TIMEOUT_MS + 8000);
@@ -197,18 +201,18 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
         performance: expect.stringContaining('unreachable'),
       });
 
-      standIns.performance!.hanging = false;
+      standIns.performance.hanging = false;
       const back = await ask<UnitAnswer>(UNIT);
       expect(back.errors).toBeUndefined();
       expect(back.data).toEqual(baseline);
     }, 60_000);
 
     it('a mutation waits for the longer mutation timeout and says the change may have been applied', async () => {
-      standIns.training!.hanging = true;
+      standIns.training.hanging = true;
       const started = Date.now();
       const hung = await ask<Record<string, unknown>>(`mutation { startTrainingClass(classId: "1") { status } }`);
       const elapsed = Date.now() - started;
-      expect(unavailable(hung, 'training')[0]!.message).toContain(
+      expect(unavailable(hung, 'training')[0].message).toContain(
         `did not answer within ${MUTATION_TIMEOUT_MS / 1000} s; the change may have been applied, check before retrying`,
       );
       expect(elapsed).toBeGreaterThanOrEqual(MUTATION_TIMEOUT_MS - 100);
@@ -216,7 +220,7 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
     }, 60_000);
 
     it('a hanging budget subgraph leaves the performance goals and nulls only their budget absorption and the budget', async () => {
-      standIns.budget!.hanging = true;
+      standIns.budget.hanging = true;
       const hung = await ask<UnitAnswer>(UNIT);
       expect(hung.data?.unit).toEqual({
         name: baseline.unit!.name,
@@ -229,12 +233,12 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
     }, 60_000);
 
     it('a proxy answering 503 for the budget subgraph makes it unavailable; a GraphQL error in an HTTP error status passes through as the subgraph said it', async () => {
-      standIns.budget!.reply = { status: 503, body: { error: 'no upstream' } };
+      standIns.budget.reply = { status: 503, body: { error: 'no upstream' } };
       const proxied = await ask<UnitAnswer>(UNIT);
       expect(proxied.data?.unit?.budget).toBeNull();
-      expect(unavailable(proxied, 'budget')[0]!.message).toContain('it answered HTTP 503');
+      expect(unavailable(proxied, 'budget')[0].message).toContain('it answered HTTP 503');
 
-      standIns.budget!.reply = {
+      standIns.budget.reply = {
         status: 400,
         body: {
           errors: [{ message: 'year must be 2000-2100', extensions: { code: 'BAD_USER_INPUT', field: 'year' } }],
@@ -255,7 +259,7 @@ describe('availability: a subgraph that is down or hangs degrades only its own f
     it('a hanging training subgraph leaves the SAKIP scores and nulls only the units it would name', async () => {
       const healthy = await ask<SakipAnswer>(SAKIP);
       expect(healthy.errors).toBeUndefined();
-      standIns.training!.hanging = true;
+      standIns.training.hanging = true;
       const hung = await ask<SakipAnswer>(SAKIP);
       expect(hung.data?.sakipEvaluations).toEqual(
         healthy.data!.sakipEvaluations.map((e) => ({ score: e.score, unit: null })),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { query, TestGraph, tokenFor } from './support';
+import type { TestGraph } from './support';
+import { query, tokenFor } from './support';
 
 /**
  * The contract: the operations the users' apps already run (a verbatim copy of the shared
@@ -141,11 +142,11 @@ export function describeContract<G extends TestGraph>(
         ],
       };
       for (const y of years.filter((x) => x.year < 2022)) {
-        const satker = y.satkers[0]!;
+        const satker = y.satkers[0];
         const byType = Object.fromEntries(satker.byExpenseType.map((t) => [t.type, [t.ceiling, t.realized]]));
         expect([byType.PERSONNEL, byType.GOODS, byType.CAPITAL]).toEqual(expected[y.year]);
-        expect(satker.ceiling).toBe(expected[y.year]!.reduce((a, [c]) => a + c, 0));
-        expect(satker.realized).toBe(expected[y.year]!.reduce((a, [, r]) => a + r, 0));
+        expect(satker.ceiling).toBe(expected[y.year].reduce((a, [c]) => a + c, 0));
+        expect(satker.realized).toBe(expected[y.year].reduce((a, [, r]) => a + r, 0));
       }
       const newSatker = years.find((y) => y.year === 2022)!.satkers.find((s) => s.code === '690552')!;
       expect(newSatker).toMatchObject({ ceiling: 8179753000, realized: 8118932961 });

@@ -19,7 +19,7 @@ describeContract(
     const mutate = async (source: string, input: Record<string, unknown>) => {
       const res = await query<Record<string, { id?: string; code?: string }>>(graph(), source, { input }, admin());
       expect(res.errors).toBeUndefined();
-      return Object.values(res.data!)[0]!;
+      return Object.values(res.data!)[0];
     };
     const sk11 = async (): Promise<Sk11> => {
       const res = await query<{ unit: { performance: { goals: { indicators: Sk11[] }[] } } }>(

@@ -22,16 +22,16 @@ describeContract('embedded mode: SQLite, in-process bus', startTestGraph, (graph
       res.data!.unit.performance.goals.flatMap((g) => g.indicators).map((i) => [i.code, i]),
     );
     // Accreditation visits ran from July: nothing in the first half, the whole year by December.
-    expect(byCode['SK1.1']!.quarters.map((q) => q.quarter)).toEqual([1, 2, 3, 4]);
-    expect(byCode['SK1.1']!.quarters.slice(0, 2).map((q) => q.denominator)).toEqual([0, 0]);
-    expect(byCode['SK1.1']!.quarters[3]).toMatchObject({ numerator: 171, denominator: 202, realization: 84.65 });
+    expect(byCode['SK1.1'].quarters.map((q) => q.quarter)).toEqual([1, 2, 3, 4]);
+    expect(byCode['SK1.1'].quarters.slice(0, 2).map((q) => q.denominator)).toEqual([0, 0]);
+    expect(byCode['SK1.1'].quarters[3]).toMatchObject({ numerator: 171, denominator: 202, realization: 84.65 });
     for (const code of ['SK1.1', 'SK2.1', 'SK2.2', 'SK3.1', 'SK4.1']) {
-      const { quarters, numerator, denominator } = byCode[code]!;
+      const { quarters, numerator, denominator } = byCode[code];
       expect(quarters).toHaveLength(4);
-      for (let q = 1; q < 4; q++) expect(quarters[q]!.numerator).toBeGreaterThanOrEqual(quarters[q - 1]!.numerator);
-      expect(quarters[3]!.numerator).toBeLessThanOrEqual(numerator!);
-      expect(quarters[3]!.denominator).toBeLessThanOrEqual(denominator!);
+      for (let q = 1; q < 4; q++) expect(quarters[q].numerator).toBeGreaterThanOrEqual(quarters[q - 1].numerator);
+      expect(quarters[3].numerator).toBeLessThanOrEqual(numerator!);
+      expect(quarters[3].denominator).toBeLessThanOrEqual(denominator!);
     }
-    for (const code of ['SK5.1', 'SK5.2', 'SK6.1']) expect(byCode[code]!.quarters).toEqual([]);
+    for (const code of ['SK5.1', 'SK5.2', 'SK6.1']) expect(byCode[code].quarters).toEqual([]);
   });
 });

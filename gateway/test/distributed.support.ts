@@ -1,17 +1,12 @@
-import {
-  createLogger,
-  NatsEventBus,
-  OutboxEventEntity,
-  OutboxRelay,
-  ProcessedEventEntity,
-  RunningService,
-  startService,
-} from '@kesos/infra';
+import type { OutboxRelay, RunningService } from '@kesos/infra';
+import { createLogger, NatsEventBus, OutboxEventEntity, ProcessedEventEntity, startService } from '@kesos/infra';
 import { IsNull } from 'typeorm';
-import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS, TestDatabase } from '@kesos/infra/testing';
+import type { TestDatabase } from '@kesos/infra/testing';
+import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { PUBLIC_ROOT_FIELDS, RunningGateway, SERVICES, startGateway, SUPERGRAPH_FILE } from '../src';
+import type { RunningGateway } from '../src';
+import { PUBLIC_ROOT_FIELDS, SERVICES, startGateway, SUPERGRAPH_FILE } from '../src';
 import type { TestGraph } from './support';
 
 export interface DistributedGraph extends TestGraph {

@@ -1,4 +1,5 @@
-import { FieldDefinitionNode, Kind, ObjectTypeDefinitionNode, parse, TypeNode } from 'graphql';
+import type { FieldDefinitionNode, ObjectTypeDefinitionNode, TypeNode } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from '../src';
 
@@ -40,7 +41,7 @@ const entities = types.filter((t) => keyFields(t).size > 0 && graphsOfType(t).le
 function owner(t: ObjectTypeDefinitionNode): string {
   const counts = new Map<string, number>();
   for (const f of t.fields ?? []) for (const g of graphsOfField(t, f)) counts.set(g, (counts.get(g) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
 describe('federated fields degrade alone when their subgraph is down', () => {

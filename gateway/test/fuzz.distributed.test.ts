@@ -3,7 +3,8 @@ import { buildSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { SUPERGRAPH_FILE } from '../src';
-import { DistributedGraph, startDistributedTestGraph } from './distributed.support';
+import type { DistributedGraph } from './distributed.support';
+import { startDistributedTestGraph } from './distributed.support';
 import { fuzzCases } from './fuzz.cases';
 import { tokenFor } from './support';
 
@@ -56,9 +57,9 @@ describe('fuzz: malformed mutation arguments through the gateway (distributed, M
       .map((m) => m.tableName)
       .filter((t) => !CONSUMER_TABLES.has(t))
       .sort();
-    const rows = (await running.dataSource.query(
+    const rows = await running.dataSource.query<{ t: string; n: string | number }[]>(
       tables.map((t) => `SELECT '${t}' AS t, COUNT(*) AS n FROM \`${t}\``).join(' UNION ALL '),
-    )) as { t: string; n: string | number }[];
+    );
     return rows.map((r) => `${r.t}=${String(r.n)}`).join(' ');
   }
 

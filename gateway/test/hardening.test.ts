@@ -1,16 +1,10 @@
-import {
-  createDataSource,
-  createLogger,
-  MemoryEventBus,
-  RunningService,
-  serviceEntities,
-  startService,
-} from '@kesos/infra';
+import type { RunningService } from '@kesos/infra';
+import { createDataSource, createLogger, MemoryEventBus, serviceEntities, startService } from '@kesos/infra';
 import { callers, callSubgraph, TEST_SECRETS } from '@kesos/infra/testing';
 import { trainingService } from '@kesos/training';
 import { readFileSync } from 'node:fs';
-import type { EmbeddedSystem } from '../src';
-import { PUBLIC_ROOT_FIELDS, RunningGateway, startGateway, SUPERGRAPH_FILE } from '../src';
+import type { EmbeddedSystem, RunningGateway } from '../src';
+import { PUBLIC_ROOT_FIELDS, startGateway, SUPERGRAPH_FILE } from '../src';
 import { query, startTestGraph, tokenFor } from './support';
 
 const UNIT = 'BBPPKS-PADANG';
@@ -120,7 +114,7 @@ describe('hardening: field suggestions, certificate look-up rate, class dates (e
       (await query(system, `{ programmes(unit: "${UNIT}") { id } }`, {}, tokenFor('admin'))).data as {
         programmes: { id: string }[];
       }
-    ).programmes[0]!.id;
+    ).programmes[0].id;
     const create = (startDate: string, endDate: string) =>
       query(
         system,

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { DistributedGraph, startDistributedTestGraph } from './distributed.support';
-import { GraphResult, query, tokenFor } from './support';
+import type { DistributedGraph } from './distributed.support';
+import { startDistributedTestGraph } from './distributed.support';
+import type { GraphResult } from './support';
+import { query, tokenFor } from './support';
 
 /**
  * Many clerks writing the same records at the same moment, through the gateway over HTTP, on
@@ -43,7 +45,7 @@ const winners = <T>(results: GraphResult<T>[]) => results.filter((r) => !r.error
 function refusedBy(results: GraphResult[], field: string): void {
   const refusals = results
     .filter((r) => r.errors)
-    .map((r) => ({ code: codeOf(r.errors), field: r.errors![0]!.extensions?.field }));
+    .map((r) => ({ code: codeOf(r.errors), field: r.errors![0].extensions?.field }));
   expect(refusals.filter((x) => x.code !== 'BAD_USER_INPUT' || x.field !== field)).toEqual([]);
 }
 
@@ -87,7 +89,7 @@ describe('budget: money invariants hold under concurrent writers', () => {
       [satkerCode],
     );
     expect(rows).toHaveLength(1);
-    return String(rows[0]!.id);
+    return String(rows[0].id);
   }
   const spend = (satkerCode: string, amount: number, i: number) =>
     call(RECORD, {
@@ -108,7 +110,7 @@ describe('budget: money invariants hold under concurrent writers', () => {
       [id],
     );
     const [r] = await sql('budget', 'SELECT COALESCE(SUM(amount), 0) AS v FROM realization WHERE lineId = ?', [id]);
-    return { ceiling: Number(c!.v), realized: Number(r!.v) };
+    return { ceiling: Number(c.v), realized: Number(r.v) };
   }
 
   it('150 spends of Rp 10,000 on a Rp 1,000,000 line: exactly 100 succeed and the line is spent to its ceiling, not beyond', async () => {
@@ -176,7 +178,7 @@ describe('budget: money invariants hold under concurrent writers', () => {
       'SELECT COUNT(*) AS n, SUM(amount) AS total FROM realization WHERE reversesId = ?',
       [id],
     );
-    expect({ n: Number(n!.n), total: Number(n!.total) }).toEqual({ n: 1, total: -250_000 });
+    expect({ n: Number(n.n), total: Number(n.total) }).toEqual({ n: 1, total: -250_000 });
   });
 
   it('30 concurrent transfers, most of them from one satker, cannot move more than the giver has', async () => {
@@ -289,7 +291,7 @@ describe('training: seats, graduations and NIKs hold under concurrent writers', 
       "SELECT COUNT(*) AS n FROM enrollment WHERE classId = ? AND status <> 'DROPPED_OUT'",
       [classId],
     );
-    expect(Number(n!.n)).toBe(5);
+    expect(Number(n.n)).toBe(5);
   });
 
   it('100 concurrent graduations of 10 enrollments: exactly 10 succeed and every certificate number handed out verifies', async () => {
@@ -330,13 +332,13 @@ describe('training: seats, graduations and NIKs hold under concurrent writers', 
       "SELECT COUNT(*) AS n FROM enrollment WHERE classId = ? AND status = 'GRADUATED'",
       [classId],
     );
-    expect(Number(stored[0]!.n)).toBe(10);
+    expect(Number(stored[0].n)).toBe(10);
     const events = await sql(
       'training',
       "SELECT COUNT(*) AS n FROM outbox_event WHERE subject = 'training.enrollment.graduated' AND envelope LIKE ?",
       [`%"classId":${classId},%`],
     );
-    expect(Number(events[0]!.n)).toBe(10);
+    expect(Number(events[0].n)).toBe(10);
   });
 
   it('20 clerks registering one NIK at once: exactly one participant', async () => {
@@ -349,6 +351,6 @@ describe('training: seats, graduations and NIKs hold under concurrent writers', 
       'training',
       "SELECT COUNT(*) AS n FROM participant WHERE name LIKE 'Peserta Sintetis Serentak %'",
     );
-    expect(Number(n!.n)).toBe(1);
+    expect(Number(n.n)).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { buildFederatedSchema } from '@kesos/infra';
+import type { GraphQLSchema } from 'graphql';
 import {
   getNamedType,
-  GraphQLSchema,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -32,7 +32,7 @@ function undescribed(schema: GraphQLSchema): string[] {
     }
     if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
   }
-  return missing.filter((m) => !getNamedType(schema.getType(m.split('.')[0]!) ?? undefined)?.name.startsWith('__'));
+  return missing.filter((m) => !getNamedType(schema.getType(m.split('.')[0]) ?? undefined)?.name.startsWith('__'));
 }
 
 describe('schemas', () => {

@@ -3,7 +3,8 @@ import { assertTestDatabase, ensureMysqlDatabase, mysqlDataSource } from '@kesos
 import { dropTestDatabase, TEST_MYSQL_URL, testDatabaseName } from '@kesos/infra/testing';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer, Server } from 'node:net';
+import type { Server } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -55,7 +56,7 @@ const oneLine = (stderr: string): string => {
   const lines = stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
   expect(stderr).not.toMatch(/\n\s+at /);
-  return lines[0]!;
+  return lines[0];
 };
 
 describe('start-up failures exit non-zero with one line that says what to fix', () => {

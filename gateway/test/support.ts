@@ -3,7 +3,8 @@ import { TEST_SECRETS } from '@kesos/infra/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedSystem, startEmbedded } from '../src';
+import type { EmbeddedSystem } from '../src';
+import { startEmbedded } from '../src';
 
 /** What a contract or gateway test needs of a running graph, in either mode. */
 export interface TestGraph {

@@ -25,8 +25,8 @@ function catalogue(): Map<string, { version: number; producer: string; fields: s
     if (!subject || !fields) throw new Error(`catalogue row not understood: ${row}`);
     entries.set(`${subject.replace(/`/g, '')}@${version}`, {
       version: Number(version),
-      producer: producer!,
-      fields: fields[1]!.split(', '),
+      producer: producer,
+      fields: fields[1].split(', '),
     });
   }
   return entries;
@@ -41,7 +41,7 @@ describe('docs/events.md matches the event contracts', () => {
         `${c.subject}@${c.version}`,
         {
           version: c.version,
-          producer: c.subject.split('.')[0]!,
+          producer: c.subject.split('.')[0],
           fields: Object.entries(c.fields).map(([name, f]) => (f.optional ? `${name}?` : name)),
         },
       ]),
@@ -51,7 +51,7 @@ describe('docs/events.md matches the event contracts', () => {
 
   it('names no subject that has no contract', () => {
     const subjects = new Set(allContracts.map((c) => c.subject));
-    const named = [...doc.matchAll(/`((?:training|budget|performance)\.[a-z-]+\.[a-z-]+)`/g)].map((m) => m[1]!);
+    const named = [...doc.matchAll(/`((?:training|budget|performance)\.[a-z-]+\.[a-z-]+)`/g)].map((m) => m[1]);
     expect(named.length).toBeGreaterThan(allContracts.length);
     expect(named.filter((s) => !subjects.has(s))).toEqual([]);
   });

@@ -66,21 +66,19 @@ describe('database errors on MariaDB', () => {
       expect(line).not.toContain('Siti');
       expect(line).not.toMatch(/INSERT INTO|UPDATE person|"parameters"|"query"|"sql"/);
     }
-    const [first, second] = lines
-      .slice(0, 2)
-      .map(
-        (l) =>
-          JSON.parse(l) as {
-            err: { type: string; code?: string; message: string; stack?: string; driverError?: { code?: string } };
-          },
-      );
-    expect(first!.err).toMatchObject({
+    const [first, second] = lines.slice(0, 2).map(
+      (l) =>
+        JSON.parse(l) as {
+          err: { type: string; code?: string; message: string; stack?: string; driverError?: { code?: string } };
+        },
+    );
+    expect(first.err).toMatchObject({
       type: 'QueryFailedError',
       message: "Duplicate entry '?' for key 'nik'",
       driverError: { code: 'ER_DUP_ENTRY' },
     });
-    expect(first!.err.stack).toMatch(/^QueryFailedError: Duplicate entry '\?' for key 'nik'\n\s+at /);
-    expect(second!.err.message).toBe("Data too long for column 'name' at row 1");
+    expect(first.err.stack).toMatch(/^QueryFailedError: Duplicate entry '\?' for key 'nik'\n\s+at /);
+    expect(second.err.message).toBe("Data too long for column 'name' at row 1");
   });
 
   test("the driver refusing a value as too long or out of range is the client's mistake, named by field", async () => {

@@ -1,6 +1,9 @@
-import { AckPolicy, jetstream, jetstreamManager, JetStreamManager } from '@nats-io/jetstream';
-import { connect, headers, nanos, NatsConnection } from '@nats-io/transport-node';
-import { DomainEvent, EventContractError, NatsEventBus, streamFor } from '../src';
+import type { JetStreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { connect, headers, nanos } from '@nats-io/transport-node';
+import type { DomainEvent, NatsEventBus } from '../src';
+import { EventContractError, streamFor } from '../src';
 import { isolatedNatsBus, TEST_NATS_URL, until } from '../src/testing';
 
 /** Each test has a subject of its own: a new durable reads its subject's stream from the start. */
@@ -106,7 +109,7 @@ describe('dead letters and redelivery on NATS JetStream', () => {
     });
     const result = await bus.replayDeadLetters({ durable: 'reader' });
     expect(result.replayed).toEqual([]);
-    expect(result.skipped.map((s) => s.letter.seq)).toEqual([letter!.seq]);
+    expect(result.skipped.map((s) => s.letter.seq)).toEqual([letter.seq]);
     expect(await bus.listDeadLetters({ durable: 'reader' })).toHaveLength(1);
     await sub.stop();
     expect(calls).toEqual([]);

@@ -1,14 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
-import {
-  createLogger,
-  ForbiddenError,
-  refusalStatusPlugin,
-  RunningHttpServer,
-  startHttpServer,
-  TooManyRequestsError,
-} from '../src';
+import type { RunningHttpServer } from '../src';
+import { createLogger, ForbiddenError, refusalStatusPlugin, startHttpServer, TooManyRequestsError } from '../src';
 
 /**
  * The HTTP layer's own log lines: a client that hangs up mid-upload is logged once, at debug,
@@ -97,7 +91,7 @@ describe('HTTP server logging of refused and abandoned requests', () => {
         socket.write('x'.repeat(2_100_000));
       });
       socket.once('data', (chunk: Buffer) => {
-        resolve(chunk.toString('utf8').split('\r\n')[0]!);
+        resolve(chunk.toString('utf8').split('\r\n')[0]);
         socket.destroy();
       });
       socket.on('error', reject);

@@ -1,5 +1,6 @@
-import { DataSource } from 'typeorm';
-import { createDataSource, ensureMysqlDatabase, ServiceDefinition } from '../src';
+import type { DataSource } from 'typeorm';
+import type { ServiceDefinition } from '../src';
+import { createDataSource, ensureMysqlDatabase } from '../src';
 import * as testing from '../src/testing';
 import { dropTestDatabase, sweepStaleTestDatabases, TEST_MYSQL_URL, TEST_RUN, testDatabaseName } from '../src/testing';
 
@@ -17,8 +18,7 @@ function anotherRun(): typeof testing {
 
 describe('test databases per run', () => {
   let server: DataSource;
-  const exists = async (name: string) =>
-    ((await server.query('SHOW DATABASES LIKE ?', [name])) as unknown[]).length === 1;
+  const exists = async (name: string) => (await server.query<unknown[]>('SHOW DATABASES LIKE ?', [name])).length === 1;
   beforeAll(async () => {
     server = createDataSource({
       target: { kind: 'mysql', url: TEST_MYSQL_URL, database: '' },

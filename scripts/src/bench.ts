@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       (
         await call('mutation($input: CreateTrainingClassInput!) { createTrainingClass(input: $input) { id } }', {
           input: {
-            programmeId: programme.createProgramme!.id,
+            programmeId: programme.createProgramme.id,
             province: 'Sumatera Barat',
             regency: 'Kota Padang',
             startDate: '2023-05-01',
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
             targetParticipants: capacity,
           },
         })
-      ).createTrainingClass!.id as string;
+      ).createTrainingClass.id as string;
 
     // Baseline: one registerParticipant and one enrollParticipant mutation per row.
     const baselineClass = await newClass(BASELINE);
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
         },
       );
       await call('mutation($input: EnrollParticipantInput!) { enrollParticipant(input: $input) { id } }', {
-        input: { classId: baselineClass, participantId: p.registerParticipant!.id },
+        input: { classId: baselineClass, participantId: p.registerParticipant.id },
       });
     }
     const baselineSeconds = (Date.now() - started) / 1000;
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
         'mutation($input: ImportParticipantsInput!) { importParticipants(input: $input) { status enrollmentsCreated message } }',
         { input: { unit: UNIT, format: 'CSV', contentBase64: content } },
       )
-    ).importParticipants!;
+    ).importParticipants;
     const bulkSeconds = (Date.now() - started) / 1000;
     if (job.status !== 'IMPORTED' || job.enrollmentsCreated !== ROWS)
       throw new Error(`import did not complete: ${JSON.stringify(job)}`);
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`bench failed: ${err.message}\n`);
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${(err as Error).message}\n`);
   process.exit(1);
 });

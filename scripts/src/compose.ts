@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   process.stdout.write(`composed ${graph.subgraphs.map((s) => s.name).join(', ')} into ${SUPERGRAPH_FILE}\n`);
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`${err.message}\n`);
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).message}\n`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
-import { ConfigReader, DeadLetter, NatsEventBus } from '@kesos/infra';
+import type { DeadLetter } from '@kesos/infra';
+import { ConfigReader, NatsEventBus } from '@kesos/infra';
 import { parseArgs } from 'node:util';
 
 export const DEAD_LETTERS_USAGE =

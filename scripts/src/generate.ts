@@ -1,6 +1,7 @@
 import { ConfigReader, describeStartupError, readPlatformConfig, resolveJwtSecret, signJwt } from '@kesos/infra';
 import { parseArgs } from 'node:util';
-import { generateSynthetic, GraphCall, REPORT_UNIT } from './synthetic.generator';
+import type { GraphCall } from './synthetic.generator';
+import { generateSynthetic, REPORT_UNIT } from './synthetic.generator';
 
 /**
  * `npm run generate -- [--url http://localhost:4000/graphql] [--units A,B] [--years 2021-2022] [--scale 1]`:
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
 
   const units = values.units
     ? values.units.split(',').map((u) => u.trim())
-    : ((await call('{ units { code } }')).units as { code: string }[])
+    : ((await call('{ units { code } }')) as { units: { code: string }[] }).units
         .map((u) => u.code)
         .filter((c) => c !== REPORT_UNIT);
   const started = Date.now();

@@ -49,4 +49,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => exitWithMessage(`migration failed: ${describeStartupError(err)}`));
+main().catch((err: unknown) => exitWithMessage(`migration failed: ${describeStartupError(err)}`));

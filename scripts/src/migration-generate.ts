@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`${err.message}\n`);
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).message}\n`);
   process.exit(1);
 });

@@ -1,7 +1,8 @@
 import { SERVICES } from '@kesos/gateway';
 import { ConfigReader, describeStartupError, exitWithMessage, readDistributedConfig } from '@kesos/infra';
 import { join } from 'node:path';
-import { ChildSpec, Supervisor } from './supervisor';
+import type { ChildSpec } from './supervisor';
+import { Supervisor } from './supervisor';
 
 /**
  * The four processes and their ports: each subgraph on <NAME>_PORT (default 4001-4003), the
@@ -27,9 +28,9 @@ export function servicePlan(reader: ConfigReader, root: string): ChildSpec[] {
   });
   const taken = new Map<string, string>();
   for (const s of specs) {
-    const other = taken.get(s.env.PORT!);
+    const other = taken.get(s.env.PORT);
     if (other) reader.problem(`${s.name} and ${other} are both set to port ${s.env.PORT}`);
-    taken.set(s.env.PORT!, s.name);
+    taken.set(s.env.PORT, s.name);
   }
   return specs;
 }

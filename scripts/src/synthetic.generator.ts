@@ -213,7 +213,7 @@ async function budget(
   try {
     await call(OPEN, { i: { ...dipa, newSatker: { name: `Satker Sintetis ${unit}`, organisation: 'Data sintetis' } } });
   } catch (err) {
-    if (!/already recorded/.test((err as Error).message)) throw err;
+    if (!(err as Error).message.includes('already recorded')) throw err;
     await call(OPEN, { i: dipa });
   }
   s.ceiling = lines.reduce((sum, l) => sum + l.ceiling, 0);

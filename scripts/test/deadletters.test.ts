@@ -1,14 +1,7 @@
-import {
-  accreditationDecidedV1,
-  ConfigError,
-  createLogger,
-  DomainEvent,
-  NatsEventBus,
-  ProcessedEventEntity,
-  startConsumers,
-  Subscription,
-} from '@kesos/infra';
-import { freshMysqlDatabase, isolatedNatsBus, TEST_NATS_URL, TestDatabase, until } from '@kesos/infra/testing';
+import type { DomainEvent, NatsEventBus, Subscription } from '@kesos/infra';
+import { accreditationDecidedV1, ConfigError, createLogger, ProcessedEventEntity, startConsumers } from '@kesos/infra';
+import type { TestDatabase } from '@kesos/infra/testing';
+import { freshMysqlDatabase, isolatedNatsBus, TEST_NATS_URL, until } from '@kesos/infra/testing';
 import { performanceService } from '@kesos/performance';
 import { randomUUID } from 'node:crypto';
 import { accreditationConsumer } from '../../services/performance/src/realization/realization.consumer';

@@ -10,7 +10,8 @@ import {
   testDatabaseName,
   until,
 } from '@kesos/infra/testing';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ function childScripts(pid: number): Map<string, number> {
     try {
       const cmd = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
       const script = cmd.find((a) => a.endsWith('main.js'));
-      if (script) out.set(script.split('/').slice(-3, -2)[0]!, child);
+      if (script) out.set(script.split('/').slice(-3, -2)[0], child);
     } catch {
       // The child exited between the listing and the read.
     }
@@ -77,7 +78,7 @@ describe('npm run start:services', () => {
       ['performance', '5103'],
       ['gateway', '5100'],
     ]);
-    expect(plan[3]!.env).toMatchObject({
+    expect(plan[3].env).toMatchObject({
       TRAINING_URL: 'http://127.0.0.1:5101/graphql',
       BUDGET_URL: 'http://127.0.0.1:5102/graphql',
       PERFORMANCE_URL: 'http://127.0.0.1:5103/graphql',

@@ -1,6 +1,7 @@
 import { query, settle, startTestGraph, tokenFor } from '../../gateway/test/support';
 import type { EmbeddedSystem } from '@kesos/gateway';
-import { generateSynthetic, GraphCall, UnitYearSummary } from '../src/synthetic.generator';
+import type { GraphCall, UnitYearSummary } from '../src/synthetic.generator';
+import { generateSynthetic } from '../src/synthetic.generator';
 
 /** The generator drives the real graph (embedded, in memory); the derived figures must agree with what it wrote. */
 describe('synthetic generator', () => {

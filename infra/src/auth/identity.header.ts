@@ -1,6 +1,7 @@
 import { UnauthenticatedError } from '../errors/app.errors';
 import { signBlob, verifyBlob } from './jwt';
-import { Caller, parseCaller } from './caller';
+import type { Caller } from './caller';
+import { parseCaller } from './caller';
 
 /** Header the gateway sets on every subgraph request; subgraphs refuse requests without it. */
 export const IDENTITY_HEADER = 'x-kesos-identity';

@@ -28,8 +28,8 @@ export function verifyJwt(token: string, secret: string): Record<string, unknown
   let alg: unknown;
   let claims: Record<string, unknown>;
   try {
-    alg = JSON.parse(Buffer.from(header, 'base64url').toString()).alg;
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    alg = (JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg?: unknown }).alg;
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
   } catch {
     throw new Error('token is not a JWT');
   }

@@ -1,4 +1,5 @@
-import { EventContractError, FailureKind } from './event.failures';
+import type { FailureKind } from './event.failures';
+import { EventContractError } from './event.failures';
 
 /**
  * Domain events between services. Subjects are `<service>.<entity>.<past-tense-verb>`;
@@ -32,7 +33,7 @@ export interface SubscriptionSpec {
   maxDeliver: number;
   handler(event: DomainEvent, info: DeliveryInfo): Promise<void>;
   /** What a handler failure means (see delivery.policy); without it, only EventContractError is permanent. */
-  classify?(error: unknown): Promise<FailureKind>;
+  classify?: (error: unknown) => Promise<FailureKind>;
 }
 
 /** One message that no retry could deliver, as the operator tooling lists it. */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { deliver } from './delivery.policy';
-import {
+import type {
   DeadLetter,
   DeadLetterFilter,
   DomainEvent,
@@ -8,8 +8,8 @@ import {
   ReplayResult,
   Subscription,
   SubscriptionSpec,
-  subjectMatches,
 } from './event-bus';
+import { subjectMatches } from './event-bus';
 
 const RETAINED = 100_000;
 
@@ -67,7 +67,8 @@ export class MemoryEventBus implements EventBus {
 
   /** Resolves when every consumer has handled everything published so far. */
   async drain(): Promise<void> {
-    while ([...this.consumers].some((c) => c.draining)) await Promise.all([...this.consumers].map((c) => c.draining));
+    while ([...this.consumers].some((c) => c.draining !== undefined))
+      await Promise.all([...this.consumers].map((c) => c.draining ?? Promise.resolve()));
   }
 
   async close(): Promise<void> {
@@ -103,11 +104,9 @@ export class MemoryEventBus implements EventBus {
 
   private enqueue(consumer: Consumer, event: DomainEvent): void {
     consumer.queue.push(event);
-    if (!consumer.draining) {
-      consumer.draining = (async () => {
-        for (let next = consumer.queue.shift(); next; next = consumer.queue.shift()) await this.deliver(consumer, next);
-      })().finally(() => (consumer.draining = undefined));
-    }
+    consumer.draining ??= (async () => {
+      for (let next = consumer.queue.shift(); next; next = consumer.queue.shift()) await this.deliver(consumer, next);
+    })().finally(() => (consumer.draining = undefined));
   }
 
   private async deliver(consumer: Consumer, event: DomainEvent): Promise<void> {

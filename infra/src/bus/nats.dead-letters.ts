@@ -1,6 +1,7 @@
 import type { JetStreamClient, JetStreamManager, StoredMsg } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
-import { DeadLetter, DeadLetterFilter, ReplayResult, deadLetterSubject } from './event-bus';
+import type { DeadLetter, DeadLetterFilter, ReplayResult } from './event-bus';
+import { deadLetterSubject } from './event-bus';
 
 /** Headers a dead letter carries beside the original message body. */
 const DEAD_LETTER_HEADERS = {

@@ -1,16 +1,10 @@
-import {
-  AckPolicy,
-  DeliverPolicy,
-  JetStreamClient,
-  JetStreamManager,
-  JsMsg,
-  jetstream,
-  jetstreamManager,
-} from '@nats-io/jetstream';
-import { NatsConnection, connect, nanos } from '@nats-io/transport-node';
+import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { connect, nanos } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { deliver } from './delivery.policy';
-import {
+import type {
   DeadLetter,
   DeadLetterFilter,
   DomainEvent,
@@ -18,10 +12,10 @@ import {
   ReplayResult,
   Subscription,
   SubscriptionSpec,
-  deadLetterSubject,
-  parseEvent,
 } from './event-bus';
-import { DeadLetterInfo, deadLetterHeaders, NatsDeadLetters } from './nats.dead-letters';
+import { deadLetterSubject, parseEvent } from './event-bus';
+import type { DeadLetterInfo } from './nats.dead-letters';
+import { deadLetterHeaders, NatsDeadLetters } from './nats.dead-letters';
 
 /**
  * One stream per producing service (`TRAINING` holds `training.>`), plus one for dead letters.

@@ -1,4 +1,4 @@
-import { ConfigReader } from './config.loader';
+import type { ConfigReader } from './config.loader';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

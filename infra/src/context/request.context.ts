@@ -4,7 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import type { DomainEvent } from '../bus/event-bus';
 import { runTransaction } from '../database/transaction';
-import { NewEvent, writeEvent } from '../outbox/outbox.writer';
+import type { NewEvent } from '../outbox/outbox.writer';
+import { writeEvent } from '../outbox/outbox.writer';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it touches. */
 export class LoaderRegistry {
@@ -20,7 +21,7 @@ export class LoaderRegistry {
       loader = new DataLoader<K, V, string>(batch, {
         cacheKeyFn: (k) => JSON.stringify(k),
         ...options,
-      }) as unknown as DataLoader<unknown, unknown>;
+      });
       this.loaders.set(name, loader);
     }
     return loader as unknown as DataLoader<K, V, string>;

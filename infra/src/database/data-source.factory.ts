@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ColumnLengthSubscriber } from './column-length.subscriber';
 import { QueryCounter } from './query-counter';
 

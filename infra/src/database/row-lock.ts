@@ -12,7 +12,7 @@ import { ConflictError } from '../errors/app.errors';
  * Row locks exist on MariaDB only: SQLite (embedded mode) has none, and needs none because
  * runTransaction runs its transactions one at a time.
  */
-const hasRowLocks = (manager: EntityManager): boolean => manager.connection.options.type !== 'better-sqlite3';
+const hasRowLocks = (manager: EntityManager): boolean => manager.dataSource.options.type !== 'better-sqlite3';
 
 /**
  * Find options that read rows and hold them (SELECT ... FOR UPDATE) until the transaction ends.

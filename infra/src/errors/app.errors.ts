@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 
 /** Error codes the clients see in `extensions.code`. */
 export type ErrorCode =
@@ -103,7 +104,7 @@ const PUBLIC_CODES = new Set<string>([
  * so stack traces and SQL never reach a client but an operator can find the log line.
  */
 export function maskError(formatted: GraphQLFormattedError, requestId?: string): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? '');
+  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
   if (PUBLIC_CODES.has(code)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

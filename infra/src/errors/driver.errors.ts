@@ -21,7 +21,7 @@ interface DriverErrorLike {
 function driverError(error: unknown): DriverErrorLike | undefined {
   if (!error || typeof error !== 'object') return undefined;
   const inner = (error as { driverError?: unknown }).driverError;
-  return (inner && typeof inner === 'object' ? inner : error) as DriverErrorLike;
+  return inner && typeof inner === 'object' ? inner : error;
 }
 
 /** The column the driver names ("for column 'documentNumber'"); entity properties are named as their columns. */
@@ -36,7 +36,12 @@ export function clientErrorFromDriver(error: unknown): BadInputError | undefined
   const code = typeof driver?.code === 'string' ? driver.code : '';
   const problem = CLIENT_VALUE_ERRORS[code];
   if (!problem) return undefined;
-  const message = typeof driver?.sqlMessage === 'string' ? driver.sqlMessage : String(driver?.message ?? '');
+  const message =
+    typeof driver?.sqlMessage === 'string'
+      ? driver.sqlMessage
+      : typeof driver?.message === 'string'
+        ? driver.message
+        : '';
   const field = columnOf(message) ?? 'input';
   return new BadInputError(field, `${field} ${problem}; nothing was written`);
 }

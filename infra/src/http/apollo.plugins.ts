@@ -19,7 +19,7 @@ export function errorMaskingPlugin<C extends LoggedContext>(logger: Logger): Apo
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
-            const code = String(error.extensions?.code ?? '');
+            const code = typeof error.extensions?.code === 'string' ? error.extensions.code : '';
             const log = contextValue.logger ?? logger;
             if (!code || code === 'INTERNAL_SERVER_ERROR')
               log.error(

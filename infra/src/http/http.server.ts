@@ -1,5 +1,7 @@
-import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
-import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 
@@ -54,12 +56,13 @@ export async function startHttpServer<C extends BaseContext>(
   host = '0.0.0.0',
 ): Promise<RunningHttpServer> {
   const limit = spec.maxBodyBytes ?? 32 * 1024 * 1024;
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches every error; its promise never rejects
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
-        const checks = await spec.readiness().catch((err: Error) => ({ readiness: err.message }));
+        const checks = await spec.readiness().catch((err: unknown) => ({ readiness: (err as Error).message }));
         const ok = Object.values(checks).every((v) => v === 'ok');
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
       }

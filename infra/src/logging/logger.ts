@@ -1,4 +1,5 @@
-import pino, { DestinationStream, Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
+import pino from 'pino';
 import type { LogLevel } from '../config/platform.config';
 import { serializeError } from './error.serializer';
 

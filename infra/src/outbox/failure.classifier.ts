@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { EventContractError, FailureKind } from '../bus/event.failures';
+import type { FailureKind } from '../bus/event.failures';
+import { EventContractError } from '../bus/event.failures';
 import { ConflictError } from '../errors/app.errors';
 
 /**

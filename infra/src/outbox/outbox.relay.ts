@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import { DataSource, IsNull } from 'typeorm';
-import type { EventBus } from '../bus/event-bus';
+import type { DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
+import type { DomainEvent, EventBus } from '../bus/event-bus';
 import { OutboxEventEntity } from './outbox.entity';
 
 export interface RelayOptions {
@@ -65,7 +66,7 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.flush()
-        .catch((err) => this.logger?.error({ err }, 'outbox relay pass failed'))
+        .catch((err: unknown) => this.logger?.error({ err }, 'outbox relay pass failed'))
         .finally(() => !this.stopped && this.schedule(this.intervalMs));
     }, delay);
   }
@@ -78,7 +79,7 @@ export class OutboxRelay {
       if (!rows.length) return published;
       for (const row of rows) {
         try {
-          await this.bus.publish(JSON.parse(row.envelope));
+          await this.bus.publish(JSON.parse(row.envelope) as DomainEvent);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           await repo.update({ seq: row.seq }, { attempts: row.attempts + 1, lastError: message.slice(0, 500) });

@@ -22,7 +22,7 @@ function envelopeOf<T>(event: NewEvent<T>): DomainEvent<T> {
   };
 }
 
-const outboxRow = (envelope: DomainEvent<unknown>) => ({
+const outboxRow = (envelope: DomainEvent) => ({
   eventId: envelope.id,
   subject: envelope.type,
   envelope: JSON.stringify(envelope),

@@ -1,9 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { AuthChecker, buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
+import type { AuthChecker, NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap } from 'type-graphql';
 import type { RequestContext } from '../context/request.context';
 import { guardInputs } from './input.guard';
 
@@ -39,7 +41,7 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<G
     resolvers[typeName] = {
       ...(resolvers[typeName] as object),
       ...(resolver as object),
-    } as GraphQLResolverMap<RequestContext>[string];
+    };
   }
   return guardInputs(buildSubgraphSchema({ typeDefs: gql(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> }));
 }

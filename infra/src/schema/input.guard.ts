@@ -1,4 +1,5 @@
-import { defaultFieldResolver, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType } from 'graphql';
 import { exceedsLength } from '../database/column-length.subscriber';
 import { BadInputError } from '../errors/app.errors';
 import { clientErrorFromDriver } from '../errors/driver.errors';

@@ -1,4 +1,5 @@
-import { GraphQLScalarType, Kind, print, ValueNode } from 'graphql';
+import type { ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, print } from 'graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { RejectedInput } from './rejected.input';
 

@@ -2,8 +2,10 @@ import type { Logger } from 'pino';
 import { resolveSecrets } from '../auth/secrets';
 import { NatsEventBus } from '../bus/nats.event-bus';
 import { ConfigError, ConfigReader } from '../config/config.loader';
-import { DistributedServiceConfig, readDistributedConfig } from '../config/platform.config';
-import { createDataSource, ServiceDataSource } from '../database/data-source.factory';
+import type { DistributedServiceConfig } from '../config/platform.config';
+import { readDistributedConfig } from '../config/platform.config';
+import type { ServiceDataSource } from '../database/data-source.factory';
+import { createDataSource } from '../database/data-source.factory';
 import { createLogger } from '../logging/logger';
 import type { ServiceDefinition } from './service.definition';
 import { serviceEntities, startService } from './service.runtime';
@@ -15,7 +17,7 @@ export function exitWithMessage(message: string): never {
 }
 
 export function describeStartupError(err: unknown): string {
-  if (err instanceof ConfigError) return `${err.message}`;
+  if (err instanceof ConfigError) return err.message;
   const e = err as { code?: string; message?: string };
   return e.code ? `${e.code}: ${e.message ?? ''}`.trim() : (e.message ?? String(err));
 }
@@ -77,6 +79,6 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
     await bus.close();
     process.exit(0);
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
 }

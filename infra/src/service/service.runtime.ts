@@ -7,15 +7,18 @@ import type { DataSource } from 'typeorm';
 import { IDENTITY_HEADER, verifyIdentity } from '../auth/identity.header';
 import type { Secrets } from '../auth/secrets';
 import type { EventBus, Subscription } from '../bus/event-bus';
-import { Database, LoaderRegistry, RequestContext } from '../context/request.context';
+import type { RequestContext } from '../context/request.context';
+import { Database, LoaderRegistry } from '../context/request.context';
 import type { ServiceDataSource } from '../database/data-source.factory';
 import type { QueryCounter } from '../database/query-counter';
 import { hideSuggestionsPlugin, introspectionByDefault } from '../guard/suggestions.plugin';
 import { errorMaskingPlugin, publicAccessPlugin, refusalStatusPlugin } from '../http/apollo.plugins';
-import { RunningHttpServer, startHttpServer } from '../http/http.server';
+import type { RunningHttpServer } from '../http/http.server';
+import { startHttpServer } from '../http/http.server';
 import { startConsumers } from '../outbox/event.consumer';
 import { OutboxEventEntity, ProcessedEventEntity } from '../outbox/outbox.entity';
-import { OutboxRelay, RelayOptions } from '../outbox/outbox.relay';
+import type { RelayOptions } from '../outbox/outbox.relay';
+import { OutboxRelay } from '../outbox/outbox.relay';
 import { buildFederatedSchema } from '../schema/federated-schema.builder';
 import type { ServiceDefinition } from './service.definition';
 
@@ -98,11 +101,11 @@ export async function startService(def: ServiceDefinition, options: StartService
       readiness: async () => ({
         database: await dataSource.query('SELECT 1').then(
           () => 'ok',
-          (e: Error) => e.message,
+          (e: unknown) => (e as Error).message,
         ),
         bus: await options.bus.ping().then(
           () => 'ok',
-          (e: Error) => e.message,
+          (e: unknown) => (e as Error).message,
         ),
       }),
     },

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { NatsBusOptions, NatsEventBus } from '../bus/nats.event-bus';
+import type { NatsBusOptions } from '../bus/nats.event-bus';
+import { NatsEventBus } from '../bus/nats.event-bus';
 import type { DataSource } from 'typeorm';
+import type { ServiceDataSource } from '../database/data-source.factory';
 import {
   assertSafeDatabaseName,
   assertTestDatabase,
   createDataSource,
   ensureMysqlDatabase,
-  ServiceDataSource,
 } from '../database/data-source.factory';
 import type { ServiceDefinition } from '../service/service.definition';
 import { serviceEntities } from '../service/service.runtime';
@@ -62,10 +63,10 @@ export async function sweepStaleTestDatabases(url = TEST_MYSQL_URL, now = Date.n
   return onServer(url, async (server) => {
     const rows: Record<string, string>[] = await server.query(`SHOW DATABASES LIKE 'kesos\\_test\\_%'`);
     const stale = rows
-      .map((r) => Object.values(r)[0]!)
+      .map((r) => Object.values(r)[0])
       .filter((name) => {
         const run = RUN_PATTERN.exec(name);
-        return run !== null && now - parseInt(run[1]!, 36) * 1000 > STALE_AFTER_MS;
+        return run !== null && now - parseInt(run[1], 36) * 1000 > STALE_AFTER_MS;
       });
     for (const name of stale) await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
     return stale;

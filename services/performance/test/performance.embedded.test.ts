@@ -18,7 +18,7 @@ describe('performance subgraph in the embedded mode (SQLite + in-process bus)', 
       query,
       {},
       { caller: callers.admin(), secret: TEST_SECRETS.internalSecret },
-    ); // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted below
+    );
 
   beforeAll(async () => {
     const database = await memorySqliteDatabase(performanceService);

@@ -118,7 +118,7 @@ describe('performance consumers survive their database going away (private maria
     expect(await facts()).toBe(EVENTS);
     expect(await dataSource.getRepository(ProcessedEventEntity).countBy({ consumer: DURABLE })).toBe(EVENTS);
     expect(dead).toEqual([]);
-    // eslint-disable-next-line no-console -- the figure the README quotes
+
     console.log(
       `fault test: ${EVENTS} events, 2 outages of ${OUTAGE_MS} ms, all counted ${Date.now() - started} ms after the burst began`,
     );

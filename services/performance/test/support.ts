@@ -33,7 +33,7 @@ export interface TestService {
     query: string,
     variables?: Record<string, unknown>,
     caller?: ReturnType<typeof callers.admin>,
-  ): Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes are asserted in the tests
+  ): Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   publish(type: string, unit: string | null, data: unknown, id?: string): Promise<DomainEvent>;
   /** Polls until check passes or the time runs out; returns the milliseconds it took. */
   until(check: () => Promise<boolean>, timeoutMs?: number): Promise<number>;

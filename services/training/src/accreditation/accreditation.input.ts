@@ -1,7 +1,7 @@
 import { BadInputError } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { parseId } from '../common/common.helpers';
-import { isoDate, requiredText, validYear, wholeNumber } from '../certification/certification.validation';
+import { isoDate, requiredText, validYear, wholeNumber } from '../common/common.validation';
 import { AccreditationResult, LksKind } from './accreditation.type';
 
 @InputType({ description: 'An institution to register (pendaftaran LKS)' })

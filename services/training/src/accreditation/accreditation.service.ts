@@ -1,7 +1,7 @@
 import { assertCanRead, assertCanWrite, BadInputError, forUpdate, RequestContext } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
-import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../certification/certification.validation';
+import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation.entity';
 import { accreditationDecidedEvent } from './accreditation.events';
 import {

@@ -1,6 +1,6 @@
 import { assertCanRead, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { validYear } from '../certification/certification.validation';
+import { validYear } from '../common/common.validation';
 import { Unit } from '../unit/unit.type';
 import { accreditationSummaryByUnitYear } from './accreditation.loader';
 import { AccreditationSummary } from './accreditation.type';

@@ -1,7 +1,7 @@
 import { BadInputError } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { parseId } from '../common/common.helpers';
-import { isoDate, requiredText, wholeNumber } from '../certification/certification.validation';
+import { isoDate, requiredText, wholeNumber } from '../common/common.validation';
 import { AtensiServiceType } from './atensi.type';
 
 @InputType({ description: 'A case received by the ATENSI service (penerimaan kasus ATENSI)' })

@@ -1,7 +1,7 @@
 import { assertCanRead, assertCanWrite, BadInputError, ConflictError, forUpdate, RequestContext } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { pageWindow, toPage } from '../common/common.helpers';
-import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../certification/certification.validation';
+import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 import { AtensiCaseEntity } from './atensi.entity';
 import { atensiCaseClosedEvent } from './atensi.events';
 import { CloseAtensiCaseInput, OpenAtensiCaseInput, validateClose, validateOpen } from './atensi.input';

@@ -2,7 +2,7 @@ import { BadInputError } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { parseId } from '../common/common.helpers';
 import { CertificationCategory, CertificationResult } from './certification.type';
-import { isoDate, requiredText, validYear } from './certification.validation';
+import { isoDate, requiredText, validYear } from '../common/common.validation';
 
 @InputType({ description: 'A person to plan for certification (pendaftaran asesi)' })
 export class RegisterCertificationCandidateInput {

@@ -16,7 +16,7 @@ import {
   validateSession,
 } from './certification.input';
 import { CertificationResult } from './certification.type';
-import { existingUnit, validYear, workAreaPlace, yearOfDate } from './certification.validation';
+import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 
 export async function registerCandidate(
   ctx: RequestContext,

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
 import { certificationSummaryByUnitYear } from './certification.loader';
 import { CertificationSummary } from './certification.type';
-import { validYear } from './certification.validation';
+import { validYear } from '../common/common.validation';
 
 @Resolver(() => Unit)
 export class UnitCertificationResolver {

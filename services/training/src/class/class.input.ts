@@ -1,6 +1,6 @@
 import { BadInputError } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { isoDate } from '../certification/certification.validation';
+import { isoDate } from '../common/common.validation';
 
 @InputType({ description: 'A new class (angkatan) of a programme' })
 export class CreateTrainingClassInput {

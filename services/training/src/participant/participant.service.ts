@@ -44,6 +44,9 @@ export async function addParticipant(ctx: RequestContext, input: RegisterPartici
   return toParticipant(await ctx.db.transaction((tx) => registerParticipant(tx, ctx.caller, input.unit, draft)));
 }
 
+/** The NIK's keyed hash, for other features (the import) that look participants up by NIK. */
+export { hashNik };
+
 export type ParticipantRow = Omit<ParticipantEntity, 'id'>;
 
 /** A validated draft's gender as its column stores it; the draft's rules admit nothing else. */

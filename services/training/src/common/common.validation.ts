@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { UnitEntity, WorkAreaProvinceEntity } from '../unit/unit.entity';
 
 /**
- * Input checks shared by the certification, accreditation and ATENSI features: they take the
- * same kinds of input (unit, year, dates, a place in the work area). Ids and paging use the
+ * Input checks shared by the certification, accreditation, ATENSI and class features: they take
+ * the same kinds of input (unit, year, dates, a place in the work area). Ids and paging use the
  * subgraph's common helpers.
  */
 
