@@ -6,6 +6,7 @@ import {
   runTransaction,
   startConsumers,
   writeEvents,
+  type LogLevel,
   type NewEvent,
 } from '@kesos/infra';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -100,10 +101,12 @@ interface PipelineResult {
   lagP95: number;
   lagMax: number;
   counter: string;
+  writtenSeconds: number;
+  publishedSeconds: number;
 }
 
 async function pipeline(namespace: string): Promise<PipelineResult> {
-  const logger = createLogger('bench', 'silent');
+  const logger = createLogger('bench', (process.env.LOG_LEVEL ?? 'silent') as LogLevel);
   const producer = await freshMysqlDatabase(trainingService, 'bench_events');
   const consumer = await freshMysqlDatabase(performanceService, 'bench_events');
   const bus = await NatsEventBus.connect(TEST_NATS_URL, undefined, { namespace });
@@ -116,6 +119,8 @@ async function pipeline(namespace: string): Promise<PipelineResult> {
     const committedAt = new Map<string, number>();
     const seenAt = new Map<string, number>();
     let polling = true;
+    let written = 0;
+    let publishedAt: number | undefined;
     const poller = (async () => {
       while (polling) {
         const rows: { eventId: string }[] = await consumer.dataSource.query(
@@ -124,6 +129,12 @@ async function pipeline(namespace: string): Promise<PipelineResult> {
         );
         const now = performance.now();
         for (const { eventId } of rows) if (!seenAt.has(eventId)) seenAt.set(eventId, now);
+        if (written === EVENTS && publishedAt === undefined) {
+          const [{ pending }] = await producer.dataSource.query(
+            'SELECT COUNT(*) AS pending FROM outbox_event WHERE publishedAt IS NULL',
+          );
+          if (Number(pending) === 0) publishedAt = performance.now();
+        }
         if (seenAt.size >= EVENTS) return;
         await sleep(POLL_MS);
       }
@@ -132,9 +143,10 @@ async function pipeline(namespace: string): Promise<PipelineResult> {
     const started = performance.now();
     for (let i = 0; i < EVENTS; i += CHUNK) {
       const batch = Array.from({ length: Math.min(CHUNK, EVENTS - i) }, (_, k) => accreditation(i + k));
-      const written = await runTransaction(producer.dataSource, (m) => writeEvents(m, batch));
+      const events = await runTransaction(producer.dataSource, (m) => writeEvents(m, batch));
       const now = performance.now();
-      for (const e of written) committedAt.set(e.id, now);
+      for (const e of events) committedAt.set(e.id, now);
+      written += events.length;
       relay.nudge();
       if (RATE > 0) {
         const due = started + ((i + batch.length) / RATE) * 1000;
@@ -150,6 +162,7 @@ async function pipeline(namespace: string): Promise<PipelineResult> {
     const lags = [...committedAt].map(([id, t]) => seenAt.get(id)! - t).sort((a, b) => a - b);
     const first = Math.min(...committedAt.values());
     const last = Math.max(...seenAt.values());
+    const lastCommit = Math.max(...committedAt.values());
     const seconds = (last - first) / 1000;
     const [counter] = await consumer.dataSource.query(
       'SELECT numerator, denominator, facts FROM metric_counter WHERE unitCode = ? AND year = ?',
@@ -165,6 +178,8 @@ async function pipeline(namespace: string): Promise<PipelineResult> {
       lagP95: percentile(lags, 95) / 1000,
       lagMax: lags[lags.length - 1]! / 1000,
       counter: `${counter.numerator}/${counter.denominator} (${counter.facts} facts)`,
+      writtenSeconds: (lastCommit - first) / 1000,
+      publishedSeconds: ((publishedAt ?? NaN) - first) / 1000,
     };
   } finally {
     await relay.stop();
@@ -186,7 +201,7 @@ async function main(): Promise<void> {
       `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, NATS at ${TEST_NATS_URL}`,
       `raw nats.js sync publish (await each ack): ${EVENTS} in ${(EVENTS / raw.sync).toFixed(2)} s = ${raw.sync.toFixed(0)} events/s`,
       `raw nats.js async publish (all in flight): ${EVENTS} in ${(EVENTS / raw.async).toFixed(2)} s = ${raw.async.toFixed(0)} events/s`,
-      `pipeline outbox -> relay -> JetStream -> consumer (${EVENTS} events, transactions of ${CHUNK}, ${mode}): ${p.seconds.toFixed(2)} s = ${p.rate.toFixed(0)} events/s; lag p50 ${p.lagP50.toFixed(2)} s, p95 ${p.lagP95.toFixed(2)} s, max ${p.lagMax.toFixed(2)} s; counter ${p.counter}`,
+      `pipeline outbox -> relay -> JetStream -> consumer (${EVENTS} events, transactions of ${CHUNK}, ${mode}): ${p.seconds.toFixed(2)} s = ${p.rate.toFixed(0)} events/s; lag p50 ${p.lagP50.toFixed(2)} s, p95 ${p.lagP95.toFixed(2)} s, max ${p.lagMax.toFixed(2)} s; counter ${p.counter}; all written after ${p.writtenSeconds.toFixed(2)} s, all published after ${p.publishedSeconds.toFixed(2)} s`,
       `ratio pipeline / raw sync: ${(p.rate / raw.sync).toFixed(2)}x; pipeline / raw async: ${(p.rate / raw.async).toFixed(2)}x`,
     ].join('\n') + '\n',
   );

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent, EventBus, Subscription } from '../bus/event-bus';
-import { EventContractError } from '../bus/event.failures';
+import { BatchFailure, EventContractError } from '../bus/event.failures';
 import type { ContractEvent, EventContract } from '../contracts/event.contract';
 import { runTransaction } from '../database/transaction';
 import { classifyConsumerFailure } from './failure.classifier';
@@ -50,6 +50,37 @@ export async function applyOnce(
   });
 }
 
+/**
+ * applyOnce for several events in one transaction: one query finds those already applied, one
+ * multi-row insert records the others, then `effect` runs for each of them in order (an id
+ * twice in the list counts once). All or nothing: when an effect throws, the transaction rolls
+ * back and the error is rethrown. Returns, per event, whether it was applied (false: duplicate).
+ */
+export async function applyBatchOnce(
+  dataSource: DataSource,
+  consumer: string,
+  events: DomainEvent[],
+  effect: (index: number, m: EntityManager) => Promise<void>,
+): Promise<boolean[]> {
+  return runTransaction(dataSource, async (manager) => {
+    const ids = [...new Set(events.map((e) => e.id))];
+    const seen = new Set(
+      (
+        await manager.find(ProcessedEventEntity, { select: { eventId: true }, where: { consumer, eventId: In(ids) } })
+      ).map((p) => p.eventId),
+    );
+    const applied = events.map((e) => !seen.has(e.id) && (seen.add(e.id), true));
+    const fresh = events.filter((_, i) => applied[i]);
+    if (fresh.length)
+      await manager.insert(
+        ProcessedEventEntity,
+        fresh.map((e) => ({ eventId: e.id, consumer })),
+      );
+    for (let i = 0; i < events.length; i++) if (applied[i]) await effect(i, manager);
+    return applied;
+  });
+}
+
 export async function startConsumers(
   service: string,
   specs: ConsumerSpec[],
@@ -65,6 +96,11 @@ export async function startConsumers(
     const readable = new Map([contract, ...(spec.alsoReads ?? [])].map((c) => [c.version, c]));
     if ([...readable.values()].some((c) => c.subject !== contract.subject))
       throw new Error(`${durable} reads contracts of different subjects; declare one consumer per subject`);
+    const parse = (event: DomainEvent) => {
+      const read = readable.get(event.version);
+      if (!read) throw new EventContractError(`${durable} does not understand ${event.type} version ${event.version}`);
+      return read.parseEvent(event);
+    };
     subscriptions.push(
       await bus.subscribe({
         durable,
@@ -72,16 +108,43 @@ export async function startConsumers(
         maxDeliver,
         classify: (error) => classifyConsumerFailure(error, dataSource),
         handler: async (event) => {
-          const read = readable.get(event.version);
-          if (!read)
-            throw new EventContractError(`${durable} does not understand ${event.type} version ${event.version}`);
           // Parsed before the transaction: a bad payload is refused the same way by every consumer, with the field it names.
-          const parsed = read.parseEvent(event);
+          const parsed = parse(event);
           const applied = await applyOnce(dataSource, durable, event, (m) => spec.handle(parsed, m));
           logger.debug(
             { durable, event: event.id, type: event.type, applied },
             applied ? 'event applied' : 'duplicate event ignored',
           );
+        },
+        // A burst is applied a batch per transaction (one commit, then the bus acks them all); a
+        // failing event rolls the batch back and the bus applies its events one by one through
+        // handler above, so the failure is classified and counted for that event alone.
+        handleBatch: async (events) => {
+          const parsed = events.map((event, i) => {
+            try {
+              return parse(event);
+            } catch (err) {
+              throw new BatchFailure(i, err);
+            }
+          });
+          let current = -1;
+          let applied: boolean[];
+          try {
+            applied = await applyBatchOnce(dataSource, durable, events, async (i, m) => {
+              current = i;
+              await spec.handle(parsed[i]!, m);
+              current = -1;
+            });
+          } catch (err) {
+            throw new BatchFailure(current, err);
+          }
+          if (logger.isLevelEnabled('debug'))
+            events.forEach((event, i) =>
+              logger.debug(
+                { durable, event: event.id, type: event.type, applied: applied[i], batch: events.length },
+                applied[i] ? 'event applied' : 'duplicate event ignored',
+              ),
+            );
         },
       }),
     );
