@@ -26,6 +26,14 @@ export interface ConsumerSpec<T = unknown> {
    * Method syntax on purpose: a ConsumerSpec<Payload> then fits in a list of ConsumerSpec.
    */
   handle(event: ContractEvent<T>, manager: EntityManager): Promise<void>;
+  /**
+   * Optional, for consumers that can apply a burst set-based (e.g. one counter update per key
+   * instead of one per event): applies the events, in order, with the same effect as `handle`
+   * on each in turn, in the batch's transaction. Duplicates are already left out. Without it a
+   * batch calls `handle` once per event. When it throws, the bus cannot tell which event failed:
+   * the batch is rolled back and its events go through `handle` one by one.
+   */
+  handleBatch?(events: ContractEvent<T>[], manager: EntityManager): Promise<void>;
 }
 
 /** Deliveries of an event whose handler fails unexpectedly (not an outage, not a bad payload) before it is dead-lettered. */
@@ -52,15 +60,17 @@ export async function applyOnce(
 
 /**
  * applyOnce for several events in one transaction: one query finds those already applied, one
- * multi-row insert records the others, then `effect` runs for each of them in order (an id
- * twice in the list counts once). All or nothing: when an effect throws, the transaction rolls
+ * multi-row insert records the others, then `effect` runs for each of them in order, or
+ * `effectAll` once for all of them (an id twice in the list counts once). All or nothing: when an effect throws, the transaction rolls
  * back and the error is rethrown. Returns, per event, whether it was applied (false: duplicate).
  */
 export async function applyBatchOnce(
   dataSource: DataSource,
   consumer: string,
   events: DomainEvent[],
-  effect: (index: number, m: EntityManager) => Promise<void>,
+  effect?: (index: number, m: EntityManager) => Promise<void>,
+  /** Instead of `effect` per event: one call with the indexes of the events not applied before. */
+  effectAll?: (indexes: number[], m: EntityManager) => Promise<void>,
 ): Promise<boolean[]> {
   return runTransaction(dataSource, async (manager) => {
     const ids = [...new Set(events.map((e) => e.id))];
@@ -76,7 +86,10 @@ export async function applyBatchOnce(
         ProcessedEventEntity,
         fresh.map((e) => ({ eventId: e.id, consumer })),
       );
-    for (let i = 0; i < events.length; i++) if (applied[i]) await effect(i, manager);
+    const indexes = events.flatMap((_, i) => (applied[i] ? [i] : []));
+    if (effectAll) {
+      if (indexes.length) await effectAll(indexes, manager);
+    } else for (const i of indexes) await effect?.(i, manager);
     return applied;
   });
 }
@@ -130,11 +143,18 @@ export async function startConsumers(
           let current = -1;
           let applied: boolean[];
           try {
-            applied = await applyBatchOnce(dataSource, durable, events, async (i, m) => {
-              current = i;
-              await spec.handle(parsed[i]!, m);
-              current = -1;
-            });
+            applied = spec.handleBatch
+              ? await applyBatchOnce(dataSource, durable, events, undefined, (fresh, m) =>
+                  spec.handleBatch!(
+                    fresh.map((i) => parsed[i]!),
+                    m,
+                  ),
+                )
+              : await applyBatchOnce(dataSource, durable, events, async (i, m) => {
+                  current = i;
+                  await spec.handle(parsed[i]!, m);
+                  current = -1;
+                });
           } catch (err) {
             throw new BatchFailure(current, err);
           }
@@ -152,11 +172,12 @@ export async function startConsumers(
   return subscriptions;
 }
 
-/** Declares a consumer of one contract; the handler's payload type is the contract's. */
+/** Declares a consumer of one contract; the handlers' payload type is the contract's. */
 export function consumerOf<T>(
   contract: EventContract<T>,
   name: string,
   handle: (event: ContractEvent<T>, manager: EntityManager) => Promise<void>,
+  handleBatch?: (events: ContractEvent<T>[], manager: EntityManager) => Promise<void>,
 ): ConsumerSpec<T> {
-  return { name, contract, handle };
+  return handleBatch ? { name, contract, handle, handleBatch } : { name, contract, handle };
 }
