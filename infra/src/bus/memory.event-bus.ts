@@ -23,9 +23,10 @@ interface Consumer {
 /**
  * The embedded mode's bus, with JetStream's contract in memory: events are retained like a
  * stream (a consumer that subscribes late still receives them), de-duplicated by id, delivered
- * in order one at a time per consumer. Failures are treated as on NATS (delivery.policy): an
- * outage is retried in place until it passes, a contract failure is dead-lettered at once, an
- * unexpected one after maxDeliver attempts. Dead letters are kept in memory for the life of
+ * in order per consumer (the events queued while the previous ones were applied go together
+ * to a consumer's batch handler, see SubscriptionSpec.handleBatch). Failures are treated as on
+ * NATS (delivery.policy): an outage is retried in place until it passes, a contract failure is
+ * dead-lettered at once, an unexpected one after maxDeliver attempts. Dead letters are kept in memory for the life of
  * the process. Events not yet published when the process stops are still pending in the
  * producer's outbox.
  */

@@ -61,8 +61,9 @@ export async function applyOnce(
 /**
  * applyOnce for several events in one transaction: one query finds those already applied, one
  * multi-row insert records the others, then `effect` runs for each of them in order, or
- * `effectAll` once for all of them (an id twice in the list counts once). All or nothing: when an effect throws, the transaction rolls
- * back and the error is rethrown. Returns, per event, whether it was applied (false: duplicate).
+ * `effectAll` once for all of them (an id twice in the list counts once). All or nothing: when
+ * an effect throws, the transaction rolls back and the error is rethrown. Returns, per event,
+ * whether it was applied (false: a duplicate).
  */
 export async function applyBatchOnce(
   dataSource: DataSource,
