@@ -21,7 +21,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
- * `npm run bench:events [-- --events 5000 --chunk 50 --rate 0]`: the event pipeline against
+ * `npm run bench:events [-- --events 5000 --chunk 50 --rate 0 --relay-batch 200]`: the event pipeline against
  * MariaDB and NATS JetStream, side by side in one run with what nats.js alone does on the same
  * machine:
  * - raw sync publish: one JetStream publish at a time, each awaiting its ack;
@@ -41,6 +41,8 @@ const arg = (name: string, fallback: number): number => {
 const EVENTS = arg('events', 5_000);
 const CHUNK = arg('chunk', 50);
 const RATE = arg('rate', 0);
+/** Rows per relay pass; the relay's own default when not given. */
+const RELAY_BATCH = arg('relay-batch', 0);
 const UNIT = 'BBPPKS-PADANG';
 const YEAR = 2023;
 const POLL_MS = 25;
@@ -185,7 +187,7 @@ async function pipeline(namespace: string, variant: Variant): Promise<PipelineRe
   const bus = await NatsEventBus.connect(TEST_NATS_URL, undefined, { namespace });
   const spec = variant.spec();
   const durable = `performance-${spec.name}`;
-  const relay = new OutboxRelay(producer.dataSource, bus, logger);
+  const relay = new OutboxRelay(producer.dataSource, bus, logger, RELAY_BATCH ? { batchSize: RELAY_BATCH } : {});
   const subscriptions = await startConsumers('performance', [spec], consumer.dataSource, bus, logger);
   relay.start();
   try {
