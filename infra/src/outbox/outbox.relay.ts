@@ -85,7 +85,7 @@ export class OutboxRelay {
       const rows = await repo.find({ where: { publishedAt: IsNull() }, order: { seq: 'ASC' }, take: this.batchSize });
       if (!rows.length) return published;
       // All publishes of the batch in flight at once (nats.js async publish), then every ack awaited.
-      const results = await Promise.allSettled(rows.map((row) => this.bus.publish(JSON.parse(row.envelope))));
+      const results = await Promise.allSettled(rows.map(async (row) => this.bus.publish(JSON.parse(row.envelope))));
       const acked = rows.filter((_, i) => results[i]!.status === 'fulfilled');
       if (acked.length) {
         // One statement marks the whole batch (attempts counts publish passes, as before).
