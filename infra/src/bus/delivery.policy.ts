@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DomainEvent, SubscriptionSpec } from './event-bus';
-import { defaultClassify } from './event.failures';
+import { BatchFailure, defaultClassify } from './event.failures';
 
 /** Pause between in-place retries: doubling from 100 ms, at most 2 s, so a returning database is used within 2 s. */
 const RETRY_BASE_MS = 100;
@@ -25,6 +25,8 @@ export interface DeliveryControl {
   /** Tells the broker the message is still being worked on, so it is not redelivered meanwhile. */
   keepAlive(): void;
   logger?: Logger;
+  /** The event's handler already ran once for this delivery (in a batch that was rolled back) and failed with this. */
+  failedFirst?: { error: unknown };
 }
 
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */
@@ -58,6 +60,7 @@ export async function deliver(
   let contended = 0;
   for (let attempt = 1; ; attempt++) {
     try {
+      if (attempt === 1 && control.failedFirst) throw control.failedFirst.error;
       await spec.handler(event, { deliveryCount: control.deliveryCount });
       if (attempt > 1)
         control.logger?.info(
@@ -82,5 +85,49 @@ export async function deliver(
       if (!(await pause(retryDelay(attempt), control.signal))) return { status: 'stopped' };
       control.keepAlive();
     }
+  }
+}
+
+/** At most this many events per SubscriptionSpec.handleBatch call unless the spec says otherwise. */
+export const DEFAULT_MAX_BATCH = 256;
+
+/**
+ * Delivers events the bus has at hand together: one handleBatch call when the spec has one and
+ * there are several events, else (or when the batch fails) one `deliver` per event, in order.
+ * `settle` receives each event's outcome (by index) as soon as it is known, in order: for a
+ * batch, after handleBatch resolved (its commit); one by one, right after each event. On
+ * shutdown, events not yet delivered are `stopped` (the bus hands them back).
+ */
+export async function deliverBatch(
+  spec: SubscriptionSpec,
+  events: DomainEvent[],
+  controls: DeliveryControl[],
+  settle: (index: number, outcome: DeliveryOutcome) => Promise<void>,
+): Promise<void> {
+  let failed: { index: number; error: unknown } | undefined;
+  if (spec.handleBatch && events.length > 1) {
+    try {
+      await spec.handleBatch(
+        events,
+        controls.map((c) => ({ deliveryCount: c.deliveryCount })),
+      );
+      for (let i = 0; i < events.length; i++) await settle(i, { status: 'handled' });
+      return;
+    } catch (err) {
+      failed = err instanceof BatchFailure ? { index: err.index, error: err.cause } : { index: -1, error: err };
+      controls[0]?.logger?.debug(
+        { durable: spec.durable, events: events.length, error: err instanceof Error ? err.message : String(err) },
+        'event batch rolled back; delivering its events one by one',
+      );
+    }
+  }
+  for (let i = 0; i < events.length; i++) {
+    const control = controls[i];
+    if (control.signal.aborted) {
+      await settle(i, { status: 'stopped' });
+      continue;
+    }
+    const first = failed?.index === i ? { ...control, failedFirst: { error: failed.error } } : control;
+    await settle(i, await deliver(spec, events[i], first));
   }
 }

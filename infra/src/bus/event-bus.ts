@@ -32,6 +32,18 @@ export interface SubscriptionSpec {
   /** Deliveries failing unexpectedly before the message goes to the dead-letter subject. */
   maxDeliver: number;
   handler(event: DomainEvent, info: DeliveryInfo): Promise<void>;
+  /**
+   * Optional: applies several events at once, all or nothing (one database transaction), so a
+   * burst costs one commit per batch rather than one per event. The bus passes the messages it
+   * has at hand (at most `maxBatch`, in delivery order) and acks them only after this resolves.
+   * When it throws, nothing of the batch took effect: the bus then delivers the batch's events
+   * one by one through `handler`, so each failure is classified and counted as before. Throw
+   * BatchFailure to say which event failed: its failure then counts as that event's first
+   * attempt instead of calling `handler` for it again.
+   */
+  handleBatch?(events: DomainEvent[], infos: DeliveryInfo[]): Promise<void>;
+  /** Most events per handleBatch call (default 256). */
+  maxBatch?: number;
   /** What a handler failure means (see delivery.policy); without it, only EventContractError is permanent. */
   classify?: (error: unknown) => Promise<FailureKind>;
 }

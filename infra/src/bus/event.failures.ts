@@ -19,3 +19,19 @@ export type FailureKind = 'outage' | 'contention' | 'permanent' | 'unexpected';
 
 export const defaultClassify = async (error: unknown): Promise<FailureKind> =>
   error instanceof EventContractError ? 'permanent' : 'unexpected';
+
+/**
+ * Thrown by a batch handler (SubscriptionSpec.handleBatch) when applying events[index] failed
+ * with `cause`: the batch was rolled back, and the bus delivers its events one by one, taking
+ * `cause` as that event's first attempt. An index of -1 means no event in particular (the
+ * batch's own statements or its commit failed).
+ */
+export class BatchFailure extends Error {
+  override readonly name = 'BatchFailure';
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { deliver } from './delivery.policy';
+import type { DeliveryOutcome } from './delivery.policy';
+import { DEFAULT_MAX_BATCH, deliver, deliverBatch } from './delivery.policy';
 import type {
   DeadLetter,
   DeadLetterFilter,
@@ -23,9 +24,10 @@ interface Consumer {
 /**
  * The embedded mode's bus, with JetStream's contract in memory: events are retained like a
  * stream (a consumer that subscribes late still receives them), de-duplicated by id, delivered
- * in order one at a time per consumer. Failures are treated as on NATS (delivery.policy): an
- * outage is retried in place until it passes, a contract failure is dead-lettered at once, an
- * unexpected one after maxDeliver attempts. Dead letters are kept in memory for the life of
+ * in order per consumer (the events queued while the previous ones were applied go together
+ * to a consumer's batch handler, see SubscriptionSpec.handleBatch). Failures are treated as on
+ * NATS (delivery.policy): an outage is retried in place until it passes, a contract failure is
+ * dead-lettered at once, an unexpected one after maxDeliver attempts. Dead letters are kept in memory for the life of
  * the process. Events not yet published when the process stops are still pending in the
  * producer's outbox.
  */
@@ -105,19 +107,41 @@ export class MemoryEventBus implements EventBus {
   private enqueue(consumer: Consumer, event: DomainEvent): void {
     consumer.queue.push(event);
     consumer.draining ??= (async () => {
-      for (let next = consumer.queue.shift(); next; next = consumer.queue.shift()) await this.deliver(consumer, next);
+      const maxBatch = Math.max(1, consumer.spec.maxBatch ?? DEFAULT_MAX_BATCH);
+      for (let next = consumer.queue.splice(0, maxBatch); next.length; next = consumer.queue.splice(0, maxBatch))
+        await this.deliverMany(consumer, next);
     })().finally(() => (consumer.draining = undefined));
   }
 
-  private async deliver(consumer: Consumer, event: DomainEvent): Promise<void> {
+  /** The events queued together: as one batch when the consumer takes batches, each finished (retries included) before the next. */
+  private async deliverMany(consumer: Consumer, events: DomainEvent[]): Promise<void> {
+    const control = {
+      deliveryCount: 1,
+      signal: consumer.stopping.signal,
+      keepAlive: () => undefined,
+      logger: this.logger,
+    };
+    await deliverBatch(
+      consumer.spec,
+      events,
+      events.map(() => control),
+      (i, outcome) => this.deliver(consumer, events[i], outcome),
+    );
+  }
+
+  /** Delivers again until the event is handled or dead-lettered, `first` being the first delivery's outcome. */
+  private async deliver(consumer: Consumer, event: DomainEvent, first: DeliveryOutcome): Promise<void> {
     const { spec, stopping } = consumer;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await deliver(spec, event, {
-        deliveryCount: attempt,
-        signal: stopping.signal,
-        keepAlive: () => undefined,
-        logger: this.logger,
-      });
+      const outcome =
+        attempt === 1
+          ? first
+          : await deliver(spec, event, {
+              deliveryCount: attempt,
+              signal: stopping.signal,
+              keepAlive: () => undefined,
+              logger: this.logger,
+            });
       if (outcome.status !== 'failed') return;
       if (outcome.failure === 'permanent' || attempt >= spec.maxDeliver) {
         const letter: DeadLetter = {

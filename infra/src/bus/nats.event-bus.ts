@@ -3,7 +3,8 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connect, nanos } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import { deliver } from './delivery.policy';
+import type { DeliveryOutcome } from './delivery.policy';
+import { DEFAULT_MAX_BATCH, deliverBatch } from './delivery.policy';
 import type {
   DeadLetter,
   DeadLetterFilter,
@@ -147,15 +148,44 @@ export class NatsEventBus implements EventBus {
     await this.ensureStream(deadLetterSubject(spec.durable));
     await this.ensureConsumer(stream, spec);
     const consumer = await this.js.consumers.get(stream, spec.durable);
-    const messages = await consumer.consume({ max_messages: 64 });
+    const maxBatch = Math.max(1, spec.maxBatch ?? DEFAULT_MAX_BATCH);
+    const messages = await consumer.consume({ max_messages: Math.max(64, maxBatch) });
     const stopping = new AbortController();
-    const loop = (async () => {
-      for await (const msg of messages) {
+    // The pump reads what the server pushes into a buffer (at most maxBatch waiting: reading
+    // further would pull more); the worker takes everything buffered as one batch, so a batch
+    // is whatever arrived while the previous one was being applied, and a lone event waits for
+    // nothing.
+    const buffer: JsMsg[] = [];
+    let wakeWorker: (() => void) | undefined;
+    let wakePump: (() => void) | undefined;
+    let pumping = true;
+    const pump = (async () => {
+      try {
+        for await (const msg of messages) {
+          buffer.push(msg);
+          wakeWorker?.();
+          while (buffer.length >= maxBatch && !stopping.signal.aborted) await new Promise<void>((r) => (wakePump = r));
+        }
+      } finally {
+        pumping = false;
+        wakeWorker?.();
+      }
+    })();
+    const worker = (async () => {
+      for (;;) {
+        if (!buffer.length) {
+          if (!pumping) return;
+          await new Promise<void>((r) => (wakeWorker = r));
+          wakeWorker = undefined;
+          continue;
+        }
+        const batch = buffer.splice(0, maxBatch);
+        wakePump?.();
         try {
-          await this.handle(spec, msg, stopping.signal);
+          await this.handle(spec, batch, stopping.signal);
         } catch (err) {
-          // Only NATS itself failing lands here (acks and naks are fire-and-forget); the message
-          // is redelivered after ack_wait, and the loop must go on.
+          // Only NATS itself failing lands here (acks and naks are fire-and-forget); the messages
+          // are redelivered after ack_wait, and the loop must go on.
           this.logger?.error(
             { durable: spec.durable, error: err instanceof Error ? err.message : String(err) },
             'event delivery failed',
@@ -166,8 +196,10 @@ export class NatsEventBus implements EventBus {
     const subscription: Subscription = {
       stop: async () => {
         stopping.abort();
+        wakePump?.();
         await messages.close();
-        await loop;
+        await pump;
+        await worker;
         this.consumers.delete(subscription);
       },
     };
@@ -175,29 +207,47 @@ export class NatsEventBus implements EventBus {
     return subscription;
   }
 
-  private async handle(spec: SubscriptionSpec, msg: JsMsg, stopping: AbortSignal): Promise<void> {
-    const deliveries = msg.info.deliveryCount;
-    let event: DomainEvent;
-    try {
-      event = parseEvent(msg.json());
-    } catch (err) {
-      const subject = msg.subject.startsWith(this.wire('')) ? msg.subject.slice(this.wire('').length) : msg.subject;
-      return this.deadLetter(msg, {
-        subject,
-        durable: spec.durable,
-        eventId: null,
-        failure: 'permanent',
-        error: err instanceof Error ? err.message : String(err),
-        deliveries,
-      });
+  /** Handles the messages of one batch: unreadable ones are dead-lettered, the rest delivered together and then acked. */
+  private async handle(spec: SubscriptionSpec, msgs: JsMsg[], stopping: AbortSignal): Promise<void> {
+    const readable: { msg: JsMsg; event: DomainEvent }[] = [];
+    for (const msg of msgs) {
+      try {
+        readable.push({ msg, event: parseEvent(msg.json()) });
+      } catch (err) {
+        const subject = msg.subject.startsWith(this.wire('')) ? msg.subject.slice(this.wire('').length) : msg.subject;
+        await this.deadLetter(msg, {
+          subject,
+          durable: spec.durable,
+          eventId: null,
+          failure: 'permanent',
+          error: err instanceof Error ? err.message : String(err),
+          deliveries: msg.info.deliveryCount,
+        });
+      }
     }
-    if (stopping.aborted) return msg.nak();
-    const outcome = await deliver(spec, event, {
-      deliveryCount: deliveries,
-      signal: stopping,
-      keepAlive: () => msg.working(),
-      logger: this.logger,
-    });
+    if (!readable.length) return;
+    if (stopping.aborted) return readable.forEach(({ msg }) => msg.nak());
+    await deliverBatch(
+      spec,
+      readable.map((r) => r.event),
+      readable.map(({ msg }, i) => ({
+        deliveryCount: msg.info.deliveryCount,
+        signal: stopping,
+        // While this event is retried in place, the batch's later events wait for it: keep them too.
+        keepAlive: () => readable.slice(i).forEach((r) => r.msg.working()),
+        logger: this.logger,
+      })),
+      (i, outcome) => this.settle(spec, readable[i].msg, readable[i].event, outcome),
+    );
+  }
+
+  private async settle(
+    spec: SubscriptionSpec,
+    msg: JsMsg,
+    event: DomainEvent,
+    outcome: DeliveryOutcome,
+  ): Promise<void> {
+    const deliveries = msg.info.deliveryCount;
     if (outcome.status === 'handled') return msg.ack();
     // Shutting down: hand the message back at once, for another replica or the next start.
     if (outcome.status === 'stopped') return msg.nak();

@@ -10,9 +10,17 @@ export interface RelayOptions {
 }
 
 /**
- * Publishes pending outbox rows in order, with msgID = event id so that JetStream drops a
- * row published twice (a crash between publish and mark, or two replicas racing). A failed
- * publish leaves the row pending and stops the batch, so order is kept and nothing is lost.
+ * Publishes pending outbox rows, a batch (`batchSize`, in outbox order) at a time: every row of
+ * the batch is published at once and all acks are awaited, then the acked rows are marked with
+ * one UPDATE. msgID = event id, so JetStream drops a row published twice (a crash between
+ * publish and mark, a partial failure, or two relays racing on the same pending rows: relays
+ * claim nothing, the de-duplication is what makes two of them safe). A failed publish leaves its
+ * row pending (attempts and lastError recorded) and ends the pass; the next pass starts from it.
+ *
+ * Order: the publishes of a batch leave in outbox order on one connection, so the stream keeps
+ * that order as long as they succeed; a row whose publish failed is stored after the later rows
+ * of its batch that succeeded (at most `batchSize` - 1 of them). docs/events.md says what
+ * consumers may rely on.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
@@ -77,23 +85,54 @@ export class OutboxRelay {
     for (;;) {
       const rows = await repo.find({ where: { publishedAt: IsNull() }, order: { seq: 'ASC' }, take: this.batchSize });
       if (!rows.length) return published;
-      for (const row of rows) {
-        try {
-          await this.bus.publish(JSON.parse(row.envelope) as DomainEvent);
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          await repo.update({ seq: row.seq }, { attempts: row.attempts + 1, lastError: message.slice(0, 500) });
-          if (row.attempts % 20 === 0)
-            this.logger?.warn(
-              { event: row.eventId, attempts: row.attempts + 1, error: message },
-              'outbox publish failed; event stays pending',
-            );
-          return published;
-        }
-        await repo.update({ seq: row.seq }, { publishedAt: new Date(), attempts: row.attempts + 1, lastError: null });
-        published++;
+      // All publishes of the batch in flight at once (nats.js async publish), then every ack awaited.
+      const results = await Promise.allSettled(
+        rows.map(async (row) => this.bus.publish(JSON.parse(row.envelope) as DomainEvent)),
+      );
+      const acked = rows.filter((_, i) => results[i].status === 'fulfilled');
+      if (acked.length) {
+        // One statement marks the whole batch (attempts counts publish passes, as before).
+        await repo
+          .createQueryBuilder()
+          .update()
+          .set({ publishedAt: new Date(), attempts: () => 'attempts + 1', lastError: null })
+          .whereInIds(acked.map((r) => r.seq))
+          .execute();
+        published += acked.length;
+      }
+      const failed = rows
+        .map((row, i) => ({ row, result: results[i] }))
+        .filter((f): f is { row: OutboxEventEntity; result: PromiseRejectedResult } => f.result.status === 'rejected');
+      if (failed.length) {
+        await this.recordFailures(failed.map(({ row, result }) => ({ row, error: result.reason as unknown })));
+        // Stop the pass: the failed rows are the first pending ones and are tried again first.
+        return published;
       }
       if (rows.length < this.batchSize) return published;
+    }
+  }
+
+  /** Keeps failed rows pending with their error; one UPDATE per distinct error message. */
+  private async recordFailures(failed: { row: OutboxEventEntity; error: unknown }[]): Promise<void> {
+    const byMessage = new Map<string, OutboxEventEntity[]>();
+    for (const { row, error } of failed) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      byMessage.set(message, [...(byMessage.get(message) ?? []), row]);
+    }
+    for (const [message, rows] of byMessage) {
+      await this.dataSource
+        .getRepository(OutboxEventEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ attempts: () => 'attempts + 1', lastError: message })
+        .whereInIds(rows.map((r) => r.seq))
+        .execute();
+      const first = rows[0];
+      if (first.attempts % 20 === 0)
+        this.logger?.warn(
+          { event: first.eventId, events: rows.length, attempts: first.attempts + 1, error: message },
+          'outbox publish failed; events stay pending',
+        );
     }
   }
 }
