@@ -4,8 +4,8 @@ import { UnitEntity, WorkAreaProvinceEntity } from '../unit/unit.entity';
 
 /**
  * Input checks shared by the certification, accreditation and ATENSI features: they take the
- * same kinds of input (unit, year, dates, a place in the work area). Ids and paging use the
- * subgraph's common helpers.
+ * same kinds of input (unit, year, dates, a place in the work area). Ids use the subgraph's
+ * common parseId, paging infra's pageWindow and toConnection.
  */
 
 export function requiredText(field: string, value: string | null | undefined, max: number): string {
