@@ -109,6 +109,31 @@ describe('ATENSI cases: mutations, events, bad input (MariaDB + NATS)', () => {
     });
   });
 
+  it('pages the cases as a connection: edges with cursors, pageInfo, totalCount of the same filter', async () => {
+    const LIST = `query($first: Int!, $after: String, $status: AtensiCaseStatus) {
+      atensiCases(unit: "${PADANG}", year: 2023, status: $status, first: $first, after: $after) {
+        edges { cursor node { id status } } nodes { id } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } totalCount } }`;
+    const first = (await t.call(LIST, { first: 2 }, callers.viewer(PADANG))).data.atensiCases;
+    expect(first.edges).toHaveLength(2);
+    expect(first.nodes).toEqual(first.edges.map((e: { node: { id: string } }) => ({ id: e.node.id })));
+    expect(first.pageInfo).toEqual({
+      startCursor: first.edges[0].cursor,
+      endCursor: first.edges[1].cursor,
+      hasNextPage: true,
+      hasPreviousPage: false,
+    });
+    expect(first.totalCount).toBe(3);
+    const rest = (await t.call(LIST, { first: 2, after: first.pageInfo.endCursor }, callers.viewer(PADANG))).data
+      .atensiCases;
+    expect(rest.edges).toHaveLength(1);
+    expect(rest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(rest.totalCount).toBe(3);
+    const open = (await t.call(LIST, { first: 2, status: 'OPEN' }, callers.viewer(PADANG))).data.atensiCases;
+    expect(open.edges.map((e: { node: { status: string } }) => e.node.status)).toEqual(['OPEN']);
+    expect(open.totalCount).toBe(1);
+    expect((await t.call(LIST, { first: 2 }, callers.viewer(BANDUNG))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses bad input with BAD_USER_INPUT naming the field; other units cannot write; nothing is written', async () => {
     const c = await open('DUKUNGAN_PSIKOSOSIAL', '2023-04-03');
     const before = await counts(t.database, TABLES);

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { AccreditationResult, LksKind } from './accreditation.type';
 
 /** A social-welfare institution (Lembaga Kesejahteraan Sosial, LKS) in a unit's work area. */
 @Entity('lks_institution')
@@ -14,7 +15,7 @@ export class LksInstitutionEntity {
   name!: string;
 
   @Column({ type: 'varchar', length: 30 })
-  kind!: string;
+  kind!: LksKind;
 
   @Column({ type: 'varchar', length: 100 })
   province!: string;
@@ -52,7 +53,7 @@ export class AccreditationAssessmentEntity {
   assessorTeam!: string[];
 
   @Column({ type: 'varchar', length: 20 })
-  result!: string;
+  result!: AccreditationResult;
 
   @Column({ type: 'date' })
   decidedOn!: string;

@@ -1,6 +1,6 @@
 import { accreditationDecidedV1, type NewEvent, type Payload } from '@kesos/infra';
 import type { AccreditationAssessmentEntity } from './accreditation.entity';
-import { AccreditationResult, VALIDITY_YEARS } from './accreditation.type';
+import { VALIDITY_YEARS } from './accreditation.type';
 
 /** One builder for the mutation and the seed, so that both publish the same payload. */
 export function accreditationDecidedEvent(
@@ -14,7 +14,7 @@ export function accreditationDecidedEvent(
       institutionId: a.institutionId,
       year: a.year,
       result: a.result,
-      accredited: VALIDITY_YEARS[a.result as AccreditationResult] != null,
+      accredited: VALIDITY_YEARS[a.result] != null,
       date: a.decidedOn,
     },
     occurredAt,

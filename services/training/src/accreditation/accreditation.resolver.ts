@@ -6,6 +6,7 @@ import {
   SetAccreditationTargetInput,
 } from './accreditation.input';
 import { institutionById } from './accreditation.loader';
+import { toLksInstitution } from './accreditation.mapper';
 import {
   isAccredited,
   listAccreditations,
@@ -47,7 +48,7 @@ export class AccreditationResolver {
     @Arg('after', () => String, AFTER_ARG) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AccreditationAssessmentPage> {
-    return (await listAccreditations(ctx, { unit, year, result, first, after })) as AccreditationAssessmentPage;
+    return listAccreditations(ctx, { unit, year, result, first, after });
   }
 
   @Query(() => LksInstitutionPage, {
@@ -59,7 +60,7 @@ export class AccreditationResolver {
     @Arg('after', () => String, AFTER_ARG) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<LksInstitutionPage> {
-    return (await listInstitutions(ctx, { unit, first, after })) as LksInstitutionPage;
+    return listInstitutions(ctx, { unit, first, after });
   }
 
   @Mutation(() => LksInstitution, {
@@ -69,7 +70,7 @@ export class AccreditationResolver {
     @Arg('input', { description: 'The institution' }) input: RegisterLksInstitutionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<LksInstitution> {
-    return (await registerInstitution(ctx, input)) as LksInstitution;
+    return registerInstitution(ctx, input);
   }
 
   @Mutation(() => AccreditationAssessment, {
@@ -80,7 +81,7 @@ export class AccreditationResolver {
     @Arg('input', { description: 'The visit and decision' }) input: RecordAccreditationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AccreditationAssessment> {
-    return (await recordAccreditation(ctx, input)) as AccreditationAssessment;
+    return recordAccreditation(ctx, input);
   }
 
   @Mutation(() => AccreditationTarget, {
@@ -95,8 +96,12 @@ export class AccreditationResolver {
   }
 
   @FieldResolver(() => LksInstitution, { description: 'The institution visited (LKS)' })
-  async institution(@Root() assessment: AccreditationAssessment, @Ctx() ctx: RequestContext): Promise<LksInstitution> {
-    return (await institutionById(ctx).load(assessment.institutionId)) as LksInstitution;
+  async institution(
+    @Root() assessment: AccreditationAssessment,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LksInstitution | null> {
+    const row = await institutionById(ctx).load(assessment.institutionId);
+    return row && toLksInstitution(row);
   }
 
   @FieldResolver(() => Boolean, {

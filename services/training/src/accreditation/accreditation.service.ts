@@ -1,6 +1,13 @@
-import { assertCanRead, assertCanWrite, BadInputError, forUpdate, RequestContext } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  forUpdate,
+  pageWindow,
+  RequestContext,
+  toConnection,
+} from '@kesos/infra';
 import { MoreThan } from 'typeorm';
-import { pageWindow, toPage } from '../common/common.helpers';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation.entity';
 import { accreditationDecidedEvent } from './accreditation.events';
@@ -12,17 +19,28 @@ import {
   validateInstitution,
   validateTarget,
 } from './accreditation.input';
-import { AccreditationResult, VALIDITY_YEARS } from './accreditation.type';
+import { accreditationSummaryByUnitYear } from './accreditation.loader';
+import { toAccreditationAssessment, toAccreditationTarget, toLksInstitution } from './accreditation.mapper';
+import {
+  AccreditationAssessment,
+  AccreditationAssessmentPage,
+  AccreditationResult,
+  AccreditationSummary,
+  AccreditationTarget,
+  LksInstitution,
+  LksInstitutionPage,
+  VALIDITY_YEARS,
+} from './accreditation.type';
 
-export const isAccredited = (result: string): boolean => VALIDITY_YEARS[result as AccreditationResult] != null;
+export const isAccredited = (result: AccreditationResult): boolean => VALIDITY_YEARS[result] != null;
 
 export async function registerInstitution(
   ctx: RequestContext,
   input: RegisterLksInstitutionInput,
-): Promise<LksInstitutionEntity> {
+): Promise<LksInstitution> {
   const valid = validateInstitution(input);
   assertCanWrite(ctx.caller, valid.unit);
-  return ctx.db.transaction(async ({ manager }) => {
+  const saved = await ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
     const place = await workAreaPlace(
       manager,
@@ -35,15 +53,16 @@ export async function registerInstitution(
     const { identifiers } = await manager.insert(LksInstitutionEntity, row);
     return { ...row, id: Number(identifiers[0]?.id) };
   });
+  return toLksInstitution(saved);
 }
 
 /** Records the visit and its decision with their event; one assessment per institution per year. */
 export async function recordAccreditation(
   ctx: RequestContext,
   input: RecordAccreditationInput,
-): Promise<AccreditationAssessmentEntity> {
+): Promise<AccreditationAssessment> {
   const valid = validateAccreditation(input);
-  return ctx.db.transaction(async (tx) => {
+  const recorded = await ctx.db.transaction(async (tx) => {
     const { manager } = tx;
     // Locked first, so a second decision for the same year waits and is then refused as a repeat.
     const institution = await manager.findOne(LksInstitutionEntity, {
@@ -73,20 +92,19 @@ export async function recordAccreditation(
     await tx.emit(accreditationDecidedEvent(saved));
     return saved;
   });
+  return toAccreditationAssessment(recorded);
 }
 
-export async function setTarget(
-  ctx: RequestContext,
-  input: SetAccreditationTargetInput,
-): Promise<AccreditationTargetEntity> {
+export async function setTarget(ctx: RequestContext, input: SetAccreditationTargetInput): Promise<AccreditationTarget> {
   const valid = validateTarget(input);
   assertCanWrite(ctx.caller, valid.unit);
-  return ctx.db.transaction(async ({ manager }) => {
+  const saved = await ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
-    const row = { unitCode, year: valid.year, institutions: valid.institutions };
+    const row: AccreditationTargetEntity = { unitCode, year: valid.year, institutions: valid.institutions };
     await manager.upsert(AccreditationTargetEntity, row, ['unitCode', 'year']);
     return row;
   });
+  return toAccreditationTarget(saved);
 }
 
 interface ListFilter {
@@ -98,7 +116,7 @@ interface ListFilter {
 export async function listAccreditations(
   ctx: RequestContext,
   filter: ListFilter & { year?: number | null; result?: AccreditationResult | null },
-) {
+): Promise<AccreditationAssessmentPage> {
   assertCanRead(ctx.caller, filter.unit);
   const window = pageWindow(filter.first, filter.after);
   const where = {
@@ -112,10 +130,10 @@ export async function listAccreditations(
     order: { id: 'ASC' },
     take: window.take + 1,
   });
-  return toPage(rows, window);
+  return toConnection(rows, window, () => repo.count({ where }), toAccreditationAssessment);
 }
 
-export async function listInstitutions(ctx: RequestContext, filter: ListFilter) {
+export async function listInstitutions(ctx: RequestContext, filter: ListFilter): Promise<LksInstitutionPage> {
   assertCanRead(ctx.caller, filter.unit);
   const window = pageWindow(filter.first, filter.after);
   const repo = ctx.db.dataSource.getRepository(LksInstitutionEntity);
@@ -125,5 +143,15 @@ export async function listInstitutions(ctx: RequestContext, filter: ListFilter) 
     order: { id: 'ASC' },
     take: window.take + 1,
   });
-  return toPage(rows, window);
+  return toConnection(rows, window, () => repo.count({ where }), toLksInstitution);
+}
+
+/** The accreditation summary of a unit's year, batched with every other (unit, year) of the request. */
+export async function accreditationSummary(
+  ctx: RequestContext,
+  unitCode: string,
+  year: number,
+): Promise<AccreditationSummary> {
+  assertCanRead(ctx.caller, unitCode);
+  return accreditationSummaryByUnitYear(ctx).load({ unit: unitCode, year: validYear('year', year) });
 }

@@ -1,5 +1,5 @@
+import { type Connection, connectionType } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TrainingPageInfo } from '../common/common.type';
 
 export enum LksKind {
   CHILDREN = 'CHILDREN',
@@ -155,20 +155,16 @@ export class AccreditationTarget {
   institutions!: number;
 }
 
-@ObjectType({ description: 'One page of accreditation decisions, oldest first (halaman hasil akreditasi)' })
-export class AccreditationAssessmentPage {
-  @Field(() => [AccreditationAssessment], { description: 'Decisions on this page (daftar hasil)' })
-  nodes!: AccreditationAssessment[];
+/** One page of accreditation decisions, oldest first. */
+export const AccreditationAssessmentPage = connectionType(AccreditationAssessment, {
+  name: 'AccreditationAssessmentPage',
+  items: 'accreditation decisions (hasil akreditasi)',
+});
+export type AccreditationAssessmentPage = Connection<AccreditationAssessment>;
 
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends (posisi halaman)' })
-  pageInfo!: TrainingPageInfo;
-}
-
-@ObjectType({ description: 'One page of institutions, oldest first (halaman LKS)' })
-export class LksInstitutionPage {
-  @Field(() => [LksInstitution], { description: 'Institutions on this page (daftar LKS)' })
-  nodes!: LksInstitution[];
-
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends (posisi halaman)' })
-  pageInfo!: TrainingPageInfo;
-}
+/** One page of institutions, oldest first. */
+export const LksInstitutionPage = connectionType(LksInstitution, {
+  name: 'LksInstitutionPage',
+  items: 'institutions (LKS)',
+});
+export type LksInstitutionPage = Connection<LksInstitution>;

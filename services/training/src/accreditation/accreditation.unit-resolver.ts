@@ -1,8 +1,7 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { validYear } from '../common/common.validation';
 import { Unit } from '../unit/unit.type';
-import { accreditationSummaryByUnitYear } from './accreditation.loader';
+import { accreditationSummary } from './accreditation.service';
 import { AccreditationSummary } from './accreditation.type';
 
 @Resolver(() => Unit)
@@ -16,7 +15,6 @@ export class UnitAccreditationResolver {
     @Arg('year', () => Int, { description: 'Year (tahun)' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<AccreditationSummary> {
-    assertCanRead(ctx.caller, unit.code);
-    return accreditationSummaryByUnitYear(ctx).load({ unit: unit.code, year: validYear('year', year) });
+    return accreditationSummary(ctx, unit.code, year);
   }
 }

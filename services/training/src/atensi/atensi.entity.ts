@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AtensiCaseStatus, AtensiServiceType } from './atensi.type';
 
 /** A case received by the unit's social rehabilitation assistance service (kasus ATENSI). */
 @Entity('atensi_case')
@@ -15,7 +16,7 @@ export class AtensiCaseEntity {
   year!: number;
 
   @Column({ type: 'varchar', length: 40 })
-  serviceType!: string;
+  serviceType!: AtensiServiceType;
 
   @Column({ type: 'date' })
   receivedOn!: string;
@@ -30,7 +31,7 @@ export class AtensiCaseEntity {
   description!: string | null;
 
   @Column({ type: 'varchar', length: 10 })
-  status!: string;
+  status!: AtensiCaseStatus;
 
   @Column({ type: 'date', nullable: true })
   closedOn!: string | null;

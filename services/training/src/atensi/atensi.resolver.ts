@@ -29,7 +29,7 @@ export class AtensiResolver {
     after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AtensiCasePage> {
-    return (await listCases(ctx, { unit, year, serviceType, status, first, after })) as AtensiCasePage;
+    return listCases(ctx, { unit, year, serviceType, status, first, after });
   }
 
   @Mutation(() => AtensiCase, {
@@ -39,7 +39,7 @@ export class AtensiResolver {
     @Arg('input', { description: 'The case' }) input: OpenAtensiCaseInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AtensiCase> {
-    return (await openCase(ctx, input)) as AtensiCase;
+    return openCase(ctx, input);
   }
 
   @Mutation(() => AtensiCase, {
@@ -50,6 +50,6 @@ export class AtensiResolver {
     @Arg('input', { description: 'The closing' }) input: CloseAtensiCaseInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AtensiCase> {
-    return (await closeCase(ctx, input)) as AtensiCase;
+    return closeCase(ctx, input);
   }
 }

@@ -1,16 +1,26 @@
-import { assertCanRead, assertCanWrite, BadInputError, ConflictError, forUpdate, RequestContext } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  ConflictError,
+  forUpdate,
+  pageWindow,
+  RequestContext,
+  toConnection,
+} from '@kesos/infra';
 import { MoreThan } from 'typeorm';
-import { pageWindow, toPage } from '../common/common.helpers';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 import { AtensiCaseEntity } from './atensi.entity';
 import { atensiCaseClosedEvent } from './atensi.events';
 import { CloseAtensiCaseInput, OpenAtensiCaseInput, validateClose, validateOpen } from './atensi.input';
-import { AtensiCaseStatus, AtensiServiceType } from './atensi.type';
+import { atensiSummaryByUnitYear } from './atensi.loader';
+import { toAtensiCase } from './atensi.mapper';
+import { AtensiCase, AtensiCasePage, AtensiCaseStatus, AtensiServiceType, AtensiSummary } from './atensi.type';
 
-export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput): Promise<AtensiCaseEntity> {
+export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput): Promise<AtensiCase> {
   const valid = validateOpen(input);
   assertCanWrite(ctx.caller, valid.unit);
-  return ctx.db.transaction(async ({ manager }) => {
+  const saved = await ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
     const place = await workAreaPlace(
       manager,
@@ -34,12 +44,13 @@ export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput):
     const { identifiers } = await manager.insert(AtensiCaseEntity, row);
     return { ...row, id: Number(identifiers[0]?.id) };
   });
+  return toAtensiCase(saved);
 }
 
 /** OPEN -> CLOSED, once; the closing and its event commit together. */
-export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput): Promise<AtensiCaseEntity> {
+export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput): Promise<AtensiCase> {
   const valid = validateClose(input);
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const found = await tx.manager.findOne(AtensiCaseEntity, { where: { id: valid.caseId }, ...forUpdate(tx.manager) });
     if (!found) throw new BadInputError('caseId', `case ${valid.caseId} does not exist`);
     assertCanWrite(ctx.caller, found.unitCode);
@@ -67,6 +78,7 @@ export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput
     await tx.emit(atensiCaseClosedEvent(closed));
     return closed;
   });
+  return toAtensiCase(saved);
 }
 
 export async function listCases(
@@ -79,7 +91,7 @@ export async function listCases(
     first: number;
     after?: string | null;
   },
-) {
+): Promise<AtensiCasePage> {
   assertCanRead(ctx.caller, filter.unit);
   const window = pageWindow(filter.first, filter.after);
   const where = {
@@ -94,5 +106,11 @@ export async function listCases(
     order: { id: 'ASC' },
     take: window.take + 1,
   });
-  return toPage(rows, window);
+  return toConnection(rows, window, () => repo.count({ where }), toAtensiCase);
+}
+
+/** The ATENSI summary of a unit's year, batched with every other (unit, year) of the request. */
+export async function atensiSummary(ctx: RequestContext, unitCode: string, year: number): Promise<AtensiSummary> {
+  assertCanRead(ctx.caller, unitCode);
+  return atensiSummaryByUnitYear(ctx).load({ unit: unitCode, year: validYear('year', year) });
 }

@@ -1,5 +1,5 @@
+import { type Connection, connectionType } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TrainingPageInfo } from '../common/common.type';
 
 export enum AtensiServiceType {
   RESPON_KASUS = 'RESPON_KASUS',
@@ -147,11 +147,9 @@ export class AtensiSummary {
   byServiceType!: AtensiServiceTypeSummary[];
 }
 
-@ObjectType({ description: 'One page of ATENSI cases, oldest first (halaman kasus ATENSI)' })
-export class AtensiCasePage {
-  @Field(() => [AtensiCase], { description: 'Cases on this page (daftar kasus)' })
-  nodes!: AtensiCase[];
-
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends (posisi halaman)' })
-  pageInfo!: TrainingPageInfo;
-}
+/** One page of ATENSI cases, oldest first. */
+export const AtensiCasePage = connectionType(AtensiCase, {
+  name: 'AtensiCasePage',
+  items: 'ATENSI cases (kasus ATENSI)',
+});
+export type AtensiCasePage = Connection<AtensiCase>;

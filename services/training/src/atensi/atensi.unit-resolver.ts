@@ -1,8 +1,7 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { validYear } from '../common/common.validation';
 import { Unit } from '../unit/unit.type';
-import { atensiSummaryByUnitYear } from './atensi.loader';
+import { atensiSummary } from './atensi.service';
 import { AtensiSummary } from './atensi.type';
 
 @Resolver(() => Unit)
@@ -16,7 +15,6 @@ export class UnitAtensiResolver {
     @Arg('year', () => Int, { description: 'Year the cases were received (tahun)' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<AtensiSummary> {
-    assertCanRead(ctx.caller, unit.code);
-    return atensiSummaryByUnitYear(ctx).load({ unit: unit.code, year: validYear('year', year) });
+    return atensiSummary(ctx, unit.code, year);
   }
 }

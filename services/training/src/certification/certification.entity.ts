@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CertificationCategory, CertificationResult } from './certification.type';
 
 /** A person planned for certification of SDM Kesos (asesi) by a unit in a year. */
 @Entity('certification_candidate')
@@ -18,7 +19,7 @@ export class CertificationCandidateEntity {
   name!: string;
 
   @Column({ type: 'varchar', length: 20 })
-  category!: string;
+  category!: CertificationCategory;
 
   @Column({ type: 'varchar', length: 100 })
   originProvince!: string;
@@ -79,7 +80,7 @@ export class CertificationAssessmentEntity {
   candidateId!: number;
 
   @Column({ type: 'varchar', length: 20 })
-  result!: string;
+  result!: CertificationResult;
 
   @Column({ type: 'date' })
   assessedOn!: string;

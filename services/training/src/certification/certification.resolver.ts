@@ -1,13 +1,15 @@
-import { canSeePersonalData, RequestContext } from '@kesos/infra';
-import { maskName } from '../common/common.helpers';
+import type { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   RecordCertificationAssessmentInput,
   RegisterCertificationCandidateInput,
   ScheduleCertificationSessionInput,
 } from './certification.input';
-import { assessmentsByCandidate, candidateById, sessionById } from './certification.loader';
+import { candidateById, sessionById } from './certification.loader';
+import { toCertificationCandidate, toCertificationSession } from './certification.mapper';
 import {
+  candidateAssessments,
+  candidateName,
   listAssessments,
   listCandidates,
   listSessions,
@@ -47,7 +49,7 @@ export class CertificationResolver {
     @Arg('after', () => String, AFTER_ARG) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CertificationAssessmentPage> {
-    return (await listAssessments(ctx, { unit, year, result, first, after })) as CertificationAssessmentPage;
+    return listAssessments(ctx, { unit, year, result, first, after });
   }
 
   @Query(() => CertificationCandidatePage, {
@@ -61,7 +63,7 @@ export class CertificationResolver {
     @Arg('after', () => String, AFTER_ARG) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CertificationCandidatePage> {
-    return (await listCandidates(ctx, { unit, year, first, after })) as CertificationCandidatePage;
+    return listCandidates(ctx, { unit, year, first, after });
   }
 
   @Query(() => [CertificationSession], {
@@ -82,7 +84,7 @@ export class CertificationResolver {
     @Arg('input', { description: 'The candidate' }) input: RegisterCertificationCandidateInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CertificationCandidate> {
-    return (await registerCandidate(ctx, input)) as CertificationCandidate;
+    return registerCandidate(ctx, input);
   }
 
   @Mutation(() => CertificationSession, {
@@ -103,7 +105,7 @@ export class CertificationResolver {
     @Arg('input', { description: 'The result' }) input: RecordCertificationAssessmentInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CertificationAssessment> {
-    return (await recordAssessment(ctx, input)) as CertificationAssessment;
+    return recordAssessment(ctx, input);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the result is KOMPETEN (kompeten)' })
@@ -115,16 +117,18 @@ export class CertificationResolver {
   async candidate(
     @Root() assessment: CertificationAssessment,
     @Ctx() ctx: RequestContext,
-  ): Promise<CertificationCandidate> {
-    return (await candidateById(ctx).load(assessment.candidateId)) as CertificationCandidate;
+  ): Promise<CertificationCandidate | null> {
+    const row = await candidateById(ctx).load(assessment.candidateId);
+    return row && toCertificationCandidate(row);
   }
 
   @FieldResolver(() => CertificationSession, { description: 'The session of the assessment (sesi uji kompetensi)' })
   async session(
     @Root() assessment: CertificationAssessment,
     @Ctx() ctx: RequestContext,
-  ): Promise<CertificationSession> {
-    return (await sessionById(ctx).load(assessment.sessionId)) as CertificationSession;
+  ): Promise<CertificationSession | null> {
+    const row = await sessionById(ctx).load(assessment.sessionId);
+    return row && toCertificationSession(row);
   }
 }
 
@@ -135,9 +139,7 @@ export class CertificationCandidateResolver {
       'Full name (nama lengkap); shown in full to the unit itself and admins, masked (first letters) for analysts',
   })
   name(@Root() candidate: CertificationCandidate, @Ctx() ctx: RequestContext): string {
-    return canSeePersonalData(ctx.caller) || ctx.caller.unit === candidate.unitCode
-      ? candidate.name
-      : maskName(candidate.name);
+    return candidateName(ctx, candidate);
   }
 
   @FieldResolver(() => [CertificationAssessment], {
@@ -147,6 +149,6 @@ export class CertificationCandidateResolver {
     @Root() candidate: CertificationCandidate,
     @Ctx() ctx: RequestContext,
   ): Promise<CertificationAssessment[]> {
-    return (await assessmentsByCandidate(ctx).load(candidate.id)) as CertificationAssessment[];
+    return candidateAssessments(ctx, candidate);
   }
 }

@@ -1,6 +1,15 @@
-import { assertCanRead, assertCanWrite, BadInputError, forUpdate, RequestContext } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  canSeePersonalData,
+  forUpdate,
+  pageWindow,
+  RequestContext,
+  toConnection,
+} from '@kesos/infra';
 import { MoreThan } from 'typeorm';
-import { pageWindow, toPage } from '../common/common.helpers';
+import { maskName } from '../common/common.helpers';
 import {
   CertificationAssessmentEntity,
   CertificationCandidateEntity,
@@ -15,16 +24,26 @@ import {
   validateCandidate,
   validateSession,
 } from './certification.input';
-import { CertificationResult } from './certification.type';
+import { assessmentsByCandidate, certificationSummaryByUnitYear } from './certification.loader';
+import { toCertificationAssessment, toCertificationCandidate, toCertificationSession } from './certification.mapper';
+import {
+  CertificationAssessment,
+  CertificationAssessmentPage,
+  CertificationCandidate,
+  CertificationCandidatePage,
+  CertificationResult,
+  CertificationSession,
+  CertificationSummary,
+} from './certification.type';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 
 export async function registerCandidate(
   ctx: RequestContext,
   input: RegisterCertificationCandidateInput,
-): Promise<CertificationCandidateEntity> {
+): Promise<CertificationCandidate> {
   const valid = validateCandidate(input);
   assertCanWrite(ctx.caller, valid.unit);
-  return ctx.db.transaction(async ({ manager }) => {
+  const saved = await ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
     const place = await workAreaPlace(
       manager,
@@ -44,15 +63,16 @@ export async function registerCandidate(
     const { identifiers } = await manager.insert(CertificationCandidateEntity, row);
     return { ...row, id: Number(identifiers[0]?.id) };
   });
+  return toCertificationCandidate(saved);
 }
 
 export async function scheduleSession(
   ctx: RequestContext,
   input: ScheduleCertificationSessionInput,
-): Promise<CertificationSessionEntity> {
+): Promise<CertificationSession> {
   const valid = validateSession(input);
   assertCanWrite(ctx.caller, valid.unit);
-  return ctx.db.transaction(async ({ manager }) => {
+  const saved = await ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
     const place = await workAreaPlace(
       manager,
@@ -72,15 +92,16 @@ export async function scheduleSession(
     const { identifiers } = await manager.insert(CertificationSessionEntity, row);
     return { ...row, id: Number(identifiers[0]?.id) };
   });
+  return toCertificationSession(saved);
 }
 
 /** Records one result and its event together; the candidate must belong to the session's unit and year. */
 export async function recordAssessment(
   ctx: RequestContext,
   input: RecordCertificationAssessmentInput,
-): Promise<CertificationAssessmentEntity> {
+): Promise<CertificationAssessment> {
   const valid = validateAssessment(input);
-  return ctx.db.transaction(async (tx) => {
+  const recorded = await ctx.db.transaction(async (tx) => {
     const { manager } = tx;
     // The candidate is locked first: two results for one person recorded at once (in two sessions)
     // are then checked one after the other, and none lands after the person was found competent.
@@ -127,6 +148,7 @@ export async function recordAssessment(
     await tx.emit(certificationAssessedEvent(saved));
     return saved;
   });
+  return toCertificationAssessment(recorded);
 }
 
 export interface ListFilter {
@@ -139,7 +161,7 @@ export interface ListFilter {
 export async function listAssessments(
   ctx: RequestContext,
   filter: ListFilter & { result?: CertificationResult | null },
-) {
+): Promise<CertificationAssessmentPage> {
   assertCanRead(ctx.caller, filter.unit);
   const window = pageWindow(filter.first, filter.after);
   const where = {
@@ -153,10 +175,10 @@ export async function listAssessments(
     order: { id: 'ASC' },
     take: window.take + 1,
   });
-  return toPage(rows, window);
+  return toConnection(rows, window, () => repo.count({ where }), toCertificationAssessment);
 }
 
-export async function listCandidates(ctx: RequestContext, filter: ListFilter) {
+export async function listCandidates(ctx: RequestContext, filter: ListFilter): Promise<CertificationCandidatePage> {
   assertCanRead(ctx.caller, filter.unit);
   const window = pageWindow(filter.first, filter.after);
   const where = { unitCode: filter.unit, ...(filter.year != null ? { year: validYear('year', filter.year) } : {}) };
@@ -166,16 +188,38 @@ export async function listCandidates(ctx: RequestContext, filter: ListFilter) {
     order: { id: 'ASC' },
     take: window.take + 1,
   });
-  return toPage(rows, window);
+  return toConnection(rows, window, () => repo.count({ where }), toCertificationCandidate);
 }
 
-export async function listSessions(
-  ctx: RequestContext,
-  unit: string,
-  year: number,
-): Promise<CertificationSessionEntity[]> {
+export async function listSessions(ctx: RequestContext, unit: string, year: number): Promise<CertificationSession[]> {
   assertCanRead(ctx.caller, unit);
-  return ctx.db.dataSource
+  const rows = await ctx.db.dataSource
     .getRepository(CertificationSessionEntity)
     .find({ where: { unitCode: unit, year: validYear('year', year) }, order: { startDate: 'ASC', id: 'ASC' } });
+  return rows.map(toCertificationSession);
+}
+
+/** A candidate's results, oldest first, batched with the other candidates of the request. */
+export async function candidateAssessments(
+  ctx: RequestContext,
+  candidate: CertificationCandidate,
+): Promise<CertificationAssessment[]> {
+  return (await assessmentsByCandidate(ctx).load(candidate.id)).map(toCertificationAssessment);
+}
+
+/** The name in full for the unit itself and admins; masked (first letters) for analysts. */
+export function candidateName(ctx: RequestContext, candidate: CertificationCandidate): string {
+  return canSeePersonalData(ctx.caller) || ctx.caller.unit === candidate.unitCode
+    ? candidate.name
+    : maskName(candidate.name);
+}
+
+/** The certification summary of a unit's year, batched with every other (unit, year) of the request. */
+export async function certificationSummary(
+  ctx: RequestContext,
+  unitCode: string,
+  year: number,
+): Promise<CertificationSummary> {
+  assertCanRead(ctx.caller, unitCode);
+  return certificationSummaryByUnitYear(ctx).load({ unit: unitCode, year: validYear('year', year) });
 }

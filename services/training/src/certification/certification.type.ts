@@ -1,5 +1,5 @@
+import { type Connection, connectionType } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TrainingPageInfo } from '../common/common.type';
 
 export enum CertificationCategory {
   TKS = 'TKS',
@@ -140,20 +140,16 @@ export class CertificationSummary {
   competentRate!: number | null;
 }
 
-@ObjectType({ description: 'One page of certification results, oldest first (halaman hasil sertifikasi)' })
-export class CertificationAssessmentPage {
-  @Field(() => [CertificationAssessment], { description: 'Results on this page (daftar hasil)' })
-  nodes!: CertificationAssessment[];
+/** One page of certification results, oldest first. */
+export const CertificationAssessmentPage = connectionType(CertificationAssessment, {
+  name: 'CertificationAssessmentPage',
+  items: 'certification results (hasil sertifikasi)',
+});
+export type CertificationAssessmentPage = Connection<CertificationAssessment>;
 
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends (posisi halaman)' })
-  pageInfo!: TrainingPageInfo;
-}
-
-@ObjectType({ description: 'One page of certification candidates, oldest first (halaman asesi)' })
-export class CertificationCandidatePage {
-  @Field(() => [CertificationCandidate], { description: 'Candidates on this page (daftar asesi)' })
-  nodes!: CertificationCandidate[];
-
-  @Field(() => TrainingPageInfo, { description: 'Where this page ends (posisi halaman)' })
-  pageInfo!: TrainingPageInfo;
-}
+/** One page of certification candidates, oldest first. */
+export const CertificationCandidatePage = connectionType(CertificationCandidate, {
+  name: 'CertificationCandidatePage',
+  items: 'certification candidates (asesi)',
+});
+export type CertificationCandidatePage = Connection<CertificationCandidate>;

@@ -1,9 +1,8 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
-import { certificationSummaryByUnitYear } from './certification.loader';
+import { certificationSummary } from './certification.service';
 import { CertificationSummary } from './certification.type';
-import { validYear } from '../common/common.validation';
 
 @Resolver(() => Unit)
 export class UnitCertificationResolver {
@@ -16,7 +15,6 @@ export class UnitCertificationResolver {
     @Arg('year', () => Int, { description: 'Year (tahun)' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<CertificationSummary> {
-    assertCanRead(ctx.caller, unit.code);
-    return certificationSummaryByUnitYear(ctx).load({ unit: unit.code, year: validYear('year', year) });
+    return certificationSummary(ctx, unit.code, year);
   }
 }

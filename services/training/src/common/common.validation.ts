@@ -3,9 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { UnitEntity, WorkAreaProvinceEntity } from '../unit/unit.entity';
 
 /**
- * Input checks shared by the certification, accreditation, ATENSI and class features: they take
- * the same kinds of input (unit, year, dates, a place in the work area). Ids and paging use the
- * subgraph's common helpers.
+ * Input checks shared by the certification, accreditation, ATENSI and class features: they take the
+ * same kinds of input (unit, year, dates, a place in the work area). Ids use the subgraph's
+ * common parseId, paging infra's pageWindow and toConnection.
  */
 
 export function requiredText(field: string, value: string | null | undefined, max: number): string {
