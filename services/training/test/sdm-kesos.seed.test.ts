@@ -166,6 +166,46 @@ describe('2022 seed of certification, accreditation and ATENSI (MariaDB)', () =>
       field: 'after',
     });
   });
+
+  it('every list is a Relay connection: edges with cursors, pageInfo, and a totalCount counted only when selected', async () => {
+    const page = (
+      list: string,
+      args: string,
+    ) => `query($first: Int!, $after: String) { ${list}(unit: "${PADANG}"${args}, first: $first, after: $after) {
+      edges { cursor node { id } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } } }`;
+    const counted = (list: string, args: string) =>
+      `query($first: Int!) { ${list}(unit: "${PADANG}"${args}, first: $first) { nodes { id } totalCount } }`;
+    const lists: [string, string, number][] = [
+      ['certificationAssessments', ', year: 2022', 2987],
+      ['certificationAssessments', ', year: 2022, result: BELUM_KOMPETEN', 88],
+      ['certificationCandidates', ', year: 2022', 3000],
+      ['accreditationAssessments', ', year: 2022', 202],
+      ['accreditationAssessments', ', result: NOT_ACCREDITED', 31],
+      ['lksInstitutions', '', 202],
+      ['atensiCases', ', year: 2022, serviceType: RESPON_KASUS', 18],
+    ];
+    for (const [list, args, total] of lists) {
+      const first = (await t.call(page(list, args), { first: 3 })).data[list];
+      expect(first.edges).toHaveLength(3);
+      expect(first.pageInfo).toEqual({
+        startCursor: first.edges[0].cursor,
+        endCursor: first.edges[2].cursor,
+        hasNextPage: true,
+        hasPreviousPage: false,
+      });
+      const next = (await t.call(page(list, args), { first: 2, after: first.pageInfo.endCursor })).data[list];
+      expect(Number(next.edges[0].node.id)).toBeGreaterThan(Number(first.edges[2].node.id));
+      expect(next.pageInfo.hasPreviousPage).toBe(true);
+
+      // totalCount is one COUNT statement of the same filter, and only when it is asked for.
+      const without = await t.running.queries.measure(() =>
+        t.call(`query { ${list}(unit: "${PADANG}"${args}, first: 3) { nodes { id } } }`),
+      );
+      const withTotal = await t.running.queries.measure(() => t.call(counted(list, args), { first: 3 }));
+      expect(withTotal.result.data[list].totalCount).toBe(total);
+      expect(withTotal.queries).toBe(without.queries + 1);
+    }
+  });
 });
 
 describe('the seed in the embedded mode (SQLite)', () => {

@@ -63,7 +63,7 @@ export async function recordAccreditation(
   input: RecordAccreditationInput,
 ): Promise<AccreditationAssessment> {
   const valid = validateAccreditation(input);
-  const saved = await ctx.db.transaction(async (tx) => {
+  const recorded = await ctx.db.transaction(async (tx) => {
     const { manager } = tx;
     // Locked first, so a second decision for the same year waits and is then refused as a repeat.
     const institution = await manager.findOne(LksInstitutionEntity, {
@@ -92,7 +92,7 @@ export async function recordAccreditation(
     await tx.emit(accreditationDecidedEvent(saved));
     return saved;
   });
-  return toAccreditationAssessment(saved);
+  return toAccreditationAssessment(recorded);
 }
 
 export async function setTarget(ctx: RequestContext, input: SetAccreditationTargetInput): Promise<AccreditationTarget> {

@@ -102,7 +102,7 @@ export async function recordAssessment(
   input: RecordCertificationAssessmentInput,
 ): Promise<CertificationAssessment> {
   const valid = validateAssessment(input);
-  const saved = await ctx.db.transaction(async (tx) => {
+  const recorded = await ctx.db.transaction(async (tx) => {
     const { manager } = tx;
     // The candidate is locked first: two results for one person recorded at once (in two sessions)
     // are then checked one after the other, and none lands after the person was found competent.
@@ -148,7 +148,7 @@ export async function recordAssessment(
     await tx.emit(certificationAssessedEvent(saved));
     return saved;
   });
-  return toCertificationAssessment(saved);
+  return toCertificationAssessment(recorded);
 }
 
 export interface ListFilter {
