@@ -3,10 +3,14 @@
  * repository root; workspace packages (`@kesos/*`) resolve to their sources through
  * tsconfig.tests.json, so an import by package name counts like a relative one.
  */
-/** A feature's files other features may import: its types, entities, loaders, services, events, mappers. */
-const PUBLIC_FEATURE_FILE = '\\.(type|entity|loader|service|events|mapper)\\.ts$';
+/**
+ * A feature's files other features may import: its types, entities, loaders, services, events,
+ * mappers, and inputs (input types compose: a transfer carries revision lines, an import row is a
+ * participant draft).
+ */
+const PUBLIC_FEATURE_FILE = '\\.(type|entity|loader|service|events|mapper|input)\\.ts$';
 /** A feature's files only the service's src/schema.ts and src/index.ts wire. */
-const WIRING_FILE = '\\.(resolver|unit-resolver|input|consumer|reference)\\.ts$';
+const WIRING_FILE = '\\.(resolver|unit-resolver|consumer|reference)\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -43,7 +47,7 @@ module.exports = {
       name: 'feature-wiring-is-private',
       severity: 'error',
       comment:
-        "A feature folder never imports another feature's resolvers, inputs, consumers or reference resolvers; only src/schema.ts and src/index.ts wire those.",
+        "A feature folder never imports another feature's resolvers, consumers or reference resolvers; only src/schema.ts and src/index.ts wire those.",
       from: { path: '^services/([^/]+)/src/([^/]+)/' },
       to: { path: `^services/$1/src/[^/]+/.*${WIRING_FILE}`, pathNot: '^services/$1/src/$2/' },
     },
@@ -51,7 +55,7 @@ module.exports = {
       name: 'feature-public-files-only',
       severity: 'error',
       comment:
-        "A feature folder imports another feature's .type, .entity, .loader, .service, .events and .mapper files only (and anything in common/ and unit/).",
+        "A feature folder imports another feature's .type, .entity, .loader, .service, .events, .mapper and .input files only (and anything in common/ and unit/).",
       from: { path: '^services/([^/]+)/src/([^/]+)/' },
       to: {
         path: '^services/$1/src/[^/]+/',

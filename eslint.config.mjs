@@ -31,7 +31,8 @@ export default defineConfig(
         'error',
         { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
-      eqeqeq: ['error', 'always'],
+      // `x != null` is the one idiom for "neither null nor undefined".
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
       // A variable a closure reads before its one assignment (a server handler naming its own server) stays `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Type-only imports where safe: with experimentalDecorators and emitDecoratorMetadata on, the

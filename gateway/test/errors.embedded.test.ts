@@ -294,7 +294,7 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
         JSON.stringify({ query: `{ trainingClasses(unit: "${UNIT}", first: 1) { nodes { id } } }` }),
         admin(),
       );
-      classId = (r.body.data as { trainingClasses: { nodes: { id: string }[] } }).trainingClasses.nodes[0]!.id;
+      classId = (r.body.data as { trainingClasses: { nodes: { id: string }[] } }).trainingClasses.nodes[0].id;
     });
 
     test('a non-null root field refused: data null, HTTP 403, through the gateway and on the subgraph', async () => {
@@ -306,7 +306,7 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
           data: null,
         });
         // The subgraph's own refusal, not a relay failure.
-        expect(r.body.errors![0]!.message).toMatch(/reads only the records of BBPPKS-BANDUNG/);
+        expect(r.body.errors![0].message).toMatch(/reads only the records of BBPPKS-BANDUNG/);
       }
     });
 
@@ -401,7 +401,7 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
     const forbidden = await source.errorFromResponse(
       response(403, {
         errors: [{ message: 'only an admin can register a unit', extensions: { code: 'FORBIDDEN' } }],
-      }) as never,
+      }),
     );
     expect({ message: forbidden.message, extensions: forbidden.extensions }).toEqual({
       message: 'only an admin can register a unit',
@@ -410,7 +410,7 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
     const tooMany = await source.errorFromResponse(
       response(429, {
         errors: [{ message: 'try again in 7 s', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 7 } }],
-      }) as never,
+      }),
     );
     expect(tooMany.extensions).toEqual({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 7 });
     // A server fault stays what it was: the masking plugin answers it as INTERNAL_SERVER_ERROR.

@@ -10,6 +10,7 @@ export * from './errors/driver.errors';
 export * from './database/data-source.factory';
 export * from './database/query-counter';
 export * from './database/column.transformers';
+export * from './database/raw.values';
 export * from './database/transaction';
 export * from './database/row-lock';
 export * from './bus/event-bus';

@@ -154,13 +154,13 @@ describe('batched event pipeline against MariaDB and NATS JetStream', () => {
         events(10, (i) => ({ key: `p${i}` })),
       ),
     );
-    failing.add(written[2]!.id).add(written[7]!.id);
+    failing.add(written[2].id).add(written[7].id);
     const relay = new OutboxRelay(setup, bus, logger, { batchSize: 50 });
     expect(await relay.flush()).toBe(8);
     const pending = await setup.getRepository(OutboxEventEntity).find({ where: {}, order: { seq: 'ASC' } });
     expect(pending.filter((r) => r.publishedAt === null).map((r) => r.eventId)).toEqual([
-      written[2]!.id,
-      written[7]!.id,
+      written[2].id,
+      written[7].id,
     ]);
     expect(pending.filter((r) => r.publishedAt === null).map((r) => [r.attempts, r.lastError])).toEqual([
       [1, 'nats: timeout'],
@@ -171,7 +171,7 @@ describe('batched event pipeline against MariaDB and NATS JetStream', () => {
     await inner.drain();
     // Each once; the two that failed arrive after the rest of their batch.
     expect([...received].sort()).toEqual(written.map((e) => e.id).sort());
-    expect(received.slice(-2)).toEqual([written[2]!.id, written[7]!.id]);
+    expect(received.slice(-2)).toEqual([written[2].id, written[7].id]);
   });
 
   it('lets a consumer apply a batch set-based (one counter update per key), skipping events applied before', async () => {
@@ -278,7 +278,7 @@ describe('batched event pipeline against MariaDB and NATS JetStream', () => {
         expect(await counters()).toEqual({ applied: 39 });
         expect(await setup.getRepository(ProcessedEventEntity).count()).toBe(39);
         const [letter] = await bus.listDeadLetters();
-        expect(letter).toMatchObject({ eventId: burst[25]!.id, failure: 'unexpected', deliveries: 2 });
+        expect(letter).toMatchObject({ eventId: burst[25].id, failure: 'unexpected', deliveries: 2 });
         // The batch's failure counts as the poison's first delivery: its handler ran once per delivery.
         expect(calls.get('e25')).toBe(2);
         for (const s of subs) await s.stop();

@@ -164,7 +164,7 @@ const variants = {
           for (const { unit, year, n, d } of sums.values()) await bump(m, unit, year, n, d);
         },
       };
-      return spec as unknown as ConsumerSpec;
+      return spec;
     },
     prepare: async (ds: DataSource) => {
       await ds.query(
@@ -205,7 +205,7 @@ async function pipeline(namespace: string, variant: Variant): Promise<PipelineRe
         const now = performance.now();
         for (const { eventId } of rows) if (!seenAt.has(eventId)) seenAt.set(eventId, now);
         if (written === EVENTS && publishedAt === undefined) {
-          const [{ pending }] = await producer.dataSource.query(
+          const [{ pending }]: { pending: number | string }[] = await producer.dataSource.query(
             'SELECT COUNT(*) AS pending FROM outbox_event WHERE publishedAt IS NULL',
           );
           if (Number(pending) === 0) publishedAt = performance.now();
@@ -239,7 +239,9 @@ async function pipeline(namespace: string, variant: Variant): Promise<PipelineRe
     const last = Math.max(...seenAt.values());
     const lastCommit = Math.max(...committedAt.values());
     const seconds = (last - first) / 1000;
-    const [counter] = await consumer.dataSource.query(
+    const [counter]: (
+      { numerator: number | string; denominator: number | string; facts: number | string } | undefined
+    )[] = await consumer.dataSource.query(
       `SELECT numerator, denominator, facts FROM ${variant.counter} WHERE unitCode = ? AND year = ?`,
       [UNIT, YEAR],
     );
@@ -251,8 +253,8 @@ async function pipeline(namespace: string, variant: Variant): Promise<PipelineRe
       seconds,
       lagP50: percentile(lags, 50) / 1000,
       lagP95: percentile(lags, 95) / 1000,
-      lagMax: lags[lags.length - 1]! / 1000,
-      counter: `${counter.numerator}/${counter.denominator} (${counter.facts} facts)`,
+      lagMax: lags[lags.length - 1] / 1000,
+      counter: `${counter?.numerator}/${counter?.denominator} (${counter?.facts} facts)`,
       writtenSeconds: (lastCommit - first) / 1000,
       publishedSeconds: ((publishedAt ?? NaN) - first) / 1000,
     };
@@ -271,7 +273,7 @@ async function main(): Promise<void> {
   const raw = await rawPublish(namespace);
   const mode = RATE > 0 ? `written at ${RATE} events/s` : 'written as fast as MariaDB takes them';
   const lines = [
-    `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, NATS at ${TEST_NATS_URL}, load average ${loadavg()[0]!.toFixed(1)}`,
+    `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, NATS at ${TEST_NATS_URL}, load average ${loadavg()[0].toFixed(1)}`,
     `raw nats.js sync publish (await each ack): ${EVENTS} in ${(EVENTS / raw.sync).toFixed(2)} s = ${raw.sync.toFixed(0)} events/s`,
     `raw nats.js async publish (all in flight): ${EVENTS} in ${(EVENTS / raw.async).toFixed(2)} s = ${raw.async.toFixed(0)} events/s`,
   ];
@@ -287,7 +289,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`);
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

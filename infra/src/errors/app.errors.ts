@@ -78,7 +78,8 @@ export function wholeRequestRefusal(result: {
 }): string | null {
   const errors = result.errors ?? [];
   if (!errors.length) return null;
-  const code = String(errors[0]!.extensions?.code ?? '');
+  const first = errors[0].extensions?.code;
+  const code = typeof first === 'string' ? first : '';
   if (!(code in REFUSAL_STATUS) || errors.some((e) => e.extensions?.code !== code)) return null;
   if (result.data && Object.values(result.data).some((v) => v !== null && v !== undefined)) return null;
   return code;

@@ -3,7 +3,8 @@ import { BudgetLineEntity } from '../src/line/line.entity';
 import { LineChangeEntity, RevisionEntity } from '../src/revision/revision.entity';
 import { SatkerEntity } from '../src/satker/satker.entity';
 import { DipaEntity } from '../src/dipa/dipa.entity';
-import { BudgetTestService, padang, PADANG, startBudget, unitBudget } from './support';
+import type { BudgetTestService } from './support';
+import { padang, PADANG, startBudget, unitBudget } from './support';
 
 /** Opening a new fiscal year's DIPA by mutation, against the seeded MariaDB. */
 let s: BudgetTestService;

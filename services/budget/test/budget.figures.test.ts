@@ -1,6 +1,7 @@
 import { OutboxEventEntity } from '@kesos/infra';
 import { callers } from '@kesos/infra/testing';
-import { BudgetTestService, padang, PADANG, startBudget, unitBudget } from './support';
+import type { BudgetTestService } from './support';
+import { padang, PADANG, startBudget, unitBudget } from './support';
 
 /** The contract's budget operations answered from the seeded MariaDB, compared with the 2022 report. */
 let s: BudgetTestService;
@@ -321,8 +322,8 @@ test('budgetRealizations pages as a connection: nodes, edges, pageInfo, totalCou
   expect(p1.nodes).toHaveLength(3);
   expect(p1.edges.map((e) => e.node.id)).toEqual(p1.nodes.map((n) => n.id));
   expect(p1.pageInfo).toMatchObject({
-    startCursor: p1.edges[0]!.cursor,
-    endCursor: p1.edges[2]!.cursor,
+    startCursor: p1.edges[0].cursor,
+    endCursor: p1.edges[2].cursor,
     hasNextPage: true,
     hasPreviousPage: false,
   });
@@ -338,7 +339,7 @@ test('budgetRealizations pages as a connection: nodes, edges, pageInfo, totalCou
   expect(second.result.errors).toBeUndefined();
   const p2 = second.result.data!.budgetRealizations;
   expect(p2.pageInfo.hasPreviousPage).toBe(true);
-  expect(Number(p2.nodes[0]!.id)).toBeGreaterThan(Number(p1.nodes[2]!.id));
+  expect(Number(p2.nodes[0].id)).toBeGreaterThan(Number(p1.nodes[2].id));
   expect(p2.items).toEqual(p2.nodes.map((n) => ({ id: n.id })));
   expect(p2.nextCursor).toBe(p2.pageInfo.endCursor);
 

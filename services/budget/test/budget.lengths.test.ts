@@ -1,4 +1,5 @@
-import { createLogger, MemoryEventBus, RunningService, startService } from '@kesos/infra';
+import type { RunningService } from '@kesos/infra';
+import { createLogger, MemoryEventBus, startService } from '@kesos/infra';
 import { callers, callSubgraph, memorySqliteDatabase, TEST_SECRETS } from '@kesos/infra/testing';
 import { budgetService } from '../src';
 import { BudgetLineEntity } from '../src/line/line.entity';

@@ -1,11 +1,13 @@
-import { applyOnce, DomainEvent, enrollmentGraduatedV1, OutboxEventEntity } from '@kesos/infra';
+import type { DomainEvent } from '@kesos/infra';
+import { applyOnce, enrollmentGraduatedV1, OutboxEventEntity } from '@kesos/infra';
 import { callers, eventually } from '@kesos/infra/testing';
 import { randomUUID } from 'node:crypto';
 import { budgetService } from '../src';
 import { graduationConsumer } from '../src/output/output.consumer';
 import { RealizationEntity } from '../src/realization/realization.entity';
 import { LineChangeEntity, RevisionEntity } from '../src/revision/revision.entity';
-import { BudgetTestService, collect, padang, PADANG, startBudget, unitBudget } from './support';
+import type { BudgetTestService } from './support';
+import { collect, padang, PADANG, startBudget, unitBudget } from './support';
 
 /** Mutations, refusals and events against the seeded MariaDB and a real NATS namespace. */
 let s: BudgetTestService;

@@ -1,14 +1,14 @@
-import { createLogger, DomainEvent, NatsEventBus, RunningService, startService } from '@kesos/infra';
+import { createLogger, startService } from '@kesos/infra';
+import type { GraphQLResponse } from '@kesos/infra/testing';
 import {
   callers,
   callSubgraph,
   freshMysqlDatabase,
-  GraphQLResponse,
   isolatedNatsBus,
   stopTestService,
   TEST_SECRETS,
 } from '@kesos/infra/testing';
-import type { Caller } from '@kesos/infra';
+import type { Caller, DomainEvent, NatsEventBus, RunningService } from '@kesos/infra';
 import { budgetService } from '../src';
 
 export const PADANG = 'BBPPKS-PADANG';

@@ -1,6 +1,7 @@
 import { callers, entitiesQuery } from '@kesos/infra/testing';
 import { SurveyResponseEntity } from '../src/survey/survey.entity';
-import { PADANG, registerUnits, startTestService, TestService, UNITS } from './support';
+import type { TestService } from './support';
+import { PADANG, registerUnits, startTestService, UNITS } from './support';
 
 const SURVEY = `query($unit: ID!, $year: Int!) { _entities(representations: [{ __typename: "Unit", code: $unit }]) { ... on Unit {
   satisfactionSurvey(year: $year) { respondents index grade elements { code meanScore } byGender { key count } byEducation { key count } } } } }`;
@@ -14,7 +15,9 @@ describe('performance subgraph API (MariaDB + NATS)', () => {
   beforeAll(async () => {
     s = await startTestService('api');
     await registerUnits(s);
-    await s.until(async () => (await s.database.dataSource.query('SELECT COUNT(*) AS n FROM known_unit'))[0].n == 8);
+    await s.until(
+      async () => Number((await s.database.dataSource.query('SELECT COUNT(*) AS n FROM known_unit'))[0].n) === 8,
+    );
   });
   afterAll(async () => s?.stop());
 
@@ -57,7 +60,7 @@ describe('performance subgraph API (MariaDB + NATS)', () => {
       );
       const five = await submit(PADANG, { gender: 'MALE', education: 'S1', answers: [4, 4, 4, 4, 5, 4, 4, 4, 4] });
       expect(codeOf(five)).toBe('BAD_USER_INPUT');
-      expect(five.errors![0]!.message).toContain('U5');
+      expect(five.errors![0].message).toContain('U5');
       expect(
         codeOf(await submit('NOT-A-UNIT', { gender: 'MALE', education: 'S1', answers: answers(4) }, callers.admin())),
       ).toBe('BAD_USER_INPUT');
@@ -81,8 +84,8 @@ describe('performance subgraph API (MariaDB + NATS)', () => {
       const good = { gender: 'MALE', education: 'S2', answers: answers(3) };
       const bad = await imp([good, { ...good, answers: answers(0) }, good, { ...good, answers: [1, 2] }]);
       expect(codeOf(bad)).toBe('BAD_USER_INPUT');
-      expect(bad.errors![0]!.message).toMatch(/row 2: .*row 4: /);
-      expect(bad.errors![0]!.extensions!.rows).toEqual([
+      expect(bad.errors![0].message).toMatch(/row 2: .*row 4: /);
+      expect(bad.errors![0].extensions!.rows).toEqual([
         expect.objectContaining({ row: 2 }),
         expect.objectContaining({ row: 4 }),
       ]);

@@ -1,4 +1,5 @@
-import { createLogger, MemoryEventBus, RunningService, startService } from '@kesos/infra';
+import type { RunningService } from '@kesos/infra';
+import { createLogger, MemoryEventBus, startService } from '@kesos/infra';
 import { callers, callSubgraph, memorySqliteDatabase, TEST_SECRETS } from '@kesos/infra/testing';
 import { randomUUID } from 'node:crypto';
 import { performanceService } from '../src';
@@ -13,6 +14,7 @@ describe('performance subgraph in the embedded mode (SQLite + in-process bus)', 
   const publish = (type: string, data: unknown, id = randomUUID()) =>
     bus.publish({ id, type, unit: PADANG, occurredAt: new Date().toISOString(), version: 1, data });
   const call = (query: string) =>
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are untyped JSON, read field by field
     callSubgraph<Record<string, any>>(
       running.url,
       query,

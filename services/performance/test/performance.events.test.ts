@@ -1,6 +1,7 @@
 import { MetricCounterEntity } from '../src/realization/realization.entity';
 import { recomputeCounters } from '../src/realization/realization.service';
-import { PADANG, registerUnits, startTestService, TestService } from './support';
+import type { TestService } from './support';
+import { PADANG, registerUnits, startTestService } from './support';
 
 const PERFORMANCE = `query($unit: ID!, $year: Int!) {
   _entities(representations: [{ __typename: "Unit", code: $unit }]) {
@@ -54,7 +55,7 @@ describe('performance realisations follow the training and budget events (MariaD
       year,
     });
     expect(res.errors).toBeUndefined();
-    return res.data!._entities[0]!.performance.goals;
+    return res.data!._entities[0].performance.goals;
   };
   const indicator = async (year: number, code: string) =>
     (await goals(year)).flatMap((g) => g.indicators).find((i) => i.code === code)!;

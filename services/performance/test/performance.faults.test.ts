@@ -1,12 +1,7 @@
-import { createLogger, DomainEvent, ProcessedEventEntity, RunningService, startService } from '@kesos/infra';
-import {
-  freshMysqlDatabase,
-  isolatedNatsBus,
-  PrivateMariadb,
-  startPrivateMariadb,
-  TEST_SECRETS,
-  until,
-} from '@kesos/infra/testing';
+import type { DomainEvent, RunningService } from '@kesos/infra';
+import { createLogger, ProcessedEventEntity, startService } from '@kesos/infra';
+import type { PrivateMariadb } from '@kesos/infra/testing';
+import { freshMysqlDatabase, isolatedNatsBus, startPrivateMariadb, TEST_SECRETS, until } from '@kesos/infra/testing';
 import { randomUUID } from 'node:crypto';
 import { performanceService } from '../src';
 import { MetricCounterEntity, MetricFactEntity } from '../src/realization/realization.entity';

@@ -1,4 +1,6 @@
-import { createLogger, DomainEvent, NatsEventBus, RunningService, startService } from '@kesos/infra';
+import type { DomainEvent, NatsEventBus, RunningService } from '@kesos/infra';
+import { createLogger, startService } from '@kesos/infra';
+import type { TestDatabase } from '@kesos/infra/testing';
 import {
   callers,
   callSubgraph,
@@ -6,7 +8,6 @@ import {
   isolatedNatsBus,
   stopTestService,
   TEST_SECRETS,
-  TestDatabase,
   until,
 } from '@kesos/infra/testing';
 import { randomUUID } from 'node:crypto';
@@ -29,6 +30,7 @@ export interface TestService {
   database: TestDatabase;
   bus: NatsEventBus;
   /** Calls the subgraph as the gateway does; admin unless another caller is given. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unnecessary-type-parameters -- answers are untyped JSON; a test names the shape it reads
   call<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,

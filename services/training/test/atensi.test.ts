@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@kesos/infra';
-import { BANDUNG, callers, counts, PADANG, quietPeriod, startTraining, TrainingUnderTest } from './kesos.support';
+import type { TrainingUnderTest } from './kesos.support';
+import { BANDUNG, callers, counts, PADANG, quietPeriod, startTraining } from './kesos.support';
 
 const OPEN = `mutation($input: OpenAtensiCaseInput!) { openAtensiCase(input: $input) { id year status serviceType receivedOn closedOn served peopleServed } }`;
 const CLOSE = `mutation($input: CloseAtensiCaseInput!) { closeAtensiCase(input: $input) { id year status closedOn served peopleServed } }`;

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@kesos/infra';
-import { BANDUNG, callers, counts, PADANG, quietPeriod, startTraining, TrainingUnderTest } from './kesos.support';
+import type { TrainingUnderTest } from './kesos.support';
+import { BANDUNG, callers, counts, PADANG, quietPeriod, startTraining } from './kesos.support';
 
 const REGISTER = `mutation($input: RegisterCertificationCandidateInput!) { registerCertificationCandidate(input: $input) { id name year category originProvince originRegency } }`;
 const SCHEDULE = `mutation($input: ScheduleCertificationSessionInput!) { scheduleCertificationSession(input: $input) { id year startDate endDate } }`;

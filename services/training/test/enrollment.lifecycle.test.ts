@@ -211,7 +211,7 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
 
   it('registers a NIK sent by several clerks at the same moment once; the others get a clear refusal', async () => {
     const nik = '1371004101900007';
-    const before = (await counts(t.database, ['participant'])).participant!;
+    const before = (await counts(t.database, ['participant'])).participant;
     const results = await Promise.all(
       [1, 2, 3, 4, 5, 6].map((i) =>
         t.call(PARTICIPANT, { input: person(nik, `Peserta Sintetis Serentak ${i}`) }, operator),
@@ -219,7 +219,7 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const r of results.filter((x) => x.errors))
-      expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(r.errors![0]!.extensions!.code);
+      expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(r.errors![0].extensions!.code);
     expect((await counts(t.database, ['participant'])).participant).toBe(before + 1);
   });
 
@@ -268,7 +268,7 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
     const before = await counts(t.database, TABLES);
     const full = await t.call(ENROLL, { input: { classId, participantId: c } }, operator);
     expect(field(full)).toEqual({ code: 'BAD_USER_INPUT', field: 'classId' });
-    expect(full.errors![0]!.message).toContain('full');
+    expect(full.errors![0].message).toContain('full');
     expect(await counts(t.database, TABLES)).toEqual(before);
   });
 
@@ -409,8 +409,8 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
     await quietPeriod(600);
     const graduated = ofType('training.enrollment.graduated');
     expect(graduated).toHaveLength(1);
-    expect(graduated[0]!.version).toBe(1);
-    expect(graduated[0]!.data).toEqual({
+    expect(graduated[0].version).toBe(1);
+    expect(graduated[0].data).toEqual({
       enrollmentId: Number(enrollA),
       classId: Number(classId),
       programmeCode: 'PPM',
@@ -424,7 +424,7 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
     });
     const closed = ofType('training.class.closed');
     expect(closed).toHaveLength(1);
-    expect(closed[0]!.data).toEqual({
+    expect(closed[0].data).toEqual({
       classId: Number(classId),
       programmeCode: 'PPM',
       year: 2023,
@@ -438,7 +438,7 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
     });
     const monitored = ofType('training.monitoring.assessed');
     expect(monitored).toHaveLength(1);
-    expect(monitored[0]!.data).toEqual({
+    expect(monitored[0].data).toEqual({
       monitoringId: Number(assessed.data.assessAlumni.id),
       enrollmentId: Number(enrollA),
       year: 2023,

@@ -11,7 +11,8 @@ import {
   testDatabaseName,
   until,
 } from '@kesos/infra/testing';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -152,8 +153,10 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
       ),
       { input: { unit: PADANG, format: 'CSV', contentBase64: content, dryRun: true } },
       { caller: operator, secret: TEST_SECRETS.internalSecret },
-    ).catch((err: Error) => {
-      throw new Error(`no answer (${err.message}); the training process ${exited ?? 'is still running'}`);
+    ).catch((err: unknown) => {
+      throw new Error(
+        `no answer (${err instanceof Error ? err.message : String(err)}); the training process ${exited ?? 'is still running'}`,
+      );
     });
     expect(res.errors).toBeUndefined();
     expectChecked(res.data!.importParticipants);
@@ -198,7 +201,7 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
     });
 
     const done: Job[] = [];
-    for (const id of [first.data!.importParticipants!.id, second.data!.importParticipants!.id]) {
+    for (const id of [first.data!.importParticipants.id, second.data!.importParticipants.id]) {
       for (;;) {
         if (exited) throw new Error(`the training process ${exited}`);
         const job = (
@@ -230,7 +233,7 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
       thirdOperator,
     );
     expect(after.errors).toBeUndefined();
-    expect(after.data!.importParticipants!.status).toBe('INVALID');
+    expect(after.data!.importParticipants.status).toBe('INVALID');
     expect(exited).toBeNull();
   }, 360_000);
 
@@ -248,7 +251,7 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
         `mutation($input: CreateTrainingClassInput!) { createTrainingClass(input: $input) { id } }`,
         {
           input: {
-            programmeId: programme.data!.createProgramme!.id,
+            programmeId: programme.data!.createProgramme.id,
             province: 'Sumatera Barat',
             regency: 'Kota Uji',
             startDate: '2023-05-01',
@@ -260,7 +263,7 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
         operator,
       );
       expect(created.errors).toBeUndefined();
-      classes.push(created.data!.createTrainingClass!.id);
+      classes.push(created.data!.createTrainingClass.id);
     }
     const started = Date.now();
     const res = await callSubgraph<{
@@ -268,10 +271,12 @@ describe(`bulk import memory: the training process under a ${HEAP_MB} MB heap`, 
     }>(
       url,
       IMPORT.replace('{ id status }', '{ status participantsCreated enrollmentsCreated message }'),
-      { input: { unit: PADANG, format: 'CSV', contentBase64: bigCsv(ROWS, (i) => classes[i % classes.length]!) } },
+      { input: { unit: PADANG, format: 'CSV', contentBase64: bigCsv(ROWS, (i) => classes[i % classes.length]) } },
       { caller: operator, secret: TEST_SECRETS.internalSecret },
-    ).catch((err: Error) => {
-      throw new Error(`no answer (${err.message}); the training process ${exited ?? 'is still running'}`);
+    ).catch((err: unknown) => {
+      throw new Error(
+        `no answer (${err instanceof Error ? err.message : String(err)}); the training process ${exited ?? 'is still running'}`,
+      );
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.importParticipants).toMatchObject({

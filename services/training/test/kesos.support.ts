@@ -1,12 +1,6 @@
-import {
-  createLogger,
-  DomainEvent,
-  NatsEventBus,
-  RunningService,
-  ServiceDataSource,
-  startService,
-  Subscription,
-} from '@kesos/infra';
+import type { DomainEvent, NatsEventBus, RunningService, ServiceDataSource, Subscription } from '@kesos/infra';
+import { createLogger, startService } from '@kesos/infra';
+import type { TestDatabase } from '@kesos/infra/testing';
 import {
   callers,
   callSubgraph,
@@ -14,7 +8,6 @@ import {
   isolatedNatsBus,
   stopTestService,
   TEST_SECRETS,
-  TestDatabase,
   until,
 } from '@kesos/infra/testing';
 import type { DataSource } from 'typeorm';

@@ -49,7 +49,7 @@ describe('paging: the training lists are Relay connections (MariaDB, the 2022 se
         after,
       });
       expect(res.errors).toBeUndefined();
-      const page: Page = res.data![field]!;
+      const page: Page = res.data![field];
       expect(page.totalCount).toBe(expectedTotal);
       for (const e of page.edges!) expect(e.cursor).toBe(encodeCursor(e.node.id));
       expect(page.pageInfo.startCursor).toBe(page.edges![0]?.cursor ?? null);

@@ -91,15 +91,15 @@ describe('personal data across units: nested lists and refusals name nothing of 
   it('a duplicate NIK is refused without naming the unit that holds it or its id', async () => {
     const again = await t.call(PARTICIPANT, { input: person(PADANG, SHARED_NIK) }, callers.operator(PADANG));
     expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'nik' } });
-    expect(again.errors![0]!.message).toBe(
+    expect(again.errors![0].message).toBe(
       `this NIK is already in the national registry, registered by another unit; an admin can enroll that person in a class of ${PADANG}`,
     );
     const own = await t.call(PARTICIPANT, { input: person(BANDUNG, SHARED_NIK) }, callers.operator(BANDUNG));
-    expect(own.errors![0]!.message).toBe(
+    expect(own.errors![0].message).toBe(
       `this NIK is already registered by ${BANDUNG} as participant ${sharedId}; search for them instead`,
     );
     const byAdmin = await t.call(PARTICIPANT, { input: person(PADANG, SHARED_NIK) }, callers.admin());
-    expect(byAdmin.errors![0]!.message).toBe(`this NIK is already registered by ${BANDUNG} as participant ${sharedId}`);
+    expect(byAdmin.errors![0].message).toBe(`this NIK is already registered by ${BANDUNG} as participant ${sharedId}`);
 
     const csv = `nik,nama,jenis kelamin,tanggal lahir,pendidikan,kategori,provinsi,kabupaten/kota,id angkatan\n${SHARED_NIK},Peserta Sintetis Lintas Unit,P,1985-08-15,S1,Pendamping PKH,Sumatera Barat,Kota Padang,${padangClass}`;
     const dryRun = await t.call(
@@ -127,7 +127,7 @@ describe('personal data across units: nested lists and refusals name nothing of 
       callers.operator(PADANG),
     );
     expect(foreign.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'participantId' } });
-    expect(foreign.errors![0]!.message).not.toContain(BANDUNG);
-    expect(missing.errors![0]!.message.replace('999999', sharedId)).toBe(foreign.errors![0]!.message);
+    expect(foreign.errors![0].message).not.toContain(BANDUNG);
+    expect(missing.errors![0].message.replace('999999', sharedId)).toBe(foreign.errors![0].message);
   });
 });

@@ -6,7 +6,8 @@ import { seedAccreditation } from '../src/seed/accreditation.seed';
 import { seedAtensi } from '../src/seed/atensi.seed';
 import { seedCertification } from '../src/seed/certification.seed';
 import { seedUnits } from '../src/seed/units.seed';
-import { callers, PADANG, startTraining, TrainingUnderTest } from './kesos.support';
+import type { TrainingUnderTest } from './kesos.support';
+import { callers, PADANG, startTraining } from './kesos.support';
 
 const SUMMARIES = `query($unit: ID!, $year: Int!) { unit(code: $unit) {
   certificationSummary(year: $year) { year planned assessed competent notCompetent competentRate }
@@ -111,7 +112,7 @@ describe('2022 seed of certification, accreditation and ATENSI (MariaDB)', () =>
     expect([
       closed.length,
       closed.filter((d) => d.served).length,
-      closed.reduce((s, d) => s + d.peopleServed, 0),
+      closed.reduce<number>((s, d) => s + Number(d.peopleServed), 0),
     ]).toEqual([40, 40, 209]);
     expect(
       certified.every((d) => d.year === 2022) &&

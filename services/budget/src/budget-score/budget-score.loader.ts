@@ -1,11 +1,12 @@
-import { byKeys, groupByKeys, RequestContext } from '@kesos/infra';
-import { FindOperator, In } from 'typeorm';
+import type { RequestContext } from '@kesos/infra';
+import { byKeys, groupByKeys } from '@kesos/infra';
+import { In } from 'typeorm';
 import { BudgetPerformanceEntity, IkpaComponentEntity, IkpaScoreEntity } from './budget-score.entity';
 
 /** The units and years named by `unitCode|year` keys. */
-function unitsAndYears(keys: readonly string[]): { unitCode: FindOperator<string>; year: FindOperator<number> } {
+function unitsAndYears(keys: readonly string[]): { unitCode: ReturnType<typeof In>; year: ReturnType<typeof In> } {
   return {
-    unitCode: In([...new Set(keys.map((k) => k.split('|')[0]!))]),
+    unitCode: In([...new Set(keys.map((k) => k.split('|')[0]))]),
     year: In([...new Set(keys.map((k) => Number(k.split('|')[1])))]),
   };
 }

@@ -1,13 +1,12 @@
+import type { NewEvent, RequestContext } from '@kesos/infra';
 import {
   assertCanWrite,
   BadInputError,
   forUpdate,
   hasAtMost2Decimals,
   isYearInRange,
-  NewEvent,
   type Payload,
   performanceScoredV1,
-  RequestContext,
   writeEvent,
 } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';

@@ -1,4 +1,5 @@
-import { assertCanRead, BadInputError, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { assertCanRead, BadInputError } from '@kesos/infra';
 import { ikpaComponentsByYear, ikpaScoresByUnitYear } from '../budget-score/budget-score.loader';
 import { toIkpaComponent } from '../budget-score/budget-score.mapper';
 import type { IkpaComponent } from '../budget-score/budget-score.type';

@@ -1,7 +1,8 @@
-import { RequestContext } from '@kesos/infra';
+import { rawNumber, rawTextOrNull } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
 import { accountsByCode } from '../account/account.loader';
-import { ExpenseType } from '../account/account.type';
-import { ActivityEntity, BudgetLineEntity, OutputEntity, ProgrammeEntity } from '../line/line.entity';
+import type { ExpenseType } from '../account/account.type';
+import type { ActivityEntity, BudgetLineEntity, OutputEntity, ProgrammeEntity } from '../line/line.entity';
 import { linesOfDipas, structureOfDipas, volumeTargetsByOutput } from '../line/line.loader';
 import { realizedVolumesByOutput } from '../output/output.loader';
 import { realizedByLine } from '../realization/realization.loader';
@@ -46,8 +47,6 @@ export interface UnitYears {
   to: number;
 }
 
-const num = (v: unknown): number => Number(v ?? 0);
-
 export const dipasByUnitYears = (ctx: RequestContext) =>
   ctx.loaders.get<UnitYears, DipaRow[]>('dipasByUnitYears', async (keys) => {
     const units = [...new Set(keys.map((k) => k.unit))];
@@ -72,13 +71,13 @@ export const dipasByUnitYears = (ctx: RequestContext) =>
       .addOrderBy('d.satkerCode', 'ASC')
       .getRawMany();
     const rows: DipaRow[] = raw.map((r) => ({
-      dipaId: num(r.dipaId),
-      year: num(r.year),
+      dipaId: rawNumber(r.dipaId),
+      year: rawNumber(r.year),
       satkerCode: String(r.satkerCode),
       unitCode: String(r.unitCode),
       name: String(r.name),
       organisation: String(r.organisation),
-      closedOn: r.closedOn ? String(r.closedOn) : null,
+      closedOn: rawTextOrNull(r.closedOn),
     }));
     return keys.map((k) => rows.filter((r) => r.unitCode === k.unit && r.year >= k.from && r.year <= k.to));
   });

@@ -1,5 +1,7 @@
-import { assertCanWrite, BadInputError, canRead, forUpdate, lockedForUpdate, RequestContext } from '@kesos/infra';
-import { EntityManager, In } from 'typeorm';
+import type { RequestContext } from '@kesos/infra';
+import { assertCanWrite, BadInputError, canRead, forUpdate, lockedForUpdate } from '@kesos/infra';
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { OutputTargetEntity } from '../line/line.entity';
 import { writeDipaStructure } from '../line/line.service';
@@ -8,7 +10,8 @@ import { toBudgetRevision } from '../revision/revision.mapper';
 import type { BudgetRevision } from '../revision/revision.type';
 import { SatkerEntity } from '../satker/satker.entity';
 import { DipaEntity } from './dipa.entity';
-import { OpenDipaInput, validateOpenDipa } from './dipa.input';
+import type { OpenDipaInput } from './dipa.input';
+import { validateOpenDipa } from './dipa.input';
 
 /**
  * Records a satker's initial DIPA for a year (revision 0) with its hierarchy and line ceilings,
@@ -102,7 +105,7 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
       LineChangeEntity,
       input.lines.map((l, i) => ({
         revisionId: revision.id,
-        lineId: lineIds[i]!,
+        lineId: lineIds[i],
         ceilingChange: l.ceiling,
         blockedChange: l.blocked ?? 0,
       })),
@@ -120,7 +123,7 @@ export async function lockDipa(
   year: number,
   field = '',
 ): Promise<{ dipa: DipaEntity; satker: SatkerEntity }> {
-  return (await lockDipas(manager, [{ satkerCode, field }], year))[0]!;
+  return (await lockDipas(manager, [{ satkerCode, field }], year))[0];
 }
 
 /**

@@ -1,4 +1,5 @@
-import { assertCanRead, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { assertCanRead } from '@kesos/infra';
 import { goalFigure } from './goal.loader';
 import type { Goal } from './goal.type';
 

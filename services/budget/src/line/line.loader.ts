@@ -1,8 +1,7 @@
+import { rawNumber } from '@kesos/infra';
 import { In, type DataSource } from 'typeorm';
 import { RevisionEntity } from '../revision/revision.entity';
 import { ActivityEntity, BudgetLineEntity, OutputEntity, OutputTargetEntity, ProgrammeEntity } from './line.entity';
-
-const num = (v: unknown): number => Number(v ?? 0);
 
 /** The budget lines of the given DIPAs, in id order. */
 export function linesOfDipas(ds: DataSource, dipaIds: number[]): Promise<BudgetLineEntity[]> {
@@ -35,5 +34,5 @@ export async function volumeTargetsByOutput(ds: DataSource, dipaIds: number[]): 
     .orderBy('v.number', 'ASC')
     .getRawMany();
   // Ordered by revision number, so the last write per output is the latest target.
-  return new Map(targets.map((t) => [num(t.outputId), num(t.volumeTarget)]));
+  return new Map(targets.map((t) => [rawNumber(t.outputId), rawNumber(t.volumeTarget)]));
 }

@@ -19,7 +19,7 @@ export async function applyGraduation(
 ): Promise<void> {
   const data = event.data;
   if (!data.budgetOutputCode) return;
-  const outputs: { id: number; closedOn: string | null; dipaId: number }[] = await manager
+  const outputs: { id: number | string; closedOn: string | null; dipaId: number | string }[] = await manager
     .createQueryBuilder(OutputEntity, 'o')
     .innerJoin(DipaEntity, 'd', 'd.id = o.dipaId')
     .innerJoin(SatkerEntity, 's', 's.code = d.satkerCode')

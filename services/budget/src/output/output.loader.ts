@@ -1,8 +1,7 @@
+import { rawNumber } from '@kesos/infra';
 import type { DataSource } from 'typeorm';
 import { OutputEntity } from '../line/line.entity';
 import { OutputVolumeEntryEntity } from './output.entity';
-
-const num = (v: unknown): number => Number(v ?? 0);
 
 /** The volume realised so far of each output of the given DIPAs, by output id. */
 export async function realizedVolumesByOutput(ds: DataSource, dipaIds: number[]): Promise<Map<number, number>> {
@@ -14,5 +13,5 @@ export async function realizedVolumesByOutput(ds: DataSource, dipaIds: number[])
     .where('o.dipaId IN (:...ids)', { ids: dipaIds })
     .groupBy('e.outputId')
     .getRawMany();
-  return new Map(volumes.map((v) => [num(v.outputId), num(v.volume)]));
+  return new Map(volumes.map((v) => [rawNumber(v.outputId), rawNumber(v.volume)]));
 }

@@ -1,9 +1,8 @@
-import { groupByKeys, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { groupByKeys, rawNumber } from '@kesos/infra';
 import type { DataSource } from 'typeorm';
 import { BudgetLineEntity } from '../line/line.entity';
 import { RealizationEntity } from './realization.entity';
-
-const num = (v: unknown): number => Number(v ?? 0);
 
 /** Realisation per DIPA and calendar date; months are summed in memory so SQL stays portable (MariaDB and SQLite). */
 export const realizationByDipaDate = (ctx: RequestContext) =>
@@ -17,7 +16,11 @@ export const realizationByDipaDate = (ctx: RequestContext) =>
       .groupBy('l.dipaId')
       .addGroupBy('r.date')
       .getRawMany();
-    const rows = raw.map((r) => ({ dipaId: num(r.dipaId), date: String(r.date).slice(0, 10), amount: num(r.amount) }));
+    const rows = raw.map((r) => ({
+      dipaId: rawNumber(r.dipaId),
+      date: String(r.date).slice(0, 10),
+      amount: rawNumber(r.amount),
+    }));
     return groupByKeys(ids, rows, (r) => r.dipaId);
   });
 
@@ -31,5 +34,5 @@ export async function realizedByLine(ds: DataSource, dipaIds: number[]): Promise
     .where('l.dipaId IN (:...ids)', { ids: dipaIds })
     .groupBy('r.lineId')
     .getRawMany();
-  return new Map(realizedSums.map((r) => [num(r.lineId), num(r.realized)]));
+  return new Map(realizedSums.map((r) => [rawNumber(r.lineId), rawNumber(r.realized)]));
 }

@@ -1,13 +1,15 @@
+import type { RequestContext } from '@kesos/infra';
 import {
   assertCanRead,
   assertCanWrite,
   BadInputError,
   NotFoundError,
-  type PageWindow,
   pageWindow,
+  rawNumber,
+  rawText,
   realizationRecordedV1,
-  RequestContext,
   toConnection,
+  type PageWindow,
 } from '@kesos/infra';
 import { IsNull } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
@@ -19,7 +21,8 @@ import { SatkerEntity } from '../satker/satker.entity';
 import { DipaEntity } from '../dipa/dipa.entity';
 import { lockDipa } from '../dipa/dipa.service';
 import { RealizationEntity } from './realization.entity';
-import { RecordRealizationInput, ReverseRealizationInput, validateRealization } from './realization.input';
+import type { RecordRealizationInput, ReverseRealizationInput } from './realization.input';
+import { validateRealization } from './realization.input';
 import { type RealizationRow, toRealization } from './realization.mapper';
 import type { Realization, RealizationPage } from './realization.type';
 
@@ -196,19 +199,17 @@ function realizationWindow(first: number, after: string | null | undefined): Pag
   }
 }
 
-const num = (v: unknown): number => Number(v ?? 0);
-
 /** A row of the list query (raw columns, as the drivers return them) as the transaction and its account. */
 function listedRow(r: Record<string, unknown>): RealizationRow & { accountCode: string } {
   return {
-    id: num(r.id),
-    lineId: num(r.lineId),
+    id: rawNumber(r.id),
+    lineId: rawNumber(r.lineId),
     accountCode: String(r.accountCode),
     date: String(r.date).slice(0, 10),
-    amount: num(r.amount),
+    amount: rawNumber(r.amount),
     documentNumber: String(r.documentNumber),
-    description: r.description === null ? null : String(r.description),
-    reversesId: r.reversesId === null ? null : num(r.reversesId),
+    description: r.description === null ? null : rawText(r.description),
+    reversesId: r.reversesId === null ? null : rawNumber(r.reversesId),
   };
 }
 

@@ -1,11 +1,10 @@
-import { groupByKeys, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { groupByKeys, rawNumber } from '@kesos/infra';
 import { In, type DataSource } from 'typeorm';
 import { BudgetLineEntity } from '../line/line.entity';
 import { LineChangeEntity, RevisionEntity } from './revision.entity';
 import { toBudgetRevision, toLineChange } from './revision.mapper';
 import type { BudgetRevision, LineChange } from './revision.type';
-
-const num = (v: unknown): number => Number(v ?? 0);
 
 /** Revisions of each DIPA in number order, with the ceiling after each derived from the line changes. */
 export const revisionsByDipa = (ctx: RequestContext) =>
@@ -22,7 +21,7 @@ export const revisionsByDipa = (ctx: RequestContext) =>
       .where('v.dipaId IN (:...ids)', { ids: [...ids] })
       .groupBy('c.revisionId')
       .getRawMany();
-    const change = new Map(sums.map((s) => [num(s.revisionId), num(s.delta)]));
+    const change = new Map(sums.map((s) => [rawNumber(s.revisionId), rawNumber(s.delta)]));
     const running = new Map<number, number>();
     const rows = revisions.map((r) => {
       const ceilingAfter = (running.get(r.dipaId) ?? 0) + (change.get(r.id) ?? 0);
@@ -59,5 +58,7 @@ export async function ceilingChangesByLine(
     .where('l.dipaId IN (:...ids)', { ids: dipaIds })
     .groupBy('c.lineId')
     .getRawMany();
-  return new Map(changeSums.map((c) => [num(c.lineId), { ceiling: num(c.ceiling), blocked: num(c.blocked) }]));
+  return new Map(
+    changeSums.map((c) => [rawNumber(c.lineId), { ceiling: rawNumber(c.ceiling), blocked: rawNumber(c.blocked) }]),
+  );
 }

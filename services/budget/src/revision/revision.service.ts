@@ -1,11 +1,14 @@
-import { assertCanWrite, BadInputError, Caller, RequestContext } from '@kesos/infra';
-import { EntityManager, In } from 'typeorm';
+import type { Caller, RequestContext } from '@kesos/infra';
+import { assertCanWrite, BadInputError } from '@kesos/infra';
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
 import { BudgetLineEntity, OutputEntity, OutputTargetEntity } from '../line/line.entity';
 import { insertLines, lineBalances, lockLines } from '../line/line.service';
 import { lockDipa } from '../dipa/dipa.service';
 import { LineChangeEntity, RevisionEntity } from './revision.entity';
-import { RecordRevisionInput, validateRevision } from './revision.input';
+import type { RecordRevisionInput } from './revision.input';
+import { validateRevision } from './revision.input';
 import { toBudgetRevision } from './revision.mapper';
 import type { BudgetRevision } from './revision.type';
 
@@ -150,7 +153,7 @@ export async function appendRevision(
       LineChangeEntity,
       newLines.map((l, i) => ({
         revisionId: revision.id,
-        lineId: ids[i]!,
+        lineId: ids[i],
         ceilingChange: l.ceiling,
         blockedChange: l.blocked ?? 0,
       })),

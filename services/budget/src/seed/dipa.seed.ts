@@ -115,7 +115,7 @@ export async function seedDipa(
   const changes: Partial<LineChangeEntity>[] = [];
   const transactions: Partial<RealizationEntity>[] = [];
   for (const [i, l] of spec.lines.entries()) {
-    const lineId = lineIds[i]!;
+    const lineId = lineIds[i];
     spec.revisions.forEach((_r, n) => {
       const ceilingChange = l.changes[n] ?? 0;
       const blockedChange = l.blocked?.[n] ?? 0;

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { TransferEntity } from '../transfer/transfer.entity';
 import { SatkerEntity } from '../satker/satker.entity';
-import { DipaSpec, LineSpec, ProgrammeSpec, seedDipa } from './dipa.seed';
+import type { DipaSpec, LineSpec, ProgrammeSpec } from './dipa.seed';
+import { seedDipa } from './dipa.seed';
 
 /**
  * BBPPKS Padang, fiscal year 2022, from the 2022 performance report (LAKIP). What is from the

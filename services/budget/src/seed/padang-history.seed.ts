@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { DipaSpec, seedDipa } from './dipa.seed';
+import type { DipaSpec } from './dipa.seed';
+import { seedDipa } from './dipa.seed';
 
 /**
  * BBPPKS Padang 2018-2021, satker 369283: ceiling and realisation per expense type from the

@@ -1,26 +1,24 @@
-import { RequestContext } from '@kesos/infra';
+import { rawNumber, rawTextOrNull } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
 import { RevisionEntity } from '../revision/revision.entity';
 import type { BudgetTransfer } from '../revision/revision.type';
 import { TransferEntity } from './transfer.entity';
 import { toBudgetTransfer } from './transfer.mapper';
 
-const num = (v: unknown): number => Number(v ?? 0);
-const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
-
 /** A transfer row read as raw columns (the drivers return numbers and dates as they like) as the entity. */
 function transferRow(r: Record<string, unknown>): TransferEntity {
   return {
-    id: num(r.id),
-    year: num(r.year),
+    id: rawNumber(r.id),
+    year: rawNumber(r.year),
     fromUnitCode: String(r.fromUnitCode),
-    fromSatkerCode: text(r.fromSatkerCode),
-    fromRevisionId: r.fromRevisionId === null || r.fromRevisionId === undefined ? null : num(r.fromRevisionId),
+    fromSatkerCode: rawTextOrNull(r.fromSatkerCode),
+    fromRevisionId: r.fromRevisionId === null || r.fromRevisionId === undefined ? null : rawNumber(r.fromRevisionId),
     toUnitCode: String(r.toUnitCode),
     toSatkerCode: String(r.toSatkerCode),
-    toRevisionId: num(r.toRevisionId),
-    amount: num(r.amount),
+    toRevisionId: rawNumber(r.toRevisionId),
+    amount: rawNumber(r.amount),
     date: String(r.date).slice(0, 10),
-    reference: text(r.reference),
+    reference: rawTextOrNull(r.reference),
     description: String(r.description),
   };
 }
@@ -59,8 +57,8 @@ export const transfersBySatkerYear = (ctx: RequestContext) =>
     const transfers: BudgetTransfer[] = raw.map((r) =>
       toBudgetTransfer(transferRow(r), {
         fromRevisionNumber:
-          r.fromRevisionNumber === null || r.fromRevisionNumber === undefined ? null : num(r.fromRevisionNumber),
-        toRevisionNumber: num(r.toRevisionNumber),
+          r.fromRevisionNumber === null || r.fromRevisionNumber === undefined ? null : rawNumber(r.fromRevisionNumber),
+        toRevisionNumber: rawNumber(r.toRevisionNumber),
       }),
     );
     return keys.map((k) => {

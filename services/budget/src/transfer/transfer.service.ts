@@ -1,11 +1,12 @@
-import { RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
 import { appendRevision } from '../revision/revision.service';
 import { TransferEntity } from './transfer.entity';
 import { toBudgetTransfer } from './transfer.mapper';
 import type { BudgetTransfer } from '../revision/revision.type';
 import { SatkerEntity } from '../satker/satker.entity';
 import { lockDipas } from '../dipa/dipa.service';
-import { RecordBudgetTransferInput, validateTransfer } from './transfer.input';
+import type { RecordBudgetTransferInput } from './transfer.input';
+import { validateTransfer } from './transfer.input';
 
 /**
  * Records a transfer as one fact linked to the two revisions it consists of (the cut on the

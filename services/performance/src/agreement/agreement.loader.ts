@@ -1,4 +1,5 @@
-import { groupByKeys, RequestContext, UnitYear } from '@kesos/infra';
+import type { RequestContext, UnitYear } from '@kesos/infra';
+import { groupByKeys } from '@kesos/infra';
 import { Brackets, In } from 'typeorm';
 import { AgreementItemEntity, AgreementSignatoryEntity, PerformanceAgreementEntity } from './agreement.entity';
 import { toPerformanceAgreement } from './agreement.mapper';

@@ -1,7 +1,9 @@
-import { assertCanRead, assertCanWrite, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite } from '@kesos/infra';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { AgreementItemEntity, AgreementSignatoryEntity, PerformanceAgreementEntity } from './agreement.entity';
-import { SignAgreementInput, validateAgreement } from './agreement.input';
+import type { SignAgreementInput } from './agreement.input';
+import { validateAgreement } from './agreement.input';
 import { agreementsByUnitYear } from './agreement.loader';
 import type { PerformanceAgreement } from './agreement.type';
 
@@ -68,5 +70,5 @@ export async function signPerformanceAgreement(
   });
   // Read back through the loader, as a query would show it (the new version is the current one).
   const versions = await agreementsByUnitYear(ctx).load({ unit: input.unitCode, year: input.year });
-  return versions[versions.length - 1]!;
+  return versions[versions.length - 1];
 }

@@ -1,5 +1,6 @@
 import type { RequestContext, UnitYear } from '@kesos/infra';
-import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Brackets } from 'typeorm';
 import { planFor } from '../plan/plan.loader';
 import {
   MetricCounterEntity,
@@ -8,7 +9,8 @@ import {
   RealizationEntryEntity,
 } from '../realization/realization.entity';
 import { surveyByUnitYear } from '../survey/survey.loader';
-import { goalResult, indicatorResult, QuarterCount } from './performance.service';
+import type { QuarterCount } from './performance.rules';
+import { goalResult, indicatorResult } from './performance.rules';
 import type { Goal } from './performance.type';
 
 function forKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: readonly UnitYear[]): SelectQueryBuilder<T> {

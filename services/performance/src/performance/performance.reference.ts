@@ -6,7 +6,8 @@ import type { Goal } from './performance.type';
 export const goalReference = {
   Goal: {
     __resolveReference: async (
-      ref: { unitCode: string; year: number; code: string },
+      // A representation is untyped JSON (`_Any`): the year may arrive as a string.
+      ref: { unitCode: string; year: number | string; code: string },
       ctx: RequestContext,
     ): Promise<Goal | null> => goalOf(ctx, ref.unitCode, Number(ref.year), ref.code),
   },

@@ -1,4 +1,5 @@
-import { groupByKeys, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { groupByKeys } from '@kesos/infra';
 import { In } from 'typeorm';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan.entity';
 

@@ -1,15 +1,10 @@
-import {
-  assertCanRead,
-  assertCanWrite,
-  BadInputError,
-  ForbiddenError,
-  lockedForUpdate,
-  RequestContext,
-} from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, ForbiddenError, lockedForUpdate } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan.entity';
-import { AdoptStrategicPlanInput, SetIndicatorTargetInput, validateTarget } from './plan.input';
+import type { AdoptStrategicPlanInput, SetIndicatorTargetInput } from './plan.input';
+import { validateTarget } from './plan.input';
 import { planFor } from './plan.loader';
 import { toStrategicPlan } from './plan.mapper';
 import type { StrategicPlan } from './plan.type';

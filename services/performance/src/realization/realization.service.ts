@@ -1,10 +1,10 @@
+import type { RequestContext } from '@kesos/infra';
 import {
   assertCanWrite,
   BadInputError,
   EventContractError,
   ForbiddenError,
   forUpdate,
-  RequestContext,
   roundHalfUp,
 } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
@@ -13,7 +13,8 @@ import type { IndicatorResult, UnitPerformance } from '../performance/performanc
 import { planFor } from '../plan/plan.loader';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { MetricCounterEntity, MetricFactEntity, RealizationEntryEntity } from './realization.entity';
-import { EnterRealizationInput, validateEntry } from './realization.input';
+import type { EnterRealizationInput } from './realization.input';
+import { validateEntry } from './realization.input';
 
 export interface NewFact {
   metric: string;
@@ -37,7 +38,7 @@ export interface NewFact {
 export function quarterOf(date: unknown, year: number): number | null {
   if (date === undefined || date === null) return null;
   if (typeof date !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(date))
-    throw new EventContractError(`payload field date must be a day YYYY-MM-DD, got ${String(date)}`);
+    throw new EventContractError(`payload field date must be a day YYYY-MM-DD, got ${JSON.stringify(date)}`);
   const y = Number(date.slice(0, 4));
   if (y < year) return 1;
   if (y > year) return null;

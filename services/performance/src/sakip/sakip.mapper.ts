@@ -1,5 +1,5 @@
 import type { SakipEvaluationEntity } from './sakip.entity';
-import { sakipCategory } from './sakip.service';
+import { sakipCategory } from './sakip.rules';
 import type { SakipEvaluation } from './sakip.type';
 
 /** An evaluation with its place among the units listed and whether its round is the unit's final one. */

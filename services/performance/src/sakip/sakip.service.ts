@@ -1,28 +1,14 @@
-import { BadInputError, ForbiddenError, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { BadInputError, ForbiddenError } from '@kesos/infra';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { SakipEvaluationEntity } from './sakip.entity';
-import { RecordSakipEvaluationInput, validateSakip } from './sakip.input';
+import type { RecordSakipEvaluationInput } from './sakip.input';
+import { validateSakip } from './sakip.input';
 import { toSakipEvaluation } from './sakip.mapper';
-import { SakipCategory, type SakipEvaluation } from './sakip.type';
+import type { SakipEvaluation } from './sakip.type';
+import { competitionRanks } from './sakip.rules';
 
-/** Category bands of the SAKIP evaluation: AA >90-100, A >80-90, BB >70-80, B >60-70, CC >50-60, C >30-50, D 0-30. */
-const BANDS: [number, SakipCategory][] = [
-  [90, SakipCategory.AA],
-  [80, SakipCategory.A],
-  [70, SakipCategory.BB],
-  [60, SakipCategory.B],
-  [50, SakipCategory.CC],
-  [30, SakipCategory.C],
-];
-
-export function sakipCategory(score: number): SakipCategory {
-  return BANDS.find(([above]) => score > above)?.[1] ?? SakipCategory.D;
-}
-
-/** Standard competition ranking: equal scores share a rank, the next rank skips. */
-export function competitionRanks(scores: number[]): number[] {
-  return scores.map((s) => scores.filter((o) => o > s).length + 1);
-}
+export * from './sakip.rules';
 
 function finalRounds(rows: SakipEvaluationEntity[]): Map<string, number> {
   const final = new Map<string, number>();
@@ -34,7 +20,7 @@ function finalRounds(rows: SakipEvaluationEntity[]): Map<string, number> {
 function ranked(rows: SakipEvaluationEntity[], finalRound: Map<string, number>): SakipEvaluation[] {
   const sorted = [...rows].sort((a, b) => b.score - a.score || a.unitCode.localeCompare(b.unitCode));
   const ranks = competitionRanks(sorted.map((r) => r.score));
-  return sorted.map((r, i) => toSakipEvaluation(r, ranks[i]!, finalRound.get(r.unitCode) === r.round));
+  return sorted.map((r, i) => toSakipEvaluation(r, ranks[i], finalRound.get(r.unitCode) === r.round));
 }
 
 /**

@@ -104,7 +104,7 @@ export async function seedAgreements(m: EntityManager): Promise<void> {
       goal: GOALS.find((g) => g.code === i.goalCode)!.titleId,
       indicator: i.nameId,
       indicatorCode: i.code,
-      target: i.targets[2022]!.target,
+      target: i.targets[2022].target,
       targetUnit: i.measure === 'PERCENT' ? '%' : 'nilai',
     })),
   );

@@ -35,7 +35,7 @@ export async function seedSakip(m: EntityManager): Promise<void> {
         year: r.year,
         round: r.round,
         roundLabel: r.roundLabel,
-        score: r.scores[i]!,
+        score: r.scores[i],
         source: SOURCE,
         enteredBy: 'seed: LAKIP 2022 BBPPKS Padang',
         enteredAt,

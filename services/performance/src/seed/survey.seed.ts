@@ -29,7 +29,7 @@ export function syntheticResponses(): { gender: string; education: string; answe
   const answers = RESPONDENTS * 9;
   return Array.from({ length: RESPONDENTS }, (_, r) => ({
     gender: (r * 7) % RESPONDENTS < MEN ? 'MALE' : 'FEMALE',
-    education: educationOf[r]!,
+    education: educationOf[r],
     answers: Array.from({ length: 9 }, (_, e) => (((r * 9 + e) * SPREAD) % answers < FOURS ? 4 : 3)),
   }));
 }

@@ -2,7 +2,8 @@ import type { RequestContext, UnitYear } from '@kesos/infra';
 import { Brackets } from 'typeorm';
 import { ELEMENT_COLUMNS, SurveyResponseEntity } from './survey.entity';
 import { ELEMENTS, exactRatio2, satisfactionGrade, satisfactionIndex } from './survey.rules';
-import { Gender, RespondentEducation, SatisfactionSurvey } from './survey.type';
+import type { SatisfactionSurvey } from './survey.type';
+import { Gender, RespondentEducation } from './survey.type';
 
 const keyOf = (unit: string, year: number | string): string => `${unit}|${Number(year)}`;
 const EDUCATION_ORDER = Object.values(RespondentEducation);
@@ -62,7 +63,7 @@ export const surveyByUnitYear = (ctx: RequestContext) =>
         elements: ELEMENTS.map((e, i) => ({
           code: e.code,
           name: e.name,
-          meanScore: exactRatio2(sums[i]!, respondents),
+          meanScore: exactRatio2(sums[i], respondents),
         })),
         byGender: GENDER_ORDER.map((g) => ({
           key: g,

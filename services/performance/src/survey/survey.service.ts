@@ -1,8 +1,10 @@
-import { assertCanRead, assertCanWrite, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { SurveyResponseEntity } from './survey.entity';
-import { SurveyResponseInput, validateImport, validateResponse } from './survey.input';
+import type { SurveyResponseInput } from './survey.input';
+import { validateImport, validateResponse } from './survey.input';
 import { surveyByUnitYear } from './survey.loader';
 import type { SatisfactionSurvey, SurveyImportResult } from './survey.type';
 

@@ -1,7 +1,9 @@
-import { byKeys, percentage, RequestContext, UnitYear } from '@kesos/infra';
+import type { RequestContext, UnitYear } from '@kesos/infra';
+import { byKeys, percentage } from '@kesos/infra';
 import { In } from 'typeorm';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation.entity';
-import { AccreditationResult, AccreditationSummary, VALIDITY_YEARS } from './accreditation.type';
+import type { AccreditationSummary } from './accreditation.type';
+import { AccreditationResult, VALIDITY_YEARS } from './accreditation.type';
 
 const RESULTS = Object.values(AccreditationResult);
 const unitYearKey = (unit: string, year: number | string) => `${unit}|${Number(year)}`;

@@ -1,27 +1,18 @@
-import {
-  assertCanRead,
-  assertCanWrite,
-  BadInputError,
-  forUpdate,
-  pageWindow,
-  RequestContext,
-  toConnection,
-} from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, forUpdate, pageWindow, toConnection } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation.entity';
 import { accreditationDecidedEvent } from './accreditation.events';
-import {
+import type {
   RecordAccreditationInput,
   RegisterLksInstitutionInput,
   SetAccreditationTargetInput,
-  validateAccreditation,
-  validateInstitution,
-  validateTarget,
 } from './accreditation.input';
+import { validateAccreditation, validateInstitution, validateTarget } from './accreditation.input';
 import { accreditationSummaryByUnitYear } from './accreditation.loader';
 import { toAccreditationAssessment, toAccreditationTarget, toLksInstitution } from './accreditation.mapper';
-import {
+import type {
   AccreditationAssessment,
   AccreditationAssessmentPage,
   AccreditationResult,
@@ -29,8 +20,8 @@ import {
   AccreditationTarget,
   LksInstitution,
   LksInstitutionPage,
-  VALIDITY_YEARS,
 } from './accreditation.type';
+import { VALIDITY_YEARS } from './accreditation.type';
 
 export const isAccredited = (result: AccreditationResult): boolean => VALIDITY_YEARS[result] != null;
 

@@ -1,4 +1,5 @@
-import { AccreditationResult, VALIDITY_YEARS } from './accreditation.type';
+import type { AccreditationResult } from './accreditation.type';
+import { VALIDITY_YEARS } from './accreditation.type';
 
 /**
  * Last day an accreditation is valid: the decision date plus 5 (A), 3 (B) or 2 (C) years,

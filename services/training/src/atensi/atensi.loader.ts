@@ -1,6 +1,8 @@
-import { percentage, RequestContext, UnitYear } from '@kesos/infra';
+import type { RequestContext, UnitYear } from '@kesos/infra';
+import { percentage } from '@kesos/infra';
 import { AtensiCaseEntity } from './atensi.entity';
-import { AtensiCaseStatus, AtensiServiceType, AtensiServiceTypeSummary, AtensiSummary } from './atensi.type';
+import type { AtensiServiceTypeSummary, AtensiSummary } from './atensi.type';
+import { AtensiCaseStatus, AtensiServiceType } from './atensi.type';
 
 const SERVICE_TYPES = Object.values(AtensiServiceType);
 
@@ -40,7 +42,10 @@ export const atensiSummaryByUnitYear = (ctx: RequestContext) =>
       .addGroupBy('c.year')
       .addGroupBy('c.serviceType')
       .getRawMany<
-        { unitCode: string; year: number; serviceType: AtensiServiceType } & Record<keyof Counts, string | number>
+        { unitCode: string; year: number | string; serviceType: AtensiServiceType } & Record<
+          keyof Counts,
+          string | number
+        >
       >();
     const countsOf = new Map(
       rows.map((r) => [

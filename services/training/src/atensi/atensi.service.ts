@@ -1,3 +1,4 @@
+import type { RequestContext } from '@kesos/infra';
 import {
   assertCanRead,
   assertCanWrite,
@@ -5,17 +6,18 @@ import {
   ConflictError,
   forUpdate,
   pageWindow,
-  RequestContext,
   toConnection,
 } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 import { AtensiCaseEntity } from './atensi.entity';
 import { atensiCaseClosedEvent } from './atensi.events';
-import { CloseAtensiCaseInput, OpenAtensiCaseInput, validateClose, validateOpen } from './atensi.input';
+import type { CloseAtensiCaseInput, OpenAtensiCaseInput } from './atensi.input';
+import { validateClose, validateOpen } from './atensi.input';
 import { atensiSummaryByUnitYear } from './atensi.loader';
 import { toAtensiCase } from './atensi.mapper';
-import { AtensiCase, AtensiCasePage, AtensiCaseStatus, AtensiServiceType, AtensiSummary } from './atensi.type';
+import type { AtensiCase, AtensiCasePage, AtensiServiceType, AtensiSummary } from './atensi.type';
+import { AtensiCaseStatus } from './atensi.type';
 
 export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput): Promise<AtensiCase> {
   const valid = validateOpen(input);

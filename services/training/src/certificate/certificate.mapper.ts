@@ -1,6 +1,6 @@
 import { maskName } from '../common/common.helpers';
 import { toEnrollmentStatus, toPredicate } from '../enrollment/enrollment.mapper';
-import { CertificateVerification } from './certificate.type';
+import type { CertificateVerification } from './certificate.type';
 
 /** The joined row a certificate number finds: the enrollment with its holder, class, programme and unit. */
 export interface CertificateRow {

@@ -4,8 +4,9 @@ import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import { UnitEntity } from '../unit/unit.entity';
-import { CertificateRow, toCertificateVerification } from './certificate.mapper';
-import { CertificateVerification } from './certificate.type';
+import type { CertificateRow } from './certificate.mapper';
+import { toCertificateVerification } from './certificate.mapper';
+import type { CertificateVerification } from './certificate.type';
 
 /** Public: one exact certificate number, or null; nothing is listed or matched by part. */
 export async function verifyCertificate(ctx: RequestContext, number: string): Promise<CertificateVerification | null> {

@@ -1,11 +1,13 @@
-import { byKeys, groupByKeys, percentage, RequestContext, UnitYear } from '@kesos/infra';
+import type { RequestContext, UnitYear } from '@kesos/infra';
+import { byKeys, groupByKeys, percentage } from '@kesos/infra';
 import { In } from 'typeorm';
 import {
   CertificationAssessmentEntity,
   CertificationCandidateEntity,
   CertificationSessionEntity,
 } from './certification.entity';
-import { CertificationResult, CertificationSummary } from './certification.type';
+import type { CertificationSummary } from './certification.type';
+import { CertificationResult } from './certification.type';
 
 const unitYearKey = (unit: string, year: number | string) => `${unit}|${Number(year)}`;
 

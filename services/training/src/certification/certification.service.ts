@@ -1,3 +1,4 @@
+import type { RequestContext } from '@kesos/infra';
 import {
   assertCanRead,
   assertCanWrite,
@@ -5,7 +6,6 @@ import {
   canSeePersonalData,
   forUpdate,
   pageWindow,
-  RequestContext,
   toConnection,
 } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
@@ -16,25 +16,23 @@ import {
   CertificationSessionEntity,
 } from './certification.entity';
 import { certificationAssessedEvent } from './certification.events';
-import {
+import type {
   RecordCertificationAssessmentInput,
   RegisterCertificationCandidateInput,
   ScheduleCertificationSessionInput,
-  validateAssessment,
-  validateCandidate,
-  validateSession,
 } from './certification.input';
+import { validateAssessment, validateCandidate, validateSession } from './certification.input';
 import { assessmentsByCandidate, certificationSummaryByUnitYear } from './certification.loader';
 import { toCertificationAssessment, toCertificationCandidate, toCertificationSession } from './certification.mapper';
-import {
+import type {
   CertificationAssessment,
   CertificationAssessmentPage,
   CertificationCandidate,
   CertificationCandidatePage,
-  CertificationResult,
   CertificationSession,
   CertificationSummary,
 } from './certification.type';
+import { CertificationResult } from './certification.type';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 
 export async function registerCandidate(

@@ -1,4 +1,5 @@
-import { byKeys, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { byKeys } from '@kesos/infra';
 import { In } from 'typeorm';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { TrainingClassEntity } from './class.entity';
@@ -16,7 +17,7 @@ export interface ClassCounts {
 /** Enrollment counts of many classes in one GROUP BY. */
 export const countsByClass = (ctx: RequestContext) =>
   ctx.loaders.get<number, ClassCounts>('countsByClass', async (ids) => {
-    const rows: { classId: number; status: string; n: string | number }[] = await ctx.db.dataSource
+    const rows: { classId: number | string; status: string; n: string | number }[] = await ctx.db.dataSource
       .getRepository(EnrollmentEntity)
       .createQueryBuilder('e')
       .select('e.classId', 'classId')

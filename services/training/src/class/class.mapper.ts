@@ -1,5 +1,6 @@
 import type { TrainingClassEntity } from './class.entity';
-import { ClassStatus, TrainingClass } from './class.type';
+import type { TrainingClass } from './class.type';
+import { ClassStatus } from './class.type';
 
 export function toTrainingClass(row: TrainingClassEntity): TrainingClass {
   return {

@@ -1,13 +1,11 @@
+import type { Caller, RequestContext, Transaction } from '@kesos/infra';
 import {
   assertCanRead,
   assertCanWrite,
   BadInputError,
-  Caller,
   forUpdate,
   pageWindow,
-  RequestContext,
   toConnection,
-  Transaction,
   updateIfStill,
 } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
@@ -18,10 +16,11 @@ import { ProgrammeEntity } from '../programme/programme.entity';
 import { WorkAreaProvinceEntity } from '../unit/unit.entity';
 import { TrainingClassEntity } from './class.entity';
 import { classClosedEvent } from './class.events';
-import { CreateTrainingClassInput, validateCreateClass, ValidClassInput } from './class.input';
+import type { CreateTrainingClassInput, ValidClassInput } from './class.input';
+import { validateCreateClass } from './class.input';
 import { classById } from './class.loader';
 import { toTrainingClass } from './class.mapper';
-import { ClassStatus, TrainingClass, TrainingClassPage } from './class.type';
+import type { ClassStatus, TrainingClass, TrainingClassPage } from './class.type';
 
 /** One class by id, for a caller who may read its unit; null when there is none. */
 export async function findTrainingClass(ctx: RequestContext, id: string): Promise<TrainingClass | null> {

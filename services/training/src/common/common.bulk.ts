@@ -13,9 +13,9 @@ export async function bulkInsert<T extends ObjectLiteral>(
   chunk = 1000,
 ): Promise<void> {
   if (!rows.length) return;
-  const { driver } = manager.connection;
-  const meta = manager.connection.getMetadata(entity);
-  const columns = meta.columns.filter((c) => c.propertyName in rows[0]!);
+  const { driver } = manager.dataSource;
+  const meta = manager.dataSource.getMetadata(entity);
+  const columns = meta.columns.filter((c) => c.propertyName in rows[0]);
   const head = `INSERT INTO ${driver.escape(meta.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += chunk) {

@@ -1,4 +1,5 @@
-import { byKeys, groupByKeys, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { byKeys, groupByKeys } from '@kesos/infra';
 import { In } from 'typeorm';
 import { EnrollmentEntity } from './enrollment.entity';
 

@@ -1,6 +1,7 @@
 import { enumValue } from '../common/common.mapper';
 import type { EnrollmentEntity } from './enrollment.entity';
-import { Enrollment, EnrollmentStatus, Predicate } from './enrollment.type';
+import type { Enrollment } from './enrollment.type';
+import { EnrollmentStatus, Predicate } from './enrollment.type';
 
 export const toEnrollmentStatus = (stored: string): EnrollmentStatus =>
   enumValue(EnrollmentStatus, stored, 'enrollment status');

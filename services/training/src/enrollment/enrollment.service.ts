@@ -1,36 +1,35 @@
+import type { Caller, RequestContext, Transaction } from '@kesos/infra';
 import {
   assertCanRead,
   assertCanWrite,
   BadInputError,
-  Caller,
   forUpdate,
   pageWindow,
-  RequestContext,
   toConnection,
-  Transaction,
   updateIfStill,
 } from '@kesos/infra';
 import { randomInt } from 'node:crypto';
 import { In, MoreThan, Not } from 'typeorm';
-import { TrainingClassEntity } from '../class/class.entity';
+import type { TrainingClassEntity } from '../class/class.entity';
 import { classById } from '../class/class.loader';
 import { lockClass } from '../class/class.service';
 import { parseId, todayIso } from '../common/common.helpers';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
-import { EnrollmentEntity, EnrollmentStatusValue } from './enrollment.entity';
+import type { EnrollmentStatusValue } from './enrollment.entity';
+import { EnrollmentEntity } from './enrollment.entity';
 import { graduatedEvent } from './enrollment.events';
-import {
+import type {
   DropOutEnrollmentInput,
   EnrollParticipantInput,
   GraduateEnrollmentInput,
   RecordTestScoresInput,
-  validReason,
-  validScore,
 } from './enrollment.input';
+import { validReason, validScore } from './enrollment.input';
 import { enrollmentById } from './enrollment.loader';
 import { toEnrollment } from './enrollment.mapper';
-import { Enrollment, EnrollmentPage, EnrollmentStatus, Predicate } from './enrollment.type';
+import type { Enrollment, EnrollmentPage, EnrollmentStatus } from './enrollment.type';
+import { Predicate } from './enrollment.type';
 
 /** One enrollment by id, for a caller who may read its unit; null when there is none. */
 export async function findEnrollment(ctx: RequestContext, id: string): Promise<Enrollment | null> {

@@ -1,5 +1,6 @@
 import { type Caller, forUpdate } from '@kesos/infra';
-import { EntityManager, In, Not } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { In, Not } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
 import { todayIso } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
@@ -184,7 +185,7 @@ export async function checkRegistry(
   }
   const seated = new Map<number, number>();
   for (const ids of chunks([...classes.keys()], LOOKUP_CHUNK)) {
-    const rows: { classId: number; n: string | number }[] = await manager
+    const rows: { classId: number | string; n: string | number }[] = await manager
       .createQueryBuilder(EnrollmentEntity, 'e')
       .select('e.classId', 'classId')
       .addSelect('COUNT(*)', 'n')

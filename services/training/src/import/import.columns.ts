@@ -94,7 +94,7 @@ const code = (value: string): string => value.toUpperCase().replace(/[^A-Z0-9]/g
 function isoDate(cell: Cell | undefined): string {
   const t = text(cell);
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  return dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : t;
+  return dmy ? `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` : t;
 }
 
 export interface RowValues {
@@ -106,7 +106,7 @@ export interface RowValues {
 
 export function rowValues(cells: Cell[], columns: ColumnMap): RowValues {
   const at = (f: ImportField): Cell | undefined =>
-    columns.index[f] === undefined ? undefined : cells[columns.index[f]!];
+    columns.index[f] === undefined ? undefined : cells[columns.index[f]];
   const gender = text(at('gender'));
   const education = text(at('education'));
   const category = text(at('category'));

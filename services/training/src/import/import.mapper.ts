@@ -1,5 +1,6 @@
 import type { ImportJobEntity, ImportRowErrorEntity } from './import.entity';
-import { ImportFormat, ImportJob, ImportJobStatus, ImportPhase, ImportRowError } from './import.type';
+import type { ImportJob, ImportRowError } from './import.type';
+import { ImportFormat, ImportJobStatus, ImportPhase } from './import.type';
 
 export function toImportJob(row: ImportJobEntity): ImportJob {
   return {

@@ -25,8 +25,8 @@ function plain(value: ExcelJS.CellValue): Cell {
   if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') return String(value);
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
+  if ('result' in value) return plain(value.result);
+  if ('text' in value) return value.text;
   return null;
 }
 

@@ -28,11 +28,12 @@ import {
 } from './import.checks';
 import { mapColumns } from './import.columns';
 import { ImportJobEntity, ImportRowErrorEntity } from './import.entity';
-import { decodeContent, ImportParticipantsInput } from './import.input';
+import type { ImportParticipantsInput } from './import.input';
+import { decodeContent } from './import.input';
 import { importSlots } from './import.limits';
 import { toImportJob, toImportRowError } from './import.mapper';
 import { openSheet, UnreadableFileError } from './import.parser';
-import { ImportJob, ImportRowErrorPage } from './import.type';
+import type { ImportJob, ImportRowErrorPage } from './import.type';
 
 /** One import by id with its progress, for a caller who may read its unit; null when there is none. */
 export async function findImportJob(ctx: RequestContext, id: string): Promise<ImportJob | null> {
@@ -247,7 +248,7 @@ async function writeRows(
     return { part, fresh };
   };
   const parts = chunks(candidates, WRITE_CHUNK);
-  let next = parts.length ? prepare(parts[0]!) : null;
+  let next = parts.length ? prepare(parts[0]) : null;
   let participantsCreated = 0;
   let processed = 0;
   let reported = Date.now();
@@ -256,7 +257,7 @@ async function writeRows(
     const inserted = bulkInsert(manager, ParticipantEntity, fresh, WRITE_CHUNK);
     // Encrypting the next chunk is CPU work; yielding once lets the insert reach the database first, so both proceed together.
     await new Promise((resolve) => setImmediate(resolve));
-    next = i + 1 < parts.length ? prepare(parts[i + 1]!) : null;
+    next = i + 1 < parts.length ? prepare(parts[i + 1]) : null;
     await inserted;
     if (fresh.length) {
       for (const p of await manager.find(ParticipantEntity, {

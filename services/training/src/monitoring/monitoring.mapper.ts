@@ -1,5 +1,5 @@
 import type { AlumniMonitoringEntity } from './monitoring.entity';
-import { AlumniMonitoring } from './monitoring.type';
+import type { AlumniMonitoring } from './monitoring.type';
 
 export function toAlumniMonitoring(row: AlumniMonitoringEntity): AlumniMonitoring {
   return {

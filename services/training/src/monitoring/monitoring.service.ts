@@ -1,14 +1,5 @@
-import {
-  assertCanRead,
-  assertCanWrite,
-  BadInputError,
-  Caller,
-  forUpdate,
-  pageWindow,
-  RequestContext,
-  toConnection,
-  Transaction,
-} from '@kesos/infra';
+import type { Caller, RequestContext, Transaction } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, forUpdate, pageWindow, toConnection } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
 import { parseId } from '../common/common.helpers';
@@ -16,9 +7,10 @@ import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import { AlumniMonitoringEntity } from './monitoring.entity';
 import { monitoringAssessedEvent } from './monitoring.events';
-import { AssessAlumniInput, showsLifeSkills, validateAssessAlumni } from './monitoring.input';
+import type { AssessAlumniInput } from './monitoring.input';
+import { showsLifeSkills, validateAssessAlumni } from './monitoring.input';
 import { toAlumniMonitoring } from './monitoring.mapper';
-import { AlumniMonitoring, AlumniMonitoringPage } from './monitoring.type';
+import type { AlumniMonitoring, AlumniMonitoringPage } from './monitoring.type';
 
 /** The assessments of a unit, oldest first (keyset paging over ids). */
 export async function listAlumniMonitorings(

@@ -98,6 +98,6 @@ export function validateRegisterParticipant(input: RegisterParticipantInput): Pa
     originRegency: input.originRegency?.trim() || null,
   };
   const problems = participantProblems(draft);
-  if (problems.length) throw new BadInputError(problems[0]!.field, problems[0]!.reason, { problems });
+  if (problems.length) throw new BadInputError(problems[0].field, problems[0].reason, { problems });
   return draft;
 }

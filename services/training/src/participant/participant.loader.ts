@@ -1,4 +1,5 @@
-import { byKeys, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { byKeys } from '@kesos/infra';
 import { In } from 'typeorm';
 import { ParticipantEntity } from './participant.entity';
 

@@ -1,7 +1,8 @@
 import { enumValue } from '../common/common.mapper';
 import { Gender } from '../unit/unit.type';
 import type { ParticipantEntity } from './participant.entity';
-import { Education, Participant, ParticipantCategory } from './participant.type';
+import type { Participant } from './participant.type';
+import { Education, ParticipantCategory } from './participant.type';
 
 export function toParticipant(row: ParticipantEntity): Participant {
   return {

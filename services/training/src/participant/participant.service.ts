@@ -1,14 +1,5 @@
-import {
-  assertCanRead,
-  assertCanWrite,
-  BadInputError,
-  Caller,
-  canRead,
-  pageWindow,
-  RequestContext,
-  toConnection,
-  Transaction,
-} from '@kesos/infra';
+import type { Caller, RequestContext, Transaction } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, canRead, pageWindow, toConnection } from '@kesos/infra';
 import { parseId } from '../common/common.helpers';
 import { enrollmentsByParticipant } from '../enrollment/enrollment.loader';
 import { toEnrollment } from '../enrollment/enrollment.mapper';
@@ -16,11 +7,12 @@ import type { Enrollment } from '../enrollment/enrollment.type';
 import { UnitEntity } from '../unit/unit.entity';
 import { encryptNik, hashNik, maskNik } from './participant.crypto';
 import { ParticipantEntity } from './participant.entity';
-import { type ParticipantDraft, RegisterParticipantInput, validateRegisterParticipant } from './participant.input';
+import type { RegisterParticipantInput } from './participant.input';
+import { type ParticipantDraft, validateRegisterParticipant } from './participant.input';
 import { participantById } from './participant.loader';
 import { toParticipant } from './participant.mapper';
 import { nikProblem } from './participant.nik';
-import { Participant, ParticipantPage } from './participant.type';
+import type { Participant, ParticipantPage } from './participant.type';
 
 /** One participant by id, for a caller who may read the registering unit; null when there is none. */
 export async function findParticipant(ctx: RequestContext, id: string): Promise<Participant | null> {

@@ -1,7 +1,7 @@
 import { enumValue } from '../common/common.mapper';
 import { ParticipantCategory } from '../participant/participant.type';
 import type { ProgrammeEntity } from './programme.entity';
-import { Programme } from './programme.type';
+import type { Programme } from './programme.type';
 
 export function toProgramme(row: ProgrammeEntity): Programme {
   return {

@@ -1,9 +1,11 @@
-import { assertCanRead, assertCanWrite, BadInputError, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError } from '@kesos/infra';
 import { UnitEntity } from '../unit/unit.entity';
 import { ProgrammeEntity } from './programme.entity';
-import { CreateProgrammeInput, validateCreateProgramme } from './programme.input';
+import type { CreateProgrammeInput } from './programme.input';
+import { validateCreateProgramme } from './programme.input';
 import { toProgramme } from './programme.mapper';
-import { Programme } from './programme.type';
+import type { Programme } from './programme.type';
 
 /** The programmes of a unit, ordered by code; a unit runs a handful, so the list is not paged. */
 export async function listProgrammes(ctx: RequestContext, unit: string): Promise<Programme[]> {

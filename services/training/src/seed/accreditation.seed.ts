@@ -68,15 +68,15 @@ export async function seedAccreditation(m: EntityManager): Promise<void> {
   const institutions: LksInstitutionEntity[] = [];
   const assessments: AccreditationAssessmentEntity[] = [];
   for (let j = 0; j < assessed; j++) {
-    const province = provinces[j % provinces.length] as string;
+    const province = provinces[j % provinces.length];
     const places = WORK_AREA_PLACES[province] ?? [province];
     institutions.push({
       id: j + 1,
       unitCode: unit,
       name: `LKS Sintetis ${pad(j + 1, 3)}`,
-      kind: KINDS[j % KINDS.length] as LksKind,
+      kind: KINDS[j % KINDS.length],
       province,
-      regency: places[Math.floor(j / provinces.length) % places.length] as string,
+      regency: places[Math.floor(j / provinces.length) % places.length],
     });
     const visitDate = addDays(firstVisit, Math.floor((j * visitDays) / assessed));
     assessments.push({
@@ -89,7 +89,7 @@ export async function seedAccreditation(m: EntityManager): Promise<void> {
         `Asesor Sintetis ${pad(((2 * j) % assessors) + 1, 2)}`,
         `Asesor Sintetis ${pad(((2 * j + 1) % assessors) + 1, 2)}`,
       ],
-      result: decided[j] as AccreditationResult,
+      result: decided[j],
       decidedOn: addDays(visitDate, 14),
     });
   }

@@ -51,7 +51,7 @@ export async function seedAtensi(m: EntityManager): Promise<void> {
     // Disasters happen across the work area; other cases reach the centre in Sumatera Barat.
     const province =
       serviceType === AtensiServiceType.TANGGAP_DARURAT_BENCANA
-        ? (provinces[(i * 3) % provinces.length] as string)
+        ? provinces[(i * 3) % provinces.length]
         : 'Sumatera Barat';
     const places = WORK_AREA_PLACES[province] ?? [province];
     const receivedOn = addDays(firstCase, Math.floor((i * 120) / all.length));
@@ -62,7 +62,7 @@ export async function seedAtensi(m: EntityManager): Promise<void> {
       serviceType,
       receivedOn,
       province,
-      regency: places[i % places.length] as string,
+      regency: places[i % places.length],
       description: `Kasus sintetis ${pad(i + 1, 3)}: ${LABEL[serviceType]} (data sintetis)`,
       status: AtensiCaseStatus.CLOSED,
       closedOn: addDays(receivedOn, 3 + (i % 15)),

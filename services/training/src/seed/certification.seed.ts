@@ -60,7 +60,7 @@ export async function seedCertification(m: EntityManager): Promise<void> {
   let k = 0;
   for (let i = 0; i < planned; i++) {
     const p = Math.floor(i / perProvince);
-    const province = provinces[p] as string;
+    const province = provinces[p];
     const places = WORK_AREA_PLACES[province] ?? [province];
     candidates.push({
       id: i + 1,
@@ -69,12 +69,10 @@ export async function seedCertification(m: EntityManager): Promise<void> {
       name: `Asesi Sintetis ${pad(i + 1, 4)}`,
       category: i % 12 < 7 ? CertificationCategory.TKS : CertificationCategory.RS,
       originProvince: province,
-      originRegency: places[i % places.length] as string,
+      originRegency: places[i % places.length],
     });
     if (spread(planned, planned - assessed, i)) continue;
-    const session = sessions[
-      p * sessionsPerProvince + Math.floor((i % perProvince) / perSession)
-    ] as CertificationSessionEntity;
+    const session = sessions[p * sessionsPerProvince + Math.floor((i % perProvince) / perSession)];
     assessments.push({
       id: k + 1,
       unitCode: unit,

@@ -12,7 +12,8 @@ import { participantRow } from '../participant/participant.service';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import { bulkInsert } from '../common/common.bulk';
 import { addDays, pad, WORK_AREA_PLACES } from './seed.helpers';
-import { CLASS_RUNS, ClassRunPlan, MONITORING_FROM, PROGRAMMES, PROVINCE_CODES, SEED_UNIT } from './trainings.plan';
+import type { ClassRunPlan } from './trainings.plan';
+import { CLASS_RUNS, MONITORING_FROM, PROGRAMMES, PROVINCE_CODES, SEED_UNIT } from './trainings.plan';
 import { PADANG_WORK_AREA } from './units.seed';
 
 /**
@@ -41,7 +42,7 @@ const daysBetween = (from: string, to: string): number => Math.round((Date.parse
 function pickWeighted<T extends string>(r: number, weights: [T, number][]): T {
   let acc = 0;
   for (const [value, w] of weights) if (r < (acc += w)) return value;
-  return weights[weights.length - 1]![0];
+  return weights[weights.length - 1][0];
 }
 
 const PROFILES: Record<string, { female: number; age: [number, number]; education: [string, number][] }> = {
@@ -100,14 +101,14 @@ export async function seedTrainings(m: EntityManager): Promise<void> {
   const serials = new Map<string, number>();
 
   const placeOf = (run: ClassRunPlan, i: number): [string, string] => {
-    if (run.places) return run.places[i % run.places.length]!;
-    const province = provinces[i % provinces.length]!;
+    if (run.places) return run.places[i % run.places.length];
+    const province = provinces[i % provinces.length];
     const places = WORK_AREA_PLACES[province] ?? [province];
-    return [province, places[Math.floor(i / provinces.length) % places.length]!];
+    return [province, places[Math.floor(i / provinces.length) % places.length]];
   };
 
   const person = (run: ClassRunPlan, province: string, regency: string): ParticipantEntity => {
-    const profile = PROFILES[run.programme]!;
+    const profile = PROFILES[run.programme];
     const female = rand() < profile.female;
     const age = profile.age[0] + Math.floor(rand() * (profile.age[1] - profile.age[0] + 1));
     const birthDate = addDays(`${run.year - age}-01-01`, Math.floor(rand() * 365));

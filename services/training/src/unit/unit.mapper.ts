@@ -6,17 +6,8 @@ import type {
   UnitEntity,
   WorkAreaProvinceEntity,
 } from './unit.entity';
-import {
-  Campus,
-  Employment,
-  Facility,
-  FacilityCondition,
-  Gender,
-  StaffCount,
-  StaffJobCount,
-  Unit,
-  WorkAreaProvince,
-} from './unit.type';
+import type { Campus, Facility, StaffCount, StaffJobCount, Unit, WorkAreaProvince } from './unit.type';
+import { Employment, FacilityCondition, Gender } from './unit.type';
 
 export function toUnit(row: UnitEntity): Unit {
   return { code: row.code, name: row.name, address: row.address, region: row.region };

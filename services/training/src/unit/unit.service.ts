@@ -1,9 +1,11 @@
-import { BadInputError, ForbiddenError, RequestContext, unitRegisteredV1 } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { BadInputError, ForbiddenError, unitRegisteredV1 } from '@kesos/infra';
 import { UnitEntity } from './unit.entity';
-import { RegisterUnitInput, validateRegisterUnit } from './unit.input';
+import type { RegisterUnitInput } from './unit.input';
+import { validateRegisterUnit } from './unit.input';
 import { unitByCode } from './unit.loader';
 import { toUnit } from './unit.mapper';
-import { Unit } from './unit.type';
+import type { Unit } from './unit.type';
 
 /** One unit by code; the unit directory is readable by every signed-in caller. */
 export async function findUnit(ctx: RequestContext, code: string): Promise<Unit | null> {

@@ -1,4 +1,5 @@
-import { percentage, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { percentage } from '@kesos/infra';
 import { TrainingClassEntity } from '../class/class.entity';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';

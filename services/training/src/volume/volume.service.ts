@@ -1,4 +1,5 @@
-import { assertCanRead, BadInputError, RequestContext } from '@kesos/infra';
+import type { RequestContext } from '@kesos/infra';
+import { assertCanRead, BadInputError } from '@kesos/infra';
 import { volumeByUnit } from './volume.loader';
 import type { TrainingVolumeYear } from './volume.type';
 
