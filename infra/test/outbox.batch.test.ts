@@ -158,10 +158,7 @@ describe('batched event pipeline against MariaDB and NATS JetStream', () => {
     const relay = new OutboxRelay(setup, bus, logger, { batchSize: 50 });
     expect(await relay.flush()).toBe(8);
     const pending = await setup.getRepository(OutboxEventEntity).find({ where: {}, order: { seq: 'ASC' } });
-    expect(pending.filter((r) => r.publishedAt === null).map((r) => r.eventId)).toEqual([
-      written[2].id,
-      written[7].id,
-    ]);
+    expect(pending.filter((r) => r.publishedAt === null).map((r) => r.eventId)).toEqual([written[2].id, written[7].id]);
     expect(pending.filter((r) => r.publishedAt === null).map((r) => [r.attempts, r.lastError])).toEqual([
       [1, 'nats: timeout'],
       [1, 'nats: timeout'],
