@@ -1,8 +1,8 @@
 import type { OutboxRelay, RunningService } from '@kesos/infra';
-import { createLogger, NatsEventBus, OutboxEventEntity, ProcessedEventEntity, startService } from '@kesos/infra';
+import { createLogger, NatsEventBus, OutboxEventEntity, startService } from '@kesos/infra';
 import { IsNull } from 'typeorm';
 import type { TestDatabase } from '@kesos/infra/testing';
-import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
+import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS, until } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { RunningGateway } from '../src';
@@ -81,28 +81,30 @@ export async function startDistributedTestGraph(
     port: 0,
     host: '127.0.0.1',
   });
-  const processed = async () => {
-    let total = 0;
-    for (const s of services) total += await s.dataSource.getRepository(ProcessedEventEntity).count();
-    return total;
-  };
   return {
     gateway,
     services,
     buses,
     databases,
-    /** Publishes every outbox and waits until consumers have stopped applying events for a second. */
+    /**
+     * Publishes every outbox, then waits until every durable consumer has acknowledged all it
+     * was sent (a batch is acknowledged after its commit) and no relay has more to publish.
+     */
     settle: async () => {
       const relays: OutboxRelay[] = services.map((s) => s.relay);
-      for (const r of relays) while ((await r.flush()) > 0);
-      let last = -1;
-      for (let i = 0; i < 600; i++) {
-        const now = await processed();
-        if (now === last) return;
-        last = now;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-      throw new Error('consumers did not settle');
+      await until(
+        'the outboxes published and every consumer caught up',
+        async () => {
+          // Backlog before and after the flush: a handler's outbox rows are committed before its
+          // ack, and a relay's own pass between the two shows up as backlog again.
+          const backlog = async () => (await Promise.all(buses.map((b) => b.backlog()))).reduce((a, n) => a + n, 0);
+          if ((await backlog()) > 0) return false;
+          let published = 0;
+          for (const r of relays) published += await r.flush();
+          return published === 0 && (await backlog()) === 0;
+        },
+        600_000,
+      );
     },
     stop: async () => {
       await gateway.stop();

@@ -46,6 +46,8 @@ const ACK_WAIT_MS = 30_000;
 export class NatsEventBus implements EventBus {
   private readonly ensured = new Map<string, Promise<void>>();
   private readonly consumers = new Set<Subscription>();
+  /** Durable consumers this bus has subscribed, with their stream, for `backlog()`. */
+  private readonly durables = new Map<string, string>();
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -147,6 +149,7 @@ export class NatsEventBus implements EventBus {
     await this.ensureStream(spec.subject);
     await this.ensureStream(deadLetterSubject(spec.durable));
     await this.ensureConsumer(stream, spec);
+    this.durables.set(spec.durable, stream);
     const consumer = await this.js.consumers.get(stream, spec.durable);
     const maxBatch = Math.max(1, spec.maxBatch ?? DEFAULT_MAX_BATCH);
     const messages = await consumer.consume({ max_messages: Math.max(64, maxBatch) });
@@ -321,6 +324,19 @@ export class NatsEventBus implements EventBus {
     const prefix = `${this.namespace.toUpperCase()}_`;
     for await (const info of this.jsm.streams.list())
       if (info.config.name.startsWith(prefix)) await this.jsm.streams.delete(info.config.name);
+  }
+
+  /**
+   * Messages of this bus's durable consumers not yet acknowledged: waiting to be delivered or
+   * delivered and being applied. 0 means every event so far is applied (or dead-lettered).
+   */
+  async backlog(): Promise<number> {
+    let total = 0;
+    for (const [durable, stream] of this.durables) {
+      const info = await this.jsm.consumers.info(stream, durable);
+      total += info.num_pending + info.num_ack_pending;
+    }
+    return total;
   }
 
   async ping(): Promise<void> {
