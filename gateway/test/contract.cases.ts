@@ -28,7 +28,7 @@ export function describeContract<G extends TestGraph>(
 
     beforeAll(async () => {
       system = await start();
-    }, 180000);
+    }, 420_000);
     afterAll(async () => system?.stop());
 
     it('UnitOverview: one request across training, budget and performance', async () => {
