@@ -1,9 +1,11 @@
 import { PUBLIC_ROOT_FIELDS, SERVICES, startGateway, SUPERGRAPH_FILE } from '@kesos/gateway';
 import {
   createLogger,
+  IDENTITY_HEADER,
   NatsEventBus,
   ProcessedEventEntity,
   type RunningService,
+  signIdentity,
   signJwt,
   startService,
   type LogLevel,
@@ -19,7 +21,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
  * contract operation (training, budget and performance subgraphs) through the gateway, in the
  * distributed mode: each subgraph on its own freshly seeded MariaDB database (at
  * `TEST_MYSQL_URL`) with NATS at `TEST_NATS_URL`, the seed's events applied before the load
- * starts. The load comes from a child process (so that it does not share the servers' event
+ * starts; then the same for UnitOverview's performance part on the performance subgraph directly
+ * (the `_entities` call the gateway's plan makes). The load comes from a child process (so that it does not share the servers' event
  * loop): `connections` requests in flight at all times for `seconds` after `warmup` seconds;
  * prints requests/s and latency percentiles. Scratch databases kesos_test_*_bench_overview_<run>
  * and a NATS namespace of the run's own, removed at the end; on demand, not in CI.
@@ -56,15 +59,17 @@ interface LoadResult {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-/** The child: keeps `connections` requests in flight, first for the warm-up (not counted), then measured. */
-async function load(url: string, token: string, connections: number, seconds: number, warmup: number) {
-  const body = JSON.stringify({
-    query: operation('UnitOverview'),
-    operationName: 'UnitOverview',
-    variables: { unit: 'BBPPKS-PADANG', year: 2022 },
-  });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const run = async (ms: number): Promise<LoadResult> => {
+/** One load phase: the same request again and again. */
+interface Phase {
+  label: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The child: for each phase, keeps `connections` requests in flight, first for the warm-up (not counted), then measured. */
+async function load(phases: Phase[], connections: number, seconds: number, warmup: number): Promise<LoadResult[]> {
+  const run = async (phase: Phase, ms: number): Promise<LoadResult> => {
     const latencies: number[] = [];
     let errors = 0;
     const started = performance.now();
@@ -73,10 +78,10 @@ async function load(url: string, token: string, connections: number, seconds: nu
       Array.from({ length: connections }, async () => {
         while (performance.now() < end) {
           const t = performance.now();
-          const res = await fetch(url, { method: 'POST', headers, body });
-          const json = (await res.json()) as { errors?: unknown[]; data?: { unit?: { performance?: unknown } } };
+          const res = await fetch(phase.url, { method: 'POST', headers: phase.headers, body: phase.body });
+          const json = (await res.json()) as { errors?: unknown[]; data?: unknown };
           latencies.push(performance.now() - t);
-          if (!res.ok || json.errors || !json.data?.unit?.performance) errors++;
+          if (!res.ok || json.errors || !json.data) errors++;
         }
       }),
     );
@@ -91,9 +96,16 @@ async function load(url: string, token: string, connections: number, seconds: nu
       p99: percentile(latencies, 99),
     };
   };
-  await run(warmup * 1000);
-  return run(seconds * 1000);
+  const results: LoadResult[] = [];
+  for (const phase of phases) {
+    await run(phase, warmup * 1000);
+    results.push(await run(phase, seconds * 1000));
+  }
+  return results;
 }
+
+/** UnitOverview's performance part, as the gateway's plan asks the performance subgraph for it. */
+const PERFORMANCE_PART = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { performance(year: 2022) { goals { code title achievement indicators { code name target realization achievement } } } } } }`;
 
 async function main(): Promise<void> {
   const connections = arg('connections', 50);
@@ -147,18 +159,48 @@ async function main(): Promise<void> {
       const facts = await services[2].dataSource.query<{ n: number | string }[]>(
         'SELECT COUNT(*) AS n FROM metric_fact',
       );
+      const phases: Phase[] = [
+        {
+          label: 'UnitOverview through the gateway',
+          url: gateway.url,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            query: operation('UnitOverview'),
+            operationName: 'UnitOverview',
+            variables: { unit: 'BBPPKS-PADANG', year: 2022 },
+          }),
+        },
+        {
+          label: 'its performance part (Unit.performance) on the performance subgraph directly',
+          url: services[2].url,
+          headers: {
+            'content-type': 'application/json',
+            [IDENTITY_HEADER]: signIdentity(
+              { caller: { subject: 'bench', role: 'admin', unit: null }, requestId: 'bench' },
+              TEST_SECRETS.internalSecret,
+            ),
+          },
+          body: JSON.stringify({
+            query: PERFORMANCE_PART,
+            variables: { representations: [{ __typename: 'Unit', code: 'BBPPKS-PADANG' }] },
+          }),
+        },
+      ];
       const child = fork(__filename, ['--child'], { stdio: 'inherit' });
-      const result = await new Promise<LoadResult>((resolve, reject) => {
-        child.once('message', (m) => resolve(m as LoadResult));
+      const results = await new Promise<LoadResult[]>((resolve, reject) => {
+        child.once('message', (m) => resolve(m as LoadResult[]));
         child.once('error', reject);
         child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
-        child.send({ url: gateway.url, token, connections, seconds, warmup });
+        child.send({ phases, connections, seconds, warmup });
       });
       child.kill();
       process.stdout.write(
         [
           `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}; ${Number(facts[0].n)} metric facts after the seed's events`,
-          `UnitOverview through the gateway, ${connections} connections, ${result.seconds.toFixed(1)} s after ${warmup} s warm-up: ${result.requests} requests (${result.errors} failed) = ${(result.requests / result.seconds).toFixed(1)} req/s; latency p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms`,
+          ...results.map(
+            (r, i) =>
+              `${phases[i].label}, ${connections} connections, ${r.seconds.toFixed(1)} s after ${warmup} s warm-up: ${r.requests} requests (${r.errors} failed) = ${(r.requests / r.seconds).toFixed(1)} req/s; latency p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms`,
+          ),
         ].join('\n') + '\n',
       );
     } finally {
@@ -174,8 +216,8 @@ async function main(): Promise<void> {
 
 if (process.argv.includes('--child')) {
   process.once('message', (m) => {
-    const o = m as { url: string; token: string; connections: number; seconds: number; warmup: number };
-    load(o.url, o.token, o.connections, o.seconds, o.warmup)
+    const o = m as { phases: Phase[]; connections: number; seconds: number; warmup: number };
+    load(o.phases, o.connections, o.seconds, o.warmup)
       .then((r) => process.send!(r, undefined, {}, () => process.exit(0)))
       .catch((err: unknown) => {
         process.stderr.write(`load failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
