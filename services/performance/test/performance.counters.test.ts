@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@kesos/infra';
-import { createLogger, NatsEventBus, startConsumers, type Subscription } from '@kesos/infra';
+import { createLogger, NatsEventBus, runTransaction, startConsumers, type Subscription } from '@kesos/infra';
 import { TEST_NATS_URL } from '@kesos/infra/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -10,9 +10,9 @@ import {
   MetricFactEntity,
   MetricQuarterCounterEntity,
 } from '../src/realization/realization.entity';
-import { recomputeCounters } from '../src/realization/realization.service';
+import { type NewFact, recomputeCounters, recordFacts } from '../src/realization/realization.service';
 import type { TestService } from './support';
-import { PADANG, registerUnits, startTestService } from './support';
+import { PADANG, registerUnits, startTestService, UNITS } from './support';
 
 const UNIT_2 = 'BBPPKS-BANDUNG';
 const day = (year: number, n: number) => `${year}-${String(1 + (n % 12)).padStart(2, '0')}-15`;
@@ -133,7 +133,45 @@ describe('yearly and quarterly counters stay exact under a burst (MariaDB + NATS
       .find({ order: { unitCode: 'ASC', year: 'ASC', metric: 'ASC', quarter: 'ASC' } }),
   });
 
+  it('applies a batch in as many statements as one event: one locking read, one insert, one update per counter', async () => {
+    const ds = s.database.dataSource;
+    // Counted while no consumer is at work: the units registered before, nothing else published yet.
+    await s.until(async () => (await ds.query<unknown[]>('SELECT code FROM known_unit')).length === UNITS.length);
+    const fact = (n: number, accredited = true): NewFact => ({
+      metric: 'ACCREDITATION',
+      sourceId: `batch:${n}`,
+      unitCode: PADANG,
+      year: 2027,
+      quarter: 2,
+      numerator: accredited ? 1 : 0,
+      denominator: 1,
+      value: null,
+      eventId: randomUUID(),
+      eventType: 'training.accreditation.decided',
+      occurredAt: new Date(),
+    });
+    const statements = async (facts: NewFact[]) =>
+      (await s.running.queries.measure(() => runTransaction(ds, (m) => recordFacts(m, facts)))).queries;
+    await statements([fact(0)]);
+    const one = await statements([fact(1)]);
+    const hundred = await statements(Array.from({ length: 100 }, (_, i) => fact(2 + i)));
+    expect(hundred).toBe(one);
+    // Replacing facts adds the one upsert of the replaced rows, whatever their number.
+    const mixed = await statements([
+      ...Array.from({ length: 50 }, (_, i) => fact(2 + i, false)),
+      ...Array.from({ length: 50 }, (_, i) => fact(200 + i)),
+    ]);
+    expect(mixed).toBe(one + 1);
+    const counter = await ds.getRepository(MetricCounterEntity).findOneByOrFail({ unitCode: PADANG, year: 2027 });
+    expect([counter.numerator, counter.denominator, counter.facts]).toEqual([102 - 50 + 50, 152, 152]);
+    const quarter = await ds
+      .getRepository(MetricQuarterCounterEntity)
+      .findOneByOrFail({ unitCode: PADANG, year: 2027, quarter: 2 });
+    expect([quarter.numerator, quarter.denominator, quarter.facts]).toEqual([102, 152, 152]);
+  });
+
   it('equal a recomputation from the facts after concurrent, redelivered and replacing events', async () => {
+    const factsBefore = await s.database.dataSource.getRepository(MetricFactEntity).count();
     const events: DomainEvent[] = burst().map((e) => ({
       id: randomUUID(),
       type: e.type,
@@ -168,7 +206,7 @@ describe('yearly and quarterly counters stay exact under a burst (MariaDB + NATS
               : `${e.type}:${String(e.data.assessmentId ?? e.data.enrollmentId ?? e.data.classId)}`,
         ),
     );
-    expect(facts).toBe(records.size);
+    expect(facts - factsBefore).toBe(records.size);
     expect(incremental.yearly.length).toBeGreaterThan(4);
     expect(incremental.quarterly.length).toBeGreaterThan(10);
     await s.database.dataSource.transaction((m) => recomputeCounters(m));
