@@ -21,7 +21,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
- * `npm run bench:events [-- --events 5000 --chunk 50 --rate 0 --relay-batch 200]`: the event pipeline against
+ * `npm run bench:events [-- --events 5000 --chunk 50 --rate 0 --relay-batch 200 --only performance]`: the event pipeline against
  * MariaDB and NATS JetStream, side by side in one run with what nats.js alone does on the same
  * machine:
  * - raw sync publish: one JetStream publish at a time, each awaiting its ack;
@@ -43,6 +43,8 @@ const CHUNK = arg('chunk', 50);
 const RATE = arg('rate', 0);
 /** Rows per relay pass; the relay's own default when not given. */
 const RELAY_BATCH = arg('relay-batch', 0);
+/** `--only performance` (or setBased): that pipeline line alone, after the raw publish lines. */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const UNIT = 'BBPPKS-PADANG';
 const YEAR = 2023;
 const POLL_MS = 25;
@@ -121,7 +123,7 @@ type Accreditation = { assessmentId: number | string; year: number; accredited: 
  */
 const variants = {
   performance: {
-    label: "performance's SK1.1 consumer (per-event handler)",
+    label: "performance's SK1.1 consumer",
     spec: () => performanceService.consumers.find((c) => c.name === 'accreditation-decided')!,
     prepare: async () => undefined,
     counter: 'metric_counter',
@@ -278,7 +280,8 @@ async function main(): Promise<void> {
     `raw nats.js async publish (all in flight): ${EVENTS} in ${(EVENTS / raw.async).toFixed(2)} s = ${raw.async.toFixed(0)} events/s`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
-  for (const variant of Object.values(variants)) {
+  for (const [name, variant] of Object.entries(variants)) {
+    if (ONLY !== undefined && name !== ONLY) continue;
     const p = await pipeline(`${namespace}_${variant.counter}`, variant);
     process.stdout.write(
       [

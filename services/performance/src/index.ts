@@ -1,25 +1,51 @@
 import 'reflect-metadata';
 import type { ServiceDefinition } from '@kesos/infra';
+import { runTransaction } from '@kesos/infra';
+import type { DataSource } from 'typeorm';
 import {
   AgreementItemEntity,
   AgreementSignatoryEntity,
   PerformanceAgreementEntity,
 } from './agreement/agreement.entity';
 import { performanceMigrations } from './migrations';
+import {
+  BACKFILL_QUARTER_COUNTERS,
+  BACKFILL_SURVEY_TOTALS,
+} from './migrations/1796200968582-QuarterCountersSurveyTotals';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan/plan.entity';
 import { realizationConsumers } from './realization/realization.consumer';
 import {
   MetricCounterEntity,
   MetricFactEntity,
+  MetricQuarterCounterEntity,
   PublishedFigureEntity,
   RealizationEntryEntity,
 } from './realization/realization.entity';
 import { SakipEvaluationEntity } from './sakip/sakip.entity';
 import { performanceSchema } from './schema';
 import { seedPerformance } from './seed/performance.seed';
-import { SurveyResponseEntity } from './survey/survey.entity';
+import { SurveyResponseEntity, SurveyTotalEntity } from './survey/survey.entity';
 import { KnownUnitEntity } from './unit/known-unit.entity';
 import { unitRegisteredConsumer } from './unit/unit.consumer';
+
+/**
+ * The embedded mode's SQLite schema is synchronized, not migrated: a database written by an
+ * older release gets the quarterly counters and survey sums as empty tables, filled here once
+ * from its facts and responses (what the migration does on MariaDB).
+ */
+async function fillNewCounters(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'better-sqlite3') return;
+  await runTransaction(dataSource, async (m) => {
+    const any = async (sql: string) => (await m.query<unknown[]>(sql)).length > 0;
+    if (
+      !(await any('SELECT 1 FROM metric_quarter_counter LIMIT 1')) &&
+      (await any('SELECT 1 FROM metric_fact WHERE quarter IS NOT NULL LIMIT 1'))
+    )
+      await m.query(BACKFILL_QUARTER_COUNTERS);
+    if (!(await any('SELECT 1 FROM survey_total LIMIT 1')) && (await any('SELECT 1 FROM survey_response LIMIT 1')))
+      await m.query(BACKFILL_SURVEY_TOTALS);
+  });
+}
 
 export const performanceService: ServiceDefinition = {
   name: 'performance',
@@ -32,6 +58,7 @@ export const performanceService: ServiceDefinition = {
     IndicatorTargetEntity,
     MetricFactEntity,
     MetricCounterEntity,
+    MetricQuarterCounterEntity,
     RealizationEntryEntity,
     PublishedFigureEntity,
     PerformanceAgreementEntity,
@@ -39,9 +66,14 @@ export const performanceService: ServiceDefinition = {
     AgreementItemEntity,
     SakipEvaluationEntity,
     SurveyResponseEntity,
+    SurveyTotalEntity,
   ],
   migrations: performanceMigrations,
   schema: performanceSchema,
   consumers: [unitRegisteredConsumer, ...realizationConsumers],
-  seed: (dataSource) => seedPerformance(dataSource),
+  seed: async (dataSource) => {
+    const seeded = await seedPerformance(dataSource);
+    if (!seeded) await fillNewCounters(dataSource);
+    return seeded;
+  },
 };

@@ -2,6 +2,7 @@ import type { FederatedSchemaSpec } from '@kesos/infra';
 import { AgreementMutationResolver } from './agreement/agreement.resolver';
 import { UnitAgreementResolver } from './agreement/agreement.unit-resolver';
 import { goalReference } from './performance/performance.reference';
+import { IndicatorResultResolver } from './performance/performance.resolver';
 import { UnitPerformanceResolver } from './performance/performance.unit-resolver';
 import { Goal } from './performance/performance.type';
 import { PlanResolver } from './plan/plan.resolver';
@@ -19,6 +20,7 @@ export const performanceSchema: FederatedSchemaSpec = {
     UnitPlanResolver,
     PlanResolver,
     UnitPerformanceResolver,
+    IndicatorResultResolver,
     RealizationResolver,
     SakipResolver,
     UnitSurveyResolver,

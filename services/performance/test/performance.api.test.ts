@@ -525,5 +525,33 @@ describe('performance subgraph API (MariaDB + NATS)', () => {
         ).queries;
       expect(await goals(24)).toBe(await goals(1));
     });
+
+    it('reads the quarterly counters only when a query selects quarters, and the survey from its running sums', async () => {
+      const measure = async (selection: string) => {
+        const { result, queries } = await s.running.queries.measure(() =>
+          s.call(entitiesQuery('Unit', selection), {
+            representations: UNITS.map((code) => ({ __typename: 'Unit', code })),
+          }),
+        );
+        expect(result.errors).toBeUndefined();
+        return queries;
+      };
+      // The performance part of the UnitOverview contract operation.
+      const overview =
+        'performance(year: 2022) { goals { code achievement indicators { code target realization achievement } } }';
+      const withQuarters =
+        'performance(year: 2022) { goals { code achievement indicators { code target realization achievement quarters { quarter realization } } } }';
+      const survey =
+        'satisfactionSurvey(year: 2022) { respondents index grade elements { code meanScore } byGender { key count } byEducation { key count } }';
+      const counts = {
+        overview: await measure(overview),
+        withQuarters: await measure(withQuarters),
+        survey: await measure(survey),
+      };
+      expect(counts.withQuarters).toBe(counts.overview + 1);
+      expect(counts.survey).toBe(1);
+      // Before the counters (measured): 11 with or without quarters, a GROUP BY of the facts per quarter either way; the survey loader ran three groupings of the responses.
+      expect(counts).toEqual({ overview: 8, withQuarters: 9, survey: 1 });
+    });
   });
 });

@@ -4,12 +4,11 @@ import { Brackets } from 'typeorm';
 import { planFor } from '../plan/plan.loader';
 import {
   MetricCounterEntity,
-  MetricFactEntity,
+  MetricQuarterCounterEntity,
   PublishedFigureEntity,
   RealizationEntryEntity,
 } from '../realization/realization.entity';
 import { surveyByUnitYear } from '../survey/survey.loader';
-import type { QuarterCount } from './performance.rules';
 import { goalResult, indicatorResult } from './performance.rules';
 import type { Goal } from './performance.type';
 
@@ -25,36 +24,15 @@ function forKeys<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: reado
 
 /**
  * Goals with their indicators for many (unit, year) pairs at once: the plans, then counters,
- * entries and published figures in one query each, and the survey loader's grouped queries.
+ * entries and published figures in one query each, and the survey loader's running sums. The
+ * quarterly figures are not read here: quartersByUnitYear reads them when a query selects them.
  */
 export const goalsByUnitYear = (ctx: RequestContext) =>
   ctx.loaders.get<UnitYear, Goal[]>('goalsByUnitYear', async (keys) => {
     const ds = ctx.db.dataSource;
-    const [plans, counters, quarterly, entries, published, surveys] = await Promise.all([
+    const [plans, counters, entries, published, surveys] = await Promise.all([
       Promise.all(keys.map((k) => planFor(ctx, k.unit, k.year))),
       forKeys(ds.getRepository(MetricCounterEntity).createQueryBuilder('x'), keys).getMany(),
-      forKeys(ds.getRepository(MetricFactEntity).createQueryBuilder('x'), keys)
-        .andWhere('x.quarter IS NOT NULL')
-        .select(['x.unitCode AS unitCode', 'x.year AS year', 'x.metric AS metric', 'x.quarter AS quarter'])
-        .addSelect('SUM(x.numerator)', 'numerator')
-        .addSelect('SUM(x.denominator)', 'denominator')
-        .addSelect('COUNT(*)', 'facts')
-        .groupBy('x.unitCode')
-        .addGroupBy('x.year')
-        .addGroupBy('x.metric')
-        .addGroupBy('x.quarter')
-        .getRawMany<Record<string, string | number>>()
-        .then((rows) =>
-          rows.map((r) => ({
-            unitCode: String(r.unitCode),
-            year: Number(r.year),
-            metric: String(r.metric),
-            quarter: Number(r.quarter),
-            numerator: Number(r.numerator),
-            denominator: Number(r.denominator),
-            facts: Number(r.facts),
-          })),
-        ),
       forKeys(ds.getRepository(RealizationEntryEntity).createQueryBuilder('x'), keys).getMany(),
       forKeys(ds.getRepository(PublishedFigureEntity).createQueryBuilder('x'), keys).getMany(),
       surveyByUnitYear(ctx).loadMany(keys),
@@ -66,8 +44,7 @@ export const goalsByUnitYear = (ctx: RequestContext) =>
         rows.filter((r) => r.unitCode === k.unit && r.year === k.year);
       const survey = surveys[n];
       const surveyIndex = survey && !(survey instanceof Error) ? survey.index : null;
-      const [c, q, e, p] = [here(counters), here(quarterly), here(entries), here(published)];
-      const quartersOf = (metric: string): QuarterCount[] => q.filter((x) => x.metric === metric);
+      const [c, e, p] = [here(counters), here(entries), here(published)];
       return loaded.goals.map((goal) =>
         goalResult(
           k.unit,
@@ -76,18 +53,27 @@ export const goalsByUnitYear = (ctx: RequestContext) =>
           loaded.indicators
             .filter((i) => i.goalCode === goal.code)
             .map((indicator) =>
-              indicatorResult({
+              indicatorResult(k.unit, k.year, {
                 indicator,
                 target: loaded.targets.find((t) => t.indicatorCode === indicator.code && t.year === k.year) ?? null,
                 counter: c.find((x) => x.metric === indicator.metric) ?? null,
                 surveyIndex,
                 entry: e.find((x) => x.indicatorCode === indicator.code) ?? null,
                 published: p.find((x) => x.code === indicator.code) ?? null,
-                quarterly: quartersOf(indicator.metric),
               }),
             ),
           p.find((x) => x.code === goal.code) ?? null,
         ),
       );
     });
+  });
+
+/** The quarterly counters of many (unit, year) pairs in one primary-key read, for IndicatorResult.quarters. */
+export const quartersByUnitYear = (ctx: RequestContext) =>
+  ctx.loaders.get<UnitYear, MetricQuarterCounterEntity[]>('quartersByUnitYear', async (keys) => {
+    const rows = await forKeys(
+      ctx.db.dataSource.getRepository(MetricQuarterCounterEntity).createQueryBuilder('x'),
+      keys,
+    ).getMany();
+    return keys.map((k) => rows.filter((r) => r.unitCode === k.unit && r.year === k.year));
   });

@@ -1,14 +1,12 @@
 /** How achievements are derived from targets, realisations and counters: pure rules, no I/O. */
 import { percentage, roundHalfUp } from '@kesos/infra';
-import type { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity } from '../plan/plan.entity';
+import type { PlanGoalEntity } from '../plan/plan.entity';
 import { Metric, Polarity } from '../plan/plan.type';
-import type {
-  MetricCounterEntity,
-  PublishedFigureEntity,
-  RealizationEntryEntity,
-} from '../realization/realization.entity';
-import type { Goal, IndicatorResult, QuarterResult } from './performance.type';
+import type { PublishedFigureEntity } from '../realization/realization.entity';
+import type { Goal, IndicatorInputs, IndicatorResult, QuarterResult } from './performance.type';
 import { RealizationSource } from './performance.type';
+
+export type { IndicatorInputs } from './performance.type';
 
 const RATIO_METRICS = new Set<string>([
   Metric.ACCREDITATION,
@@ -40,17 +38,6 @@ export function goalAchievement(achievements: (number | null)[]): number | null 
   const present = achievements.filter((a): a is number => a !== null);
   if (!present.length) return null;
   return roundHalfUp(present.reduce((a, b) => a + b, 0) / present.length, 2);
-}
-
-export interface IndicatorInputs {
-  indicator: PlanIndicatorEntity;
-  target: IndicatorTargetEntity | null;
-  counter: MetricCounterEntity | null;
-  surveyIndex: number | null;
-  entry: RealizationEntryEntity | null;
-  published: PublishedFigureEntity | null;
-  /** Facts of the indicator's metric per quarter (not cumulative); facts without a quarter are left out. */
-  quarterly: QuarterCount[];
 }
 
 export interface QuarterCount {
@@ -90,12 +77,18 @@ export function derive(i: IndicatorInputs): Derived | null {
   return null;
 }
 
-/** The indicator as it stood at the end of each quarter: the quarters' facts added up, then derived like the year. */
-export function quarterResults(i: IndicatorInputs, target: number | null, polarity: Polarity): QuarterResult[] {
-  if (!RATIO_METRICS.has(i.indicator.metric) || !i.quarterly.length) return [];
+/**
+ * The indicator as it stood at the end of each quarter: the quarters' counters (facts of the
+ * indicator's metric per quarter, not cumulative; facts without a quarter are left out) added up,
+ * then derived like the year.
+ */
+export function quarterResults(i: IndicatorInputs, quarterly: QuarterCount[]): QuarterResult[] {
+  const target = i.target?.target ?? null;
+  const polarity = i.indicator.polarity;
+  if (!RATIO_METRICS.has(i.indicator.metric) || !quarterly.length) return [];
   const sum = { numerator: 0, denominator: 0, facts: 0 };
   return [1, 2, 3, 4].map((quarter) => {
-    for (const q of i.quarterly.filter((x) => x.quarter === quarter)) {
+    for (const q of quarterly.filter((x) => x.quarter === quarter)) {
       sum.numerator += q.numerator;
       sum.denominator += q.denominator;
       sum.facts += q.facts;
@@ -112,7 +105,8 @@ export function quarterResults(i: IndicatorInputs, target: number | null, polari
   });
 }
 
-export function indicatorResult(i: IndicatorInputs): IndicatorResult {
+/** An indicator's figures for the year; its quarters are left to IndicatorResult.quarters, read when selected. */
+export function indicatorResult(unitCode: string, year: number, i: IndicatorInputs): IndicatorResult {
   const derived = derive(i);
   const entry = derived ? null : i.entry;
   const realization = derived?.realization ?? entry?.value ?? null;
@@ -142,7 +136,9 @@ export function indicatorResult(i: IndicatorInputs): IndicatorResult {
     publishedAchievement: p?.achievement ?? null,
     publishedNote: p?.note ?? null,
     matchesPublished: p ? p.realization === realization && p.achievement === achievement : null,
-    quarters: quarterResults(i, target, polarity),
+    unitCode,
+    year,
+    inputs: i,
   };
 }
 

@@ -1,6 +1,7 @@
 import { assertCanRead, type RequestContext } from '@kesos/infra';
-import { goalsByUnitYear } from './performance.loader';
-import type { Goal, UnitPerformance } from './performance.type';
+import { goalsByUnitYear, quartersByUnitYear } from './performance.loader';
+import { quarterResults } from './performance.rules';
+import type { Goal, IndicatorResult, QuarterResult, UnitPerformance } from './performance.type';
 
 export * from './performance.rules';
 
@@ -15,4 +16,16 @@ export async function goalOf(ctx: RequestContext, unitCode: string, year: number
   assertCanRead(ctx.caller, unitCode);
   const goals = await goalsByUnitYear(ctx).load({ unit: unitCode, year });
   return goals.find((g) => g.code === code) ?? null;
+}
+
+/**
+ * The indicator's cumulative quarters, from the quarterly counters of its unit and year (one read
+ * per request for all indicators, units and years); access was checked where the indicator was read.
+ */
+export async function indicatorQuarters(ctx: RequestContext, indicator: IndicatorResult): Promise<QuarterResult[]> {
+  const counters = await quartersByUnitYear(ctx).load({ unit: indicator.unitCode, year: indicator.year });
+  return quarterResults(
+    indicator.inputs,
+    counters.filter((c) => c.metric === indicator.inputs.indicator.metric),
+  );
 }

@@ -1,5 +1,21 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Measure, Metric, Polarity } from '../plan/plan.type';
+import type { IndicatorTargetEntity, PlanIndicatorEntity } from '../plan/plan.entity';
+import type {
+  MetricCounterEntity,
+  PublishedFigureEntity,
+  RealizationEntryEntity,
+} from '../realization/realization.entity';
+
+/** What an indicator's figures are derived from (performance.rules.ts). */
+export interface IndicatorInputs {
+  indicator: PlanIndicatorEntity;
+  target: IndicatorTargetEntity | null;
+  counter: MetricCounterEntity | null;
+  surveyIndex: number | null;
+  entry: RealizationEntryEntity | null;
+  published: PublishedFigureEntity | null;
+}
 
 export enum RealizationSource {
   DERIVED = 'DERIVED',
@@ -141,7 +157,12 @@ export class IndicatorResult {
     description:
       'Cumulative realisation at the end of each quarter (triwulan I-IV), from the days the records became known; a record dated after the year counts in the annual figure only. Empty for indicators without dated records (entered, score and index indicators)',
   })
-  quarters!: QuarterResult[];
+  quarters?: QuarterResult[];
+
+  /** The unit and year of the figures, and what they were derived from: IndicatorResult.quarters reads its counters with them. */
+  unitCode!: string;
+  year!: number;
+  inputs!: IndicatorInputs;
 }
 
 @Directive('@key(fields: "unitCode year code")')

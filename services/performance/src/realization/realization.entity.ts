@@ -74,6 +74,35 @@ export class MetricCounterEntity {
   facts!: number;
 }
 
+/**
+ * Running totals per unit, year, metric and quarter (triwulan) of the facts that carry a quarter,
+ * kept in step with the facts in the same transaction as metric_counter; the quarterly figures
+ * (IndicatorResult.quarters) read these rows instead of grouping the facts.
+ */
+@Entity('metric_quarter_counter')
+export class MetricQuarterCounterEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  unitCode!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  year!: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 30 })
+  metric!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  quarter!: number;
+
+  @Column({ type: 'int', default: 0 })
+  numerator!: number;
+
+  @Column({ type: 'int', default: 0 })
+  denominator!: number;
+
+  @Column({ type: 'int', default: 0 })
+  facts!: number;
+}
+
 /** A realisation typed in from outside the graph (SAKIP score, historic years), with who and when. */
 @Entity('realization_entry')
 @Index('ux_realization_entry', ['unitCode', 'year', 'indicatorCode'], { unique: true })

@@ -12,7 +12,12 @@ import { goalsByUnitYear } from '../performance/performance.loader';
 import type { IndicatorResult, UnitPerformance } from '../performance/performance.type';
 import { planFor } from '../plan/plan.loader';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
-import { MetricCounterEntity, MetricFactEntity, RealizationEntryEntity } from './realization.entity';
+import {
+  MetricCounterEntity,
+  MetricFactEntity,
+  MetricQuarterCounterEntity,
+  RealizationEntryEntity,
+} from './realization.entity';
 import type { EnterRealizationInput } from './realization.input';
 import { validateEntry } from './realization.input';
 
@@ -28,6 +33,11 @@ export interface NewFact {
   eventId: string;
   eventType: string;
   occurredAt: Date;
+  /**
+   * A numerator of 1 the record already has stays 1 (a candidate once competent stays so for
+   * the year), judged against the fact as it stands when this one is applied.
+   */
+  keepsNumerator?: boolean;
 }
 
 /**
@@ -48,110 +58,217 @@ export function quarterOf(date: unknown, year: number): number | null {
 /** Score metrics hold one value per unit and year (the latest event's); count metrics add up. */
 const SCORE_METRICS = new Set(['BUDGET_PERFORMANCE']);
 
-async function bump(
-  m: EntityManager,
-  key: { unitCode: string; year: number; metric: string },
-  dn: number,
-  dd: number,
-  df: number,
-  value: number | null | undefined,
-): Promise<void> {
+type FactRow = Omit<NewFact, 'keepsNumerator'>;
+type CounterKey = { unitCode: string; year: number; metric: string } | MetricQuarterKey;
+type MetricQuarterKey = { unitCode: string; year: number; metric: string; quarter: number };
+type Counter = typeof MetricCounterEntity | typeof MetricQuarterCounterEntity;
+
+/** How much one counter row moves; value: the score it is set to (undefined: left as it is). */
+interface Move {
+  entity: Counter;
+  key: CounterKey;
+  dn: number;
+  dd: number;
+  df: number;
+  value?: number | null;
+}
+
+async function bump(m: EntityManager, move: Move): Promise<void> {
+  const { entity, key } = move;
   // Adding in SQL, under the row lock of the UPDATE, keeps two consumers of one metric (SK2.2) from losing each other's counts.
   const set: Record<string, unknown> = {
     numerator: () => 'numerator + :dn',
     denominator: () => 'denominator + :dd',
     facts: () => 'facts + :df',
   };
-  if (value !== undefined) set.value = value;
+  if (move.value !== undefined) set.value = move.value;
+  const where = Object.keys(key)
+    .map((c) => `${c} = :k_${c}`)
+    .join(' AND ');
+  const params = Object.fromEntries(Object.entries(key).map(([c, v]) => [`k_${c}`, v]));
   const add = () =>
     m
       .createQueryBuilder()
-      .update(MetricCounterEntity)
+      .update(entity)
       .set(set)
-      .where('unitCode = :u AND year = :y AND metric = :k', { u: key.unitCode, y: key.year, k: key.metric })
-      .setParameters({ dn, dd, df })
+      .where(where, params)
+      .setParameters({ dn: move.dn, dd: move.dd, df: move.df })
       .execute();
   // Update first: on an existing counter only its exclusive row lock is taken. Inserting first
   // (INSERT IGNORE takes a shared lock on the existing row) deadlocked two consumers of one counter.
   if (((await add()).affected ?? 0) > 0) return;
+  const empty = entity === MetricCounterEntity ? { value: null } : {};
   await m
     .createQueryBuilder()
     .insert()
-    .into(MetricCounterEntity)
-    .values({ ...key, numerator: 0, denominator: 0, facts: 0, value: null })
+    .into(entity)
+    .values({ ...key, numerator: 0, denominator: 0, facts: 0, ...empty })
     .orIgnore()
     .execute();
   await add();
 }
 
+const FACT_COLUMNS = [
+  'unitCode',
+  'year',
+  'quarter',
+  'numerator',
+  'denominator',
+  'value',
+  'eventId',
+  'eventType',
+  'occurredAt',
+] as const;
+
+const rowOf = (f: FactRow): FactRow => ({
+  metric: f.metric,
+  sourceId: f.sourceId,
+  unitCode: f.unitCode,
+  year: f.year,
+  quarter: f.quarter,
+  numerator: f.numerator,
+  denominator: f.denominator,
+  value: f.value,
+  eventId: f.eventId,
+  eventType: f.eventType,
+  occurredAt: f.occurredAt,
+});
+
 /**
- * Applies a fact and moves the counters by the difference to the fact it replaces, if any
- * (the same record reported again, e.g. a corrected accreditation decision).
+ * Applies facts, in order, each replacing the fact of the same record if any (the same record
+ * reported again, e.g. a corrected accreditation decision), and moves the yearly and quarterly
+ * counters by the difference. Set-based, so a batch of events costs the same few statements as
+ * one: one locking read of the records' facts, one INSERT of the new facts, one upsert of the
+ * replaced ones, and one update per counter row that moves (in key order).
  */
-export async function recordFact(m: EntityManager, fact: NewFact): Promise<void> {
+export async function recordFacts(m: EntityManager, facts: NewFact[]): Promise<void> {
+  if (!facts.length) return;
+  const idOf = (f: { metric: string; sourceId: string }) => `${f.metric}\u0000${f.sourceId}`;
+  const records = [...new Map(facts.map((f) => [idOf(f), { metric: f.metric, sourceId: f.sourceId }])).values()];
   // Locked, so two corrections of one record applied at once (two replicas) each move the
-  // counters from the fact the other left, never both from the same old one.
-  const old = await m.findOne(MetricFactEntity, {
-    where: { metric: fact.metric, sourceId: fact.sourceId },
-    ...forUpdate(m),
-  });
-  const score = SCORE_METRICS.has(fact.metric);
-  if (old) {
-    await bump(m, old, -old.numerator, -old.denominator, -1, score ? null : undefined);
-    // A fact that moved to another unit or year leaves no empty counter behind, as a recompute would not.
-    await m.delete(MetricCounterEntity, { unitCode: old.unitCode, year: old.year, metric: old.metric, facts: 0 });
-    await m.update(MetricFactEntity, { id: old.id }, fact);
-  } else {
-    await m.insert(MetricFactEntity, fact);
+  // counters from the fact the other left, never both from the same old one. A record without a
+  // fact is not locked (READ COMMITTED has no gap locks): two first facts of one record at once
+  // collide on the unique key and one transaction is retried, then finds the other's fact.
+  const stored = await m.find(MetricFactEntity, { where: records, ...forUpdate(m) });
+  const current = new Map<string, FactRow>(stored.map((f) => [idOf(f), rowOf(f)]));
+  const existed = new Set(current.keys());
+  const moves = new Map<string, Move>();
+  const move = (f: FactRow, sign: 1 | -1) => {
+    const score = SCORE_METRICS.has(f.metric);
+    const keys: [Counter, CounterKey][] = [
+      [MetricCounterEntity, { unitCode: f.unitCode, year: f.year, metric: f.metric }],
+    ];
+    if (f.quarter !== null)
+      keys.push([
+        MetricQuarterCounterEntity,
+        { unitCode: f.unitCode, year: f.year, metric: f.metric, quarter: f.quarter },
+      ]);
+    for (const [entity, key] of keys) {
+      const id = `${entity === MetricCounterEntity ? 'y' : 'q'}|${Object.values(key).join('|')}`;
+      const mv = moves.get(id) ?? { entity, key, dn: 0, dd: 0, df: 0 };
+      mv.dn += sign * f.numerator;
+      mv.dd += sign * f.denominator;
+      mv.df += sign;
+      if (score && entity === MetricCounterEntity) mv.value = sign > 0 ? f.value : null;
+      moves.set(id, mv);
+    }
+  };
+  for (const given of facts) {
+    const id = idOf(given);
+    const old = current.get(id);
+    const fact = rowOf(given);
+    if (given.keepsNumerator && old?.numerator === 1) fact.numerator = 1;
+    if (old) move(old, -1);
+    move(fact, 1);
+    current.set(id, fact);
   }
-  await bump(m, fact, fact.numerator, fact.denominator, 1, score ? fact.value : undefined);
+  const fresh = [...current].filter(([id]) => !existed.has(id)).map(([, f]) => f);
+  const replaced = [...current].filter(([id]) => existed.has(id)).map(([, f]) => f);
+  if (fresh.length) await m.insert(MetricFactEntity, fresh);
+  // Only rows locked above: the upsert always finds its row, never inserts one another transaction did.
+  if (replaced.length)
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(MetricFactEntity)
+      .values(replaced)
+      .orUpdate([...FACT_COLUMNS], ['metric', 'sourceId'])
+      .updateEntity(false)
+      .execute();
+  const ordered = [...moves].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, mv]) => mv);
+  for (const mv of ordered) if (mv.dn !== 0 || mv.dd !== 0 || mv.df !== 0 || mv.value !== undefined) await bump(m, mv);
+  // A counter whose facts all moved to another unit, year or quarter is removed, as a recompute would not make it.
+  for (const mv of ordered) if (mv.df < 0) await m.delete(mv.entity, { ...mv.key, facts: 0 });
+}
+
+/** One fact, as recordFacts applies a batch of them. */
+export async function recordFact(m: EntityManager, fact: NewFact): Promise<void> {
+  await recordFacts(m, [fact]);
 }
 
 /**
- * Rebuilds the counters from the facts alone (after a repair, or to check the incremental
- * path): for the given unit and year, or for everything when no scope is given.
+ * Rebuilds the yearly and quarterly counters from the facts alone (after a repair, or to check
+ * the incremental path): for the given unit and year, or for everything when no scope is given.
  */
 export async function recomputeCounters(m: EntityManager, scope?: { unitCode: string; year: number }): Promise<void> {
-  const del = m.createQueryBuilder().delete().from(MetricCounterEntity);
-  const sum = m
-    .createQueryBuilder(MetricFactEntity, 'f')
-    .select('f.unitCode', 'unitCode')
-    .addSelect('f.year', 'year')
-    .addSelect('f.metric', 'metric')
-    .addSelect('SUM(f.numerator)', 'numerator')
-    .addSelect('SUM(f.denominator)', 'denominator')
-    .addSelect('MAX(f.value)', 'value')
-    .addSelect('COUNT(*)', 'facts')
-    .groupBy('f.unitCode')
-    .addGroupBy('f.year')
-    .addGroupBy('f.metric');
+  const year = m.createQueryBuilder().delete().from(MetricCounterEntity);
+  const quarter = m.createQueryBuilder().delete().from(MetricQuarterCounterEntity);
+  const sum = (byQuarter: boolean) => {
+    const qb = m
+      .createQueryBuilder(MetricFactEntity, 'f')
+      .select('f.unitCode', 'unitCode')
+      .addSelect('f.year', 'year')
+      .addSelect('f.metric', 'metric')
+      .addSelect(byQuarter ? 'f.quarter' : 'NULL', 'quarter')
+      .addSelect('SUM(f.numerator)', 'numerator')
+      .addSelect('SUM(f.denominator)', 'denominator')
+      .addSelect('MAX(f.value)', 'value')
+      .addSelect('COUNT(*)', 'facts')
+      .groupBy('f.unitCode')
+      .addGroupBy('f.year')
+      .addGroupBy('f.metric');
+    if (byQuarter) qb.andWhere('f.quarter IS NOT NULL').addGroupBy('f.quarter');
+    if (scope) qb.andWhere('f.unitCode = :u AND f.year = :y', { u: scope.unitCode, y: scope.year });
+    return qb.getRawMany<{
+      unitCode: string;
+      year: number | string;
+      metric: string;
+      quarter: number | string | null;
+      numerator: string | number;
+      denominator: string | number;
+      value: string | number | null;
+      facts: string | number;
+    }>();
+  };
   if (scope) {
-    del.where('unitCode = :u AND year = :y', { u: scope.unitCode, y: scope.year });
-    sum.where('f.unitCode = :u AND f.year = :y', { u: scope.unitCode, y: scope.year });
+    year.where('unitCode = :u AND year = :y', { u: scope.unitCode, y: scope.year });
+    quarter.where('unitCode = :u AND year = :y', { u: scope.unitCode, y: scope.year });
   }
-  await del.execute();
-  const rows = await sum.getRawMany<{
-    unitCode: string;
-    year: number | string;
-    metric: string;
-    numerator: string | number;
-    denominator: string | number;
-    value: string | number | null;
-    facts: string | number;
-  }>();
-  if (!rows.length) return;
-  await m.insert(
-    MetricCounterEntity,
-    rows.map((r) => ({
-      unitCode: r.unitCode,
-      year: Number(r.year),
-      metric: r.metric,
-      numerator: Number(r.numerator),
-      denominator: Number(r.denominator),
-      value: SCORE_METRICS.has(r.metric) && r.value !== null ? Number(r.value) : null,
-      facts: Number(r.facts),
-    })),
-  );
+  await year.execute();
+  await quarter.execute();
+  const rows = await sum(false);
+  const base = (r: (typeof rows)[number]) => ({
+    unitCode: r.unitCode,
+    year: Number(r.year),
+    metric: r.metric,
+    numerator: Number(r.numerator),
+    denominator: Number(r.denominator),
+    facts: Number(r.facts),
+  });
+  if (rows.length)
+    await m.insert(
+      MetricCounterEntity,
+      rows.map((r) => ({
+        ...base(r),
+        value: SCORE_METRICS.has(r.metric) && r.value !== null ? Number(r.value) : null,
+      })),
+    );
+  const quarters = await sum(true);
+  if (quarters.length)
+    await m.insert(
+      MetricQuarterCounterEntity,
+      quarters.map((r) => ({ ...base(r), quarter: Number(r.quarter) })),
+    );
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { SurveyResponseEntity } from '../survey/survey.entity';
+import { insertResponses } from '../survey/survey.service';
 import { PADANG } from './plan.seed';
 
 /**
@@ -35,15 +35,6 @@ export function syntheticResponses(): { gender: string; education: string; answe
 }
 
 export async function seedSurvey(m: EntityManager): Promise<void> {
-  const submittedAt = new Date('2022-12-31T00:00:00Z');
-  const rows = syntheticResponses().map((r) => ({
-    unitCode: PADANG,
-    year: 2022,
-    gender: r.gender,
-    education: r.education,
-    submittedBy: 'seed: synthetic IKM responses (Responden Sintetis)',
-    submittedAt,
-    ...Object.fromEntries(r.answers.map((a, i) => [`u${i + 1}`, a])),
-  }));
-  for (let i = 0; i < rows.length; i += 300) await m.insert(SurveyResponseEntity, rows.slice(i, i + 300));
+  const submittedBy = 'seed: synthetic IKM responses (Responden Sintetis)';
+  await insertResponses(m, PADANG, 2022, syntheticResponses(), submittedBy, new Date('2022-12-31T00:00:00Z'));
 }

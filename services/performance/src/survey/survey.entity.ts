@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One respondent's answers to the satisfaction survey (IKM, Permenpan RB 14/2017): nine service
@@ -57,3 +57,82 @@ export class SurveyResponseEntity {
 }
 
 export const ELEMENT_COLUMNS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+
+/**
+ * Running sums of a unit's survey for a year, moved in the same transaction as the responses are
+ * written: respondents, the sum of each element's answers and the respondents per gender and
+ * education. The survey (index, element means, breakdowns) is read from this one row.
+ */
+@Entity('survey_total')
+export class SurveyTotalEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  unitCode!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  year!: number;
+
+  @Column({ type: 'int', default: 0 })
+  respondents!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u1!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u2!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u3!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u4!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u5!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u6!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u7!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u8!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u9!: number;
+
+  @Column({ type: 'int', default: 0 })
+  female!: number;
+
+  @Column({ type: 'int', default: 0 })
+  male!: number;
+
+  @Column({ type: 'int', default: 0 })
+  sd!: number;
+
+  @Column({ type: 'int', default: 0 })
+  smp!: number;
+
+  @Column({ type: 'int', default: 0 })
+  sma!: number;
+
+  @Column({ type: 'int', default: 0 })
+  diii!: number;
+
+  @Column({ type: 'int', default: 0 })
+  s1!: number;
+
+  @Column({ type: 'int', default: 0 })
+  s2!: number;
+}
+
+/** The breakdown columns of survey_total, by the gender or education value a response stores. */
+export const GENDER_COLUMNS: Record<string, 'female' | 'male'> = { FEMALE: 'female', MALE: 'male' };
+export const EDUCATION_COLUMNS: Record<string, 'sd' | 'smp' | 'sma' | 'diii' | 's1' | 's2'> = {
+  SD: 'sd',
+  SMP: 'smp',
+  SMA: 'sma',
+  DIII: 'diii',
+  S1: 's1',
+  S2: 's2',
+};

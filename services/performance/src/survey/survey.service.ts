@@ -2,7 +2,13 @@ import type { RequestContext } from '@kesos/infra';
 import { assertCanRead, assertCanWrite } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
-import { SurveyResponseEntity } from './survey.entity';
+import {
+  EDUCATION_COLUMNS,
+  ELEMENT_COLUMNS,
+  GENDER_COLUMNS,
+  SurveyResponseEntity,
+  SurveyTotalEntity,
+} from './survey.entity';
 import type { SurveyResponseInput } from './survey.input';
 import { validateImport, validateResponse } from './survey.input';
 import { surveyByUnitYear } from './survey.loader';
@@ -12,14 +18,50 @@ export { ELEMENTS, exactRatio2, satisfactionGrade, satisfactionIndex } from './s
 
 const CHUNK = 500;
 
-async function insertResponses(
+type TotalColumn = Exclude<keyof SurveyTotalEntity, 'unitCode' | 'year'>;
+
+/**
+ * Adds responses to the unit's running survey sums, in SQL under the row's lock (the UPDATE's),
+ * so concurrent submissions never lose each other's answers. Update first: on an existing row
+ * only its exclusive lock is taken; the first response of a year inserts the row, then adds.
+ */
+async function addToTotals(
   m: EntityManager,
   unitCode: string,
   year: number,
-  rows: SurveyResponseInput[],
-  submittedBy: string,
+  rows: { gender: string; education: string; answers: number[] }[],
 ): Promise<void> {
-  const submittedAt = new Date();
+  const delta = new Map<TotalColumn, number>([['respondents', rows.length]]);
+  const add = (c: TotalColumn, n: number) => delta.set(c, (delta.get(c) ?? 0) + n);
+  for (const r of rows) {
+    r.answers.forEach((a, i) => add(ELEMENT_COLUMNS[i], a));
+    add(GENDER_COLUMNS[r.gender], 1);
+    add(EDUCATION_COLUMNS[r.education], 1);
+  }
+  const set = Object.fromEntries([...delta.keys()].map((c) => [c, () => `${c} + :${c}`]));
+  const update = () =>
+    m
+      .createQueryBuilder()
+      .update(SurveyTotalEntity)
+      .set(set)
+      .where('unitCode = :unitCode AND year = :year', { unitCode, year })
+      .setParameters(Object.fromEntries(delta))
+      .execute();
+  if (((await update()).affected ?? 0) > 0) return;
+  await m.createQueryBuilder().insert().into(SurveyTotalEntity).values({ unitCode, year }).orIgnore().execute();
+  await update();
+}
+
+/** Writes responses and moves the running sums in the caller's transaction (the sums' row lock first). */
+export async function insertResponses(
+  m: EntityManager,
+  unitCode: string,
+  year: number,
+  rows: { gender: string; education: string; answers: number[] }[],
+  submittedBy: string,
+  submittedAt = new Date(),
+): Promise<void> {
+  await addToTotals(m, unitCode, year, rows);
   const records = rows.map((r) => ({
     unitCode,
     year,
