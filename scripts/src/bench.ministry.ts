@@ -10,7 +10,7 @@ import type { GraphCall } from './synthetic.generator';
 import { generateSynthetic, REPORT_UNIT } from './synthetic.generator';
 
 /**
- * `npm run bench:ministry [-- --scales 0,1,10 --years 2021-2022 --rounds 5 --requests 20]`: the
+ * `npm run bench:ministry [-- --scales 0,1,10 --years 2022 --rounds 3 --requests 10]`: the
  * ministry's view across centres (README, "Synthetic data for the other units") in embedded mode,
  * in process, on in-memory SQLite, at several generator scales side by side in one run: one
  * embedded graph per scale (scale 0 = the seed only; otherwise every unit but the report's is
@@ -21,9 +21,9 @@ import { generateSynthetic, REPORT_UNIT } from './synthetic.generator';
 const { values } = parseArgs({
   options: {
     scales: { type: 'string', default: '0,1,10' },
-    years: { type: 'string', default: '2021-2022' },
-    rounds: { type: 'string', default: '5' },
-    requests: { type: 'string', default: '20' },
+    years: { type: 'string', default: '2022' },
+    rounds: { type: 'string', default: '3' },
+    requests: { type: 'string', default: '10' },
   },
 });
 const SCALES = values.scales.split(',').map(Number);
