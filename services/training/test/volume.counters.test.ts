@@ -1,3 +1,6 @@
+import { createLogger } from '@kesos/infra';
+import { memorySqliteDatabase } from '@kesos/infra/testing';
+import { trainingService } from '../src';
 import { callers, PADANG, startTraining, type TrainingUnderTest } from './kesos.support';
 
 const PROGRAMME = `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`;
@@ -94,5 +97,25 @@ describe('training volume counters under concurrent writers (MariaDB)', () => {
 
     const volume = await ok(VOLUME, { unit: PADANG });
     expect(volume.unit.trainingVolume).toEqual([{ year: 2023, target: 30, realized: Number(recount.n) }]);
+  }, 120000);
+});
+
+describe('training volume counters in an embedded database from before them (SQLite)', () => {
+  it('recounts every class graduate counter at startup from the GRADUATED enrollments', async () => {
+    const db = await memorySqliteDatabase(trainingService);
+    const logger = createLogger('test', 'silent');
+    try {
+      expect(await trainingService.seed(db.dataSource, logger)).toBe(true);
+      const recount = `SELECT c.id AS id, c.graduates AS counter, (SELECT COUNT(*) FROM enrollment e WHERE e.classId = c.id AND e.status = 'GRADUATED') AS n FROM training_class c ORDER BY c.id`;
+      const seeded = await db.dataSource.query<{ id: number; counter: number | string; n: number | string }[]>(recount);
+      expect(seeded.reduce((sum, r) => sum + Number(r.n), 0)).toBeGreaterThan(0);
+      expect(seeded.filter((r) => Number(r.counter) !== Number(r.n))).toEqual([]);
+      // What synchronize leaves in a database written before the counter: the column at 0.
+      await db.dataSource.query(`UPDATE training_class SET graduates = 0`);
+      expect(await trainingService.seed(db.dataSource, logger)).toBe(false);
+      expect(await db.dataSource.query(recount)).toEqual(seeded);
+    } finally {
+      await db.dataSource.destroy();
+    }
   }, 120000);
 });
