@@ -3,7 +3,14 @@ import { assertCanRead, BadInputError } from '@kesos/infra';
 import { ikpaComponentsByYear, ikpaScoresByUnitYear } from '../budget-score/budget-score.loader';
 import { toIkpaComponent } from '../budget-score/budget-score.mapper';
 import type { IkpaComponent } from '../budget-score/budget-score.type';
-import { dipaFigures, dipasByUnitYears, type DipaFigures, type DipaRow, type LineFigure } from '../dipa/dipa.loader';
+import {
+  dipaFigures,
+  dipaLineFigures,
+  dipasByUnitYears,
+  type DipaFigures,
+  type DipaRow,
+  type LineFigure,
+} from '../dipa/dipa.loader';
 import { realizationByDipaDate } from '../realization/realization.loader';
 import type { BudgetTransfer } from '../revision/revision.type';
 import { byExpenseType, byMonth, satkerBudget, totals } from '../satker/satker.service';
@@ -60,9 +67,10 @@ export async function satkersOfUnitBudget(
   return { dipas, figures };
 }
 
-/** Every line of every satker of the unit in the year. */
+/** Every line of every satker of the unit in the year (not the structure and output volumes, which totals do not need). */
 export async function linesOfUnitBudget(ctx: RequestContext, b: UnitBudget): Promise<LineFigure[]> {
-  return (await satkersOfUnitBudget(ctx, b)).figures.flatMap((f) => f.lines);
+  const dipas = await dipasByUnitYears(ctx).load({ unit: b.unitCode, from: b.year, to: b.year });
+  return (await Promise.all(dipas.map((d) => dipaLineFigures(ctx).load(d.dipaId)))).flat();
 }
 
 /** All satkers together per month, cumulative against the current total ceiling. */

@@ -82,17 +82,14 @@ export const dipasByUnitYears = (ctx: RequestContext) =>
     return keys.map((k) => rows.filter((r) => r.unitCode === k.unit && r.year >= k.from && r.year <= k.to));
   });
 
-export async function loadDipaFigures(ctx: RequestContext, dipaIds: readonly number[]): Promise<DipaFigures[]> {
+/** The lines of the given DIPAs with their ceilings and realisation, in four queries for any number of DIPAs. */
+async function loadLineFigures(ctx: RequestContext, dipaIds: readonly number[]): Promise<LineFigure[][]> {
   const ds = ctx.db.dataSource;
   const ids = [...dipaIds];
   const lines = await linesOfDipas(ds, ids);
   const accounts = await accountsByCode(ds);
   const changes = await ceilingChangesByLine(ds, ids);
   const realized = await realizedByLine(ds, ids);
-  const { programmes, activities, outputs } = await structureOfDipas(ds, ids);
-  const volumeTargets = await volumeTargetsByOutput(ds, ids);
-  const realizedVolumes = await realizedVolumesByOutput(ds, ids);
-
   const figures: LineFigure[] = lines.map((line) => {
     const account = accounts.get(line.accountCode);
     if (!account)
@@ -107,14 +104,36 @@ export async function loadDipaFigures(ctx: RequestContext, dipaIds: readonly num
       realized: realized.get(line.id) ?? 0,
     };
   });
-  return ids.map((id) => ({
-    lines: figures.filter((f) => f.line.dipaId === id),
-    programmes: programmes.filter((p) => p.dipaId === id),
-    activities: activities.filter((a) => a.dipaId === id),
-    outputs: outputs.filter((o) => o.dipaId === id),
-    volumeTargets,
-    realizedVolumes,
-  }));
+  return ids.map((id) => figures.filter((f) => f.line.dipaId === id));
+}
+
+/**
+ * A DIPA's lines with their figures: all that the totals (ceiling, realized, absorption, per
+ * expense type and goal) need, without the programme structure and output volumes, whose entries
+ * grow with every graduate.
+ */
+export const dipaLineFigures = (ctx: RequestContext) =>
+  ctx.loaders.get<number, LineFigure[]>('dipaLineFigures', (ids) => loadLineFigures(ctx, ids));
+
+export async function loadDipaFigures(ctx: RequestContext, dipaIds: readonly number[]): Promise<DipaFigures[]> {
+  const ds = ctx.db.dataSource;
+  const ids = [...dipaIds];
+  const lines = await dipaLineFigures(ctx).loadMany(ids);
+  const { programmes, activities, outputs } = await structureOfDipas(ds, ids);
+  const volumeTargets = await volumeTargetsByOutput(ds, ids);
+  const realizedVolumes = await realizedVolumesByOutput(ds, ids);
+  return ids.map((id, i) => {
+    const ofDipa = lines[i];
+    if (ofDipa === undefined || ofDipa instanceof Error) throw ofDipa ?? new Error(`DIPA ${id} has no lines loaded`);
+    return {
+      lines: ofDipa,
+      programmes: programmes.filter((p) => p.dipaId === id),
+      activities: activities.filter((a) => a.dipaId === id),
+      outputs: outputs.filter((o) => o.dipaId === id),
+      volumeTargets,
+      realizedVolumes,
+    };
+  });
 }
 
 export const dipaFigures = (ctx: RequestContext) =>

@@ -49,4 +49,18 @@ export class TrainingClassEntity {
   /** Budget work unit (kode satker) that paid for the class, e.g. 690552 (new) or 369283 (old organisation). */
   @Column({ type: 'varchar', length: 10, nullable: true })
   satkerCode!: string | null;
+
+  /**
+   * Enrollments of the class that graduated: moved by one in the transaction that graduates one,
+   * with the class row locked (GRADUATED is final), so the volume figures read classes, not enrollments.
+   */
+  @Column({ type: 'int', default: 0 })
+  graduates!: number;
 }
+
+/**
+ * Sets every class's graduate counter to the count of its GRADUATED enrollments: the migration's
+ * backfill, and the recount an embedded database from before the counter gets at startup (before
+ * it serves, so no graduation runs meanwhile). Standard SQL, for MariaDB and SQLite.
+ */
+export const RECOUNT_CLASS_GRADUATES = `UPDATE training_class SET graduates = (SELECT COUNT(*) FROM enrollment e WHERE e.classId = training_class.id AND e.status = 'GRADUATED')`;

@@ -127,6 +127,7 @@ async function createClass(tx: Transaction, caller: Caller, input: ValidClassInp
     targetParticipants: input.targetParticipants,
     status: 'PLANNED',
     satkerCode: input.satkerCode,
+    graduates: 0,
   });
   await tx.manager.insert(TrainingClassEntity, row);
   return row;

@@ -10,7 +10,7 @@ import {
 } from '@kesos/infra';
 import { randomInt } from 'node:crypto';
 import { In, MoreThan, Not } from 'typeorm';
-import type { TrainingClassEntity } from '../class/class.entity';
+import { TrainingClassEntity } from '../class/class.entity';
 import { classById } from '../class/class.loader';
 import { lockClass } from '../class/class.service';
 import { parseId, todayIso } from '../common/common.helpers';
@@ -282,6 +282,9 @@ async function graduate(
     certificateIssuedOn: today,
     endedOn: today,
   });
+  // The class is locked (forChange), so the counter moves exactly once per graduation.
+  await tx.manager.increment(TrainingClassEntity, { id: cls.id }, 'graduates', 1);
+  cls.graduates += 1;
   await tx.emit(graduatedEvent(enrollment, cls, programme, participant.category));
   return enrollment;
 }

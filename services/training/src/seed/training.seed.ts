@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { RECOUNT_CLASS_GRADUATES } from '../class/class.entity';
 import { UnitEntity } from '../unit/unit.entity';
 import { seedAccreditation } from './accreditation.seed';
 import { seedAtensi } from './atensi.seed';
@@ -19,7 +20,12 @@ const SEEDERS: ((m: EntityManager) => Promise<void>)[] = [
 
 /** Loads the 2022 report's records into an empty training database, in one transaction. */
 export async function seedTraining(dataSource: DataSource): Promise<boolean> {
-  if ((await dataSource.getRepository(UnitEntity).count()) > 0) return false;
+  if ((await dataSource.getRepository(UnitEntity).count()) > 0) {
+    // An embedded (SQLite, schema synchronised) database from before the class graduate counter got
+    // the column at 0; recount it before serving. MariaDB gets it from its migration.
+    if (dataSource.options.type === 'better-sqlite3') await dataSource.query(RECOUNT_CLASS_GRADUATES);
+    return false;
+  }
   await dataSource.transaction(async (m) => {
     for (const seed of SEEDERS) await seed(m);
   });

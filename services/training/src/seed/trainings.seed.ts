@@ -163,6 +163,7 @@ export async function seedTrainings(m: EntityManager): Promise<void> {
         targetParticipants: share(run.target, run.classes, i),
         status: 'CLOSED',
         satkerCode: run.satker,
+        graduates,
       };
       classes.push(cls);
       for (let g = 0; g < graduates; g++) {
