@@ -49,6 +49,7 @@ describe('fuzz: malformed mutation arguments through the gateway (distributed, M
     'output_volume_entry',
     'metric_fact',
     'metric_counter',
+    'metric_quarter_counter',
     'known_unit',
   ]);
   async function rowCounts(service: string): Promise<string> {
