@@ -50,10 +50,14 @@ const ONE_SUBGRAPH = `query UnitRecord($unit: ID!) {
 interface Target {
   name: string;
   query: 'UnitOverview' | 'UnitRecord';
+  /** One caller (every request the same: sharing applies) or CALLERS callers in turn (it cannot). */
+  callers: 'one' | 'many';
   url: string;
   body: string;
-  headers: () => Record<string, string>;
+  headers: (caller: number) => Record<string, string>;
 }
+
+const CALLERS = 50;
 
 interface Sample {
   rps: number;
@@ -68,15 +72,28 @@ const percentile = (sorted: number[], p: number): number =>
 async function load(target: Target): Promise<Sample> {
   const times: number[] = [];
   let errors = 0;
+  let next = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: target.url,
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...target.headers() },
+        headers: { 'content-type': 'application/json', ...target.headers(0) },
         body: target.body,
         connections: CONNECTIONS,
         duration: SECONDS,
+        ...(target.callers === 'many'
+          ? {
+              requests: [
+                {
+                  setupRequest: (req: autocannon.Request) => ({
+                    ...req,
+                    headers: { ...req.headers, ...target.headers(next++ % CALLERS) },
+                  }),
+                },
+              ],
+            }
+          : {}),
       },
       (err, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)),
     );
@@ -123,6 +140,30 @@ async function startChild(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${name} did not start`);
+}
+
+/** Undefined when every target answers its query without errors and with the same data; else what differs. */
+async function compareAnswers(targets: Target[]): Promise<string | undefined> {
+  const answers = new Map<string, string>();
+  for (const t of targets) {
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...t.headers(0) },
+      body: t.body,
+    });
+    const text = await res.text();
+    const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown };
+    if (parsed.errors || !parsed.data) throw new Error(`${t.name} ${t.query} answered ${text.slice(0, 500)}`);
+    const seen = answers.get(t.query);
+    const other = JSON.stringify(parsed.data);
+    if (seen !== undefined && seen !== other) {
+      let at = 0;
+      while (seen[at] === other[at]) at++;
+      return `${t.name} ${t.query} answers other data from character ${at}: ${other.slice(at - 80, at + 120)} instead of ${seen.slice(at - 80, at + 120)}`;
+    }
+    answers.set(t.query, other);
+  }
+  return undefined;
 }
 
 async function main(): Promise<void> {
@@ -197,44 +238,60 @@ async function main(): Promise<void> {
       const execArgv = CPU_PROF && name === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
       children.push(await startChild(name, script, { ...secrets, ...env }, url, execArgv));
     }
-    const token = signJwt({ sub: 'bench-admin', role: 'admin' }, TEST_SECRETS.jwtSecret, 3600);
-    const bearer = () => ({ authorization: `Bearer ${token}` });
+    const tokens = Array.from({ length: CALLERS }, (_, i) =>
+      signJwt({ sub: `bench-admin-${i}`, role: 'admin' }, TEST_SECRETS.jwtSecret, 3600),
+    );
+    const bearer = (i: number) => ({ authorization: `Bearer ${tokens[i]}` });
     const body = (query: string, operationName: string) =>
       JSON.stringify({ query, operationName, variables: { unit: UNIT, year: 2022 } });
     const targets: Target[] = [];
     for (const [name, , env] of gateways) {
       const url = `http://127.0.0.1:${env.PORT}/graphql`;
-      targets.push({ name, query: 'UnitOverview', url, body: body(UNIT_OVERVIEW, 'UnitOverview'), headers: bearer });
-      targets.push({ name, query: 'UnitRecord', url, body: body(ONE_SUBGRAPH, 'UnitRecord'), headers: bearer });
+      for (const callers of ['one', 'many'] as const) {
+        targets.push({
+          name,
+          query: 'UnitOverview',
+          callers,
+          url,
+          body: body(UNIT_OVERVIEW, 'UnitOverview'),
+          headers: bearer,
+        });
+        targets.push({
+          name,
+          query: 'UnitRecord',
+          callers,
+          url,
+          body: body(ONE_SUBGRAPH, 'UnitRecord'),
+          headers: bearer,
+        });
+      }
     }
-    targets.push({
-      name: 'training subgraph direct',
-      query: 'UnitRecord',
-      url: urls.training,
-      body: body(ONE_SUBGRAPH, 'UnitRecord'),
-      // Signed once per round: valid 5 minutes, as the gateway's header is.
-      headers: () => ({
+    // Signed when the round starts: valid 5 minutes, as the gateway's header is.
+    let identities: Record<string, string>[] = [];
+    const signDirect = () =>
+      (identities = tokens.map((_, i) => ({
         [IDENTITY_HEADER]: signIdentity(
-          { caller: { subject: 'bench-admin', role: 'admin', unit: null }, requestId: 'bench' },
+          { caller: { subject: `bench-admin-${i}`, role: 'admin', unit: null }, requestId: 'bench' },
           TEST_SECRETS.internalSecret,
         ),
-      }),
-    });
-    // Every target answers the same data without errors before it is measured.
-    const answers = new Map<string, string>();
-    for (const t of targets) {
-      const res = await fetch(t.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...t.headers() },
-        body: t.body,
+      })));
+    signDirect();
+    for (const callers of ['one', 'many'] as const)
+      targets.push({
+        name: 'training subgraph direct',
+        query: 'UnitRecord',
+        callers,
+        url: urls.training,
+        body: body(ONE_SUBGRAPH, 'UnitRecord'),
+        headers: (i) => identities[i],
       });
-      const text = await res.text();
-      const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown };
-      if (parsed.errors || !parsed.data) throw new Error(`${t.name} ${t.query} answered ${text.slice(0, 500)}`);
-      const seen = answers.get(t.query);
-      if (seen !== undefined && seen !== JSON.stringify(parsed.data))
-        throw new Error(`${t.name} ${t.query} answers other data`);
-      answers.set(t.query, JSON.stringify(parsed.data));
+    // Every target answers the same data without errors before it is measured (retried while
+    // consumers may still be moving the seed's counters).
+    for (let attempt = 1; ; attempt++) {
+      const mismatch = await compareAnswers(targets);
+      if (!mismatch) break;
+      if (attempt === 30) throw new Error(mismatch);
+      await new Promise((r) => setTimeout(r, 2000));
     }
     console.log(
       `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
@@ -251,23 +308,17 @@ async function main(): Promise<void> {
         const s = await load(t);
         samples.get(t)!.push(s);
         console.log(
-          `  ${t.query.padEnd(12)} ${t.name.padEnd(26)} ${s.rps.toFixed(1).padStart(8)} req/s  p50 ${Math.round(s.p50)} ms  p95 ${Math.round(s.p95)} ms${s.errors ? `  ${s.errors} errors` : ''}`,
+          `  ${t.query.padEnd(12)} ${t.callers.padEnd(4)} ${t.name.padEnd(26)} ${s.rps.toFixed(1).padStart(8)} req/s  p50 ${Math.round(s.p50)} ms  p95 ${Math.round(s.p95)} ms${s.errors ? `  ${s.errors} errors` : ''}`,
         );
       }
-      const rps = (name: string, query: string) =>
-        samples.get(targets.find((t) => t.name === name && t.query === query)!)!.at(-1)!.rps;
-      const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-      console.log(
-        `  ratios: UnitOverview ours/hive ${ratio(rps('ours', 'UnitOverview'), rps('hive', 'UnitOverview'))}, ` +
-          `UnitRecord ours/hive ${ratio(rps('ours', 'UnitRecord'), rps('hive', 'UnitRecord'))}, ` +
-          `ours/(hive, header per caller) UnitOverview ${ratio(rps('ours', 'UnitOverview'), rps('hive, header per caller', 'UnitOverview'))} ` +
-          `UnitRecord ${ratio(rps('ours', 'UnitRecord'), rps('hive, header per caller', 'UnitRecord'))}, ` +
-          `UnitRecord ours/direct ${ratio(rps('ours', 'UnitRecord'), rps('training subgraph direct', 'UnitRecord'))}, ` +
-          `hive/direct ${ratio(rps('hive', 'UnitRecord'), rps('training subgraph direct', 'UnitRecord'))}` +
-          (BASELINE
-            ? `, ours/baseline UnitOverview ${ratio(rps('ours', 'UnitOverview'), rps('ours-baseline', 'UnitOverview'))} UnitRecord ${ratio(rps('ours', 'UnitRecord'), rps('ours-baseline', 'UnitRecord'))}`
-            : ''),
-      );
+      // Ours against every other target of the same query and callers, this round.
+      for (const t of targets.filter((x) => x.name === 'ours')) {
+        const mine = samples.get(t)!.at(-1)!.rps;
+        const others = targets
+          .filter((x) => x !== t && x.query === t.query && x.callers === t.callers)
+          .map((x) => `${x.name} ${(mine / samples.get(x)!.at(-1)!.rps).toFixed(2)}x`);
+        console.log(`  ours/ ${t.query} ${t.callers} caller(s): ${others.join(', ')}`);
+      }
     }
   } finally {
     // SIGTERM first: our gateway then stops and exits, writing its CPU profile.
