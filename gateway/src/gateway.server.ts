@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import { explorerRoute } from './explorer.route';
 import { authenticate } from './gateway.auth';
 import type { SubgraphTimeouts } from './subgraph.datasource';
-import { DEFAULT_SUBGRAPH_TIMEOUTS, SubgraphDataSource } from './subgraph.datasource';
+import { DEFAULT_SUBGRAPH_TIMEOUTS, SharedFetches, SubgraphDataSource } from './subgraph.datasource';
 
 export interface GatewayContext {
   caller: Caller;
@@ -46,6 +46,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** How long a subgraph may take before its fields answer null with SUBGRAPH_UNAVAILABLE. */
   subgraphTimeouts?: Partial<SubgraphTimeouts>;
+  /** Identical queries of one caller in flight share one subgraph fetch (SharedFetches); default on. */
+  sharedFetches?: boolean;
 }
 
 export interface QueryLimits {
@@ -68,6 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const { logger, secrets } = options;
   const timeouts = { ...DEFAULT_SUBGRAPH_TIMEOUTS, ...options.subgraphTimeouts };
+  const sharedFetches = options.sharedFetches === false ? undefined : new SharedFetches();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -78,6 +81,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: target,
         timeouts,
         logger,
+        shared: sharedFetches && {
+          fetches: sharedFetches,
+          caller: (context) => (context as Partial<GatewayContext>).caller,
+        },
         willSendRequest: ({ request, context }) => {
           // Health checks carry an empty context; operations carry the gateway's.
           const { caller, requestId } = context as GatewayContext;

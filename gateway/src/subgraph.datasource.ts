@@ -1,6 +1,6 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { ConfigReader } from '@kesos/infra';
+import type { Caller, ConfigReader } from '@kesos/infra';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 
@@ -121,14 +121,79 @@ interface SubgraphError {
   extensions?: { code?: unknown; field?: unknown; retryAfterSeconds?: unknown };
 }
 
+/** Who a subgraph fetch is made for, as the identity header tells the subgraph; absent for health checks. */
+export type FetchCaller = (context: GatewayContextShape) => Caller | undefined;
+
+/**
+ * Identical subgraph queries in flight, shared by the data sources of one gateway. A fetch joins one
+ * already in flight only when everything the subgraph's answer depends on is the same: the
+ * subgraph, the query text, the variables, the operation name and the caller (subject, role and
+ * unit, which the identity header carries and the subgraph checks) — and no mutation has been sent
+ * through this gateway since the shared fetch started (`generation`), so a caller never reads
+ * around its own write. Mutations are never shared. Each sharer gets its own copy of the answer,
+ * as the gateway merges into what it receives.
+ */
+export class SharedFetches {
+  private readonly inflight = new Map<
+    string,
+    { promise: Promise<GatewayGraphQLResponse>; copy?: string; sharers: number }
+  >();
+  private generation = 0;
+  /** Fetches answered from another's request (for tests and the bench). */
+  joined = 0;
+
+  /** Called when a mutation starts and when it ends: fetches in flight before it are no longer joined. */
+  writeSeen(): void {
+    this.generation++;
+  }
+
+  async run(key: string, fetchOnce: () => Promise<GatewayGraphQLResponse>): Promise<GatewayGraphQLResponse> {
+    const fullKey = `${this.generation}\n${key}`;
+    const running = this.inflight.get(fullKey);
+    if (running) {
+      running.sharers++;
+      this.joined++;
+      const response = await running.promise;
+      return running.copy === undefined ? response : (JSON.parse(running.copy) as GatewayGraphQLResponse);
+    }
+    const entry: { promise: Promise<GatewayGraphQLResponse>; copy?: string; sharers: number } = {
+      promise: Promise.resolve({}),
+      sharers: 0,
+    };
+    // The copy is taken as the answer arrives, before the first fetcher's gateway merges into it.
+    entry.promise = fetchOnce().then(
+      (response) => {
+        this.inflight.delete(fullKey);
+        if (entry.sharers > 0)
+          entry.copy = JSON.stringify({
+            data: response.data,
+            errors: response.errors,
+            extensions: response.extensions,
+          });
+        return response;
+      },
+      (err: unknown) => {
+        this.inflight.delete(fullKey);
+        throw err;
+      },
+    );
+    this.inflight.set(fullKey, entry);
+    return entry.promise;
+  }
+}
+
+/** A query (or the short form `{ ... }`); anything else (mutation, subscription) is never shared. */
+const QUERY_OPERATION = /^\s*(?:#[^\n]*\n\s*)*(?:query\b|\{)/;
+
 export interface SubgraphDataSourceOptions<C extends GatewayContextShape> {
   name: string;
   url: string;
   timeouts: SubgraphTimeouts;
   logger: Logger;
   willSendRequest: RemoteGraphQLDataSource<C>['willSendRequest'];
+  /** Identical queries of one caller in flight share one fetch; omit to fetch every time. */
+  shared?: { fetches: SharedFetches; caller: FetchCaller };
 }
-
 /**
  * One subgraph as the gateway calls it. When the subgraph cannot be reached in time, the call
  * answers an error naming it (SUBGRAPH_UNAVAILABLE) instead of throwing: the gateway then
@@ -138,6 +203,7 @@ export interface SubgraphDataSourceOptions<C extends GatewayContextShape> {
 export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGraphQLDataSource<C> {
   private readonly serviceName: string;
   private readonly log: Logger;
+  private readonly shared: SubgraphDataSourceOptions<C>['shared'];
 
   constructor(options: SubgraphDataSourceOptions<C>) {
     super({
@@ -147,6 +213,7 @@ export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGra
     });
     this.serviceName = options.name;
     this.log = options.logger;
+    this.shared = options.shared;
   }
 
   /**
@@ -178,6 +245,32 @@ export class SubgraphDataSource<C extends GatewayContextShape> extends RemoteGra
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<C>): Promise<GatewayGraphQLResponse> {
+    const shared = this.shared;
+    const query = options.request.query;
+    if (!shared || !('incomingRequestContext' in options) || query === undefined) return this.fetchOnce(options);
+    if (!QUERY_OPERATION.test(query)) {
+      shared.fetches.writeSeen();
+      try {
+        return await this.fetchOnce(options);
+      } finally {
+        shared.fetches.writeSeen();
+      }
+    }
+    const caller = shared.caller(options.context);
+    if (!caller) return this.fetchOnce(options);
+    const { variables, operationName } = options.request;
+    const key = JSON.stringify([
+      caller.subject,
+      caller.role,
+      caller.unit,
+      query,
+      operationName ?? null,
+      variables ?? null,
+    ]);
+    return shared.fetches.run(`${this.url}\n${key}`, () => this.fetchOnce(options));
+  }
+
+  private async fetchOnce(options: GraphQLDataSourceProcessOptions<C>): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (err) {
