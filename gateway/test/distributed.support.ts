@@ -1,8 +1,8 @@
-import type { OutboxRelay, RunningService } from '@kesos/infra';
+import type { RunningService } from '@kesos/infra';
 import { createLogger, NatsEventBus, OutboxEventEntity, startService } from '@kesos/infra';
 import { IsNull } from 'typeorm';
 import type { TestDatabase } from '@kesos/infra/testing';
-import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS, until } from '@kesos/infra/testing';
+import { freshMysqlDatabase, isolatedNatsBus, settleEvents, TEST_SECRETS } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { RunningGateway } from '../src';
@@ -86,26 +86,12 @@ export async function startDistributedTestGraph(
     services,
     buses,
     databases,
-    /**
-     * Publishes every outbox, then waits until every durable consumer has acknowledged all it
-     * was sent (a batch is acknowledged after its commit) and no relay has more to publish.
-     */
-    settle: async () => {
-      const relays: OutboxRelay[] = services.map((s) => s.relay);
-      await until(
-        'the outboxes published and every consumer caught up',
-        async () => {
-          // Backlog before and after the flush: a handler's outbox rows are committed before its
-          // ack, and a relay's own pass between the two shows up as backlog again.
-          const backlog = async () => (await Promise.all(buses.map((b) => b.backlog()))).reduce((a, n) => a + n, 0);
-          if ((await backlog()) > 0) return false;
-          let published = 0;
-          for (const r of relays) published += await r.flush();
-          return published === 0 && (await backlog()) === 0;
-        },
-        600_000,
-      );
-    },
+    /** Publishes every outbox and waits until every consumer has applied what it was sent. */
+    settle: () =>
+      settleEvents(
+        services.map((s) => s.relay),
+        buses,
+      ),
     stop: async () => {
       await gateway.stop();
       for (const s of services) await s.stop();

@@ -1,15 +1,7 @@
 import type { RunningService } from '@kesos/infra';
-import {
-  createLogger,
-  IDENTITY_HEADER,
-  NatsEventBus,
-  ProcessedEventEntity,
-  signIdentity,
-  signJwt,
-  startService,
-} from '@kesos/infra';
+import { createLogger, IDENTITY_HEADER, NatsEventBus, signIdentity, signJwt, startService } from '@kesos/infra';
 import type { TestDatabase } from '@kesos/infra/testing';
-import { freshMysqlDatabase, isolatedNatsBus, TEST_SECRETS } from '@kesos/infra/testing';
+import { freshMysqlDatabase, isolatedNatsBus, settleEvents, TEST_SECRETS } from '@kesos/infra/testing';
 import { SERVICES, SUPERGRAPH_FILE } from '@kesos/gateway';
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
@@ -198,15 +190,10 @@ async function main(): Promise<void> {
       );
     }
     // The seed's events applied, so the figures are the report's.
-    for (const s of services) while ((await s.relay.flush()) > 0);
-    let last = -1;
-    for (;;) {
-      let now = 0;
-      for (const s of services) now += await s.dataSource.getRepository(ProcessedEventEntity).count();
-      if (now === last) break;
-      last = now;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await settleEvents(
+      services.map((s) => s.relay),
+      buses,
+    );
     const urls = Object.fromEntries(services.map((s) => [s.name, s.url]));
     const supergraph = join(tmpdir(), `kesos-bench-supergraph-${process.pid}.graphql`);
     writeFileSync(

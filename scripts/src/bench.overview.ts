@@ -3,14 +3,13 @@ import {
   createLogger,
   IDENTITY_HEADER,
   NatsEventBus,
-  ProcessedEventEntity,
   type RunningService,
   signIdentity,
   signJwt,
   startService,
   type LogLevel,
 } from '@kesos/infra';
-import { freshMysqlDatabase, type TestDatabase, TEST_NATS_URL, TEST_SECRETS } from '@kesos/infra/testing';
+import { freshMysqlDatabase, settleEvents, type TestDatabase, TEST_NATS_URL, TEST_SECRETS } from '@kesos/infra/testing';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -136,15 +135,10 @@ async function main(): Promise<void> {
       );
     }
     // The seed's events (graduations, decisions, scores) are applied before the load, as on a running system.
-    for (const s of services) while ((await s.relay.flush()) > 0);
-    let last = -1;
-    for (;;) {
-      let now = 0;
-      for (const s of services) now += await s.dataSource.getRepository(ProcessedEventEntity).count();
-      if (now === last) break;
-      last = now;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
+    await settleEvents(
+      services.map((s) => s.relay),
+      buses,
+    );
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
       subgraphUrls: Object.fromEntries(services.map((s) => [s.name, s.url])),

@@ -3,3 +3,4 @@ export * from './subgraph.client';
 export * from './private.mariadb';
 export * from './poll.helpers';
 export * from './test.service';
+export * from './settle.events';
