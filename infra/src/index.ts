@@ -29,6 +29,7 @@ export * from './auth/identity.header';
 export * from './context/request.context';
 export * from './context/list.helpers';
 export * from './paging';
+export * from './stats';
 export * from './schema/federated-schema.builder';
 export * from './schema/rejected.input';
 export * from './schema/rupiah.scalar';
