@@ -85,11 +85,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           fetches: sharedFetches,
           caller: (context) => (context as Partial<GatewayContext>).caller,
         },
-        willSendRequest: ({ request, context }) => {
+        headers: (context) => {
           // Health checks carry an empty context; operations carry the gateway's.
-          const { caller, requestId } = context as GatewayContext;
-          if (caller)
-            request.http?.headers.set(IDENTITY_HEADER, signIdentity({ caller, requestId }, secrets.internalSecret));
+          const { caller, requestId } = context as Partial<GatewayContext>;
+          const headers: Record<string, string> = {};
+          if (caller && requestId !== undefined)
+            headers[IDENTITY_HEADER] = signIdentity({ caller, requestId }, secrets.internalSecret);
+          return headers;
         },
       });
     },

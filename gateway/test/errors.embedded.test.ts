@@ -1,12 +1,12 @@
 import type { GraphQLInputType, GraphQLSchema } from 'graphql';
 import { buildSchema, getNamedType, isInputObjectType, isScalarType } from 'graphql';
-import { createLogger, IDENTITY_HEADER, signIdentity } from '@kesos/infra';
+import { IDENTITY_HEADER, signIdentity } from '@kesos/infra';
 import { callers, TEST_SECRETS } from '@kesos/infra/testing';
 import { readFileSync } from 'node:fs';
 import type { EmbeddedSystem } from '../src';
 import { SUPERGRAPH_FILE } from '../src';
 import { importSlots } from '../../services/training/src/import/import.limits';
-import { DEFAULT_SUBGRAPH_TIMEOUTS, SubgraphDataSource } from '../src/subgraph.datasource';
+import { errorFromSubgraph } from '../src/subgraph.datasource';
 import { startTestGraph, tokenFor } from './support';
 
 /** An enum value: a bare name in a GraphQL literal, a string in JSON variables. */
@@ -369,54 +369,37 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
   });
 
   test("the gateway relays a subgraph's 4xx client error (message, code, field) and nothing else of the response", async () => {
-    const source = new SubgraphDataSource({
-      name: 'budget',
-      url: 'http://127.0.0.1:9/graphql',
-      timeouts: DEFAULT_SUBGRAPH_TIMEOUTS,
-      logger: createLogger('test', 'silent'),
-      willSendRequest: undefined,
+    const relayed = errorFromSubgraph(400, {
+      errors: [
+        {
+          message: 'amount is not a whole number of rupiah',
+          extensions: { code: 'BAD_USER_INPUT', field: 'amount', stacktrace: ['at x'] },
+        },
+      ],
     });
-    const response = (status: number, body: unknown) =>
-      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-    const relayed = await source.errorFromResponse(
-      response(400, {
-        errors: [
-          {
-            message: 'amount is not a whole number of rupiah',
-            extensions: { code: 'BAD_USER_INPUT', field: 'amount', stacktrace: ['at x'] },
-          },
-        ],
-      }),
-    );
     expect({ message: relayed.message, extensions: relayed.extensions }).toEqual({
       message: 'amount is not a whole number of rupiah',
       extensions: { code: 'BAD_USER_INPUT', field: 'amount' },
     });
-    const unauthenticated = await source.errorFromResponse(
-      response(401, {
-        errors: [{ message: 'the gateway identity header has expired', extensions: { code: 'UNAUTHENTICATED' } }],
-      }),
-    );
+    const unauthenticated = errorFromSubgraph(401, {
+      errors: [{ message: 'the gateway identity header has expired', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     expect(unauthenticated.extensions).toEqual({ code: 'UNAUTHENTICATED' });
-    const forbidden = await source.errorFromResponse(
-      response(403, {
-        errors: [{ message: 'only an admin can register a unit', extensions: { code: 'FORBIDDEN' } }],
-      }),
-    );
+    const forbidden = errorFromSubgraph(403, {
+      errors: [{ message: 'only an admin can register a unit', extensions: { code: 'FORBIDDEN' } }],
+    });
     expect({ message: forbidden.message, extensions: forbidden.extensions }).toEqual({
       message: 'only an admin can register a unit',
       extensions: { code: 'FORBIDDEN' },
     });
-    const tooMany = await source.errorFromResponse(
-      response(429, {
-        errors: [{ message: 'try again in 7 s', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 7 } }],
-      }),
-    );
+    const tooMany = errorFromSubgraph(429, {
+      errors: [{ message: 'try again in 7 s', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 7 } }],
+    });
     expect(tooMany.extensions).toEqual({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 7 });
     // A server fault stays what it was: the masking plugin answers it as INTERNAL_SERVER_ERROR.
-    const fault = await source.errorFromResponse(
-      response(500, { errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
-    );
+    const fault = errorFromSubgraph(500, {
+      errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
     expect(fault.message).toMatch(/^500: /);
     expect(fault.extensions.code).toBeUndefined();
   });

@@ -62,9 +62,9 @@ describe('gateway: identical subgraph fetches in flight are shared only within o
       timeouts: DEFAULT_SUBGRAPH_TIMEOUTS,
       logger: createLogger('test', 'silent'),
       shared: { fetches, caller: (context) => (context as Ctx).caller },
-      willSendRequest: ({ request, context }) => {
+      headers: (context) => {
         const { caller, requestId } = context as Ctx;
-        request.http?.headers.set(IDENTITY_HEADER, signIdentity({ caller, requestId }, TEST_SECRETS.internalSecret));
+        return { [IDENTITY_HEADER]: signIdentity({ caller, requestId }, TEST_SECRETS.internalSecret) };
       },
     });
   });
