@@ -17,7 +17,9 @@ import { join } from 'node:path';
  * with the same queries: the contract's UnitOverview (three subgraphs) and a query of the training
  * subgraph alone, that one also sent to the subgraph directly with a signed identity header. Each
  * gateway is its own process; rounds are interleaved (every target once per round) and print req/s,
- * p50/p95 latency and the ratios. --baseline adds another build of our gateway (its dist/main.js).
+ * p50/p95 latency, CPU ms per request of the gateway process and of this one (subgraphs and
+ * autocannon; read from /proc, so steadier than req/s on a shared machine) and the ratios.
+ * --baseline adds another build of our gateway (its dist/main.js).
  */
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,6 +49,8 @@ interface Target {
   url: string;
   body: string;
   headers: (caller: number) => Record<string, string>;
+  /** The gateway's process, whose CPU time per request is measured; none for the subgraph called directly. */
+  process?: ChildProcess;
 }
 
 const CALLERS = 50;
@@ -56,7 +60,27 @@ interface Sample {
   p50: number;
   p95: number;
   errors: number;
+  /** CPU ms per answered request: of the gateway process, and of this process (subgraphs and autocannon). */
+  gatewayCpu: number | null;
+  benchCpu: number;
 }
+
+/** CPU time (user + system) of a child process in ms, from /proc (Linux); null elsewhere. */
+function childCpuMs(child: ChildProcess | undefined): number | null {
+  if (child?.pid === undefined) return null;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100/s).
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+const ownCpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
@@ -65,6 +89,8 @@ async function load(target: Target): Promise<Sample> {
   const times: number[] = [];
   let errors = 0;
   let next = 0;
+  const gatewayBefore = childCpuMs(target.process);
+  const benchBefore = ownCpuMs();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -94,8 +120,12 @@ async function load(target: Target): Promise<Sample> {
       times.push(time);
     });
   });
+  const gatewayAfter = childCpuMs(target.process);
+  const answered = Math.max(1, times.length);
   times.sort((a, b) => a - b);
   return {
+    gatewayCpu: gatewayBefore === null || gatewayAfter === null ? null : (gatewayAfter - gatewayBefore) / answered,
+    benchCpu: (ownCpuMs() - benchBefore) / answered,
     rps: result.requests.average,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
@@ -232,8 +262,9 @@ async function main(): Promise<void> {
     const body = (query: string, operationName: string) =>
       JSON.stringify({ query, operationName, variables: { unit: UNIT, year: 2022 } });
     const targets: Target[] = [];
-    for (const [name, , env] of gateways) {
+    for (const [index, [name, , env]] of gateways.entries()) {
       const url = `http://127.0.0.1:${env.PORT}/graphql`;
+      const process = children[index];
       for (const callers of ['one', 'many'] as const) {
         targets.push({
           name,
@@ -242,6 +273,7 @@ async function main(): Promise<void> {
           url,
           body: body(UNIT_OVERVIEW, 'UnitOverview'),
           headers: bearer,
+          process,
         });
         targets.push({
           name,
@@ -250,6 +282,7 @@ async function main(): Promise<void> {
           url,
           body: body(ONE_SUBGRAPH, 'UnitRecord'),
           headers: bearer,
+          process,
         });
       }
     }
@@ -295,7 +328,7 @@ async function main(): Promise<void> {
         const s = await load(t);
         samples.get(t)!.push(s);
         console.log(
-          `  ${t.query.padEnd(12)} ${t.callers.padEnd(4)} ${t.name.padEnd(26)} ${s.rps.toFixed(1).padStart(8)} req/s  p50 ${Math.round(s.p50)} ms  p95 ${Math.round(s.p95)} ms${s.errors ? `  ${s.errors} errors` : ''}`,
+          `  ${t.query.padEnd(12)} ${t.callers.padEnd(4)} ${t.name.padEnd(26)} ${s.rps.toFixed(1).padStart(8)} req/s  p50 ${Math.round(s.p50)} ms  p95 ${Math.round(s.p95)} ms  cpu/request: gateway ${s.gatewayCpu === null ? '-' : s.gatewayCpu.toFixed(2)} ms, bench process ${s.benchCpu.toFixed(2)} ms${s.errors ? `  ${s.errors} errors` : ''}`,
         );
       }
       // Ours against every other target of the same query and callers, this round.
