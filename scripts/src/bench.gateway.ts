@@ -319,6 +319,7 @@ async function main(): Promise<void> {
     );
     const samples = new Map<Target, Sample[]>(targets.map((t) => [t, []]));
     for (let round = 1; round <= ROUNDS; round++) {
+      signDirect();
       console.log(
         `round ${round} (load average ${loadavg()
           .map((l) => l.toFixed(1))
