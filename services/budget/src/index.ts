@@ -48,3 +48,6 @@ export const budgetService: ServiceDefinition = {
   consumers: [graduationConsumer],
   seed: (dataSource) => seedBudget(dataSource),
 };
+
+/** Recomputes the budget statistics rollup from the base tables (`npm run stats:rebuild`). */
+export { rebuildBudgetStatsRollup } from './stats/stats.service';
