@@ -163,7 +163,7 @@ export async function applyBudgetStatsDeltas(m: EntityManager, deltas: readonly 
     held.realized += d.realized;
     summed.set(id, held);
   }
-  const sqlite = m.connection.options.type === 'better-sqlite3';
+  const sqlite = m.dataSource.options.type === 'better-sqlite3';
   const upsert = sqlite
     ? `ON CONFLICT(${quoted(KEY)}) DO UPDATE SET \`ceiling\` = \`ceiling\` + excluded.\`ceiling\`, \`realized\` = \`realized\` + excluded.\`realized\``
     : 'ON DUPLICATE KEY UPDATE `ceiling` = `ceiling` + VALUES(`ceiling`), `realized` = `realized` + VALUES(`realized`)';
