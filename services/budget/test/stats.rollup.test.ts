@@ -147,13 +147,16 @@ test('after a random sequence of writes through the API the rollup equals a raw 
   const spent: { id: string; reversed: boolean }[] = [];
   const N = 120;
   const outcomes = { ok: 0, refused: 0 };
+  const succeeded = new Set<string>();
   for (let i = 0; i < N; i++) {
     const date = dayOf(i, N);
     const dipa = pickOf(dipas);
     const line = pickOf(dipa.lines);
     const roll = next();
     let r;
+    let kind: string;
     if (roll < 0.55) {
+      kind = 'spend';
       r = await s.call(RECORD, {
         input: {
           satkerCode: dipa.satkerCode,
@@ -171,6 +174,7 @@ test('after a random sequence of writes through the API the rollup equals a raw 
         spent.push({ id: (r.data as { recordRealization: { id: string } }).recordRealization.id, reversed: false });
     } else if (roll < 0.7 && spent.some((t) => !t.reversed)) {
       const t = pickOf(spent.filter((x) => !x.reversed));
+      kind = 'reverse';
       r = await s.call(REVERSE, {
         input: { transactionId: t.id, date, documentNumber: `KOREKSI-${i}`, reason: 'salah akun (uji)' },
       });
@@ -189,6 +193,7 @@ test('after a random sequence of writes through the API the rollup equals a raw 
               },
             ]
           : null;
+      kind = newLine ? 'new line' : 'revise';
       r = await s.call(REVISE, {
         input: {
           satkerCode: dipa.satkerCode,
@@ -204,6 +209,7 @@ test('after a random sequence of writes through the API the rollup equals a raw 
     } else {
       const [from, to] = next() < 0.5 ? [dipas[0], dipas[1]] : [dipas[2], dipas[0]];
       const amount = 1_000_000 + Math.floor(next() * 30_000_000);
+      kind = 'transfer';
       r = await s.call(TRANSFER, {
         input: {
           year: YEAR,
@@ -225,11 +231,15 @@ test('after a random sequence of writes through the API the rollup equals a raw 
     if (r.errors) {
       expect(r.errors[0].extensions?.code).toBe('BAD_USER_INPUT');
       outcomes.refused++;
-    } else outcomes.ok++;
+    } else {
+      outcomes.ok++;
+      succeeded.add(kind);
+    }
     if (i % 20 === 19) await expectRollupExact();
   }
   expect(outcomes.ok).toBeGreaterThan(N / 2);
   expect(outcomes.refused).toBeGreaterThan(0);
+  expect([...succeeded].sort()).toEqual(['new line', 'reverse', 'revise', 'spend', 'transfer']);
   await expectRollupExact();
 });
 
