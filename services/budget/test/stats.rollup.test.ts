@@ -285,12 +285,32 @@ test('concurrent writers on the same and different DIPAs keep the rollup exact',
         changes: [{ lineId: d.lines[1].id, ceilingChange: 1_000_000, blockedChange: 0 }],
       },
     });
-  const results = await Promise.all(
-    Array.from({ length: 40 }, (_v, i) => {
+  // Transfers both ways between the two DIPAs lock both, in satker-code order, beside the spends.
+  const transfer = (from: Dipa, to: Dipa, i: number) =>
+    s.call(TRANSFER, {
+      input: {
+        year: YEAR,
+        date: `${YEAR}-01-10`,
+        description: `pergeseran bersamaan ${i}`,
+        from: {
+          satkerCode: from.satkerCode,
+          authority: 'DJA',
+          changes: [{ lineId: from.lines[3].id, ceilingChange: -1_000_000 }],
+        },
+        to: {
+          satkerCode: to.satkerCode,
+          authority: 'DJA',
+          changes: [{ lineId: to.lines[3].id, ceilingChange: 1_000_000 }],
+        },
+      },
+    });
+  const results = await Promise.all([
+    ...Array.from({ length: 40 }, (_v, i) => {
       const d = i % 2 ? a : b;
       return i % 5 === 0 ? revise(d, i) : spend(d, d.lines[i % 3 === 0 ? 0 : 1], i);
     }),
-  );
+    ...Array.from({ length: 6 }, (_v, i) => (i % 2 ? transfer(a, b, i) : transfer(b, a, i))),
+  ]);
   expect(results.filter((r) => r.errors).map((r) => r.errors)).toEqual([]);
   await expectRollupExact();
   const totals = await s.call<{ budgetStats: { realized: number }[] }>(
