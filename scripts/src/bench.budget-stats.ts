@@ -1,5 +1,5 @@
 import { budgetService, rebuildBudgetStatsRollup } from '@kesos/budget';
-import { createLogger, MemoryEventBus, startService } from '@kesos/infra';
+import { createLogger, MemoryEventBus, rawNumber, startService } from '@kesos/infra';
 import { callers, callSubgraph, freshMysqlDatabase, TEST_SECRETS } from '@kesos/infra/testing';
 
 /**
@@ -113,11 +113,11 @@ async function main(): Promise<void> {
         await call(`mutation($i: OpenDipaInput!) { openDipa(input: $i) { number } }`, {
           i: dipa(unit, String(880000 + u), year, y === 0),
         });
-    const lines: { id: number; year: number }[] = (
-      (await ds.query(
+    const lines = (
+      await ds.query<Record<string, unknown>[]>(
         'SELECT l.id AS id, d.year AS year FROM budget_line l JOIN dipa d ON d.id = l.dipaId ORDER BY l.id',
-      )) as { id: number; year: number }[]
-    ).map((l) => ({ id: Number(l.id), year: Number(l.year) }));
+      )
+    ).map((l) => ({ id: rawNumber(l.id), year: rawNumber(l.year) }));
     const started = Date.now();
     let seed = 42;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
