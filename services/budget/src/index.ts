@@ -19,6 +19,7 @@ import { budgetSchema } from './schema';
 import { seedBudget } from './seed/budget.seed';
 import { SatkerEntity } from './satker/satker.entity';
 import { DipaEntity } from './dipa/dipa.entity';
+import { BudgetStatsRollupEntity } from './stats/stats.entity';
 
 export const budgetService: ServiceDefinition = {
   name: 'budget',
@@ -40,9 +41,13 @@ export const budgetService: ServiceDefinition = {
     BudgetPerformanceEntity,
     IkpaComponentEntity,
     IkpaScoreEntity,
+    BudgetStatsRollupEntity,
   ],
   migrations: budgetMigrations,
   schema: budgetSchema,
   consumers: [graduationConsumer],
   seed: (dataSource) => seedBudget(dataSource),
 };
+
+/** Recomputes the budget statistics rollup from the base tables (`npm run stats:rebuild`). */
+export { rebuildBudgetStatsRollup } from './stats/stats.service';

@@ -8,6 +8,7 @@ import { BudgetScoreResolver } from './budget-score/budget-score.resolver';
 import { RealizationPageResolver, RealizationResolver } from './realization/realization.resolver';
 import { RevisionResolver } from './revision/revision.resolver';
 import { SatkerBudgetResolver } from './satker/satker.resolver';
+import { BudgetStatsResolver } from './stats/stats.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { BudgetUnitResolver } from './budget/budget.unit-resolver';
 import { Unit } from './unit/unit.type';
@@ -24,6 +25,7 @@ export const budgetSchema: FederatedSchemaSpec = {
     RealizationPageResolver,
     BudgetScoreResolver,
     GoalResolver,
+    BudgetStatsResolver,
   ],
   orphanedTypes: [Unit, Goal],
   referenceResolvers: { ...goalReference },

@@ -9,6 +9,7 @@ import { LineChangeEntity, RevisionEntity } from '../revision/revision.entity';
 import { toBudgetRevision } from '../revision/revision.mapper';
 import type { BudgetRevision } from '../revision/revision.type';
 import { SatkerEntity } from '../satker/satker.entity';
+import { applyBudgetStatsDeltas } from '../stats/stats.service';
 import { DipaEntity } from './dipa.entity';
 import type { OpenDipaInput } from './dipa.input';
 import { validateOpenDipa } from './dipa.input';
@@ -109,6 +110,10 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
         ceilingChange: l.ceiling,
         blockedChange: l.blocked ?? 0,
       })),
+    );
+    await applyBudgetStatsDeltas(
+      m,
+      input.lines.map((l, i) => ({ lineId: lineIds[i], month: 0, ceiling: l.ceiling, realized: 0 })),
     );
 
     const ceiling = input.lines.reduce((s, l) => s + l.ceiling, 0);

@@ -20,6 +20,7 @@ import { validDate } from '../revision/revision.input';
 import { SatkerEntity } from '../satker/satker.entity';
 import { DipaEntity } from '../dipa/dipa.entity';
 import { lockDipa } from '../dipa/dipa.service';
+import { applyBudgetStatsDeltas, monthOf } from '../stats/stats.service';
 import { RealizationEntity } from './realization.entity';
 import type { RecordRealizationInput, ReverseRealizationInput } from './realization.input';
 import { validateRealization } from './realization.input';
@@ -103,6 +104,7 @@ export async function recordRealization(ctx: RequestContext, raw: RecordRealizat
       reversesId: null,
     });
     await m.insert(RealizationEntity, row);
+    await applyBudgetStatsDeltas(m, [{ lineId: line.id, month: monthOf(row.date), ceiling: 0, realized: row.amount }]);
     await tx.emit(
       realizationRecordedV1.event(satker.unitCode, {
         transactionId: row.id,
@@ -168,6 +170,7 @@ export async function reverseRealization(ctx: RequestContext, input: ReverseReal
       reversesId: id,
     });
     await m.insert(RealizationEntity, row);
+    await applyBudgetStatsDeltas(m, [{ lineId: line.id, month: monthOf(date), ceiling: 0, realized: row.amount }]);
     await tx.emit(
       realizationRecordedV1.event(satker.unitCode, {
         transactionId: row.id,

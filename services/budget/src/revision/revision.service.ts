@@ -6,6 +6,7 @@ import { AccountEntity } from '../account/account.entity';
 import { BudgetLineEntity, OutputEntity, OutputTargetEntity } from '../line/line.entity';
 import { insertLines, lineBalances, lockLines } from '../line/line.service';
 import { lockDipa } from '../dipa/dipa.service';
+import { applyBudgetStatsDeltas, type BudgetStatsDelta } from '../stats/stats.service';
 import { LineChangeEntity, RevisionEntity } from './revision.entity';
 import type { RecordRevisionInput } from './revision.input';
 import { validateRevision } from './revision.input';
@@ -125,6 +126,12 @@ export async function appendRevision(
     description: input.description,
   });
   await manager.insert(RevisionEntity, revision);
+  const rollup: BudgetStatsDelta[] = input.changes.map((c) => ({
+    lineId: Number(c.lineId),
+    month: 0,
+    ceiling: c.ceilingChange,
+    realized: 0,
+  }));
   if (input.changes.length) {
     await manager.insert(
       LineChangeEntity,
@@ -158,7 +165,9 @@ export async function appendRevision(
         blockedChange: l.blocked ?? 0,
       })),
     );
+    rollup.push(...newLines.map((l, i) => ({ lineId: ids[i], month: 0, ceiling: l.ceiling, realized: 0 })));
   }
+  await applyBudgetStatsDeltas(manager, rollup);
   if (outputs.length) {
     await manager.insert(
       OutputTargetEntity,

@@ -4,6 +4,7 @@ import { writeDipaStructure } from '../line/line.service';
 import { RealizationEntity } from '../realization/realization.entity';
 import { LineChangeEntity, RevisionEntity } from '../revision/revision.entity';
 import { DipaEntity } from '../dipa/dipa.entity';
+import { applyBudgetStatsDeltas, monthOf } from '../stats/stats.service';
 
 export interface OutputSpec {
   kroCode: string;
@@ -138,5 +139,9 @@ export async function seedDipa(
   }
   for (let i = 0; i < changes.length; i += 200) await m.insert(LineChangeEntity, changes.slice(i, i + 200));
   for (let i = 0; i < transactions.length; i += 200) await m.insert(RealizationEntity, transactions.slice(i, i + 200));
+  await applyBudgetStatsDeltas(m, [
+    ...changes.map((c) => ({ lineId: c.lineId!, month: 0, ceiling: c.ceilingChange!, realized: 0 })),
+    ...transactions.map((t) => ({ lineId: t.lineId!, month: monthOf(t.date!), ceiling: 0, realized: t.amount! })),
+  ]);
   return revisionIds;
 }
