@@ -20,6 +20,7 @@ import { ImportJobEntity, ImportRowErrorEntity } from './import/import.entity';
 import { AlumniMonitoringEntity } from './monitoring/monitoring.entity';
 import { ParticipantEntity } from './participant/participant.entity';
 import { ProgrammeEntity } from './programme/programme.entity';
+import { TrainingStatsParticipantEntity, TrainingStatsRollupEntity } from './stats/stats.entity';
 import {
   CampusEntity,
   FacilityEntity,
@@ -53,6 +54,8 @@ export const trainingService: ServiceDefinition = {
     AccreditationAssessmentEntity,
     AccreditationTargetEntity,
     AtensiCaseEntity,
+    TrainingStatsRollupEntity,
+    TrainingStatsParticipantEntity,
   ],
   migrations: trainingMigrations,
   schema: trainingSchema,
