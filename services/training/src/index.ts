@@ -63,3 +63,5 @@ export const trainingService: ServiceDefinition = {
   publicRootFields: ['verifyCertificate'],
   seed: (dataSource) => seedTraining(dataSource),
 };
+
+export { rebuildTrainingStats } from './stats/stats.rollup';
