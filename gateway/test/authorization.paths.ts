@@ -38,6 +38,8 @@ export const RULES: Record<string, Rule> = {
       'Query.programmes',
       'Query.trainingClass',
       'Query.trainingClasses',
+      'Query.trainingStats',
+      'TrainingStatsRow.unit',
       'RealizationPage.items',
       'RealizationPage.nodes',
       'RealizationPage.edges',
@@ -201,6 +203,8 @@ function argValue(step: Step, arg: string, ids: PathIds): string | undefined {
   const year = YEARS[`${step.type.name}.${step.name}.${arg}`] ?? YEARS[arg];
   if (year !== undefined) return String(year);
   if (arg === 'first') return '3';
+  // Statistics rows grouped by unit carry their unit's code, so each row is checked against its own unit.
+  if (arg === 'groupBy') return '[UNIT]';
   if (arg === 'unit' || arg === 'code' || arg === 'unitCode') return JSON.stringify(ids.unit);
   if (arg === 'satkerCode') return JSON.stringify('690552');
   if (arg === 'classId') return JSON.stringify(ids.trainingClass);

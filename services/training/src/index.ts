@@ -64,4 +64,4 @@ export const trainingService: ServiceDefinition = {
   seed: (dataSource) => seedTraining(dataSource),
 };
 
-export { rebuildTrainingStats } from './stats/stats.rollup';
+export { rebuildTrainingStats } from './stats/stats.service';

@@ -178,7 +178,7 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
         });
   };
 
-  const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+  const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
   const normal = (rows: Record<string, unknown>[]) =>
     rows.map((r) =>
       Object.fromEntries(

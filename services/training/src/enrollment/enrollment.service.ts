@@ -16,7 +16,7 @@ import { lockClass } from '../class/class.service';
 import { parseId, todayIso } from '../common/common.helpers';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
-import { countNewEnrollments, countStatusChange } from '../stats/stats.rollup';
+import { countNewEnrollments, countStatusChange } from '../stats/stats.service';
 import type { EnrollmentStatusValue } from './enrollment.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { graduatedEvent } from './enrollment.events';

@@ -14,7 +14,7 @@ import { In, MoreThan } from 'typeorm';
 import { bulkInsert } from '../common/common.bulk';
 import { parseId, todayIso } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
-import { applyEnrollmentFacts, pairFacts } from '../stats/stats.rollup';
+import { applyEnrollmentFacts, pairFacts } from '../stats/stats.service';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { participantRow, type ParticipantRow } from '../participant/participant.service';
 import { UnitEntity } from '../unit/unit.entity';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { rebuildTrainingStats } from '../stats/stats.rollup';
+import { rebuildTrainingStats } from '../stats/stats.service';
 
 /**
  * The training statistics rollup (stats.entity.ts), backfilled from the enrollments in the

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RECOUNT_CLASS_GRADUATES } from '../class/class.entity';
-import { rebuildTrainingStats } from '../stats/stats.rollup';
+import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
 import { seedAccreditation } from './accreditation.seed';
 import { seedAtensi } from './atensi.seed';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
 import { classClosedEvent } from '../class/class.events';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
-import { rebuildTrainingStats } from '../stats/stats.rollup';
+import { rebuildTrainingStats } from '../stats/stats.service';
 import { graduatedEvent } from '../enrollment/enrollment.events';
 import { certificateNumber, predicateFor } from '../enrollment/enrollment.service';
 import { AlumniMonitoringEntity } from '../monitoring/monitoring.entity';

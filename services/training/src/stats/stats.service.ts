@@ -136,3 +136,12 @@ export async function statsRowUnit(ctx: RequestContext, row: TrainingStatsRow): 
   const unit = await unitByCode(ctx).load(row.unitCode);
   return unit ? toUnit(unit) : null;
 }
+
+/** What other features' writes call to keep the statistics current (stats.rollup.ts). */
+export {
+  applyEnrollmentFacts,
+  countNewEnrollments,
+  countStatusChange,
+  pairFacts,
+  rebuildTrainingStats,
+} from './stats.rollup';

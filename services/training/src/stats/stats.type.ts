@@ -54,7 +54,10 @@ registerEnumType(TrainingStatsField, {
     'One row of training statistics (statistik pelatihan): the enrollments of one combination of the grouped dimensions; a dimension not grouped by is null',
 })
 export class TrainingStatsRow {
-  /** The unit's code when grouped by UNIT; `unit` resolves it. */
+  @Field(() => String, {
+    nullable: true,
+    description: "The unit's code (kode unit) when grouped by UNIT; `unit` is the whole unit",
+  })
   unitCode!: string | null;
 
   @Field(() => Int, {
