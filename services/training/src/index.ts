@@ -20,7 +20,13 @@ import { ImportJobEntity, ImportRowErrorEntity } from './import/import.entity';
 import { AlumniMonitoringEntity } from './monitoring/monitoring.entity';
 import { ParticipantEntity } from './participant/participant.entity';
 import { ProgrammeEntity } from './programme/programme.entity';
-import { TrainingStatsParticipantEntity, TrainingStatsRollupEntity } from './stats/stats.entity';
+import {
+  TrainingStatsCoarseEntity,
+  TrainingStatsParticipantEntity,
+  TrainingStatsPeopleEntity,
+  TrainingStatsPersonYearEntity,
+  TrainingStatsRollupEntity,
+} from './stats/stats.entity';
 import {
   CampusEntity,
   FacilityEntity,
@@ -56,6 +62,9 @@ export const trainingService: ServiceDefinition = {
     AtensiCaseEntity,
     TrainingStatsRollupEntity,
     TrainingStatsParticipantEntity,
+    TrainingStatsCoarseEntity,
+    TrainingStatsPersonYearEntity,
+    TrainingStatsPeopleEntity,
   ],
   migrations: trainingMigrations,
   schema: trainingSchema,

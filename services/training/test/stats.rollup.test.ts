@@ -1,4 +1,11 @@
-import { RAW_PARTICIPANT_SELECT, RAW_ROLLUP_SELECT, rebuildTrainingStats } from '../src/stats/stats.rollup';
+import {
+  RAW_COARSE_SELECT,
+  RAW_PARTICIPANT_SELECT,
+  RAW_PEOPLE_SELECT,
+  RAW_PERSON_YEAR_SELECT,
+  RAW_ROLLUP_SELECT,
+  rebuildTrainingStats,
+} from '../src/stats/stats.rollup';
 import { BANDUNG, callers, PADANG, startTraining, type TrainingUnderTest } from './kesos.support';
 
 /**
@@ -73,6 +80,8 @@ const FIELDS: Record<string, string> = {
 const COMBINATIONS: { groupBy: string[]; statuses?: string[] }[] = [
   { groupBy: [] },
   { groupBy: ['UNIT', 'YEAR'] },
+  { groupBy: ['YEAR', 'UNIT'], statuses: ['GRADUATED', 'FAILED'] },
+  { groupBy: ['YEAR'] },
   { groupBy: ['UNIT', 'PROGRAMME', 'GENDER', 'EDUCATION'], statuses: ['GRADUATED'] },
   { groupBy: ['PROVINCE', 'STATUS'] },
   { groupBy: ['YEAR', 'GENDER', 'EDUCATION', 'PROVINCE'] },
@@ -184,7 +193,7 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
       Object.fromEntries(
         Object.entries(r).map(([k, v]) => [
           k,
-          typeof v === 'bigint' || /^(n|year|participantId)$/.test(k) ? Number(v) : v,
+          typeof v === 'bigint' || /^(n|year|participantId|participants)$/.test(k) ? Number(v) : v,
         ]),
       ),
     );
@@ -195,6 +204,16 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
     const cols = 'unitCode, year, programmeCode, gender, education, province, status, n';
     expect(sorted(normal(await ds.query(`SELECT ${cols} FROM training_stats_rollup`)))).toEqual(
       sorted(normal(await ds.query(RAW_ROLLUP_SELECT))),
+    );
+    const ccols = 'unitCode, year, programmeCode, gender, education, status, n';
+    expect(sorted(normal(await ds.query(`SELECT ${ccols} FROM training_stats_rollup_coarse`)))).toEqual(
+      sorted(normal(await ds.query(RAW_COARSE_SELECT))),
+    );
+    expect(
+      sorted(normal(await ds.query(`SELECT unitCode, year, participantId FROM training_stats_person_year`))),
+    ).toEqual(sorted(normal(await ds.query(RAW_PERSON_YEAR_SELECT))));
+    expect(sorted(normal(await ds.query(`SELECT unitCode, year, participants FROM training_stats_people`)))).toEqual(
+      sorted(normal(await ds.query(RAW_PEOPLE_SELECT))),
     );
     const pcols = 'unitCode, year, programmeCode, status, participantId, gender, education, province, n';
     expect(sorted(normal(await ds.query(`SELECT ${pcols} FROM training_stats_participant`)))).toEqual(
@@ -388,7 +407,9 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
     const ds = t.database.dataSource;
     const before = sorted(normal(await ds.query(`SELECT * FROM training_stats_rollup`)));
     await ds.query(`UPDATE training_stats_rollup SET n = n + 5`);
+    await ds.query(`UPDATE training_stats_people SET participants = 0`);
     await ds.query(`DELETE FROM training_stats_participant`);
+    await ds.query(`DELETE FROM training_stats_person_year`);
     const counts = await ds.transaction((m) => rebuildTrainingStats(m));
     expect(counts.rollupRows).toBe(before.length);
     expect(sorted(normal(await ds.query(`SELECT * FROM training_stats_rollup`)))).toEqual(before);

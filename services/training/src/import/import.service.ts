@@ -14,7 +14,7 @@ import { In, MoreThan } from 'typeorm';
 import { bulkInsert } from '../common/common.bulk';
 import { parseId, todayIso } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
-import { applyEnrollmentFacts, pairFacts } from '../stats/stats.service';
+import { countNewFacts, pairFacts } from '../stats/stats.service';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { participantRow, type ParticipantRow } from '../participant/participant.service';
 import { UnitEntity } from '../unit/unit.entity';
@@ -285,10 +285,7 @@ async function writeRows(
     }
   }
   // The new enrollments enter the statistics in this transaction, in one pass (keys sorted: the lock order).
-  await applyEnrollmentFacts(
-    manager,
-    (await pairFacts(manager, written)).map((fact) => ({ fact, sign: 1 })),
-  );
+  await countNewFacts(manager, await pairFacts(manager, written));
   return { participantsCreated, enrollmentsCreated: processed };
 }
 

@@ -94,6 +94,7 @@ export async function pairFacts(
 }
 
 const ROLLUP_KEY = ['unitCode', 'year', 'programmeCode', 'gender', 'education', 'province', 'status'] as const;
+const COARSE_KEY = ['unitCode', 'year', 'programmeCode', 'gender', 'education', 'status'] as const;
 const PARTICIPANT_KEY = ['unitCode', 'year', 'programmeCode', 'status', 'participantId'] as const;
 const PARTICIPANT_VALUES = ['gender', 'education', 'province'] as const;
 
@@ -128,13 +129,14 @@ async function upsert(
   key: readonly string[],
   extra: readonly string[],
   rows: Delta[],
+  n = 'n',
 ): Promise<void> {
   const sqlite = manager.dataSource.options.type === 'better-sqlite3';
-  const columns = [...key, ...extra, 'n'];
+  const columns = [...key, ...extra, n];
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const onConflict = sqlite
-    ? ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET n = n + excluded.n`
-    : ` ON DUPLICATE KEY UPDATE n = n + VALUES(n)`;
+    ? ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${n} = ${n} + excluded.${n}`
+    : ` ON DUPLICATE KEY UPDATE ${n} = ${n} + VALUES(${n})`;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
     await manager.query(
@@ -147,7 +149,7 @@ async function upsert(
     const part = emptied.slice(i, i + CHUNK);
     const match = `(${key.map((k) => `${k} = ?`).join(' AND ')})`;
     await manager.query(
-      `DELETE FROM ${table} WHERE n <= 0 AND (${part.map(() => match).join(' OR ')})`,
+      `DELETE FROM ${table} WHERE ${n} <= 0 AND (${part.map(() => match).join(' OR ')})`,
       part.flatMap((d) => d.values.slice(0, key.length)),
     );
   }
@@ -162,6 +164,7 @@ export async function applyEnrollmentFacts(
   facts: readonly { fact: EnrollmentFact; sign: number }[],
 ): Promise<void> {
   if (!facts.length) return;
+  await upsert(manager, 'training_stats_rollup_coarse', COARSE_KEY, [], deltas(facts, COARSE_KEY, []));
   await upsert(manager, 'training_stats_rollup', ROLLUP_KEY, [], deltas(facts, ROLLUP_KEY, []));
   await upsert(
     manager,
@@ -172,13 +175,60 @@ export async function applyEnrollmentFacts(
   );
 }
 
-/** New enrollments (just inserted in this transaction) enter the counts. */
-export async function countNewEnrollments(manager: EntityManager, enrollmentIds: readonly number[]): Promise<void> {
-  const facts = await enrollmentFacts(manager, enrollmentIds);
+/**
+ * People entering a unit's year: each (unit, year) group's people are inserted into
+ * `training_stats_person_year` where missing, and the group's counter grows by the rows that
+ * were new (the statement's affected rows), so the counter is exact under concurrent writers.
+ */
+async function countPeople(manager: EntityManager, facts: readonly EnrollmentFact[]): Promise<void> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('the statistics are kept inside a write transaction');
+  const sqlite = manager.dataSource.options.type === 'better-sqlite3';
+  const groups = new Map<string, { unitCode: string; year: number; people: Set<number> }>();
+  for (const f of facts) {
+    const key = JSON.stringify([f.unitCode, f.year]);
+    const g = groups.get(key) ?? { unitCode: f.unitCode, year: f.year, people: new Set<number>() };
+    g.people.add(f.participantId);
+    groups.set(key, g);
+  }
+  for (const [, g] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const people = [...g.people].sort((a, b) => a - b);
+    let added = 0;
+    for (let i = 0; i < people.length; i += CHUNK) {
+      const part = people.slice(i, i + CHUNK);
+      const result = await runner.query(
+        `INSERT ${sqlite ? 'OR IGNORE' : 'IGNORE'} INTO training_stats_person_year (unitCode, year, participantId) VALUES ${part
+          .map(() => '(?, ?, ?)')
+          .join(', ')}`,
+        part.flatMap((p) => [g.unitCode, g.year, p]),
+        true,
+      );
+      added += result.affected ?? 0;
+    }
+    if (added > 0)
+      await upsert(
+        manager,
+        'training_stats_people',
+        ['unitCode', 'year'],
+        [],
+        [{ values: [g.unitCode, g.year], n: added }],
+        'participants',
+      );
+  }
+}
+
+/** New enrollments (just inserted in this transaction) enter the counts, given their facts. */
+export async function countNewFacts(manager: EntityManager, facts: readonly EnrollmentFact[]): Promise<void> {
   await applyEnrollmentFacts(
     manager,
     facts.map((fact) => ({ fact, sign: 1 })),
   );
+  await countPeople(manager, facts);
+}
+
+/** New enrollments (just inserted in this transaction) enter the counts. */
+export async function countNewEnrollments(manager: EntityManager, enrollmentIds: readonly number[]): Promise<void> {
+  await countNewFacts(manager, await enrollmentFacts(manager, enrollmentIds));
 }
 
 /** An enrollment's status changed from `from` to its current one (already written in this transaction). */
@@ -196,22 +246,45 @@ export const RAW_ROLLUP_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year,
   pa.education AS education, SUBSTR(pa.nikMasked, 1, 2) AS province, e.status AS status, COUNT(*) AS n ${FACTS_FROM}
   GROUP BY e.unitCode, c.year, p.code, pa.gender, pa.education, SUBSTR(pa.nikMasked, 1, 2), e.status`;
 
+export const RAW_COARSE_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year, p.code AS programmeCode, pa.gender AS gender,
+  pa.education AS education, e.status AS status, COUNT(*) AS n ${FACTS_FROM}
+  GROUP BY e.unitCode, c.year, p.code, pa.gender, pa.education, e.status`;
+
+export const RAW_PERSON_YEAR_SELECT = `SELECT DISTINCT e.unitCode AS unitCode, c.year AS year, e.participantId AS participantId
+  FROM enrollment e JOIN training_class c ON c.id = e.classId`;
+
+export const RAW_PEOPLE_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year, COUNT(DISTINCT e.participantId) AS participants
+  FROM enrollment e JOIN training_class c ON c.id = e.classId GROUP BY e.unitCode, c.year`;
+
 export const RAW_PARTICIPANT_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year, p.code AS programmeCode, e.status AS status,
   e.participantId AS participantId, MIN(pa.gender) AS gender, MIN(pa.education) AS education,
   MIN(SUBSTR(pa.nikMasked, 1, 2)) AS province, COUNT(*) AS n ${FACTS_FROM}
   GROUP BY e.unitCode, c.year, p.code, e.status, e.participantId`;
 
+/** Every table the statistics keep. */
+export const STATS_TABLES = [
+  'training_stats_rollup',
+  'training_stats_rollup_coarse',
+  'training_stats_participant',
+  'training_stats_person_year',
+  'training_stats_people',
+];
+
 /**
- * Recomputes both tables from the enrollments, with the given manager's transaction (run it in
+ * Recomputes every statistics table from the enrollments, with the given manager's transaction (run it in
  * one: readers see the old counts until it commits). For the migration's backfill, the seed, the
  * embedded database at startup and `npm run rebuild-stats`.
  */
 export async function rebuildTrainingStats(
   manager: EntityManager,
 ): Promise<{ rollupRows: number; participantRows: number }> {
-  await manager.query(`DELETE FROM training_stats_rollup`);
-  await manager.query(`DELETE FROM training_stats_participant`);
+  for (const table of STATS_TABLES) await manager.query(`DELETE FROM ${table}`);
   await manager.query(`INSERT INTO training_stats_rollup (${ROLLUP_KEY.join(', ')}, n) ${RAW_ROLLUP_SELECT}`);
+  await manager.query(`INSERT INTO training_stats_rollup_coarse (${COARSE_KEY.join(', ')}, n) ${RAW_COARSE_SELECT}`);
+  await manager.query(
+    `INSERT INTO training_stats_person_year (unitCode, year, participantId) ${RAW_PERSON_YEAR_SELECT}`,
+  );
+  await manager.query(`INSERT INTO training_stats_people (unitCode, year, participants) ${RAW_PEOPLE_SELECT}`);
   await manager.query(
     `INSERT INTO training_stats_participant (${PARTICIPANT_KEY.join(', ')}, ${PARTICIPANT_VALUES.join(', ')}, n) ${RAW_PARTICIPANT_SELECT}`,
   );
