@@ -40,6 +40,8 @@ export const RULES: Record<string, Rule> = {
       'Query.programmes',
       'Query.trainingClass',
       'Query.trainingClasses',
+      'Query.trainingStats',
+      'TrainingStatsRow.unit',
       'RealizationPage.items',
       'RealizationPage.nodes',
       'RealizationPage.edges',

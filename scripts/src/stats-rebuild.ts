@@ -1,4 +1,5 @@
 import { rebuildBudgetStatsRollup } from '@kesos/budget';
+import { rebuildTrainingStats } from '@kesos/training';
 import { SERVICES } from '@kesos/gateway';
 import {
   ConfigReader,
@@ -13,13 +14,19 @@ import type { DataSource } from 'typeorm';
 
 /** The statistics rollups each service keeps, and how to recompute each from its base tables. */
 const REBUILDS: Record<string, (dataSource: DataSource) => Promise<number>> = {
+  training: async (dataSource) => {
+    const counts = await dataSource.transaction((m) => rebuildTrainingStats(m));
+    return counts.rollupRows + counts.participantRows;
+  },
   budget: (dataSource) => dataSource.transaction((m) => rebuildBudgetStatsRollup(m)),
 };
 
 /**
- * `npm run stats:rebuild [-- budget]`: recomputes the statistics rollups from the base tables in
- * one transaction each (readers see the old rollup until it commits), e.g. after a bulk load
- * that bypassed the services' write paths. Without a name, every service that keeps one.
+ * `npm run stats:rebuild [-- training budget performance]`: recomputes the statistics rollups from
+ * the base tables in one transaction each (readers see the old rollup until it commits), e.g.
+ * after a bulk load that bypassed the services' write paths. Without a name, every service that
+ * keeps one. Run it with the services stopped, like a migration: at READ COMMITTED a write
+ * committed while the rebuild reads the base tables may be missed or counted twice.
  */
 async function main(): Promise<void> {
   const reader = new ConfigReader();

@@ -21,6 +21,13 @@ import { AlumniMonitoringEntity } from './monitoring/monitoring.entity';
 import { ParticipantEntity } from './participant/participant.entity';
 import { ProgrammeEntity } from './programme/programme.entity';
 import {
+  TrainingStatsCoarseEntity,
+  TrainingStatsParticipantEntity,
+  TrainingStatsPeopleEntity,
+  TrainingStatsPersonYearEntity,
+  TrainingStatsRollupEntity,
+} from './stats/stats.entity';
+import {
   CampusEntity,
   FacilityEntity,
   StaffCountEntity,
@@ -53,6 +60,11 @@ export const trainingService: ServiceDefinition = {
     AccreditationAssessmentEntity,
     AccreditationTargetEntity,
     AtensiCaseEntity,
+    TrainingStatsRollupEntity,
+    TrainingStatsParticipantEntity,
+    TrainingStatsCoarseEntity,
+    TrainingStatsPersonYearEntity,
+    TrainingStatsPeopleEntity,
   ],
   migrations: trainingMigrations,
   schema: trainingSchema,
@@ -60,3 +72,5 @@ export const trainingService: ServiceDefinition = {
   publicRootFields: ['verifyCertificate'],
   seed: (dataSource) => seedTraining(dataSource),
 };
+
+export { rebuildTrainingStats } from './stats/stats.service';

@@ -12,6 +12,7 @@ import { ImportJobResolver } from './import/import.resolver';
 import { AlumniMonitoringResolver } from './monitoring/monitoring.resolver';
 import { ParticipantResolver } from './participant/participant.resolver';
 import { ProgrammeResolver } from './programme/programme.resolver';
+import { TrainingStatsResolver } from './stats/stats.resolver';
 import { TrainingVolumeResolver } from './volume/volume.unit-resolver';
 import { CampusResolver, UnitResolver } from './unit/unit.resolver';
 import { unitReference } from './unit/unit.reference';
@@ -28,6 +29,7 @@ export const trainingSchema: FederatedSchemaSpec = {
     AlumniMonitoringResolver,
     ImportJobResolver,
     TrainingVolumeResolver,
+    TrainingStatsResolver,
     CertificationResolver,
     CertificationCandidateResolver,
     UnitCertificationResolver,

@@ -16,6 +16,7 @@ import { lockClass } from '../class/class.service';
 import { parseId, todayIso } from '../common/common.helpers';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
+import { countNewEnrollments, countStatusChange } from '../stats/stats.service';
 import type { EnrollmentStatusValue } from './enrollment.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { graduatedEvent } from './enrollment.events';
@@ -130,6 +131,7 @@ async function enroll(
     registeredOn: todayIso(),
   });
   await tx.manager.insert(EnrollmentEntity, row);
+  await countNewEnrollments(tx.manager, [row.id]);
   return row;
 }
 
@@ -194,6 +196,7 @@ async function markAttending(tx: Transaction, caller: Caller, enrollmentId: numb
   requireRunning(cls, 'attendance is recorded');
   Object.assign(enrollment, { status: 'ATTENDING', attendedOn: todayIso() });
   await transition(tx, enrollmentId, ['REGISTERED'], { status: enrollment.status, attendedOn: enrollment.attendedOn });
+  await countStatusChange(tx.manager, enrollmentId, 'REGISTERED');
   return enrollment;
 }
 
@@ -285,6 +288,7 @@ async function graduate(
   // The class is locked (forChange), so the counter moves exactly once per graduation.
   await tx.manager.increment(TrainingClassEntity, { id: cls.id }, 'graduates', 1);
   cls.graduates += 1;
+  await countStatusChange(tx.manager, enrollmentId, 'ATTENDING');
   await tx.emit(graduatedEvent(enrollment, cls, programme, participant.category));
   return enrollment;
 }
@@ -294,6 +298,7 @@ async function fail(tx: Transaction, caller: Caller, enrollmentId: number): Prom
   requireRunning(cls, 'a failure is recorded');
   Object.assign(enrollment, { status: 'FAILED', endedOn: todayIso() });
   await transition(tx, enrollmentId, ['ATTENDING'], { status: enrollment.status, endedOn: enrollment.endedOn });
+  await countStatusChange(tx.manager, enrollmentId, 'ATTENDING');
   return enrollment;
 }
 
@@ -304,11 +309,13 @@ async function dropOut(
   reason: string,
 ): Promise<EnrollmentEntity> {
   const { enrollment } = await forChange(tx, caller, enrollmentId, 'dropping out', ['REGISTERED', 'ATTENDING']);
+  const from = enrollment.status;
   Object.assign(enrollment, { status: 'DROPPED_OUT', endedOn: todayIso(), dropOutReason: reason });
   await transition(tx, enrollmentId, ['REGISTERED', 'ATTENDING'], {
     status: enrollment.status,
     endedOn: enrollment.endedOn,
     dropOutReason: reason,
   });
+  await countStatusChange(tx.manager, enrollmentId, from);
   return enrollment;
 }

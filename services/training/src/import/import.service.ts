@@ -14,6 +14,7 @@ import { In, MoreThan } from 'typeorm';
 import { bulkInsert } from '../common/common.bulk';
 import { parseId, todayIso } from '../common/common.helpers';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
+import { countNewFacts, pairFacts } from '../stats/stats.service';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { participantRow, type ParticipantRow } from '../participant/participant.service';
 import { UnitEntity } from '../unit/unit.entity';
@@ -251,6 +252,7 @@ async function writeRows(
   let next = parts.length ? prepare(parts[0]) : null;
   let participantsCreated = 0;
   let processed = 0;
+  const written: { classId: number; participantId: number }[] = [];
   let reported = Date.now();
   for (let i = 0; next; i++) {
     const { part, fresh } = next;
@@ -275,12 +277,15 @@ async function writeRows(
       registeredOn: today,
     }));
     await bulkInsert(manager, EnrollmentEntity, enrollments, WRITE_CHUNK);
+    written.push(...enrollments.map((e) => ({ classId: e.classId, participantId: e.participantId })));
     processed += part.length;
     if (Date.now() - reported >= PROGRESS_EVERY_MS || processed === candidates.length) {
       await progress(processed);
       reported = Date.now();
     }
   }
+  // The new enrollments enter the statistics in this transaction, in one pass (keys sorted: the lock order).
+  await countNewFacts(manager, await pairFacts(manager, written));
   return { participantsCreated, enrollmentsCreated: processed };
 }
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RECOUNT_CLASS_GRADUATES } from '../class/class.entity';
+import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
 import { seedAccreditation } from './accreditation.seed';
 import { seedAtensi } from './atensi.seed';
@@ -23,7 +24,11 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
   if ((await dataSource.getRepository(UnitEntity).count()) > 0) {
     // An embedded (SQLite, schema synchronised) database from before the class graduate counter got
     // the column at 0; recount it before serving. MariaDB gets it from its migration.
-    if (dataSource.options.type === 'better-sqlite3') await dataSource.query(RECOUNT_CLASS_GRADUATES);
+    // The same for the statistics rollup (stats.rollup.ts): recomputed from the enrollments.
+    if (dataSource.options.type === 'better-sqlite3') {
+      await dataSource.query(RECOUNT_CLASS_GRADUATES);
+      await dataSource.transaction((m) => rebuildTrainingStats(m));
+    }
     return false;
   }
   await dataSource.transaction(async (m) => {

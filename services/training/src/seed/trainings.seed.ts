@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
 import { classClosedEvent } from '../class/class.events';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
+import { rebuildTrainingStats } from '../stats/stats.service';
 import { graduatedEvent } from '../enrollment/enrollment.events';
 import { certificateNumber, predicateFor } from '../enrollment/enrollment.service';
 import { AlumniMonitoringEntity } from '../monitoring/monitoring.entity';
@@ -222,6 +223,7 @@ export async function seedTrainings(m: EntityManager): Promise<void> {
   await bulkInsert(m, ParticipantEntity, participants);
   await bulkInsert(m, EnrollmentEntity, enrollments);
   await bulkInsert(m, AlumniMonitoringEntity, monitorings);
+  await rebuildTrainingStats(m);
   events.sort((a, b) => (a.occurredAt! < b.occurredAt! ? -1 : a.occurredAt! > b.occurredAt! ? 1 : 0));
   await writeEvents(m, events);
 }

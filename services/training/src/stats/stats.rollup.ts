@@ -1,0 +1,297 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Keeps `training_stats_rollup` and `training_stats_participant` (stats.entity.ts) equal to a
+ * GROUP BY over the enrollments. Every write that creates an enrollment or changes its status
+ * calls one of these inside its own transaction, after its row locks (enrollment, then class),
+ * so the counts commit or roll back with the write. Rollup rows are then locked in one global
+ * order (sorted keys), so two writers moving the same keys queue instead of deadlocking.
+ */
+
+/** What an enrollment is counted by: its unit, class year, programme, person and status. */
+export interface EnrollmentFact {
+  unitCode: string;
+  year: number;
+  programmeCode: string;
+  participantId: number;
+  gender: string;
+  education: string;
+  province: string;
+  status: string;
+}
+
+/** The SELECT both the writes and the rebuild read enrollments' facts with (MariaDB and SQLite). */
+const FACTS_FROM = `FROM enrollment e
+  JOIN training_class c ON c.id = e.classId
+  JOIN programme p ON p.id = c.programmeId
+  JOIN participant pa ON pa.id = e.participantId`;
+const FACT_COLUMNS = `e.unitCode AS unitCode, c.year AS year, p.code AS programmeCode, e.participantId AS participantId,
+  pa.gender AS gender, pa.education AS education, SUBSTR(pa.nikMasked, 1, 2) AS province, e.status AS status`;
+
+interface RawFact {
+  unitCode: string;
+  year: number | string;
+  programmeCode: string;
+  participantId: number | string;
+  gender: string;
+  education: string;
+  province: string;
+  status: string;
+}
+
+const toFact = (r: RawFact): EnrollmentFact => ({
+  unitCode: r.unitCode,
+  year: Number(r.year),
+  programmeCode: r.programmeCode,
+  participantId: Number(r.participantId),
+  gender: r.gender,
+  education: r.education,
+  province: r.province,
+  status: r.status,
+});
+
+const CHUNK = 1000;
+
+/** The facts of the given enrollments (as they are now in this transaction). */
+export async function enrollmentFacts(
+  manager: EntityManager,
+  enrollmentIds: readonly number[],
+): Promise<EnrollmentFact[]> {
+  const out: EnrollmentFact[] = [];
+  for (let i = 0; i < enrollmentIds.length; i += CHUNK) {
+    const part = enrollmentIds.slice(i, i + CHUNK);
+    const rows = await manager.query<RawFact[]>(
+      `SELECT ${FACT_COLUMNS} ${FACTS_FROM} WHERE e.id IN (${part.map(() => '?').join(', ')})`,
+      part,
+    );
+    out.push(...rows.map(toFact));
+  }
+  return out;
+}
+
+/**
+ * The facts of enrollments named by (class, participant) pairs, unique per enrollment: the bulk
+ * import knows its rows by these, not by id.
+ */
+export async function pairFacts(
+  manager: EntityManager,
+  pairs: readonly { classId: number; participantId: number }[],
+): Promise<EnrollmentFact[]> {
+  const out: EnrollmentFact[] = [];
+  for (let i = 0; i < pairs.length; i += CHUNK) {
+    const part = pairs.slice(i, i + CHUNK);
+    const wanted = new Set(part.map((p) => `${p.classId}:${p.participantId}`));
+    const classes = [...new Set(part.map((p) => p.classId))];
+    const people = [...new Set(part.map((p) => p.participantId))];
+    const rows = await manager.query<(RawFact & { classId: number | string })[]>(
+      `SELECT ${FACT_COLUMNS}, e.classId AS classId ${FACTS_FROM}
+       WHERE e.classId IN (${classes.map(() => '?').join(', ')}) AND e.participantId IN (${people.map(() => '?').join(', ')})`,
+      [...classes, ...people],
+    );
+    for (const r of rows) if (wanted.has(`${Number(r.classId)}:${Number(r.participantId)}`)) out.push(toFact(r));
+  }
+  return out;
+}
+
+const ROLLUP_KEY = ['unitCode', 'year', 'programmeCode', 'gender', 'education', 'province', 'status'] as const;
+const COARSE_KEY = ['unitCode', 'year', 'programmeCode', 'gender', 'education', 'status'] as const;
+const PARTICIPANT_KEY = ['unitCode', 'year', 'programmeCode', 'status', 'participantId'] as const;
+const PARTICIPANT_VALUES = ['gender', 'education', 'province'] as const;
+
+interface Delta {
+  values: (string | number)[];
+  n: number;
+}
+
+/** Sums signed facts per key, drops keys that cancel out, sorts by key (the lock order). */
+function deltas(
+  facts: readonly { fact: EnrollmentFact; sign: number }[],
+  key: readonly (keyof EnrollmentFact)[],
+  extra: readonly (keyof EnrollmentFact)[],
+): Delta[] {
+  const byKey = new Map<string, Delta>();
+  for (const { fact, sign } of facts) {
+    const values = [...key, ...extra].map((k) => fact[k]);
+    const id = JSON.stringify(values.slice(0, key.length));
+    const d = byKey.get(id);
+    if (d) d.n += sign;
+    else byKey.set(id, { values, n: sign });
+  }
+  return [...byKey.entries()]
+    .filter(([, d]) => d.n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, d]) => d);
+}
+
+async function upsert(
+  manager: EntityManager,
+  table: string,
+  key: readonly string[],
+  extra: readonly string[],
+  rows: Delta[],
+  n = 'n',
+): Promise<void> {
+  const sqlite = manager.dataSource.options.type === 'better-sqlite3';
+  const columns = [...key, ...extra, n];
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const onConflict = sqlite
+    ? ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${n} = ${n} + excluded.${n}`
+    : ` ON DUPLICATE KEY UPDATE ${n} = ${n} + VALUES(${n})`;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await manager.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => tuple).join(', ')}${onConflict}`,
+      part.flatMap((d) => [...d.values, d.n]),
+    );
+  }
+  const emptied = rows.filter((d) => d.n < 0);
+  for (let i = 0; i < emptied.length; i += CHUNK) {
+    const part = emptied.slice(i, i + CHUNK);
+    const match = `(${key.map((k) => `${k} = ?`).join(' AND ')})`;
+    await manager.query(
+      `DELETE FROM ${table} WHERE ${n} <= 0 AND (${part.map(() => match).join(' OR ')})`,
+      part.flatMap((d) => d.values.slice(0, key.length)),
+    );
+  }
+}
+
+/**
+ * Applies enrollments appearing (sign +1) and disappearing (sign -1) to both tables. A status
+ * change is the enrollment leaving its old key and entering its new one.
+ */
+export async function applyEnrollmentFacts(
+  manager: EntityManager,
+  facts: readonly { fact: EnrollmentFact; sign: number }[],
+): Promise<void> {
+  if (!facts.length) return;
+  await upsert(manager, 'training_stats_rollup_coarse', COARSE_KEY, [], deltas(facts, COARSE_KEY, []));
+  await upsert(manager, 'training_stats_rollup', ROLLUP_KEY, [], deltas(facts, ROLLUP_KEY, []));
+  await upsert(
+    manager,
+    'training_stats_participant',
+    PARTICIPANT_KEY,
+    PARTICIPANT_VALUES,
+    deltas(facts, PARTICIPANT_KEY, PARTICIPANT_VALUES),
+  );
+}
+
+/**
+ * People entering a unit's year: each (unit, year) group's people are inserted into
+ * `training_stats_person_year` where missing, and the group's counter grows by the rows that
+ * were new (the statement's affected rows), so the counter is exact under concurrent writers.
+ */
+async function countPeople(manager: EntityManager, facts: readonly EnrollmentFact[]): Promise<void> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('the statistics are kept inside a write transaction');
+  const sqlite = manager.dataSource.options.type === 'better-sqlite3';
+  const groups = new Map<string, { unitCode: string; year: number; people: Set<number> }>();
+  for (const f of facts) {
+    const key = JSON.stringify([f.unitCode, f.year]);
+    const g = groups.get(key) ?? { unitCode: f.unitCode, year: f.year, people: new Set<number>() };
+    g.people.add(f.participantId);
+    groups.set(key, g);
+  }
+  for (const [, g] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const people = [...g.people].sort((a, b) => a - b);
+    let added = 0;
+    for (let i = 0; i < people.length; i += CHUNK) {
+      const part = people.slice(i, i + CHUNK);
+      const result = await runner.query(
+        `INSERT ${sqlite ? 'OR IGNORE' : 'IGNORE'} INTO training_stats_person_year (unitCode, year, participantId) VALUES ${part
+          .map(() => '(?, ?, ?)')
+          .join(', ')}`,
+        part.flatMap((p) => [g.unitCode, g.year, p]),
+        true,
+      );
+      added += result.affected ?? 0;
+    }
+    if (added > 0)
+      await upsert(
+        manager,
+        'training_stats_people',
+        ['unitCode', 'year'],
+        [],
+        [{ values: [g.unitCode, g.year], n: added }],
+        'participants',
+      );
+  }
+}
+
+/** New enrollments (just inserted in this transaction) enter the counts, given their facts. */
+export async function countNewFacts(manager: EntityManager, facts: readonly EnrollmentFact[]): Promise<void> {
+  await applyEnrollmentFacts(
+    manager,
+    facts.map((fact) => ({ fact, sign: 1 })),
+  );
+  await countPeople(manager, facts);
+}
+
+/** New enrollments (just inserted in this transaction) enter the counts. */
+export async function countNewEnrollments(manager: EntityManager, enrollmentIds: readonly number[]): Promise<void> {
+  await countNewFacts(manager, await enrollmentFacts(manager, enrollmentIds));
+}
+
+/** An enrollment's status changed from `from` to its current one (already written in this transaction). */
+export async function countStatusChange(manager: EntityManager, enrollmentId: number, from: string): Promise<void> {
+  const [now] = await enrollmentFacts(manager, [enrollmentId]);
+  if (now.status === from) return;
+  await applyEnrollmentFacts(manager, [
+    { fact: { ...now, status: from }, sign: -1 },
+    { fact: now, sign: 1 },
+  ]);
+}
+
+/** The rollup as a raw GROUP BY over the base tables computes it (the rebuild and the tests' reference). */
+export const RAW_ROLLUP_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year, p.code AS programmeCode, pa.gender AS gender,
+  pa.education AS education, SUBSTR(pa.nikMasked, 1, 2) AS province, e.status AS status, COUNT(*) AS n ${FACTS_FROM}
+  GROUP BY e.unitCode, c.year, p.code, pa.gender, pa.education, SUBSTR(pa.nikMasked, 1, 2), e.status`;
+
+export const RAW_COARSE_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year, p.code AS programmeCode, pa.gender AS gender,
+  pa.education AS education, e.status AS status, COUNT(*) AS n ${FACTS_FROM}
+  GROUP BY e.unitCode, c.year, p.code, pa.gender, pa.education, e.status`;
+
+export const RAW_PERSON_YEAR_SELECT = `SELECT DISTINCT e.unitCode AS unitCode, c.year AS year, e.participantId AS participantId
+  FROM enrollment e JOIN training_class c ON c.id = e.classId`;
+
+export const RAW_PEOPLE_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year, COUNT(DISTINCT e.participantId) AS participants
+  FROM enrollment e JOIN training_class c ON c.id = e.classId GROUP BY e.unitCode, c.year`;
+
+export const RAW_PARTICIPANT_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year, p.code AS programmeCode, e.status AS status,
+  e.participantId AS participantId, MIN(pa.gender) AS gender, MIN(pa.education) AS education,
+  MIN(SUBSTR(pa.nikMasked, 1, 2)) AS province, COUNT(*) AS n ${FACTS_FROM}
+  GROUP BY e.unitCode, c.year, p.code, e.status, e.participantId`;
+
+/** Every table the statistics keep. */
+export const STATS_TABLES = [
+  'training_stats_rollup',
+  'training_stats_rollup_coarse',
+  'training_stats_participant',
+  'training_stats_person_year',
+  'training_stats_people',
+];
+
+/**
+ * Recomputes every statistics table from the enrollments, with the given manager's transaction (run it in
+ * one: readers see the old counts until it commits). For the migration's backfill, the seed, the
+ * embedded database at startup and `npm run stats:rebuild`.
+ */
+export async function rebuildTrainingStats(
+  manager: EntityManager,
+): Promise<{ rollupRows: number; participantRows: number }> {
+  for (const table of STATS_TABLES) await manager.query(`DELETE FROM ${table}`);
+  await manager.query(`INSERT INTO training_stats_rollup (${ROLLUP_KEY.join(', ')}, n) ${RAW_ROLLUP_SELECT}`);
+  await manager.query(`INSERT INTO training_stats_rollup_coarse (${COARSE_KEY.join(', ')}, n) ${RAW_COARSE_SELECT}`);
+  await manager.query(
+    `INSERT INTO training_stats_person_year (unitCode, year, participantId) ${RAW_PERSON_YEAR_SELECT}`,
+  );
+  await manager.query(`INSERT INTO training_stats_people (unitCode, year, participants) ${RAW_PEOPLE_SELECT}`);
+  await manager.query(
+    `INSERT INTO training_stats_participant (${PARTICIPANT_KEY.join(', ')}, ${PARTICIPANT_VALUES.join(', ')}, n) ${RAW_PARTICIPANT_SELECT}`,
+  );
+  const count = async (table: string) =>
+    Number((await manager.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  return {
+    rollupRows: await count('training_stats_rollup'),
+    participantRows: await count('training_stats_participant'),
+  };
+}
