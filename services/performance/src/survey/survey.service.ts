@@ -1,5 +1,5 @@
 import type { RequestContext } from '@kesos/infra';
-import { assertCanRead, assertCanWrite } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, lockedForUpdate } from '@kesos/infra';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import {
@@ -92,7 +92,7 @@ const countWhere = (column: string, value: string) => `SUM(CASE WHEN ${column} =
  * locks the existing survey_total rows first, so writers of those unit-years wait for it.
  */
 export async function rebuildSurveyTotals(m: EntityManager): Promise<void> {
-  await m.getRepository(SurveyTotalEntity).createQueryBuilder('t').setLock('pessimistic_write').getMany();
+  await lockedForUpdate(m, m.getRepository(SurveyTotalEntity).createQueryBuilder('t')).getMany();
   await m.createQueryBuilder().delete().from(SurveyDemographicTotalEntity).execute();
   await m.createQueryBuilder().delete().from(SurveyTotalEntity).execute();
   const genders = Object.entries(GENDER_COLUMNS);
