@@ -17,6 +17,11 @@ export const RULES: Record<string, Rule> = {
   'Query.units': 'directory',
   'Query.sakipEvaluations': 'directory',
   'SakipEvaluation.unit': 'directory',
+  // Statistics: every caller gets rows, a viewer or operator only their own unit's (statsUnits).
+  'Query.indicatorStats': 'unit',
+  'IndicatorStatsRow.unit': 'unit',
+  'Query.surveyStats': 'unit',
+  'SurveyStatsRow.unit': 'unit',
   'Unit.campuses': 'directory',
   'Campus.facilities': 'directory',
   'Unit.workArea': 'directory',
@@ -201,6 +206,8 @@ function argValue(step: Step, arg: string, ids: PathIds): string | undefined {
   const year = YEARS[`${step.type.name}.${step.name}.${arg}`] ?? YEARS[arg];
   if (year !== undefined) return String(year);
   if (arg === 'first') return '3';
+  // A statistics field's rows grouped by unit, so each row names the unit it belongs to.
+  if (arg === 'groupBy') return '[UNIT]';
   if (arg === 'unit' || arg === 'code' || arg === 'unitCode') return JSON.stringify(ids.unit);
   if (arg === 'satkerCode') return JSON.stringify('690552');
   if (arg === 'classId') return JSON.stringify(ids.trainingClass);
