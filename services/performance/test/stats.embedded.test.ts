@@ -80,7 +80,7 @@ describe('indicatorStats and surveyStats in the embedded mode (SQLite)', () => {
     );
     const [ministry] = (await ok(SURVEY_STATS, { filter: { fromYear: 2022, toYear: 2022 }, groupBy: [] }))
       .surveyStats as SurveyRow[];
-    expect(ministry).toMatchObject({ respondents: 1708, index: indexByHand(Number(raw[0].total), Number(raw[0].n)) });
+    expect(ministry).toMatchObject({ respondents: 1708, index: indexByHand(raw[0].total, raw[0].n) });
     const below = (
       await ok(
         INDICATOR_STATS,
