@@ -15,6 +15,10 @@ export enum SortDirection {
 registerEnumType(SortDirection, {
   name: 'SortDirection',
   description: 'Sort direction (urutan): ASC smallest first, DESC largest first; rows without a value come last',
+  valuesConfig: {
+    ASC: { description: 'Ascending, smallest first (menaik)' },
+    DESC: { description: 'Descending, largest first (menurun)' },
+  },
 });
 
 /** Most rows one statistics request may ask for with `first`. */
