@@ -17,6 +17,11 @@ export const RULES: Record<string, Rule> = {
   'Query.units': 'directory',
   'Query.sakipEvaluations': 'directory',
   'SakipEvaluation.unit': 'directory',
+  // Statistics: every caller gets rows, a viewer or operator only their own unit's (statsUnits).
+  'Query.indicatorStats': 'unit',
+  'IndicatorStatsRow.unit': 'unit',
+  'Query.surveyStats': 'unit',
+  'SurveyStatsRow.unit': 'unit',
   'Unit.campuses': 'directory',
   'Campus.facilities': 'directory',
   'Unit.workArea': 'directory',

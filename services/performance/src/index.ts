@@ -12,6 +12,7 @@ import {
   BACKFILL_QUARTER_COUNTERS,
   BACKFILL_SURVEY_TOTALS,
 } from './migrations/1796200968582-QuarterCountersSurveyTotals';
+import { BACKFILL_SURVEY_DEMOGRAPHIC_TOTALS } from './migrations/1796208842876-SurveyDemographicTotals';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan/plan.entity';
 import { realizationConsumers } from './realization/realization.consumer';
 import {
@@ -24,13 +25,13 @@ import {
 import { SakipEvaluationEntity } from './sakip/sakip.entity';
 import { performanceSchema } from './schema';
 import { seedPerformance } from './seed/performance.seed';
-import { SurveyResponseEntity, SurveyTotalEntity } from './survey/survey.entity';
+import { SurveyDemographicTotalEntity, SurveyResponseEntity, SurveyTotalEntity } from './survey/survey.entity';
 import { KnownUnitEntity } from './unit/known-unit.entity';
 import { unitRegisteredConsumer } from './unit/unit.consumer';
 
 /**
  * The embedded mode's SQLite schema is synchronized, not migrated: a database written by an
- * older release gets the quarterly counters and survey sums as empty tables, filled here once
+ * older release gets the quarterly counters and survey sums (also per gender and education) as empty tables, filled here once
  * from its facts and responses (what the migration does on MariaDB).
  */
 async function fillNewCounters(dataSource: DataSource): Promise<void> {
@@ -44,6 +45,11 @@ async function fillNewCounters(dataSource: DataSource): Promise<void> {
       await m.query(BACKFILL_QUARTER_COUNTERS);
     if (!(await any('SELECT 1 FROM survey_total LIMIT 1')) && (await any('SELECT 1 FROM survey_response LIMIT 1')))
       await m.query(BACKFILL_SURVEY_TOTALS);
+    if (
+      !(await any('SELECT 1 FROM survey_demographic_total LIMIT 1')) &&
+      (await any('SELECT 1 FROM survey_response LIMIT 1'))
+    )
+      await m.query(BACKFILL_SURVEY_DEMOGRAPHIC_TOTALS);
   });
 }
 
@@ -67,6 +73,7 @@ export const performanceService: ServiceDefinition = {
     SakipEvaluationEntity,
     SurveyResponseEntity,
     SurveyTotalEntity,
+    SurveyDemographicTotalEntity,
   ],
   migrations: performanceMigrations,
   schema: performanceSchema,

@@ -9,6 +9,7 @@ import { PlanResolver } from './plan/plan.resolver';
 import { UnitPlanResolver } from './plan/plan.unit-resolver';
 import { RealizationResolver } from './realization/realization.resolver';
 import { SakipResolver } from './sakip/sakip.resolver';
+import { StatsResolver } from './stats/stats.resolver';
 import { SurveyMutationResolver } from './survey/survey.resolver';
 import { UnitSurveyResolver } from './survey/survey.unit-resolver';
 import { PerformanceUnitResolver } from './unit/unit.resolver';
@@ -27,6 +28,7 @@ export const performanceSchema: FederatedSchemaSpec = {
     SurveyMutationResolver,
     UnitAgreementResolver,
     AgreementMutationResolver,
+    StatsResolver,
   ],
   orphanedTypes: [Unit, Goal],
   referenceResolvers: { ...goalReference },

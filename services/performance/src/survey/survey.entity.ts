@@ -136,3 +136,54 @@ export const EDUCATION_COLUMNS: Record<string, 'sd' | 'smp' | 'sma' | 'diii' | '
   S1: 's1',
   S2: 's2',
 };
+
+/**
+ * Running sums of a unit's survey for a year per respondent gender and education (one row per
+ * cell that has respondents), moved in the same transaction as the responses are written, like
+ * survey_total. The statistics (`surveyStats`) group these rows, never the responses; over all
+ * cells of a unit and year they add up to its survey_total row.
+ */
+@Entity('survey_demographic_total')
+export class SurveyDemographicTotalEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  unitCode!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  year!: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  gender!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  education!: string;
+
+  @Column({ type: 'int', default: 0 })
+  respondents!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u1!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u2!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u3!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u4!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u5!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u6!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u7!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u8!: number;
+
+  @Column({ type: 'int', default: 0 })
+  u9!: number;
+}
