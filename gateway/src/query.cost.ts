@@ -82,9 +82,9 @@ export function costRefusal(cost: number, role: Role, limits: CostLimits): Graph
     'or ask for fewer rows per list (a smaller `first`) and fewer nested lists',
     'or split the query into several requests',
   ];
-  if (higher.length) advice.push(`(${higher.join(' and ')} tokens may spend up to ${n(limits[higher[0]])})`);
+  const more = higher.length ? ` (${higher.join(' and ')} tokens may spend up to ${n(limits[higher[0]])})` : '';
   return new GraphQLError(
-    `Query cost limit exceeded: this query costs ${n(cost)}, over the limit of ${n(limits[role])} for ${ROLE_NAMES[role]}; ${advice.join(', ')}.`,
+    `Query cost limit exceeded: this query costs ${n(cost)}, over the limit of ${n(limits[role])} for ${ROLE_NAMES[role]}; ${advice.join(', ')}${more}.`,
     {
       extensions: {
         code: 'GRAPHQL_VALIDATION_FAILED',
