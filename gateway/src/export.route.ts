@@ -26,10 +26,9 @@ export function readOnlyPlugin<C extends BaseContext & { readOnly?: boolean }>()
       return {
         async didResolveOperation({ contextValue, operation }) {
           if (contextValue.readOnly && operation && operation.operation !== 'query')
-            throw new GraphQLError(
-              `POST ${EXPORT_PATH} runs queries only; send a ${operation.operation} to /graphql`,
-              { extensions: { code: 'BAD_REQUEST', http: { status: 405 } } },
-            );
+            throw new GraphQLError(`POST ${EXPORT_PATH} runs queries only; send a ${operation.operation} to /graphql`, {
+              extensions: { code: 'BAD_REQUEST', http: { status: 405 } },
+            });
         },
       };
     },
@@ -111,8 +110,7 @@ export function exportRoute<C extends BaseContext>(spec: ExportRouteSpec<C>): Ex
       httpGraphQLRequest: { method: 'POST', headers, search: '', body },
       context: async () => ({ ...(await spec.context(req)), readOnly: true }),
     });
-    const text =
-      result.body.kind === 'complete' ? result.body.string : await collect(result.body.asyncIterator);
+    const text = result.body.kind === 'complete' ? result.body.string : await collect(result.body.asyncIterator);
     const answer = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown[] };
     // Refused, failed or partly failed: the client gets what /graphql would answer, not a file with holes.
     if ((result.status ?? 200) !== 200 || answer.errors?.length || !answer.data) {

@@ -6,7 +6,15 @@ import type {
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
-import { getNamedType, getNullableType, isCompositeType, isListType, isObjectType, isInterfaceType, Kind } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+} from 'graphql';
 
 /**
  * How an operation's answer becomes tables: one table per root field (named after its alias),
@@ -61,7 +69,8 @@ function shapeOf(
       const key = s.alias?.value ?? s.name.value;
       const field =
         parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[s.name.value] : undefined;
-      const type = s.name.value === '__typename' ? schema.getType('String') ?? null : field ? getNamedType(field.type) : null;
+      const type =
+        s.name.value === '__typename' ? (schema.getType('String') ?? null) : field ? getNamedType(field.type) : null;
       let shape = into.find((x) => x.key === key);
       if (!shape) {
         shape = {
@@ -74,12 +83,18 @@ function shapeOf(
       }
       if (s.selectionSet && shape.children) shapeOf(s.selectionSet, type, schema, fragments, shape.children);
     } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      const type = s.typeCondition ? schema.getType(s.typeCondition.name.value) ?? parent : parent;
+      const type = s.typeCondition ? (schema.getType(s.typeCondition.name.value) ?? parent) : parent;
       shapeOf(s.selectionSet, type ?? null, schema, fragments, into);
     } else {
       const fragment = fragments[s.name.value];
       if (fragment)
-        shapeOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, schema, fragments, into);
+        shapeOf(
+          fragment.selectionSet,
+          schema.getType(fragment.typeCondition.name.value) ?? parent,
+          schema,
+          fragments,
+          into,
+        );
     }
   }
   return into;
@@ -101,7 +116,14 @@ function leafKind(type: GraphQLNamedType | null): CellKind {
 }
 
 /** Columns of a row item, and the chain of list paths flattened into rows (one per level). */
-function plan(children: Shape[], columns: Column[], chain: string[][], level = 0, rel: string[] = [], full: string[] = []) {
+function plan(
+  children: Shape[],
+  columns: Column[],
+  chain: string[][],
+  level = 0,
+  rel: string[] = [],
+  full: string[] = [],
+) {
   for (const child of children) {
     const path = [...rel, child.key];
     const name = [...full, child.key];
@@ -124,10 +146,14 @@ const at = (value: unknown, path: readonly string[]): unknown => {
   return v ?? null;
 };
 
+/** A scalar as text: strings as they are, numbers and booleans as JSON writes them, anything else as JSON. */
+export const scalarText = (value: unknown): string =>
+  typeof value === 'string' ? value : value === null || value === undefined ? '' : (JSON.stringify(value) ?? '');
+
 function cell(value: unknown, kind: CellKind): unknown {
   if (value === null || value === undefined) return null;
   if (kind === 'json') return JSON.stringify(value);
-  if (kind === 'joined') return Array.isArray(value) ? value.map((v) => (v === null ? '' : String(v))).join('; ') : String(value);
+  if (kind === 'joined') return Array.isArray(value) ? value.map(scalarText).join('; ') : scalarText(value);
   return value;
 }
 

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { CellKind, Table } from './export.table';
+import { scalarText } from './export.table';
 
 /** Rows written between two checks of the client's pace (back-pressure) and of the event loop. */
 const ROWS_PER_BATCH = 1000;
@@ -16,11 +17,10 @@ async function keepPace(out: Writable): Promise<void> {
 /** OWASP CSV injection: a text cell a spreadsheet would read as a formula is prefixed with a quote. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csvField(value: unknown, kind: CellKind): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (typeof value === 'string' && (kind === 'text' || kind === 'joined' || kind === 'json') && FORMULA_START.test(text))
-    text = `'${text}`;
+function csvField(value: unknown): string {
+  let text = scalarText(value);
+  // Only text is defused: a number keeps its sign (-5 stays a number).
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -31,10 +31,10 @@ function csvField(value: unknown, kind: CellKind): string {
  */
 export async function writeCsv(out: Writable, table: Table): Promise<void> {
   out.write('\uFEFF');
-  out.write(`${table.columns.map((c) => csvField(c.name, 'text')).join(',')}\r\n`);
+  out.write(`${table.columns.map((c) => csvField(c.name)).join(',')}\r\n`);
   let batch: string[] = [];
   for (const row of table.rows()) {
-    batch.push(`${row.map((v, i) => csvField(v, table.columns[i].kind)).join(',')}\r\n`);
+    batch.push(`${row.map(csvField).join(',')}\r\n`);
     if (batch.length === ROWS_PER_BATCH) {
       out.write(batch.join(''));
       batch = [];
@@ -51,7 +51,8 @@ const NUMBER_FORMAT: Partial<Record<CellKind, string>> = { decimal: '0.00', mone
 function sheetName(name: string, taken: Set<string>): string {
   const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
   let candidate = base;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 31 - String(n).length - 1)}_${n}`;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++)
+    candidate = `${base.slice(0, 31 - String(n).length - 1)}_${n}`;
   taken.add(candidate.toLowerCase());
   return candidate;
 }

@@ -44,7 +44,10 @@ export function operationCost(
       // Validation refuses fragment cycles before this runs; the guard only keeps the walk finite.
       if (!fragment || seen.has(node.name.value)) return SCALAR_COST;
       const inner = new Set(seen).add(node.name.value);
-      return SCALAR_COST + DEPTH_FACTOR * (OBJECT_COST + DEPTH_FACTOR * selectionsCost(fragment.selectionSet.selections, inner));
+      return (
+        SCALAR_COST +
+        DEPTH_FACTOR * (OBJECT_COST + DEPTH_FACTOR * selectionsCost(fragment.selectionSet.selections, inner))
+      );
     }
     if (node.kind === Kind.FIELD && node.name.value === '__schema') return 0;
     if (!node.selectionSet) return SCALAR_COST;

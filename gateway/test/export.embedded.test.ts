@@ -77,13 +77,9 @@ describe('POST /export: operations as XLSX and CSV files (embedded graph)', () =
   });
 
   it('XLSX: sheets named after aliases; a contract operation picked by operationName names the file', async () => {
-    const json = await query<{ sakipEvaluations: { score: number; category: string; unit: { code: string; name: string } }[] }>(
-      system,
-      OPERATIONS,
-      { year: 2022 },
-      analyst(),
-      'SakipRanking',
-    );
+    const json = await query<{
+      sakipEvaluations: { score: number; category: string; unit: { code: string; name: string } }[];
+    }>(system, OPERATIONS, { year: 2022 }, analyst(), 'SakipRanking');
     expect(json.errors).toBeUndefined();
     const file = await exportFile(system, 'xlsx', OPERATIONS, {
       variables: { year: 2022 },
@@ -115,7 +111,9 @@ describe('POST /export: operations as XLSX and CSV files (embedded graph)', () =
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
     expect(header[5]).toBe('budget.satkers.absorptionRate');
-    expect(rows).toEqual(expected.map((r) => r.map((v) => (v === null ? '' : String(v)))));
+    expect(rows).toEqual(
+      expected.map((r) => r.map((v) => (v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v)))),
+    );
   });
 
   it('a viewer exports only their own unit, as /graphql answers them', async () => {
@@ -177,7 +175,10 @@ describe('POST /export: operations as XLSX and CSV files (embedded graph)', () =
       'mutation { createProgramme(input: { unit: "BBPPKS-PADANG", code: "EXPORT-X", name: "Export test", participantCategory: OTHER }) { id } }';
     const refused = await exportFile(system, 'xlsx', mutation, { token: admin });
     expect(refused.status).toBe(405);
-    const body = JSON.parse(refused.body.toString('utf8')) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+    const body = JSON.parse(refused.body.toString('utf8')) as {
+      data?: unknown;
+      errors: { message: string; extensions: { code: string } }[];
+    };
     expect(body.errors[0]).toMatchObject({
       message: expect.stringContaining('queries only'),
       extensions: { code: 'BAD_REQUEST' },
@@ -194,7 +195,10 @@ describe('POST /export: operations as XLSX and CSV files (embedded graph)', () =
   });
 
   it('applies the caller role cost limit exactly as /graphql does', async () => {
-    const pages = Array.from({ length: 3 }, (_, i) => `p${i}: trainingClasses(unit: "BBPPKS-PADANG", first: 200) { nodes { id name year unitCode } }`);
+    const pages = Array.from(
+      { length: 3 },
+      (_, i) => `p${i}: trainingClasses(unit: "BBPPKS-PADANG", first: 200) { nodes { id name year unitCode } }`,
+    );
     const source = `{ ${pages.join(' ')} }`;
     const viewer = tokenFor('viewer', 'BBPPKS-PADANG');
     const viaGraphql = await query(system, source, {}, viewer);

@@ -81,7 +81,9 @@ describe('gateway: auth, limits, explorer and health (embedded graph)', () => {
       };
       expect(await ask('{ units { workArea { province } } }')).toMatch(/^Query depth limit of 2 exceeded, found 3/i);
       const costly = Array.from({ length: 10 }, (_, i) => `a${i}: units { code name address region }`).join(' ');
-      expect(await ask(`{ ${costly} }`)).toMatch(/^Query cost limit exceeded: this query costs \d+, over the limit of 60 for an admin/);
+      expect(await ask(`{ ${costly} }`)).toMatch(
+        /^Query cost limit exceeded: this query costs \d+, over the limit of 60 for an admin/,
+      );
     } finally {
       await shallow.stop();
     }

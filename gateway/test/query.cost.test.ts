@@ -98,7 +98,9 @@ describe('query cost: what a field does, limits per role', () => {
         const [error] = refused.errors!;
         expect(error.message).not.toMatch(/syntax/i);
         expect(error.message).toMatch(
-          new RegExp(`^Query cost limit exceeded: this query costs ${price.toLocaleString('en-US')}, over the limit of 5,000 for (a viewer|an operator); use a statistics field \\(trainingStats`),
+          new RegExp(
+            `^Query cost limit exceeded: this query costs ${price.toLocaleString('en-US')}, over the limit of 5,000 for (a viewer|an operator); use a statistics field \\(trainingStats`,
+          ),
         );
         expect(error.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', cost: price, maxCost: 5000 });
       }
