@@ -88,6 +88,7 @@ describe('query cost: what a field does, limits per role', () => {
     it('the paged one-request attempt: a clear refusal for clerks (HTTP 400), admitted for analysts and admins', async () => {
       const source = pagedGraduates(classId);
       const price = cost(source);
+      expect(price).toBe(10650); // the figure quoted in the README
       expect(price).toBeGreaterThan(DEFAULT_COST_LIMITS.viewer);
       expect(price).toBeLessThan(DEFAULT_COST_LIMITS.analyst);
       for (const token of [tokenFor('viewer', 'BBPPKS-PADANG'), tokenFor('operator', 'BBPPKS-PADANG')]) {
