@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Caller, ConfigReader, Role } from '@kesos/infra';
-import type { FragmentDefinitionNode, OperationDefinitionNode, SelectionNode } from 'graphql';
+import type { ArgumentNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionNode } from 'graphql';
 import { GraphQLError, Kind } from 'graphql';
 
 /**
@@ -37,6 +37,7 @@ const DEPTH_FACTOR = 1.5;
 export function operationCost(
   operation: OperationDefinitionNode,
   fragments: Readonly<Record<string, FragmentDefinitionNode | undefined>>,
+  variables: Readonly<Record<string, unknown>> = {},
 ): number {
   const cost = (node: SelectionNode, seen: ReadonlySet<string>): number => {
     if (node.kind === Kind.FRAGMENT_SPREAD) {
@@ -54,18 +55,23 @@ export function operationCost(
     const children = OBJECT_COST + DEPTH_FACTOR * selectionsCost(node.selectionSet.selections, seen);
     if (node.kind !== Kind.FIELD) return children;
     if (isStatsField(node.name.value)) return STATS_FIELD_COST + children;
-    return children * pageSize(node.arguments ?? []);
+    return children * pageSize(node.arguments ?? [], variables);
   };
   const selectionsCost = (selections: readonly SelectionNode[], seen: ReadonlySet<string>): number =>
     selections.reduce((sum, s) => sum + cost(s, seen), 0);
   return Math.round(selectionsCost(operation.selectionSet.selections, new Set()));
 }
 
-/** A literal `first` or `last` multiplies the subtree (a variable counts as 1, as in graphql-armor). */
-function pageSize(args: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[]): number {
+/**
+ * `first` or `last` multiplies the subtree, given as a literal or, unlike graphql-armor (which
+ * counted a variable as 1), as a variable: `first: $n` costs what `first: 200` does.
+ */
+function pageSize(args: readonly ArgumentNode[], variables: Readonly<Record<string, unknown>>): number {
   const arg = args.find((a) => a.name.value === 'first' || a.name.value === 'last');
-  if (arg?.value.kind !== Kind.INT || typeof arg.value.value !== 'string') return 1;
-  return Math.max(1, parseInt(arg.value.value, 10) || 1);
+  let size: unknown = null;
+  if (arg?.value.kind === Kind.INT) size = parseInt(arg.value.value, 10);
+  else if (arg?.value.kind === Kind.VARIABLE) size = variables[arg.value.name.value];
+  return typeof size === 'number' && Number.isFinite(size) ? Math.max(1, Math.floor(size)) : 1;
 }
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -110,11 +116,11 @@ export function costLimitPlugin<C extends BaseContext & { caller: Caller }>(limi
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation, document }) {
+        async didResolveOperation({ contextValue, operation, document, request }) {
           if (!operation) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const cost = operationCost(operation, fragments);
+          const cost = operationCost(operation, fragments, request.variables ?? {});
           const role = contextValue.caller.role;
           if (cost > limits[role]) throw costRefusal(cost, role, limits);
         },

@@ -36,6 +36,12 @@ describe('query cost: what a field does, limits per role', () => {
     const page = (first: number) =>
       cost(`{ trainingClasses(unit: "X", first: ${first}) { nodes { id name year unitCode } } }`);
     expect(page(200)).toBe(200 * page(1));
+    // A page size given as a variable costs what the literal would.
+    const paged = parse(
+      'query($n: Int!) { trainingClasses(unit: "X", first: $n) { nodes { id name year unitCode } } }',
+    );
+    const operation = paged.definitions[0] as OperationDefinitionNode;
+    expect(operationCost(operation, {}, { n: 200 })).toBe(page(200));
     // What a stats row selects still counts: a paged list under it costs per row as anywhere else.
     expect(cost('{ budgetStats { unit { trainingClasses(first: 200) { nodes { id } } } } }')).toBeGreaterThan(600);
   });
