@@ -52,6 +52,8 @@ describe('POST /export: operations as XLSX and CSV files (embedded graph)', () =
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="UnitBudgets.xlsx"');
+    // Written as it is produced: no length known in advance (chunked), never one buffer.
+    expect(file.headers.get('content-length')).toBeNull();
     const workbook = await readWorkbook(file.body);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['units']);
     const sheet = workbook.worksheets[0];
