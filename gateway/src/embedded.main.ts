@@ -7,6 +7,7 @@ import {
   resolveSecrets,
 } from '@kesos/infra';
 import { startEmbedded } from './embedded';
+import { readCostLimits } from './query.cost';
 import { readSubgraphTimeouts } from './subgraph.datasource';
 
 /** `npm start`: the whole graph in one process with nothing to configure. */
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const config = readPlatformConfig(reader);
   const port = reader.port('PORT', 4000);
   const subgraphTimeouts = readSubgraphTimeouts(reader);
+  const costLimits = readCostLimits(reader);
   try {
     reader.done();
   } catch (err) {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       secrets: resolveSecrets(config),
       maxRequestBytes: config.maxRequestBytes,
       subgraphTimeouts,
+      costLimits,
     });
   } catch (err) {
     const e = err as { code?: string };

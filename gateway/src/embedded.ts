@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { RunningGateway } from './gateway.server';
 import { startGateway } from './gateway.server';
 import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
+import type { CostLimits } from './query.cost';
 import type { SubgraphTimeouts } from './subgraph.datasource';
 
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
@@ -19,6 +20,8 @@ export interface EmbeddedOptions {
   inMemory?: boolean;
   maxRequestBytes?: number;
   subgraphTimeouts?: Partial<SubgraphTimeouts>;
+  /** Query cost limit per role (QUERY_COST_LIMIT_<ROLE>); default DEFAULT_COST_LIMITS. */
+  costLimits?: Partial<CostLimits>;
 }
 
 export interface EmbeddedSystem {
@@ -70,6 +73,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       port: options.port,
       maxRequestBytes,
       subgraphTimeouts: options.subgraphTimeouts,
+      limits: { maxCost: options.costLimits },
     });
     return {
       gateway,

@@ -16,8 +16,14 @@ import {
   VERIFY_CERTIFICATE_LIMIT,
 } from '@kesos/infra';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
+import type { ValidationContext } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { explorerRoute } from './explorer.route';
+import { ApiSchema, exportRoute, readOnlyPlugin } from './export.route';
+import type { CostLimits } from './query.cost';
+import { costLimitPlugin, DEFAULT_COST_LIMITS } from './query.cost';
 import { authenticate } from './gateway.auth';
 import type { SubgraphTimeouts } from './subgraph.datasource';
 import { DEFAULT_SUBGRAPH_TIMEOUTS, SharedFetches, SubgraphDataSource } from './subgraph.datasource';
@@ -28,6 +34,8 @@ export interface GatewayContext {
   logger: Logger;
   /** The TCP peer: rate limits count per address (a proxy in front would need X-Forwarded-For handling). */
   clientAddress: string;
+  /** Set by POST /export: queries only, a mutation is refused before it runs. */
+  readOnly?: boolean;
 }
 
 export interface GatewayOptions {
@@ -40,7 +48,7 @@ export interface GatewayOptions {
   logger: Logger;
   port: number;
   host?: string;
-  limits?: Partial<QueryLimits>;
+  limits?: Partial<Omit<QueryLimits, 'maxCost'>> & { maxCost?: Partial<CostLimits> };
   maxRequestBytes?: number;
   /** Schema introspection, and with it field suggestions in errors; default: off in production. */
   introspection?: boolean;
@@ -53,12 +61,27 @@ export interface GatewayOptions {
 export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
-  maxCost: number;
+  /** Per role: analysts and admins read every unit at once (see query.cost.ts). */
+  maxCost: CostLimits;
   maxTokens: number;
 }
 
 /** Query limits: deep enough for the contract's operations, tight enough to stop abuse. */
-export const QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 1000 };
+export const QUERY_LIMITS: QueryLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: DEFAULT_COST_LIMITS,
+  maxTokens: 1000,
+};
+
+/**
+ * graphql-armor throws its refusals as "Syntax Error: ..." although nothing is wrong with the
+ * syntax; they are reported instead as plain validation errors (GRAPHQL_VALIDATION_FAILED, 400).
+ */
+const reportPlainly = (context: ValidationContext | null, error: GraphQLError): void => {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error:\s*/, '')));
+};
+const armorRefusal = { propagateOnRejection: false, onReject: [reportPlainly] };
 
 export interface RunningGateway {
   http: RunningHttpServer;
@@ -96,11 +119,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
     },
   });
-  const limits = { ...QUERY_LIMITS, ...options.limits };
+  const limits: QueryLimits = {
+    ...QUERY_LIMITS,
+    ...options.limits,
+    maxCost: { ...QUERY_LIMITS.maxCost, ...options.limits?.maxCost },
+  };
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth },
-    maxAliases: { n: limits.maxAliases },
-    costLimit: { maxCost: limits.maxCost },
+    maxDepth: { n: limits.maxDepth, ...armorRefusal },
+    maxAliases: { n: limits.maxAliases, ...armorRefusal },
+    // The cost limit depends on the caller's role: costLimitPlugin, once the operation is known.
+    costLimit: { enabled: false },
     // Suggestions are hidden by hideSuggestionsPlugin, the same in the subgraphs, where introspection is off.
     blockFieldSuggestion: { enabled: false },
     // armor's token limit re-parses in a plugin hook, where a syntax error becomes HTTP 500; the
@@ -109,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const protection = armor.protect();
   const introspection = options.introspection ?? introspectionByDefault();
+  const apiSchema = new ApiSchema();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection,
@@ -118,30 +147,37 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ...protection.plugins,
       publicAccessPlugin<GatewayContext>(options.publicRootFields),
+      costLimitPlugin<GatewayContext>(limits.maxCost),
+      readOnlyPlugin<GatewayContext>(),
       // Public fields answer without a token, so an address is all there is to limit (verifyCertificate).
       rateLimitPlugin<GatewayContext>(options.publicRootFields, new RateLimiter(VERIFY_CERTIFICATE_LIMIT)),
       errorMaskingPlugin<GatewayContext>(logger),
       refusalStatusPlugin<GatewayContext>(),
       ...(introspection ? [] : [hideSuggestionsPlugin<GatewayContext>()]),
+      apiSchema.plugin<GatewayContext>(),
     ],
   });
   await apollo.start();
+  const context = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const requestId = randomUUID();
+    const caller = authenticate(req.headers.authorization, secrets.jwtSecret);
+    return {
+      caller,
+      requestId,
+      logger: logger.child({ requestId, caller: caller.subject }),
+      clientAddress: req.socket.remoteAddress ?? 'unknown',
+    };
+  };
   const http = await startHttpServer<GatewayContext>(
     {
       apollo,
       logger,
-      routes: [explorerRoute],
+      routes: [
+        explorerRoute,
+        exportRoute({ apollo, context, schema: apiSchema, logger, maxBodyBytes: options.maxRequestBytes }),
+      ],
       maxBodyBytes: options.maxRequestBytes,
-      context: async (req) => {
-        const requestId = randomUUID();
-        const caller = authenticate(req.headers.authorization, secrets.jwtSecret);
-        return {
-          caller,
-          requestId,
-          logger: logger.child({ requestId, caller: caller.subject }),
-          clientAddress: req.socket.remoteAddress ?? 'unknown',
-        };
-      },
+      context,
       readiness: async () => {
         const checks: Record<string, string> = {};
         await Promise.all(

@@ -4,3 +4,7 @@ export * from './gateway.auth';
 export * from './supergraph.compose';
 export * from './embedded';
 export * from './subgraph.datasource';
+export * from './query.cost';
+export * from './export.route';
+export * from './export.table';
+export * from './export.writers';

@@ -9,6 +9,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './embedded';
 import { startGateway } from './gateway.server';
+import { readCostLimits } from './query.cost';
 import { readSubgraphTimeouts } from './subgraph.datasource';
 import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const config = readPlatformConfig(reader, { requireSecrets: true });
   const port = reader.port('PORT', 4000);
   const subgraphTimeouts = readSubgraphTimeouts(reader);
+  const costLimits = readCostLimits(reader);
   const subgraphUrls = Object.fromEntries(
     SERVICES.map((s) => [
       s.name,
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     port,
     maxRequestBytes: config.maxRequestBytes,
     subgraphTimeouts,
+    limits: { maxCost: costLimits },
   });
   process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void gateway.stop().then(() => process.exit(0)));

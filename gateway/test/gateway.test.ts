@@ -65,7 +65,7 @@ describe('gateway: auth, limits, explorer and health (embedded graph)', () => {
       logger: createLogger('test', 'silent'),
       port: 0,
       host: '127.0.0.1',
-      limits: { maxDepth: 2, maxCost: 60 },
+      limits: { maxDepth: 2, maxCost: { admin: 60 } },
     });
     try {
       const ask = async (source: string) => {
@@ -79,15 +79,19 @@ describe('gateway: auth, limits, explorer and health (embedded graph)', () => {
           'no error'
         );
       };
-      expect(await ask('{ units { workArea { province } } }')).toMatch(/depth limit of 2 exceeded, found 3/i);
+      expect(await ask('{ units { workArea { province } } }')).toMatch(/^Query depth limit of 2 exceeded, found 3/i);
       const costly = Array.from({ length: 10 }, (_, i) => `a${i}: units { code name address region }`).join(' ');
-      expect(await ask(`{ ${costly} }`)).toMatch(/cost limit of 60 exceeded/i);
+      expect(await ask(`{ ${costly} }`)).toMatch(
+        /^Query cost limit exceeded: this query costs \d+, over the limit of 60 for an admin/,
+      );
     } finally {
       await shallow.stop();
     }
     const aliases = Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: units { code }`).join(' ');
     const tooMany = await query(system, `{ ${aliases} }`, {}, admin);
-    expect(tooMany.errors?.[0]?.message).toMatch(/aliases limit/i);
+    expect(tooMany.errors?.[0]?.message).toMatch(/^Aliases limit/i);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(tooMany.status).toBe(400);
   });
 
   it('serves the explorer and its assets from the npm packages, without a CDN', async () => {

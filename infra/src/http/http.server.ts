@@ -26,12 +26,13 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
+export const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 };
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** The request body as text; over `limit` bytes it throws an error with `status: 413`. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
