@@ -15,7 +15,7 @@ Deterministic: the same arguments give the same data; a unit-year already writte
 Options:
   --url <url>           the gateway (default http://localhost:$PORT/graphql, PORT default 4000)
   --units A,B           unit codes (default: every registered unit but the report's)
-  --years 2021-2022     a completed year or a range (default 2022; with --ministry 2021-2025)
+  --years 2021-2022     a completed year or a range (default 2022; with --ministry 2020-2024)
   --scale <n>           ordinary mode: multiplies every volume, 0-100 (default 1)
   --ministry            ministry scale: --enrollments over the units and years through the bulk
                         import (implied by --enrollments), with budgets and surveys
@@ -25,7 +25,7 @@ Options:
   --batch <rows>        rows per import, whole classes (default 40000)
   --concurrency <n>     requests in flight for the settled classes' steps (default 4)
   --survey <n>          survey responses per unit-year, 1-5000 (default 1500)
-  --realizations <n>    budget realisations per line and month (default 2)
+  --realizations <n>    budget realisations per line and month (default 1)
   --help                this text
 
 Progress (rows done, rate, ETA) goes to stderr, the summary to stdout.
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       batch: { type: 'string', default: String(IMPORT_BATCH_ROWS) },
       concurrency: { type: 'string', default: '4' },
       survey: { type: 'string', default: '1500' },
-      realizations: { type: 'string', default: '2' },
+      realizations: { type: 'string', default: '1' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     return;
   }
   const ministry = values.ministry || values.enrollments !== undefined;
-  const yearsArg = values.years ?? (ministry ? '2021-2025' : '2022');
+  const yearsArg = values.years ?? (ministry ? '2020-2024' : '2022');
   const range = /^(\d{4})(?:-(\d{4}))?$/.exec(yearsArg);
   if (!range) fail('--years is a year or a range, e.g. 2022 or 2021-2022');
   const from = Number(range[1]);

@@ -77,6 +77,9 @@ async function ask<T>(call: GraphCall, query: string, variables: Record<string, 
   return (await call(query, variables)) as T;
 }
 
+/** Unit-years whose budgets are written at once. */
+const BUDGET_LANES = 3;
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `work` over the items with at most `limit` at once, in order of start. */
@@ -301,9 +304,10 @@ async function importBatch(
   share: UnitYearShare,
   batch: { planned: PlannedClass; id: string }[],
   pollMs: number,
-): Promise<void> {
+  progress: (rows: number) => void,
+): Promise<number> {
   const csv = importCsv(share, batch);
-  type JobState = { id: string; status: string; message?: string | null };
+  type JobState = { id: string; status: string; message?: string | null; processedRows?: number };
   const job = (
     await ask<{ importParticipants: JobState }>(
       call,
@@ -314,14 +318,21 @@ async function importBatch(
     )
   ).importParticipants;
   let state = job;
+  let reported = 0;
   while (state.status === 'RUNNING') {
     await wait(pollMs);
     state = (
-      await ask<{ importJob: JobState }>(call, `query($id: ID!) { importJob(id: $id) { id status message } }`, {
-        id: job.id,
-      })
+      await ask<{ importJob: JobState }>(
+        call,
+        `query($id: ID!) { importJob(id: $id) { id status message processedRows } }`,
+        { id: job.id },
+      )
     ).importJob;
+    const rows = state.processedRows ?? 0;
+    if (rows > reported) progress(rows - reported);
+    reported = Math.max(reported, rows);
   }
+  return reported;
   if (state.status !== 'IMPORTED')
     throw new Error(`import ${job.id} for ${share.unit} ${share.year} ended ${state.status}: ${state.message ?? ''}`);
 }
@@ -442,56 +453,88 @@ export async function generateMinistry(call: GraphCall, options: MinistryOptions
   // Three lanes overlap: the imports of one unit-year, its budget (another subgraph), and the
   // previous unit-year's tail (settled classes, plan, survey). One import at a time: the
   // training subgraph runs one import per caller.
-  let tail: Promise<void> = Promise.resolve();
+  const pending: UnitYearShare[] = [];
   for (const share of shares) {
-    const { unit, year } = share;
     const state = (
       await ask<{
         unit: { budget: { satkers: { code: string }[] } | null; satisfactionSurvey: { respondents: number } | null };
       }>(
         call,
         `query($u: ID!, $y: Int!) { unit(code: $u) { budget(year: $y) { satkers { code } } satisfactionSurvey(year: $y) { respondents } } }`,
-        { u: unit, y: year },
+        { u: share.unit, y: share.year },
       )
     ).unit;
     const started = (state.budget?.satkers ?? []).some((x) => x.code === syntheticSatker(share.unitIndex));
     if (started && state.satisfactionSurvey) {
       summary.skipped++;
       advance(share.enrollments);
-      continue;
-    }
+    } else pending.push(share);
+  }
+  // The budget lane runs ahead on the budget subgraph, a few unit-years at once (each its own satker).
+  const budgets = new Map<UnitYearShare, Promise<void>>();
+  const budgetQueue = pending.map((share) => {
+    let start!: () => void;
+    const gate = new Promise<void>((resolve) => (start = resolve));
+    const done = gate.then(async () => {
+      const written = await ministryBudget(
+        call,
+        share,
+        planClasses(share, options.settle),
+        options.realizationsPerMonth,
+      );
+      summary.realizations += written;
+    });
+    // Awaited in the unit-year's tail; this keeps an early failure from being reported as unhandled meanwhile.
+    done.catch(() => undefined);
+    budgets.set(share, done);
+    return { start, done };
+  });
+  void pool(budgetQueue, BUDGET_LANES, async (b) => {
+    b.start();
+    await b.done.catch(() => undefined);
+  });
+  // The next unit-year's classes are made while this one's import runs.
+  const prepare = async (share: UnitYearShare) => {
+    const planned = planClasses(share, options.settle);
+    const programmes = await programmeIds(call, share.unit);
+    const classes = await ministryClasses(call, share, planned, programmes);
+    for (const c of classes)
+      if (c.existing && c.existing.enrollmentCount > 0 && c.existing.enrollmentCount !== c.planned.size)
+        throw new Error(
+          `class ${c.id} of ${share.unit} ${share.year} has ${c.existing.enrollmentCount} enrollments where the plan has ${c.planned.size}; it was not written by this plan: generate into empty databases`,
+        );
+    return classes;
+  };
+  let tail: Promise<void> = Promise.resolve();
+  let next = pending.length ? prepare(pending[0]) : null;
+  for (const [index, share] of pending.entries()) {
+    const { unit, year } = share;
     const began = Date.now();
     const took = () => `${((Date.now() - began) / 1000).toFixed(1)} s`;
     const phases: string[] = [];
-    const planned = planClasses(share, options.settle);
-    const budget = ministryBudget(call, share, planned, options.realizationsPerMonth).then((n) => {
-      summary.realizations += n;
+    const budget = budgets.get(share)!.then(() => {
       phases.push(`budget ${took()}`);
     });
-    // Awaited in the tail; this keeps an early failure from being reported as unhandled meanwhile.
     budget.catch(() => undefined);
-    const programmes = await programmeIds(call, unit);
-    const classes = await ministryClasses(call, share, planned, programmes);
+    const classes = await next!;
+    next = index + 1 < pending.length ? prepare(pending[index + 1]) : null;
+    next?.catch(() => undefined);
     summary.classes += classes.filter((c) => !c.existing).length;
-    const filled = classes.filter((c) => c.existing && c.existing.enrollmentCount > 0);
-    for (const c of filled)
-      if (c.existing!.enrollmentCount !== c.planned.size)
-        throw new Error(
-          `class ${c.id} of ${unit} ${year} has ${c.existing!.enrollmentCount} enrollments where the plan has ${c.planned.size}; it was not written by this plan: generate into empty databases`,
-        );
-    advance(filled.reduce((s, c) => s + c.planned.size, 0));
+    advance(
+      classes.filter((c) => c.existing && c.existing.enrollmentCount > 0).reduce((s, c) => s + c.planned.size, 0),
+    );
     const empty = classes.filter((c) => !c.existing || c.existing.enrollmentCount === 0);
     for (const batch of importBatches(
       empty.map((c) => ({ ...c, size: c.planned.size })),
       options.batchRows,
     )) {
-      await importBatch(call, share, batch, options.pollMs ?? 200);
       const rows = batch.reduce((s, c) => s + c.size, 0);
+      const shown = await importBatch(call, share, batch, options.pollMs ?? 500, advance);
+      advance(rows - shown);
       summary.imported += rows;
       summary.imports++;
-      advance(rows);
     }
-    phases.push(`classes and imports ${took()}`);
+    phases.push(`imports ${took()}`);
     await tail;
     const settled = classes.filter((c) => c.planned.settle);
     tail = (async () => {

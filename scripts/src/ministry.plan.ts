@@ -88,13 +88,13 @@ export interface PlannedClass {
   settle: boolean;
 }
 
-/** Classes of 100-250 people, PPM or PPPS, over the year; about `settleFraction` of them are run to their end. */
+/** Classes of 150-350 people, PPM or PPPS, over the year; about `settleFraction` of them are run to their end. */
 export function planClasses(share: UnitYearShare, settleFraction: number): PlannedClass[] {
   if (!(settleFraction >= 0 && settleFraction <= 1)) throw new Error('settle must be a fraction from 0 to 1');
   const rand = random(`ministry/${share.unit}/${share.year}/classes`);
   const classes: PlannedClass[] = [];
   for (let first = 0; first < share.enrollments;) {
-    const size = Math.min(share.enrollments - first, 100 + Math.floor(rand() * 151));
+    const size = Math.min(share.enrollments - first, 150 + Math.floor(rand() * 201));
     const month = 1 + Math.floor(rand() * 12);
     const startDay = 1 + Math.floor(rand() * 20);
     classes.push({

@@ -34,15 +34,15 @@ describe('ministry-scale plan', () => {
     expect(() => allocateEnrollments(0, UNITS, YEARS)).toThrow(/at least 1/);
   });
 
-  it('plans classes of 100-250 that hold every enrollment once, a share of them settled', () => {
-    const [share] = allocateEnrollments(30_000, UNITS, YEARS);
+  it('plans classes of 150-350 that hold every enrollment once, a share of them settled', () => {
+    const [share] = allocateEnrollments(300_000, UNITS, YEARS);
     const classes = planClasses(share, 0.1);
     expect(planClasses(share, 0.1)).toEqual(classes);
     expect(classes.reduce((s, c) => s + c.size, 0)).toBe(share.enrollments);
     classes.forEach((c, i) => {
       expect(c.first).toBe(i ? classes[i - 1].first + classes[i - 1].size : 0);
-      if (i < classes.length - 1) expect(c.size).toBeGreaterThanOrEqual(100);
-      expect(c.size).toBeLessThanOrEqual(250);
+      if (i < classes.length - 1) expect(c.size).toBeGreaterThanOrEqual(150);
+      expect(c.size).toBeLessThanOrEqual(350);
       expect(c.startDate.startsWith(String(share.year))).toBe(true);
     });
     const settled = classes.filter((c) => c.settle).length;
@@ -66,14 +66,20 @@ describe('ministry-scale plan', () => {
 
   it('makes valid, distinct synthetic NIKs in district 00, and repeats only earlier people, each once a year', () => {
     const niks = new Set<string>();
+    const problems: string[] = [];
     for (let p = 0; p < 20_000; p += 1) {
       const person = syntheticPerson('BBPPKS-MAKASSAR', 5, p * 97);
-      expect(nikProblem(person.nik)).toBeNull();
-      expect(person.nik.slice(4, 6)).toBe('00');
-      expect(person.name).toContain('Sintetis');
-      expect(person.birthDate.slice(8)).toBe(person.nik.slice(6, 8).replace(/^[4-7]/, (d) => String(Number(d) - 4)));
+      const day = Number(person.nik.slice(6, 8));
+      const wrong =
+        nikProblem(person.nik) ??
+        (person.nik.slice(4, 6) !== '00' ? 'district is not 00' : null) ??
+        (!person.name.includes('Sintetis') ? 'name is not marked Sintetis' : null) ??
+        (Number(person.birthDate.slice(8)) !== (day > 40 ? day - 40 : day) ? 'birth day differs from the NIK' : null) ??
+        (day > 40 !== (person.gender === 'P') ? 'gender differs from the NIK' : null);
+      if (wrong) problems.push(`${person.nik}: ${wrong}`);
       niks.add(person.nik);
     }
+    expect(problems).toEqual([]);
     expect(niks.size).toBe(20_000);
     expect(syntheticPerson('BBPPKS-MAKASSAR', 5, 42)).toEqual(syntheticPerson('BBPPKS-MAKASSAR', 5, 42));
     // Another unit never shares a NIK (the regency digits hold the unit).
