@@ -2,9 +2,10 @@ import { callers, callSubgraph, freshMysqlDatabase, TEST_SECRETS } from '@kesos/
 import { createLogger, MemoryEventBus, startService } from '@kesos/infra';
 import { trainingService } from '@kesos/training';
 import { cpus, totalmem } from 'node:os';
+import { benchAnalytics } from './bench.analytics';
 
 /**
- * `npm run bench [-- --rows 100000 --baseline 1000]`: bulk import of participants and enrollments
+ * `npm run bench [-- --rows 100000 --baseline 1000]` (`npm run bench -- analytics [...]`: bench.analytics.ts): bulk import of participants and enrollments
  * through the training subgraph against MariaDB, side by side with the same rows entered one by one
  * through the registration mutations (what a desk without import does). Prints rows/s and the ratio.
  * Uses a scratch database kesos_test_training_bench_<run>, dropped at the end; run on demand, not in CI.
@@ -121,7 +122,17 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${(err as Error).message}\n`);
-  process.exit(1);
-});
+// `npm run bench -- analytics [...]` runs the analytics bench (it starts on load and reads the rest of the arguments).
+if (process.argv[2] === 'analytics')
+  benchAnalytics(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+else
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${(err as Error).message}\n`);
+    process.exit(1);
+  });

@@ -44,7 +44,7 @@ export interface UnitYearSummary {
 /** The report's unit: its data is the seed, never generated. */
 export const REPORT_UNIT = 'BBPPKS-PADANG';
 
-const PROVINCE: Record<string, string> = {
+export const PROVINCE: Record<string, string> = {
   'BBPPKS-BANDUNG': 'Jawa Barat',
   'POLTEKESOS-BANDUNG': 'Jawa Barat',
   'BBPPKS-YOGYAKARTA': 'DI Yogyakarta',
@@ -53,10 +53,10 @@ const PROVINCE: Record<string, string> = {
   'BBPPKS-MAKASSAR': 'Sulawesi Selatan',
   'BBPPKS-JAYAPURA': 'Papua',
 };
-const REGENCY = 'Kabupaten Sintetis';
+export const REGENCY = 'Kabupaten Sintetis';
 
 /** mulberry32: the same unit and year always give the same data. */
-function random(seedText: string): () => number {
+export function random(seedText: string): () => number {
   let a = [...seedText].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 2654435761) >>> 0, 1779033703);
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -67,8 +67,8 @@ function random(seedText: string): () => number {
   };
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const day = (year: number, month: number, d: number) => `${year}-${pad(month, 2)}-${pad(d, 2)}`;
+export const pad = (n: number, width: number) => String(n).padStart(width, '0');
+export const day = (year: number, month: number, d: number) => `${year}-${pad(month, 2)}-${pad(d, 2)}`;
 
 /** Satker code of a unit's synthetic budget: 99, the unit's position, 01. */
 export const syntheticSatker = (unitIndex: number) => `99${pad(unitIndex + 1, 2)}01`;
@@ -98,7 +98,7 @@ async function allEnrollments(call: GraphCall, classId: string): Promise<string[
   return ids;
 }
 
-async function programmeIds(call: GraphCall, unit: string): Promise<Map<string, string>> {
+export async function programmeIds(call: GraphCall, unit: string): Promise<Map<string, string>> {
   const existing: { id: string; code: string }[] = (
     await call(`query($u: ID!) { programmes(unit: $u) { id code } }`, { u: unit })
   ).programmes;
@@ -133,16 +133,14 @@ async function programmeIds(call: GraphCall, unit: string): Promise<Map<string, 
   return ids;
 }
 
-/** Opens the year's DIPA on the unit's synthetic satker (recording the satker the first time) and spends most of it. */
-async function budget(
-  call: GraphCall,
+/** The year's synthetic DIPA of a unit (its lines' ceilings drawn from `rand`) and its lines. */
+export function syntheticDipa(
   unit: string,
   unitIndex: number,
   year: number,
   n: { ppm: number; ppps: number },
   rand: () => number,
-  s: UnitYearSummary,
-): Promise<void> {
+) {
   const satkerCode = syntheticSatker(unitIndex);
   const million = (low: number, high: number) => Math.round(low + rand() * (high - low)) * 1_000_000;
   const lines = [
@@ -209,7 +207,23 @@ async function budget(
     ],
     lines,
   };
-  const OPEN = `mutation($i: OpenDipaInput!) { openDipa(input: $i) { ceilingAfter } }`;
+  return { satkerCode, dipa, lines };
+}
+
+export const OPEN_DIPA = `mutation($i: OpenDipaInput!) { openDipa(input: $i) { ceilingAfter } }`;
+
+/** Opens the year's DIPA on the unit's synthetic satker (recording the satker the first time) and spends most of it. */
+async function budget(
+  call: GraphCall,
+  unit: string,
+  unitIndex: number,
+  year: number,
+  n: { ppm: number; ppps: number },
+  rand: () => number,
+  s: UnitYearSummary,
+): Promise<void> {
+  const { satkerCode, dipa, lines } = syntheticDipa(unit, unitIndex, year, n, rand);
+  const OPEN = OPEN_DIPA;
   try {
     await call(OPEN, { i: { ...dipa, newSatker: { name: `Satker Sintetis ${unit}`, organisation: 'Data sintetis' } } });
   } catch (err) {
@@ -518,7 +532,7 @@ async function survey(
  * The unit's plan (the report unit's Renstra, when it has none) and the entered SAKIP indicator:
  * like the report, the year's SK5.1 is the unit's SAKIP score of the year before, when recorded.
  */
-async function performance(call: GraphCall, unit: string, year: number): Promise<void> {
+export async function performance(call: GraphCall, unit: string, year: number): Promise<void> {
   const plan = (
     await call(`query($u: ID!, $y: Int!) { unit(code: $u) { strategicPlan(year: $y) { fromYear } } }`, {
       u: unit,
