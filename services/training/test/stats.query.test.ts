@@ -234,4 +234,98 @@ describe('trainingStats in the embedded mode (SQLite)', () => {
     expect(g.errors).toBeUndefined();
     expect(g.data!.trainingStats.reduce((s, x) => s + x.graduated, 0)).toBe(2790);
   }, 60000);
+
+  it('keeps the counts and distinct people as SQLite writes happen (enroll, import, transitions)', async () => {
+    const admin = { caller: callers.admin(), secret: TEST_SECRETS.internalSecret };
+    const ok = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+      const r = await callSubgraph<T>(running.url, query, variables, admin);
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    };
+    const programme = await ok<{ createProgramme: { id: string } }>(
+      `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`,
+      {
+        input: {
+          unit: PADANG,
+          code: 'SQLST',
+          name: 'Pelatihan Uji Statistik SQLite',
+          participantCategory: 'PM_KPM_PKH',
+        },
+      },
+    );
+    const newClass = async (batch: number) =>
+      (
+        await ok<{ createTrainingClass: { id: string } }>(
+          `mutation($input: CreateTrainingClassInput!) { createTrainingClass(input: $input) { id } }`,
+          {
+            input: {
+              programmeId: programme.createProgramme.id,
+              batch,
+              province: 'Sumatera Barat',
+              regency: 'Kota Padang',
+              startDate: '2031-05-01',
+              endDate: '2031-05-05',
+              capacity: 10,
+              targetParticipants: 10,
+            },
+          },
+        )
+      ).createTrainingClass.id;
+    const [first, second] = [await newClass(1), await newClass(2)];
+    const person = await ok<{ registerParticipant: { id: string } }>(
+      `mutation($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`,
+      {
+        input: {
+          unit: PADANG,
+          nik: '1371004101310001',
+          name: 'Peserta Sintetis SQLite',
+          gender: 'FEMALE',
+          birthDate: '1990-01-01',
+          education: 'SMA',
+          category: 'PM_KPM_PKH',
+        },
+      },
+    );
+    const enrolled = await ok<{ enrollParticipant: { id: string } }>(
+      `mutation($input: EnrollParticipantInput!) { enrollParticipant(input: $input) { id } }`,
+      {
+        input: { classId: first, participantId: person.registerParticipant.id },
+      },
+    );
+    const csv = [
+      'nik,nama,jenis kelamin,tanggal lahir,pendidikan,kategori,provinsi,kabupaten/kota,id angkatan',
+      `1371004101310001,Peserta Sintetis SQLite,P,1990-01-01,SMA,PM_KPM_PKH,,,${second}`,
+      `1271000101310002,Peserta Sintetis SQLite Dua,L,1990-01-01,S1,PM_KPM_PKH,,,${second}`,
+    ].join('\n');
+    const imported = await ok<{ importParticipants: { status: string; enrollmentsCreated: number } }>(
+      `mutation($input: ImportParticipantsInput!) { importParticipants(input: $input) { status enrollmentsCreated } }`,
+      { input: { unit: PADANG, format: 'CSV', contentBase64: Buffer.from(csv).toString('base64') } },
+    );
+    expect(imported.importParticipants).toEqual({ status: 'IMPORTED', enrollmentsCreated: 2 });
+    await ok(`mutation($input: DropOutEnrollmentInput!) { dropOutEnrollment(input: $input) { status } }`, {
+      input: { enrollmentId: enrolled.enrollParticipant.id, reason: 'Pindah (uji statistik)' },
+    });
+    const year = await ok<{ trainingStats: Row[] }>(BY_UNIT_YEAR, { from: 2031, to: 2031 });
+    expect(year.trainingStats).toEqual([
+      {
+        unit: { code: PADANG, name: expect.any(String) },
+        year: 2031,
+        enrolled: 3,
+        graduated: 0,
+        failed: 0,
+        droppedOut: 1,
+        participants: 2,
+        graduationRate: 0,
+      },
+    ]);
+    const byProvince = await ok<{ trainingStats: Row[] }>(STATS, {
+      filter: { fromYear: 2031, toYear: 2031 },
+      groupBy: ['PROVINCE', 'STATUS'],
+    });
+    expect(byProvince.trainingStats.map((r) => [r.provinceCode, r.status, r.enrolled, r.participants])).toEqual([
+      ['12', 'REGISTERED', 1, 1],
+      ['13', 'DROPPED_OUT', 1, 1],
+      ['13', 'REGISTERED', 1, 1],
+    ]);
+  }, 60000);
 });
