@@ -1,4 +1,11 @@
-import { ConfigReader, createDataSource, readPlatformConfig, resolveJwtSecret, signJwt } from '@kesos/infra';
+import {
+  ConfigReader,
+  createDataSource,
+  NatsEventBus,
+  readPlatformConfig,
+  resolveJwtSecret,
+  signJwt,
+} from '@kesos/infra';
 import { dropTestDatabase, TEST_MYSQL_URL, TEST_NATS_URL, TEST_RUN, TEST_SECRETS } from '@kesos/infra/testing';
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
@@ -211,12 +218,14 @@ export async function benchAnalytics(argv: string[]): Promise<void> {
   let mysqlUrl = process.env.MYSQL_URL ?? TEST_MYSQL_URL;
   let jwtSecret: string;
   let services: ChildProcess | null = null;
+  let namespace: string | null = null;
   const attached = url !== undefined;
   if (attached) {
     if (!prefix) throw new Error('--url needs --prefix, the DATABASE_PREFIX of the running services');
     jwtSecret = resolveJwtSecret(readPlatformConfig(new ConfigReader()));
   } else {
     prefix = `kesos_test_benchan_${TEST_RUN}`;
+    namespace = `benchan_${TEST_RUN}`;
     mysqlUrl = TEST_MYSQL_URL;
     jwtSecret = TEST_SECRETS.jwtSecret;
     const port = 4700 + Math.floor(Math.random() * 200);
@@ -224,7 +233,7 @@ export async function benchAnalytics(argv: string[]): Promise<void> {
       MYSQL_URL: TEST_MYSQL_URL,
       NATS_URL: TEST_NATS_URL,
       DATABASE_PREFIX: prefix,
-      NATS_NAMESPACE: prefix.replace(/^kesos_test_/, 'b'),
+      NATS_NAMESPACE: namespace,
       JWT_SECRET: TEST_SECRETS.jwtSecret,
       INTERNAL_SECRET: TEST_SECRETS.internalSecret,
       PERSONAL_DATA_KEY: TEST_SECRETS.personalDataKey,
@@ -378,8 +387,14 @@ export async function benchAnalytics(argv: string[]): Promise<void> {
       await exited;
       clearTimeout(timer);
     }
-    if (!attached && !values.keep)
+    if (!attached && !values.keep) {
       for (const s of ['training', 'budget', 'performance']) await dropTestDatabase(`${prefix}_${s}`, mysqlUrl);
+      if (namespace) {
+        const bus = await NatsEventBus.connect(TEST_NATS_URL, undefined, { namespace });
+        await bus.deleteNamespaceStreams();
+        await bus.close();
+      }
+    }
   }
 }
 

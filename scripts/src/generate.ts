@@ -147,6 +147,7 @@ const progress = (() => {
   const tty = process.stderr.isTTY;
   const started = Date.now();
   let shownAt = 0;
+  let shownDone = -1;
   let last = '';
   const show = (line: string) => {
     last = line;
@@ -155,7 +156,8 @@ const progress = (() => {
   return {
     update(done: number, total: number) {
       const now = Date.now();
-      if (done < total && now - shownAt < (tty ? 250 : 5000)) return;
+      if (done === shownDone || (done < total && now - shownAt < (tty ? 250 : 5000))) return;
+      shownDone = done;
       shownAt = now;
       show(progressLine('enrollments', done, total, now - started));
     },
