@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSynthetic } from '../../scripts/src/synthetic.generator';
+import { exportFile, parseCsv, readWorkbook, sheetValues } from './export.support';
 import type { TestGraph } from './support';
 import { query, tokenFor } from './support';
 
@@ -207,6 +208,39 @@ export function describeAnalytics<G extends AnalyticsGraph>(mode: string, start:
       // mean of the units' (each rounded to 2 decimals, hence the tolerance).
       expect(Math.abs(ministry[0].index - weighted / total)).toBeLessThanOrEqual(0.01);
       expect(ministry[0].grade).toEqual(expect.any(String));
+    });
+
+    it('exports the operations through /export: XLSX a sheet per list, CSV the first, the same figures', async () => {
+      const answer = await run('SatisfactionAcrossUnits', { year: YEAR }, analyst());
+      const xlsx = await exportFile(system, 'xlsx', ANALYTICS, {
+        operationName: 'SatisfactionAcrossUnits',
+        variables: { year: YEAR },
+        token: analyst(),
+      });
+      expect(xlsx.status).toBe(200);
+      const workbook = await readWorkbook(xlsx.body);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['byUnit', 'ministry']);
+      const byUnit = sheetValues(workbook.getWorksheet('byUnit')!);
+      expect(byUnit[0]).toEqual(['unit.code', 'respondents', 'index', 'grade']);
+      expect(byUnit.slice(1)).toEqual(
+        (answer.byUnit as Row[]).map((r) => [r.unit!.code, r.respondents, r.index, r.grade]),
+      );
+      expect(sheetValues(workbook.getWorksheet('ministry')!).slice(1)).toEqual([
+        [answer.ministry[0].respondents, answer.ministry[0].index, answer.ministry[0].grade],
+      ]);
+
+      const ranking = await run('BudgetAbsorptionRanking', { year: YEAR }, analyst());
+      const csv = await exportFile(system, 'csv', ANALYTICS, {
+        operationName: 'BudgetAbsorptionRanking',
+        variables: { year: YEAR },
+        token: analyst(),
+      });
+      expect(csv.status).toBe(200);
+      const rows = parseCsv(csv.body.toString('utf8').replace(/^\uFEFF/, ''));
+      expect(rows[0]).toEqual(['rank', 'unit.code', 'unit.name', 'ceiling', 'realized', 'absorptionRate']);
+      expect(rows.slice(1).map((r) => [Number(r[0]), r[1], Number(r[3]), Number(r[4]), Number(r[5])])).toEqual(
+        (ranking.budgetStats as Row[]).map((r) => [r.rank, r.unit!.code, r.ceiling, r.realized, r.absorptionRate]),
+      );
     });
 
     it("gives a viewer or operator their own unit's rows only, never an error", async () => {
