@@ -1,4 +1,5 @@
 import { rebuildBudgetStatsRollup } from '@kesos/budget';
+import { rebuildSurveyTotals } from '@kesos/performance';
 import { rebuildTrainingStats } from '@kesos/training';
 import { SERVICES } from '@kesos/gateway';
 import {
@@ -19,6 +20,13 @@ const REBUILDS: Record<string, (dataSource: DataSource) => Promise<number>> = {
     return counts.rollupRows + counts.participantRows;
   },
   budget: (dataSource) => dataSource.transaction((m) => rebuildBudgetStatsRollup(m)),
+  performance: async (dataSource) => {
+    await dataSource.transaction((m) => rebuildSurveyTotals(m));
+    const [row] = await dataSource.query<{ n: number | string }[]>(
+      'SELECT (SELECT COUNT(*) FROM survey_total) + (SELECT COUNT(*) FROM survey_demographic_total) AS n',
+    );
+    return Number(row?.n ?? 0);
+  },
 };
 
 /**

@@ -84,3 +84,6 @@ export const performanceService: ServiceDefinition = {
     return seeded;
   },
 };
+
+/** Recomputes the survey's running sums from the responses (`npm run stats:rebuild`). */
+export { rebuildSurveyTotals } from './survey/survey.service';
