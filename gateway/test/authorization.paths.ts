@@ -47,6 +47,8 @@ export const RULES: Record<string, Rule> = {
       'Query.trainingClasses',
       'Query.trainingStats',
       'TrainingStatsRow.unit',
+      'Query.certificationStats',
+      'CertificationStatsRow.unit',
       'RealizationPage.items',
       'RealizationPage.nodes',
       'RealizationPage.edges',

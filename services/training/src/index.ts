@@ -11,6 +11,7 @@ import {
   CertificationCandidateEntity,
   CertificationSessionEntity,
 } from './certification/certification.entity';
+import { CertificationStatsRollupEntity } from './certification-stats/certification-stats.entity';
 import { trainingMigrations } from './migrations';
 import { trainingSchema } from './schema';
 import { seedTraining } from './seed/training.seed';
@@ -65,6 +66,7 @@ export const trainingService: ServiceDefinition = {
     TrainingStatsCoarseEntity,
     TrainingStatsPersonYearEntity,
     TrainingStatsPeopleEntity,
+    CertificationStatsRollupEntity,
   ],
   migrations: trainingMigrations,
   schema: trainingSchema,
@@ -74,3 +76,4 @@ export const trainingService: ServiceDefinition = {
 };
 
 export { rebuildTrainingStats } from './stats/stats.service';
+export { rebuildCertificationStats } from './certification-stats/certification-stats.service';

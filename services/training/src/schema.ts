@@ -5,6 +5,7 @@ import { AtensiResolver } from './atensi/atensi.resolver';
 import { UnitAtensiResolver } from './atensi/atensi.unit-resolver';
 import { CertificationCandidateResolver, CertificationResolver } from './certification/certification.resolver';
 import { UnitCertificationResolver } from './certification/certification.unit-resolver';
+import { CertificationStatsResolver } from './certification-stats/certification-stats.resolver';
 import { CertificateResolver } from './certificate/certificate.resolver';
 import { TrainingClassResolver } from './class/class.resolver';
 import { EnrollmentResolver } from './enrollment/enrollment.resolver';
@@ -33,6 +34,7 @@ export const trainingSchema: FederatedSchemaSpec = {
     CertificationResolver,
     CertificationCandidateResolver,
     UnitCertificationResolver,
+    CertificationStatsResolver,
     AccreditationResolver,
     UnitAccreditationResolver,
     AtensiResolver,

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RECOUNT_CLASS_GRADUATES } from '../class/class.entity';
+import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
 import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
 import { seedAccreditation } from './accreditation.seed';
@@ -28,6 +29,7 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
     if (dataSource.options.type === 'better-sqlite3') {
       await dataSource.query(RECOUNT_CLASS_GRADUATES);
       await dataSource.transaction((m) => rebuildTrainingStats(m));
+      await dataSource.transaction((m) => rebuildCertificationStats(m));
     }
     return false;
   }
