@@ -49,6 +49,8 @@ export const RULES: Record<string, Rule> = {
       'TrainingStatsRow.unit',
       'Query.certificationStats',
       'CertificationStatsRow.unit',
+      'Query.accreditationStats',
+      'AccreditationStatsRow.unit',
       'RealizationPage.items',
       'RealizationPage.nodes',
       'RealizationPage.edges',

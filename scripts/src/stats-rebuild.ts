@@ -1,6 +1,6 @@
 import { rebuildBudgetStatsRollup } from '@kesos/budget';
 import { rebuildSurveyTotals } from '@kesos/performance';
-import { rebuildCertificationStats, rebuildTrainingStats } from '@kesos/training';
+import { rebuildAccreditationStats, rebuildCertificationStats, rebuildTrainingStats } from '@kesos/training';
 import { SERVICES } from '@kesos/gateway';
 import {
   ConfigReader,
@@ -18,7 +18,8 @@ const REBUILDS: Record<string, (dataSource: DataSource) => Promise<number>> = {
   training: async (dataSource) => {
     const counts = await dataSource.transaction((m) => rebuildTrainingStats(m));
     const certification = await dataSource.transaction((m) => rebuildCertificationStats(m));
-    return counts.rollupRows + counts.participantRows + certification;
+    const accreditation = await dataSource.transaction((m) => rebuildAccreditationStats(m));
+    return counts.rollupRows + counts.participantRows + certification + accreditation;
   },
   budget: (dataSource) => dataSource.transaction((m) => rebuildBudgetStatsRollup(m)),
   performance: async (dataSource) => {

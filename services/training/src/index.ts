@@ -11,6 +11,7 @@ import {
   CertificationCandidateEntity,
   CertificationSessionEntity,
 } from './certification/certification.entity';
+import { AccreditationStatsRollupEntity } from './accreditation-stats/accreditation-stats.entity';
 import { CertificationStatsRollupEntity } from './certification-stats/certification-stats.entity';
 import { trainingMigrations } from './migrations';
 import { trainingSchema } from './schema';
@@ -67,6 +68,7 @@ export const trainingService: ServiceDefinition = {
     TrainingStatsPersonYearEntity,
     TrainingStatsPeopleEntity,
     CertificationStatsRollupEntity,
+    AccreditationStatsRollupEntity,
   ],
   migrations: trainingMigrations,
   schema: trainingSchema,
@@ -77,3 +79,4 @@ export const trainingService: ServiceDefinition = {
 
 export { rebuildTrainingStats } from './stats/stats.service';
 export { rebuildCertificationStats } from './certification-stats/certification-stats.service';
+export { rebuildAccreditationStats } from './accreditation-stats/accreditation-stats.service';

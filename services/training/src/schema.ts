@@ -5,6 +5,7 @@ import { AtensiResolver } from './atensi/atensi.resolver';
 import { UnitAtensiResolver } from './atensi/atensi.unit-resolver';
 import { CertificationCandidateResolver, CertificationResolver } from './certification/certification.resolver';
 import { UnitCertificationResolver } from './certification/certification.unit-resolver';
+import { AccreditationStatsResolver } from './accreditation-stats/accreditation-stats.resolver';
 import { CertificationStatsResolver } from './certification-stats/certification-stats.resolver';
 import { CertificateResolver } from './certificate/certificate.resolver';
 import { TrainingClassResolver } from './class/class.resolver';
@@ -37,6 +38,7 @@ export const trainingSchema: FederatedSchemaSpec = {
     CertificationStatsResolver,
     AccreditationResolver,
     UnitAccreditationResolver,
+    AccreditationStatsResolver,
     AtensiResolver,
     UnitAtensiResolver,
   ],

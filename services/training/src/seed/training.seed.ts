@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RECOUNT_CLASS_GRADUATES } from '../class/class.entity';
+import { rebuildAccreditationStats } from '../accreditation-stats/accreditation-stats.service';
 import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
 import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
@@ -30,6 +31,7 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
       await dataSource.query(RECOUNT_CLASS_GRADUATES);
       await dataSource.transaction((m) => rebuildTrainingStats(m));
       await dataSource.transaction((m) => rebuildCertificationStats(m));
+      await dataSource.transaction((m) => rebuildAccreditationStats(m));
     }
     return false;
   }
