@@ -51,6 +51,8 @@ export const RULES: Record<string, Rule> = {
       'CertificationStatsRow.unit',
       'Query.accreditationStats',
       'AccreditationStatsRow.unit',
+      'Query.atensiStats',
+      'AtensiStatsRow.unit',
       'RealizationPage.items',
       'RealizationPage.nodes',
       'RealizationPage.edges',

@@ -1,6 +1,11 @@
 import { rebuildBudgetStatsRollup } from '@kesos/budget';
 import { rebuildSurveyTotals } from '@kesos/performance';
-import { rebuildAccreditationStats, rebuildCertificationStats, rebuildTrainingStats } from '@kesos/training';
+import {
+  rebuildAccreditationStats,
+  rebuildAtensiStats,
+  rebuildCertificationStats,
+  rebuildTrainingStats,
+} from '@kesos/training';
 import { SERVICES } from '@kesos/gateway';
 import {
   ConfigReader,
@@ -19,7 +24,8 @@ const REBUILDS: Record<string, (dataSource: DataSource) => Promise<number>> = {
     const counts = await dataSource.transaction((m) => rebuildTrainingStats(m));
     const certification = await dataSource.transaction((m) => rebuildCertificationStats(m));
     const accreditation = await dataSource.transaction((m) => rebuildAccreditationStats(m));
-    return counts.rollupRows + counts.participantRows + certification + accreditation;
+    const atensi = await dataSource.transaction((m) => rebuildAtensiStats(m));
+    return counts.rollupRows + counts.participantRows + certification + accreditation + atensi;
   },
   budget: (dataSource) => dataSource.transaction((m) => rebuildBudgetStatsRollup(m)),
   performance: async (dataSource) => {

@@ -12,6 +12,7 @@ import {
   CertificationSessionEntity,
 } from './certification/certification.entity';
 import { AccreditationStatsRollupEntity } from './accreditation-stats/accreditation-stats.entity';
+import { AtensiStatsRollupEntity } from './atensi-stats/atensi-stats.entity';
 import { CertificationStatsRollupEntity } from './certification-stats/certification-stats.entity';
 import { trainingMigrations } from './migrations';
 import { trainingSchema } from './schema';
@@ -69,6 +70,7 @@ export const trainingService: ServiceDefinition = {
     TrainingStatsPeopleEntity,
     CertificationStatsRollupEntity,
     AccreditationStatsRollupEntity,
+    AtensiStatsRollupEntity,
   ],
   migrations: trainingMigrations,
   schema: trainingSchema,
@@ -80,3 +82,4 @@ export const trainingService: ServiceDefinition = {
 export { rebuildTrainingStats } from './stats/stats.service';
 export { rebuildCertificationStats } from './certification-stats/certification-stats.service';
 export { rebuildAccreditationStats } from './accreditation-stats/accreditation-stats.service';
+export { rebuildAtensiStats } from './atensi-stats/atensi-stats.service';

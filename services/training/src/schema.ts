@@ -6,6 +6,7 @@ import { UnitAtensiResolver } from './atensi/atensi.unit-resolver';
 import { CertificationCandidateResolver, CertificationResolver } from './certification/certification.resolver';
 import { UnitCertificationResolver } from './certification/certification.unit-resolver';
 import { AccreditationStatsResolver } from './accreditation-stats/accreditation-stats.resolver';
+import { AtensiStatsResolver } from './atensi-stats/atensi-stats.resolver';
 import { CertificationStatsResolver } from './certification-stats/certification-stats.resolver';
 import { CertificateResolver } from './certificate/certificate.resolver';
 import { TrainingClassResolver } from './class/class.resolver';
@@ -41,6 +42,7 @@ export const trainingSchema: FederatedSchemaSpec = {
     AccreditationStatsResolver,
     AtensiResolver,
     UnitAtensiResolver,
+    AtensiStatsResolver,
   ],
   referenceResolvers: { ...unitReference },
 };

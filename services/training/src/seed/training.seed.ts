@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RECOUNT_CLASS_GRADUATES } from '../class/class.entity';
 import { rebuildAccreditationStats } from '../accreditation-stats/accreditation-stats.service';
+import { rebuildAtensiStats } from '../atensi-stats/atensi-stats.service';
 import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
 import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
@@ -32,6 +33,7 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
       await dataSource.transaction((m) => rebuildTrainingStats(m));
       await dataSource.transaction((m) => rebuildCertificationStats(m));
       await dataSource.transaction((m) => rebuildAccreditationStats(m));
+      await dataSource.transaction((m) => rebuildAtensiStats(m));
     }
     return false;
   }
