@@ -1,6 +1,11 @@
 import { rebuildBudgetStatsRollup } from '@kesos/budget';
 import { rebuildSurveyTotals } from '@kesos/performance';
-import { rebuildTrainingStats } from '@kesos/training';
+import {
+  rebuildAccreditationStats,
+  rebuildAtensiStats,
+  rebuildCertificationStats,
+  rebuildTrainingStats,
+} from '@kesos/training';
 import { SERVICES } from '@kesos/gateway';
 import {
   ConfigReader,
@@ -17,7 +22,10 @@ import type { DataSource } from 'typeorm';
 const REBUILDS: Record<string, (dataSource: DataSource) => Promise<number>> = {
   training: async (dataSource) => {
     const counts = await dataSource.transaction((m) => rebuildTrainingStats(m));
-    return counts.rollupRows + counts.participantRows;
+    const certification = await dataSource.transaction((m) => rebuildCertificationStats(m));
+    const accreditation = await dataSource.transaction((m) => rebuildAccreditationStats(m));
+    const atensi = await dataSource.transaction((m) => rebuildAtensiStats(m));
+    return counts.rollupRows + counts.participantRows + certification + accreditation + atensi;
   },
   budget: (dataSource) => dataSource.transaction((m) => rebuildBudgetStatsRollup(m)),
   performance: async (dataSource) => {

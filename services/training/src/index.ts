@@ -11,6 +11,9 @@ import {
   CertificationCandidateEntity,
   CertificationSessionEntity,
 } from './certification/certification.entity';
+import { AccreditationStatsRollupEntity } from './accreditation-stats/accreditation-stats.entity';
+import { AtensiStatsRollupEntity } from './atensi-stats/atensi-stats.entity';
+import { CertificationStatsRollupEntity } from './certification-stats/certification-stats.entity';
 import { trainingMigrations } from './migrations';
 import { trainingSchema } from './schema';
 import { seedTraining } from './seed/training.seed';
@@ -65,6 +68,9 @@ export const trainingService: ServiceDefinition = {
     TrainingStatsCoarseEntity,
     TrainingStatsPersonYearEntity,
     TrainingStatsPeopleEntity,
+    CertificationStatsRollupEntity,
+    AccreditationStatsRollupEntity,
+    AtensiStatsRollupEntity,
   ],
   migrations: trainingMigrations,
   schema: trainingSchema,
@@ -74,3 +80,6 @@ export const trainingService: ServiceDefinition = {
 };
 
 export { rebuildTrainingStats } from './stats/stats.service';
+export { rebuildCertificationStats } from './certification-stats/certification-stats.service';
+export { rebuildAccreditationStats } from './accreditation-stats/accreditation-stats.service';
+export { rebuildAtensiStats } from './atensi-stats/atensi-stats.service';

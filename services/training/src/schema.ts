@@ -5,6 +5,9 @@ import { AtensiResolver } from './atensi/atensi.resolver';
 import { UnitAtensiResolver } from './atensi/atensi.unit-resolver';
 import { CertificationCandidateResolver, CertificationResolver } from './certification/certification.resolver';
 import { UnitCertificationResolver } from './certification/certification.unit-resolver';
+import { AccreditationStatsResolver } from './accreditation-stats/accreditation-stats.resolver';
+import { AtensiStatsResolver } from './atensi-stats/atensi-stats.resolver';
+import { CertificationStatsResolver } from './certification-stats/certification-stats.resolver';
 import { CertificateResolver } from './certificate/certificate.resolver';
 import { TrainingClassResolver } from './class/class.resolver';
 import { EnrollmentResolver } from './enrollment/enrollment.resolver';
@@ -33,10 +36,13 @@ export const trainingSchema: FederatedSchemaSpec = {
     CertificationResolver,
     CertificationCandidateResolver,
     UnitCertificationResolver,
+    CertificationStatsResolver,
     AccreditationResolver,
     UnitAccreditationResolver,
+    AccreditationStatsResolver,
     AtensiResolver,
     UnitAtensiResolver,
+    AtensiStatsResolver,
   ],
   referenceResolvers: { ...unitReference },
 };

@@ -1,6 +1,7 @@
 import type { RequestContext } from '@kesos/infra';
 import { assertCanRead, assertCanWrite, BadInputError, forUpdate, pageWindow, toConnection } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
+import { countAccreditation } from '../accreditation-stats/accreditation-stats.service';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation.entity';
 import { accreditationDecidedEvent } from './accreditation.events';
@@ -79,6 +80,7 @@ export async function recordAccreditation(
       decidedOn: valid.decidedOn,
     });
     const { identifiers } = await manager.insert(AccreditationAssessmentEntity, row);
+    await countAccreditation(manager, { unitCode: row.unitCode, year, kind: institution.kind, result: row.result });
     const saved = { ...row, id: Number(identifiers[0]?.id) };
     await tx.emit(accreditationDecidedEvent(saved));
     return saved;

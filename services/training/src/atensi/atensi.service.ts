@@ -9,6 +9,7 @@ import {
   toConnection,
 } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
+import { countAtensiCase } from '../atensi-stats/atensi-stats.service';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
 import { AtensiCaseEntity } from './atensi.entity';
 import { atensiCaseClosedEvent } from './atensi.events';
@@ -44,6 +45,7 @@ export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput):
       peopleServed: null,
     });
     const { identifiers } = await manager.insert(AtensiCaseEntity, row);
+    await countAtensiCase(manager, [{ fact: row, sign: 1 }]);
     return { ...row, id: Number(identifiers[0]?.id) };
   });
   return toAtensiCase(saved);
@@ -77,6 +79,10 @@ export async function closeCase(ctx: RequestContext, input: CloseAtensiCaseInput
     );
     if (affected === 0) throw new ConflictError(`case ${found.id} was closed meanwhile`);
     const closed = { ...found, ...change };
+    await countAtensiCase(tx.manager, [
+      { fact: found, sign: -1 },
+      { fact: closed, sign: 1 },
+    ]);
     await tx.emit(atensiCaseClosedEvent(closed));
     return closed;
   });

@@ -9,6 +9,7 @@ import {
   toConnection,
 } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
+import { countCandidateOutcome, outcomeOf } from '../certification-stats/certification-stats.service';
 import { maskName } from '../common/common.helpers';
 import {
   CertificationAssessmentEntity,
@@ -59,6 +60,7 @@ export async function registerCandidate(
       originRegency: place.regency,
     });
     const { identifiers } = await manager.insert(CertificationCandidateEntity, row);
+    await countCandidateOutcome(manager, row, null, outcomeOf([]));
     return { ...row, id: Number(identifiers[0]?.id) };
   });
   return toCertificationCandidate(saved);
@@ -142,6 +144,9 @@ export async function recordAssessment(
       assessedOn: valid.assessedOn,
     });
     const { identifiers } = await manager.insert(CertificationAssessmentEntity, row);
+    // The candidate is locked and every result of theirs is in `earlier` (they all count towards its year).
+    const before = earlier.map((a) => a.result);
+    await countCandidateOutcome(manager, candidate, outcomeOf(before), outcomeOf([...before, valid.result]));
     const saved = { ...row, id: Number(identifiers[0]?.id) };
     await tx.emit(certificationAssessedEvent(saved));
     return saved;

@@ -1,5 +1,6 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
+import { rebuildAccreditationStats } from '../accreditation-stats/accreditation-stats.service';
 import {
   AccreditationAssessmentEntity,
   AccreditationTargetEntity,
@@ -96,6 +97,7 @@ export async function seedAccreditation(m: EntityManager): Promise<void> {
   await m.insert(AccreditationTargetEntity, { unitCode: unit, year, institutions: target });
   await insertInChunks(m, LksInstitutionEntity, institutions);
   await insertInChunks(m, AccreditationAssessmentEntity, assessments);
+  await rebuildAccreditationStats(m);
   await writeEvents(
     m,
     assessments.map((a) => accreditationDecidedEvent(a, `${a.decidedOn}T03:00:00.000Z`)),

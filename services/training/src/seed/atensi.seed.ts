@@ -1,5 +1,6 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
+import { rebuildAtensiStats } from '../atensi-stats/atensi-stats.service';
 import { AtensiCaseEntity } from '../atensi/atensi.entity';
 import { atensiCaseClosedEvent } from '../atensi/atensi.events';
 import { AtensiCaseStatus, AtensiServiceType } from '../atensi/atensi.type';
@@ -71,6 +72,7 @@ export async function seedAtensi(m: EntityManager): Promise<void> {
     };
   });
   await insertInChunks(m, AtensiCaseEntity, cases);
+  await rebuildAtensiStats(m);
   await writeEvents(
     m,
     cases.map((c) => atensiCaseClosedEvent(c, `${c.closedOn}T03:00:00.000Z`)),

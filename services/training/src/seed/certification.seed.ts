@@ -1,5 +1,6 @@
 import { writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
+import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
 import {
   CertificationAssessmentEntity,
   CertificationCandidateEntity,
@@ -90,6 +91,7 @@ export async function seedCertification(m: EntityManager): Promise<void> {
   await insertInChunks(m, CertificationSessionEntity, sessions);
   await insertInChunks(m, CertificationCandidateEntity, candidates);
   await insertInChunks(m, CertificationAssessmentEntity, assessments);
+  await rebuildCertificationStats(m);
   await writeEvents(
     m,
     assessments.map((a) => certificationAssessedEvent(a, `${a.assessedOn}T03:00:00.000Z`)),

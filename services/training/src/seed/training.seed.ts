@@ -1,5 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RECOUNT_CLASS_GRADUATES } from '../class/class.entity';
+import { rebuildAccreditationStats } from '../accreditation-stats/accreditation-stats.service';
+import { rebuildAtensiStats } from '../atensi-stats/atensi-stats.service';
+import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
 import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
 import { seedAccreditation } from './accreditation.seed';
@@ -28,6 +31,9 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
     if (dataSource.options.type === 'better-sqlite3') {
       await dataSource.query(RECOUNT_CLASS_GRADUATES);
       await dataSource.transaction((m) => rebuildTrainingStats(m));
+      await dataSource.transaction((m) => rebuildCertificationStats(m));
+      await dataSource.transaction((m) => rebuildAccreditationStats(m));
+      await dataSource.transaction((m) => rebuildAtensiStats(m));
     }
     return false;
   }

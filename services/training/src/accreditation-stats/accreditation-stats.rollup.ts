@@ -1,0 +1,49 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Keeps `accreditation_stats_rollup` equal to a GROUP BY over the assessments and their
+ * institutions. `recordAccreditation` calls `countAccreditation` inside its own transaction,
+ * after locking the institution, so the count commits or rolls back with the assessment.
+ * Assessments are never changed or deleted, so counts only grow.
+ */
+
+export interface AccreditationKey {
+  unitCode: string;
+  year: number;
+  kind: string;
+  result: string;
+}
+
+const KEY = ['unitCode', 'year', 'kind', 'result'] as const;
+
+/** One new assessment enters the counts. */
+export async function countAccreditation(manager: EntityManager, key: AccreditationKey): Promise<void> {
+  const sqlite = manager.dataSource.options.type === 'better-sqlite3';
+  const onConflict = sqlite
+    ? ` ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET n = n + excluded.n`
+    : ' ON DUPLICATE KEY UPDATE n = n + VALUES(n)';
+  await manager.query(
+    `INSERT INTO accreditation_stats_rollup (${KEY.join(', ')}, n) VALUES (?, ?, ?, ?, 1)${onConflict}`,
+    [key.unitCode, key.year, key.kind, key.result],
+  );
+}
+
+/** The rollup as a raw GROUP BY over the base tables computes it (the rebuild and the tests' reference). */
+export const RAW_ACCREDITATION_ROLLUP_SELECT = `SELECT a.unitCode AS unitCode, a.year AS year, i.kind AS kind,
+  a.result AS result, COUNT(*) AS n
+  FROM accreditation_assessment a JOIN lks_institution i ON i.id = a.institutionId
+  GROUP BY a.unitCode, a.year, i.kind, a.result`;
+
+/**
+ * Recomputes `accreditation_stats_rollup` from the assessments with the given manager's
+ * transaction. For the migration's backfill, the seed, the embedded database at startup and
+ * `npm run stats:rebuild`.
+ */
+export async function rebuildAccreditationStats(manager: EntityManager): Promise<number> {
+  await manager.query('DELETE FROM accreditation_stats_rollup');
+  await manager.query(
+    `INSERT INTO accreditation_stats_rollup (${KEY.join(', ')}, n) ${RAW_ACCREDITATION_ROLLUP_SELECT}`,
+  );
+  const [row] = await manager.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM accreditation_stats_rollup');
+  return Number(row?.n ?? 0);
+}

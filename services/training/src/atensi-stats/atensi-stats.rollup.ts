@@ -1,0 +1,65 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Keeps `atensi_stats_rollup` equal to a GROUP BY over the ATENSI cases. `openCase` and
+ * `closeCase` call `countAtensiCase` inside their own transactions (a close after locking the
+ * case), so the counts commit or roll back with the write. A close moves the case from its OPEN
+ * key to its CLOSED key; the keys are upserted in sorted order (CLOSED before OPEN).
+ */
+
+export interface AtensiCaseFact {
+  unitCode: string;
+  year: number;
+  serviceType: string;
+  status: string;
+  served: boolean | null;
+  peopleServed: number | null;
+}
+
+const KEY = ['unitCode', 'year', 'serviceType', 'status'] as const;
+
+/** Cases appearing (sign +1) and disappearing (sign -1) from their keys. */
+export async function countAtensiCase(
+  manager: EntityManager,
+  facts: readonly { fact: AtensiCaseFact; sign: number }[],
+): Promise<void> {
+  const sqlite = manager.dataSource.options.type === 'better-sqlite3';
+  const onConflict = sqlite
+    ? ' ON CONFLICT (unitCode, year, serviceType, status) DO UPDATE SET cases = cases + excluded.cases, servedCases = servedCases + excluded.servedCases, peopleServed = peopleServed + excluded.peopleServed'
+    : ' ON DUPLICATE KEY UPDATE cases = cases + VALUES(cases), servedCases = servedCases + VALUES(servedCases), peopleServed = peopleServed + VALUES(peopleServed)';
+  const sorted = [...facts].sort((a, b) => {
+    const x = JSON.stringify(KEY.map((k) => a.fact[k]));
+    const y = JSON.stringify(KEY.map((k) => b.fact[k]));
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  for (const { fact, sign } of sorted) {
+    const key = KEY.map((k) => fact[k]);
+    await manager.query(
+      `INSERT INTO atensi_stats_rollup (${KEY.join(', ')}, cases, servedCases, peopleServed) VALUES (?, ?, ?, ?, ?, ?, ?)${onConflict}`,
+      [...key, sign, sign * (fact.served ? 1 : 0), sign * (fact.peopleServed ?? 0)],
+    );
+    if (sign < 0)
+      await manager.query(
+        `DELETE FROM atensi_stats_rollup WHERE cases <= 0 AND ${KEY.map((k) => `${k} = ?`).join(' AND ')}`,
+        key,
+      );
+  }
+}
+
+/** The rollup as a raw GROUP BY over the base table computes it (the rebuild and the tests' reference). */
+export const RAW_ATENSI_ROLLUP_SELECT = `SELECT unitCode, year, serviceType, status, COUNT(*) AS cases,
+  SUM(CASE WHEN served = 1 THEN 1 ELSE 0 END) AS servedCases, SUM(COALESCE(peopleServed, 0)) AS peopleServed
+  FROM atensi_case GROUP BY unitCode, year, serviceType, status`;
+
+/**
+ * Recomputes `atensi_stats_rollup` from the cases with the given manager's transaction. For the
+ * migration's backfill, the seed, the embedded database at startup and `npm run stats:rebuild`.
+ */
+export async function rebuildAtensiStats(manager: EntityManager): Promise<number> {
+  await manager.query('DELETE FROM atensi_stats_rollup');
+  await manager.query(
+    `INSERT INTO atensi_stats_rollup (${KEY.join(', ')}, cases, servedCases, peopleServed) ${RAW_ATENSI_ROLLUP_SELECT}`,
+  );
+  const [row] = await manager.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM atensi_stats_rollup');
+  return Number(row?.n ?? 0);
+}

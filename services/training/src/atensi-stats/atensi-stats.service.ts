@@ -1,0 +1,92 @@
+import type { RequestContext, StatsOrder } from '@kesos/infra';
+import { rankStatsRows, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
+import { AtensiCaseStatus } from '../atensi/atensi.type';
+import { unitByCode } from '../unit/unit.loader';
+import { toUnit } from '../unit/unit.mapper';
+import type { Unit } from '../unit/unit.type';
+import type { AtensiStatsFilter } from './atensi-stats.input';
+import type { RawAtensiStatsRow } from './atensi-stats.mapper';
+import { toAtensiStatsRow } from './atensi-stats.mapper';
+import type { AtensiStatsRow } from './atensi-stats.type';
+import { AtensiStatsDimension, AtensiStatsField } from './atensi-stats.type';
+
+export interface AtensiStatsArgs {
+  filter: AtensiStatsFilter | null | undefined;
+  groupBy: AtensiStatsDimension[] | null | undefined;
+  orderBy: StatsOrder<AtensiStatsField>[] | null | undefined;
+  first: number | null | undefined;
+}
+
+/** Each dimension's column in `atensi_stats_rollup`. */
+const COLUMN: Record<AtensiStatsDimension, keyof RawAtensiStatsRow> = {
+  [AtensiStatsDimension.UNIT]: 'unitCode',
+  [AtensiStatsDimension.YEAR]: 'year',
+  [AtensiStatsDimension.SERVICE_TYPE]: 'serviceType',
+  [AtensiStatsDimension.STATUS]: 'status',
+};
+
+/** ATENSI statistics from `atensi_stats_rollup` (atensi-stats.rollup.ts), never from the cases: one GROUP BY over the rollup. */
+export async function atensiStats(ctx: RequestContext, args: AtensiStatsArgs): Promise<AtensiStatsRow[]> {
+  const { fromYear, toYear } = statsYears(args.filter);
+  const units = statsUnits(ctx.caller, args.filter?.units);
+  const groupBy = statsGroupBy(args.groupBy);
+  const first = statsFirst(args.first);
+  const f = args.filter;
+  const conditions: string[] = ['year BETWEEN ? AND ?'];
+  const params: unknown[] = [fromYear, toYear];
+  const restrict = (column: string, list: readonly string[] | null) => {
+    if (list === null) return;
+    if (list.length === 0) conditions.push('1 = 0');
+    else {
+      conditions.push(`${column} IN (${list.map(() => '?').join(', ')})`);
+      params.push(...list);
+    }
+  };
+  // An empty or omitted service type or status list does not restrict; an empty unit list (a
+  // viewer asking for another unit) matches nothing.
+  const values = (list: readonly string[] | null | undefined) => (list?.length ? [...new Set(list)] : null);
+  restrict('unitCode', units);
+  restrict('serviceType', values(f?.serviceTypes));
+  restrict('status', values(f?.statuses));
+
+  const columns = groupBy.map((d) => COLUMN[d]);
+  const grouped = columns.length ? ` GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : '';
+  const select = columns.map((c) => `${c}, `).join('');
+  const raw = await ctx.db.dataSource.query<RawAtensiStatsRow[]>(
+    `SELECT ${select}SUM(cases) AS cases,
+       SUM(CASE WHEN status = '${AtensiCaseStatus.CLOSED}' THEN cases ELSE 0 END) AS closedCases,
+       SUM(servedCases) AS servedCases, SUM(peopleServed) AS peopleServed
+     FROM atensi_stats_rollup WHERE ${conditions.join(' AND ')}${grouped}`,
+    params,
+  );
+  return rankStatsRows(raw.map(toAtensiStatsRow), args.orderBy, valueOf, first);
+}
+
+function valueOf(row: AtensiStatsRow, field: AtensiStatsField): number | null {
+  switch (field) {
+    case AtensiStatsField.YEAR:
+      return row.year;
+    case AtensiStatsField.CASES:
+      return row.cases;
+    case AtensiStatsField.OPEN_CASES:
+      return row.openCases;
+    case AtensiStatsField.CLOSED_CASES:
+      return row.closedCases;
+    case AtensiStatsField.SERVED_CASES:
+      return row.servedCases;
+    case AtensiStatsField.PEOPLE_SERVED:
+      return row.peopleServed;
+    case AtensiStatsField.SERVED_RATE:
+      return row.servedRate;
+  }
+}
+
+/** The row's unit when grouped by UNIT (through the request's unit loader). */
+export async function atensiStatsRowUnit(ctx: RequestContext, row: AtensiStatsRow): Promise<Unit | null> {
+  if (row.unitCode === null) return null;
+  const unit = await unitByCode(ctx).load(row.unitCode);
+  return unit ? toUnit(unit) : null;
+}
+
+/** What the ATENSI writes, the seed and the rebuild call to keep the statistics current. */
+export { countAtensiCase, rebuildAtensiStats } from './atensi-stats.rollup';
