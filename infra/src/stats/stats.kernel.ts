@@ -133,3 +133,34 @@ export function rankStatsRows<R extends object, F extends string>(
   }
   return ranked;
 }
+
+/**
+ * The WHERE and GROUP BY of a statistics query over a rollup table with a `year` column. `units`
+ * is statsUnits' answer (null: every unit; empty: a viewer asking for another unit, no rows);
+ * an omitted or empty `lists` entry does not restrict.
+ */
+export function rollupQuery(
+  years: YearWindow,
+  units: readonly string[] | null,
+  lists: Record<string, readonly string[] | null | undefined>,
+  groupColumns: readonly string[],
+): { where: string; params: unknown[]; select: string; grouped: string } {
+  const conditions = ['year BETWEEN ? AND ?'];
+  const params: unknown[] = [years.fromYear, years.toYear];
+  const restrict = (column: string, list: readonly string[]) => {
+    if (list.length === 0) conditions.push('1 = 0');
+    else {
+      conditions.push(`${column} IN (${list.map(() => '?').join(', ')})`);
+      params.push(...list);
+    }
+  };
+  if (units !== null) restrict('unitCode', units);
+  for (const [column, list] of Object.entries(lists)) if (list?.length) restrict(column, [...new Set(list)]);
+  const columns = groupColumns.join(', ');
+  return {
+    where: conditions.join(' AND '),
+    params,
+    select: groupColumns.map((c) => `${c}, `).join(''),
+    grouped: groupColumns.length ? ` GROUP BY ${columns} ORDER BY ${columns}` : '',
+  };
+}

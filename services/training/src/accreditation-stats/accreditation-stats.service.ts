@@ -1,5 +1,5 @@
 import type { RequestContext, StatsOrder } from '@kesos/infra';
-import { rankStatsRows, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
+import { rankStatsRows, rollupQuery, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
 import { AccreditationResult, VALIDITY_YEARS } from '../accreditation/accreditation.type';
 import { unitByCode } from '../unit/unit.loader';
 import { toUnit } from '../unit/unit.mapper';
@@ -36,35 +36,19 @@ export async function accreditationStats(
   ctx: RequestContext,
   args: AccreditationStatsArgs,
 ): Promise<AccreditationStatsRow[]> {
-  const { fromYear, toYear } = statsYears(args.filter);
   const units = statsUnits(ctx.caller, args.filter?.units);
-  const groupBy = statsGroupBy(args.groupBy);
   const first = statsFirst(args.first);
   const f = args.filter;
-  const conditions: string[] = ['year BETWEEN ? AND ?'];
-  const params: unknown[] = [fromYear, toYear];
-  const restrict = (column: string, list: readonly string[] | null) => {
-    if (list === null) return;
-    if (list.length === 0) conditions.push('1 = 0');
-    else {
-      conditions.push(`${column} IN (${list.map(() => '?').join(', ')})`);
-      params.push(...list);
-    }
-  };
-  // An empty or omitted result or kind list does not restrict; an empty unit list (a viewer
-  // asking for another unit) matches nothing.
-  const values = (list: readonly string[] | null | undefined) => (list?.length ? [...new Set(list)] : null);
-  restrict('unitCode', units);
-  restrict('result', values(f?.results));
-  restrict('kind', values(f?.kinds));
-
-  const columns = groupBy.map((d) => COLUMN[d]);
-  const grouped = columns.length ? ` GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : '';
-  const select = columns.map((c) => `${c}, `).join('');
+  const { where, params, select, grouped } = rollupQuery(
+    statsYears(f),
+    units,
+    { result: f?.results, kind: f?.kinds },
+    statsGroupBy(args.groupBy).map((d) => COLUMN[d]),
+  );
   const raw = await ctx.db.dataSource.query<RawAccreditationStatsRow[]>(
     `SELECT ${select}SUM(n) AS assessed,
        SUM(CASE WHEN result IN (${ACCREDITING.map((r) => `'${r}'`).join(', ')}) THEN n ELSE 0 END) AS accredited
-     FROM accreditation_stats_rollup WHERE ${conditions.join(' AND ')}${grouped}`,
+     FROM accreditation_stats_rollup WHERE ${where}${grouped}`,
     params,
   );
   return rankStatsRows(raw.map(toAccreditationStatsRow), args.orderBy, valueOf, first);

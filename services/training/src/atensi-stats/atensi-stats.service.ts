@@ -1,5 +1,5 @@
 import type { RequestContext, StatsOrder } from '@kesos/infra';
-import { rankStatsRows, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
+import { rankStatsRows, rollupQuery, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
 import { AtensiCaseStatus } from '../atensi/atensi.type';
 import { unitByCode } from '../unit/unit.loader';
 import { toUnit } from '../unit/unit.mapper';
@@ -27,36 +27,20 @@ const COLUMN: Record<AtensiStatsDimension, keyof RawAtensiStatsRow> = {
 
 /** ATENSI statistics from `atensi_stats_rollup` (atensi-stats.rollup.ts), never from the cases: one GROUP BY over the rollup. */
 export async function atensiStats(ctx: RequestContext, args: AtensiStatsArgs): Promise<AtensiStatsRow[]> {
-  const { fromYear, toYear } = statsYears(args.filter);
   const units = statsUnits(ctx.caller, args.filter?.units);
-  const groupBy = statsGroupBy(args.groupBy);
   const first = statsFirst(args.first);
   const f = args.filter;
-  const conditions: string[] = ['year BETWEEN ? AND ?'];
-  const params: unknown[] = [fromYear, toYear];
-  const restrict = (column: string, list: readonly string[] | null) => {
-    if (list === null) return;
-    if (list.length === 0) conditions.push('1 = 0');
-    else {
-      conditions.push(`${column} IN (${list.map(() => '?').join(', ')})`);
-      params.push(...list);
-    }
-  };
-  // An empty or omitted service type or status list does not restrict; an empty unit list (a
-  // viewer asking for another unit) matches nothing.
-  const values = (list: readonly string[] | null | undefined) => (list?.length ? [...new Set(list)] : null);
-  restrict('unitCode', units);
-  restrict('serviceType', values(f?.serviceTypes));
-  restrict('status', values(f?.statuses));
-
-  const columns = groupBy.map((d) => COLUMN[d]);
-  const grouped = columns.length ? ` GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : '';
-  const select = columns.map((c) => `${c}, `).join('');
+  const { where, params, select, grouped } = rollupQuery(
+    statsYears(f),
+    units,
+    { serviceType: f?.serviceTypes, status: f?.statuses },
+    statsGroupBy(args.groupBy).map((d) => COLUMN[d]),
+  );
   const raw = await ctx.db.dataSource.query<RawAtensiStatsRow[]>(
     `SELECT ${select}SUM(cases) AS cases,
        SUM(CASE WHEN status = '${AtensiCaseStatus.CLOSED}' THEN cases ELSE 0 END) AS closedCases,
        SUM(servedCases) AS servedCases, SUM(peopleServed) AS peopleServed
-     FROM atensi_stats_rollup WHERE ${conditions.join(' AND ')}${grouped}`,
+     FROM atensi_stats_rollup WHERE ${where}${grouped}`,
     params,
   );
   return rankStatsRows(raw.map(toAtensiStatsRow), args.orderBy, valueOf, first);

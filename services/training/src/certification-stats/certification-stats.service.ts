@@ -1,5 +1,5 @@
 import type { RequestContext, StatsOrder } from '@kesos/infra';
-import { rankStatsRows, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
+import { rankStatsRows, rollupQuery, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
 import { unitByCode } from '../unit/unit.loader';
 import { toUnit } from '../unit/unit.mapper';
 import type { Unit } from '../unit/unit.type';
@@ -34,36 +34,20 @@ export async function certificationStats(
   ctx: RequestContext,
   args: CertificationStatsArgs,
 ): Promise<CertificationStatsRow[]> {
-  const { fromYear, toYear } = statsYears(args.filter);
   const units = statsUnits(ctx.caller, args.filter?.units);
-  const groupBy = statsGroupBy(args.groupBy);
   const first = statsFirst(args.first);
   const f = args.filter;
-  const conditions: string[] = ['year BETWEEN ? AND ?'];
-  const params: unknown[] = [fromYear, toYear];
-  const restrict = (column: string, list: readonly string[] | null) => {
-    if (list === null) return;
-    if (list.length === 0) conditions.push('1 = 0');
-    else {
-      conditions.push(`${column} IN (${list.map(() => '?').join(', ')})`);
-      params.push(...list);
-    }
-  };
-  // An empty or omitted category or outcome list does not restrict; an empty unit list (a viewer
-  // asking for another unit) matches nothing.
-  const values = (list: readonly string[] | null | undefined) => (list?.length ? [...new Set(list)] : null);
-  restrict('unitCode', units);
-  restrict('category', values(f?.categories));
-  restrict('outcome', values(f?.outcomes));
-
-  const columns = groupBy.map((d) => COLUMN[d]);
-  const grouped = columns.length ? ` GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : '';
-  const select = columns.map((c) => `${c}, `).join('');
+  const { where, params, select, grouped } = rollupQuery(
+    statsYears(f),
+    units,
+    { category: f?.categories, outcome: f?.outcomes },
+    statsGroupBy(args.groupBy).map((d) => COLUMN[d]),
+  );
   const raw = await ctx.db.dataSource.query<RawCertificationStatsRow[]>(
     `SELECT ${select}SUM(n) AS candidates,
        SUM(CASE WHEN outcome <> '${OUTCOME.NOT_ASSESSED}' THEN n ELSE 0 END) AS assessed,
        SUM(CASE WHEN outcome = '${OUTCOME.COMPETENT}' THEN n ELSE 0 END) AS competent
-     FROM certification_stats_rollup WHERE ${conditions.join(' AND ')}${grouped}`,
+     FROM certification_stats_rollup WHERE ${where}${grouped}`,
     params,
   );
   // Without groupBy, SUM over no rows is one row of nulls: the total of nothing is zeros.
