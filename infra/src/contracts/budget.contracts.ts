@@ -19,6 +19,8 @@ export const realizationRecordedV1 = defineContract('budget.realization.recorded
   documentNumber: field.text(),
   /** On a reversing entry: the transaction it cancels. */
   reversesTransactionId: field.id().added(),
+  /** Where the record behind the event comes from (OPERATIONAL, REPORTED, RECONSTRUCTED, SYNTHETIC); absent means OPERATIONAL. */
+  provenance: field.text().nullable().added(),
 });
 
 /** A unit's SMART and IKPA scores for a year were recorded. */

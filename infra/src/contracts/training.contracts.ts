@@ -29,6 +29,8 @@ export const enrollmentGraduatedV1 = defineContract('training.enrollment.graduat
   satkerCode: field.text().nullable().added(),
   /** The class's last day, when the training was completed; performance places it in a quarter. */
   date: field.day().nullable().added(),
+  /** Where the record behind the event comes from (OPERATIONAL, REPORTED, RECONSTRUCTED, SYNTHETIC); absent means OPERATIONAL. */
+  provenance: field.text().nullable().added(),
 });
 
 /** A class ended; performance compares its graduates with its target. */
@@ -45,6 +47,8 @@ export const classClosedV1 = defineContract('training.class.closed', 1, {
   budgetOutputCode: field.text().nullable().added(),
   /** The class's last day. */
   date: field.day().nullable().added(),
+  /** Where the record behind the event comes from (OPERATIONAL, REPORTED, RECONSTRUCTED, SYNTHETIC); absent means OPERATIONAL. */
+  provenance: field.text().nullable().added(),
 });
 
 /** Performance counts graduates with life skills (SK3.1). */
@@ -57,6 +61,8 @@ export const monitoringAssessedV1 = defineContract('training.monitoring.assessed
   programmeCode: field.text().added(),
   /** Day of the monitoring visit. */
   date: field.day().nullable().added(),
+  /** Where the record behind the event comes from (OPERATIONAL, REPORTED, RECONSTRUCTED, SYNTHETIC); absent means OPERATIONAL. */
+  provenance: field.text().nullable().added(),
 });
 
 /** A candidate's competency result was recorded (performance counts SK2.1). */
@@ -68,6 +74,8 @@ export const certificationAssessedV1 = defineContract('training.certification.as
   candidateId: field.id().nullable().added(),
   /** Day of the assessment. */
   date: field.day().nullable().added(),
+  /** Where the record behind the event comes from (OPERATIONAL, REPORTED, RECONSTRUCTED, SYNTHETIC); absent means OPERATIONAL. */
+  provenance: field.text().nullable().added(),
 });
 
 /** An LKS was visited and a decision recorded (performance counts SK1.1). */
@@ -80,6 +88,8 @@ export const accreditationDecidedV1 = defineContract('training.accreditation.dec
   accredited: field.flag(),
   /** Day of the decision. */
   date: field.day().nullable().added(),
+  /** Where the record behind the event comes from (OPERATIONAL, REPORTED, RECONSTRUCTED, SYNTHETIC); absent means OPERATIONAL. */
+  provenance: field.text().nullable().added(),
 });
 
 /** An ATENSI case was closed, served or not (performance counts SK4.1). */
@@ -94,6 +104,8 @@ export const atensiCaseClosedV1 = defineContract('training.atensi.case-closed', 
   served: field.flag(),
   /** Day the case was closed. */
   date: field.day().nullable().added(),
+  /** Where the record behind the event comes from (OPERATIONAL, REPORTED, RECONSTRUCTED, SYNTHETIC); absent means OPERATIONAL. */
+  provenance: field.text().nullable().added(),
 });
 
 export const trainingContracts = [
