@@ -1,3 +1,4 @@
+import { parseOptions } from './cli.usage';
 import {
   ConfigReader,
   createDataSource,
@@ -12,7 +13,6 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { generateMinistry } from './ministry.generator';
 import { MINISTRY_ENROLLMENTS, progressLine } from './ministry.plan';
@@ -188,20 +188,23 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
 /** Runs the bench with these command-line arguments (`analytics` among them is ignored). */
 export async function benchAnalytics(argv: string[]): Promise<void> {
   const args = argv.filter((a) => a !== 'analytics');
-  const { values } = parseArgs({
-    args,
-    options: {
-      enrollments: { type: 'string', default: String(MINISTRY_ENROLLMENTS) },
-      years: { type: 'string', default: '2020-2024' },
-      year: { type: 'string', default: '2022' },
-      rounds: { type: 'string', default: '5' },
-      requests: { type: 'string', default: '10' },
-      url: { type: 'string' },
-      prefix: { type: 'string' },
-      keep: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+  const { values } = parseOptions(
+    {
+      args,
+      options: {
+        enrollments: { type: 'string', default: String(MINISTRY_ENROLLMENTS) },
+        years: { type: 'string', default: '2020-2024' },
+        year: { type: 'string', default: '2022' },
+        rounds: { type: 'string', default: '5' },
+        requests: { type: 'string', default: '10' },
+        url: { type: 'string' },
+        prefix: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
     },
-  });
+    USAGE,
+  );
 
   if (values.help) {
     process.stdout.write(USAGE);

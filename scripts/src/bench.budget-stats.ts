@@ -1,6 +1,19 @@
+import { answerHelp } from './cli.usage';
 import { budgetService, rebuildBudgetStatsRollup } from '@kesos/budget';
 import { createLogger, MemoryEventBus, rawNumber, startService } from '@kesos/infra';
 import { callers, callSubgraph, freshMysqlDatabase, TEST_SECRETS } from '@kesos/infra/testing';
+
+const USAGE = `Usage: node scripts/dist/bench.budget-stats.js [--rows 1000000] [--requests 50]
+
+budgetStats at ministry scale on MariaDB (TEST_MYSQL_URL) against the same figures by raw GROUP BY
+over the base tables. On demand, not in CI; run npm run build first.
+
+Options:
+  --rows <n>       spending transactions loaded (default 1000000)
+  --requests <n>   requests per operation (default 50)
+  --help           this text
+`;
+answerHelp(USAGE);
 
 /**
  * `node scripts/dist/bench.budget-stats.js [--rows 1000000] [--requests 50]` (on demand, not in

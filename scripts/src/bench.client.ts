@@ -1,3 +1,4 @@
+import { answerHelp } from './cli.usage';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { DEFAULT_SUBGRAPH_TIMEOUTS, SubgraphDataSource } from '@kesos/gateway';
@@ -6,6 +7,19 @@ import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
+
+const USAGE = `Usage: npm run bench:client -- [--calls 20000] [--concurrency 50] [--rounds 3]
+
+The gateway's subgraph client alone, old (fetch) against new (node:http), against a stub subgraph
+in a child process; CPU per call, interleaved rounds. On demand, not in CI.
+
+Options:
+  --calls <n>         calls per client and round (default 20000)
+  --concurrency <n>   calls in flight (default 50)
+  --rounds <n>        rounds (default 3)
+  --help              this text
+`;
+answerHelp(USAGE);
 
 /**
  * `npm run bench:client [-- --calls 20000 --concurrency 50 --rounds 3]`: the gateway's subgraph

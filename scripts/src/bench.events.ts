@@ -1,3 +1,4 @@
+import { answerHelp } from './cli.usage';
 import { freshMysqlDatabase, TEST_NATS_URL } from '@kesos/infra/testing';
 import {
   accreditationDecidedV1,
@@ -19,6 +20,21 @@ import { trainingService } from '@kesos/training';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { DataSource, EntityManager } from 'typeorm';
+
+const USAGE = `Usage: npm run bench:events -- [--events 5000] [--chunk 50] [--rate 0] [--relay-batch 0] [--only performance|setBased]
+
+The event pipeline (training -> outbox -> JetStream -> consumers) against nats.js raw publish on the
+same NATS server (TEST_NATS_URL), MariaDB at TEST_MYSQL_URL. On demand, not in CI.
+
+Options:
+  --events <n>        events in the burst (default 5000)
+  --chunk <n>         events written per transaction (default 50)
+  --rate <n>          events per second, 0 for as fast as possible (default 0)
+  --relay-batch <n>   rows per relay pass (default: the relay's own)
+  --only <line>       that pipeline line alone (performance or setBased), after the raw lines
+  --help              this text
+`;
+answerHelp(USAGE);
 
 /**
  * `npm run bench:events [-- --events 5000 --chunk 50 --rate 0 --relay-batch 200 --only performance]`: the event pipeline against

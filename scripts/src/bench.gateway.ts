@@ -1,3 +1,4 @@
+import { answerHelp } from './cli.usage';
 import type { RunningService } from '@kesos/infra';
 import { createLogger, IDENTITY_HEADER, NatsEventBus, signIdentity, signJwt, startService } from '@kesos/infra';
 import type { TestDatabase } from '@kesos/infra/testing';
@@ -9,6 +10,21 @@ import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+
+const USAGE = `Usage: npm run bench:gateway -- [--rounds 3] [--seconds 10] [--connections 50] [--baseline <main.js>] [--cpu-prof <dir>]
+
+Our gateway against Hive Gateway on the same three subgraphs (MariaDB at TEST_MYSQL_URL, NATS at
+TEST_NATS_URL), interleaved rounds, req/s, p50/p95 and CPU per request. On demand, not in CI.
+
+Options:
+  --rounds <n>        interleaved rounds (default 3)
+  --seconds <n>       seconds of load per target and round (default 10)
+  --connections <n>   autocannon connections (default 50)
+  --baseline <file>   another build of our gateway (its gateway/dist/main.js) to compare with
+  --cpu-prof <dir>    write a CPU profile of our gateway there
+  --help              this text
+`;
+answerHelp(USAGE);
 
 /**
  * `npm run bench:gateway [-- --rounds 3 --seconds 10 --connections 50 --baseline <main.js>]`: our

@@ -1,3 +1,4 @@
+import { answerHelp, parseOptions } from './cli.usage';
 import type { EmbeddedSystem } from '@kesos/gateway';
 import { startEmbedded } from '@kesos/gateway';
 import { createLogger, signJwt } from '@kesos/infra';
@@ -5,9 +6,23 @@ import { TEST_SECRETS } from '@kesos/infra/testing';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { GraphCall } from './synthetic.generator';
 import { generateSynthetic, REPORT_UNIT } from './synthetic.generator';
+
+const USAGE = `Usage: npm run bench:ministry -- [--scales 0,1,10] [--years 2022] [--rounds 3] [--requests 10]
+
+The ministry query (every unit's budget, performance, survey and volume) in the embedded mode, in
+process on in-memory SQLite, at generator scales side by side (0 = the seed only). On demand, not
+in CI.
+
+Options:
+  --scales <list>   generator scales (default 0,1,10)
+  --years <list>    years generated and asked (default 2022)
+  --rounds <n>      interleaved rounds (default 3)
+  --requests <n>    requests per scale and round (default 10)
+  --help            this text
+`;
+answerHelp(USAGE);
 
 /**
  * `npm run bench:ministry [-- --scales 0,1,10 --years 2022 --rounds 3 --requests 10]`: the
@@ -18,14 +33,17 @@ import { generateSynthetic, REPORT_UNIT } from './synthetic.generator';
  * Prints p50/p95 of the whole query and of each subgraph's part of it (the same fields asked
  * alone), and the SQL statements each subgraph ran per request. On demand, not in CI.
  */
-const { values } = parseArgs({
-  options: {
-    scales: { type: 'string', default: '0,1,10' },
-    years: { type: 'string', default: '2022' },
-    rounds: { type: 'string', default: '3' },
-    requests: { type: 'string', default: '10' },
+const { values } = parseOptions(
+  {
+    options: {
+      scales: { type: 'string', default: '0,1,10' },
+      years: { type: 'string', default: '2022' },
+      rounds: { type: 'string', default: '3' },
+      requests: { type: 'string', default: '10' },
+    },
   },
-});
+  USAGE,
+);
 const SCALES = values.scales.split(',').map(Number);
 const [FROM, TO] = values.years.split('-').map(Number) as [number, number | undefined];
 const YEARS = Array.from({ length: (TO ?? FROM) - FROM + 1 }, (_, i) => FROM + i);

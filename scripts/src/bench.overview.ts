@@ -1,3 +1,4 @@
+import { answerHelp } from './cli.usage';
 import { PUBLIC_ROOT_FIELDS, SERVICES, startGateway, SUPERGRAPH_FILE } from '@kesos/gateway';
 import {
   createLogger,
@@ -14,6 +15,19 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+
+const USAGE = `Usage: npm run bench:overview -- [--connections 50] [--seconds 15] [--warmup 3]
+
+The contract's UnitOverview and each subgraph's part of it under load (MariaDB at TEST_MYSQL_URL,
+NATS at TEST_NATS_URL). On demand, not in CI.
+
+Options:
+  --connections <n>   requests in flight (default 50)
+  --seconds <n>       measured seconds per phase (default 15)
+  --warmup <n>        warm-up seconds per phase, not counted (default 3)
+  --help              this text
+`;
+answerHelp(USAGE);
 
 /**
  * `npm run bench:overview [-- --connections 50 --seconds 15 --warmup 3]`: the UnitOverview

@@ -1,10 +1,23 @@
+import { answerHelp, parseOptions } from './cli.usage';
 import type { RunningService } from '@kesos/infra';
 import { createLogger, MemoryEventBus, startService } from '@kesos/infra';
 import { callers, callSubgraph, freshMysqlDatabase, TEST_SECRETS } from '@kesos/infra/testing';
 import { performanceService } from '@kesos/performance';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { parseArgs } from 'node:util';
+
+const USAGE = `Usage: node scripts/dist/bench.performance-stats.js [--responses 200000] [--requests 30]
+
+The analytics contract's performance statistics on the performance subgraph (MariaDB at
+TEST_MYSQL_URL) against raw GROUP BY over survey_response. On demand, not in CI; run npm run build
+first.
+
+Options:
+  --responses <n>   survey responses loaded (default 200000)
+  --requests <n>    requests per operation (default 30)
+  --help            this text
+`;
+answerHelp(USAGE);
 
 /**
  * `node scripts/dist/bench.performance-stats.js [--responses 200000 --requests 30]` (after `npm
@@ -15,12 +28,15 @@ import { parseArgs } from 'node:util';
  * statistics on the subgraph directly (p50/p95, statements per request), and the same survey
  * figures computed by a raw GROUP BY over survey_response.
  */
-const { values } = parseArgs({
-  options: {
-    responses: { type: 'string', default: '200000' },
-    requests: { type: 'string', default: '30' },
+const { values } = parseOptions(
+  {
+    options: {
+      responses: { type: 'string', default: '200000' },
+      requests: { type: 'string', default: '30' },
+    },
   },
-});
+  USAGE,
+);
 const RESPONSES = Number(values.responses);
 const REQUESTS = Number(values.requests);
 const UNITS = [

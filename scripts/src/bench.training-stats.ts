@@ -1,9 +1,23 @@
+import { answerHelp } from './cli.usage';
 import { createLogger, MemoryEventBus, startService } from '@kesos/infra';
 import { callers, callSubgraph, freshMysqlDatabase, TEST_SECRETS } from '@kesos/infra/testing';
 import { rebuildTrainingStats, trainingService } from '@kesos/training';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { DataSource } from 'typeorm';
+
+const USAGE = `Usage: node scripts/dist/bench.training-stats.js [--enrollments 1000000] [--runs 30] [--raw-runs 5]
+
+trainingStats at ministry scale on MariaDB (TEST_MYSQL_URL) against the same figures by raw
+GROUP BY. On demand, not in CI; run npm run build first.
+
+Options:
+  --enrollments <n>   enrollments loaded (default 1000000)
+  --runs <n>          requests per operation (default 30)
+  --raw-runs <n>      raw GROUP BY runs per operation (default 5)
+  --help              this text
+`;
+answerHelp(USAGE);
 
 /**
  * `npm run bench:training-stats [-- --enrollments 1000000 --runs 30]`: trainingStats at ministry

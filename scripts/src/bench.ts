@@ -1,8 +1,22 @@
+import { answerHelp } from './cli.usage';
 import { callers, callSubgraph, freshMysqlDatabase, TEST_SECRETS } from '@kesos/infra/testing';
 import { createLogger, MemoryEventBus, startService } from '@kesos/infra';
 import { trainingService } from '@kesos/training';
 import { cpus, totalmem } from 'node:os';
 import { benchAnalytics } from './bench.analytics';
+
+const USAGE = `Usage: npm run bench -- [--rows 100000] [--baseline 1000]
+       npm run bench -- analytics [options]   (the analysts' bench; --help there for its options)
+
+Bulk import of participants and enrollments into the training subgraph on MariaDB (TEST_MYSQL_URL):
+rows per second for --rows against --baseline rows, side by side. On demand, not in CI.
+
+Options:
+  --rows <n>       rows of the measured import (default 100000)
+  --baseline <n>   rows of the small import it is compared with (default 1000)
+  --help           this text
+`;
+answerHelp(USAGE);
 
 /**
  * `npm run bench [-- --rows 100000 --baseline 1000]` (`npm run bench -- analytics [...]`: bench.analytics.ts): bulk import of participants and enrollments

@@ -1,6 +1,17 @@
+import { answerHelp } from './cli.usage';
 import { composeSupergraph, SERVICES, SUPERGRAPH_FILE } from '@kesos/gateway';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const USAGE = `Usage: npm run compose
+
+Writes each subgraph's schema.graphql and the gateway's supergraph.graphql from the subgraphs'
+code (commit them after a schema change).
+
+Options:
+  --help   this text
+`;
+answerHelp(USAGE);
 
 /** `npm run compose`: prints each subgraph's schema.graphql and the gateway's supergraph.graphql. */
 export const schemaFile = (service: string): string =>

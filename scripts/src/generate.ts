@@ -1,5 +1,5 @@
+import { parseOptions } from './cli.usage';
 import { ConfigReader, describeStartupError, readPlatformConfig, resolveJwtSecret, signJwt } from '@kesos/infra';
-import { parseArgs } from 'node:util';
 import type { GraphCall } from './synthetic.generator';
 import { generateMinistry } from './ministry.generator';
 import { IMPORT_BATCH_ROWS, MINISTRY_ENROLLMENTS, progressLine } from './ministry.plan';
@@ -37,22 +37,25 @@ Progress (rows done, rate, ETA) goes to stderr, the summary to stdout.
  * part of CI or of the seed.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      url: { type: 'string', default: `http://localhost:${process.env.PORT ?? '4000'}/graphql` },
-      units: { type: 'string' },
-      years: { type: 'string' },
-      scale: { type: 'string', default: '1' },
-      ministry: { type: 'boolean', default: false },
-      enrollments: { type: 'string' },
-      settle: { type: 'string', default: '0.005' },
-      batch: { type: 'string', default: String(IMPORT_BATCH_ROWS) },
-      concurrency: { type: 'string', default: '4' },
-      survey: { type: 'string', default: '1500' },
-      realizations: { type: 'string', default: '1' },
-      help: { type: 'boolean', default: false },
+  const { values } = parseOptions(
+    {
+      options: {
+        url: { type: 'string', default: `http://localhost:${process.env.PORT ?? '4000'}/graphql` },
+        units: { type: 'string' },
+        years: { type: 'string' },
+        scale: { type: 'string', default: '1' },
+        ministry: { type: 'boolean', default: false },
+        enrollments: { type: 'string' },
+        settle: { type: 'string', default: '0.005' },
+        batch: { type: 'string', default: String(IMPORT_BATCH_ROWS) },
+        concurrency: { type: 'string', default: '4' },
+        survey: { type: 'string', default: '1500' },
+        realizations: { type: 'string', default: '1' },
+        help: { type: 'boolean', default: false },
+      },
     },
-  });
+    USAGE,
+  );
   if (values.help) {
     process.stdout.write(USAGE);
     return;

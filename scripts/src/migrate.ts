@@ -1,3 +1,4 @@
+import { answerHelp } from './cli.usage';
 import { SERVICES } from '@kesos/gateway';
 import {
   ConfigReader,
@@ -9,6 +10,17 @@ import {
   mysqlDataSource,
   readDistributedConfig,
 } from '@kesos/infra';
+
+const USAGE = `Usage: npm run migrate [-- --no-seed]
+
+Creates each service's MariaDB database if needed (MYSQL_URL), applies its
+pending migrations, then loads the seed data set into databases that are still empty.
+
+Options:
+  --no-seed   migrate only
+  --help      this text
+`;
+answerHelp(USAGE);
 
 /**
  * `npm run migrate [-- --no-seed]`: creates each service's database if needed, applies its

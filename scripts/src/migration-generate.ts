@@ -1,8 +1,22 @@
+import { answerHelp } from './cli.usage';
 import { SERVICES } from '@kesos/gateway';
 import { assertTestDatabase, createDataSource, ensureMysqlDatabase, serviceEntities } from '@kesos/infra';
 import { TEST_MYSQL_URL } from '@kesos/infra/testing';
 import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const USAGE = `Usage: npm run migration:generate -- <training|budget|performance> <PascalCaseName> [--replace]
+
+Applies the service's migrations to a scratch database, compares it with the entities and writes
+the difference as a new migration in services/<service>/src/migrations, registered in its
+index.ts (review it by hand). MariaDB at TEST_MYSQL_URL.
+
+Options:
+  --replace   delete the service's migrations first and write one that recreates the whole
+              schema (only while no database anywhere has applied them)
+  --help      this text
+`;
+answerHelp(USAGE);
 
 /**
  * `npm run migration:generate -- <service> <Name>`: applies the service's migrations to a scratch

@@ -1,8 +1,21 @@
+import { answerHelp } from './cli.usage';
 import { SERVICES } from '@kesos/gateway';
 import { ConfigReader, describeStartupError, exitWithMessage, readDistributedConfig } from '@kesos/infra';
 import { join } from 'node:path';
 import type { ChildSpec } from './supervisor';
 import { Supervisor } from './supervisor';
+
+const USAGE = `Usage: npm run start:services
+
+The distributed mode on one machine, as docker-compose runs it: each subgraph (TRAINING_PORT,
+BUDGET_PORT, PERFORMANCE_PORT, default 4001-4003) and the gateway (GATEWAY_PORT or PORT, default
+4000) as its own process against MariaDB and NATS JetStream, each restarted with a backoff when it
+exits. Run npm run migrate first. Configuration: README "Configuration".
+
+Options:
+  --help   this text
+`;
+answerHelp(USAGE);
 
 /**
  * The four processes and their ports: each subgraph on <NAME>_PORT (default 4001-4003), the

@@ -1,3 +1,4 @@
+import { answerHelp } from './cli.usage';
 import { rebuildBudgetStatsRollup } from '@kesos/budget';
 import { rebuildSurveyTotals } from '@kesos/performance';
 import {
@@ -17,6 +18,16 @@ import {
   readDistributedConfig,
 } from '@kesos/infra';
 import type { DataSource } from 'typeorm';
+
+const USAGE = `Usage: npm run stats:rebuild [-- training budget performance]
+
+Recomputes the statistics rollups of the named services (default all three) from their base
+tables, each in one transaction. Run it with the services stopped, after a bulk load or a restore.
+
+Options:
+  --help   this text
+`;
+answerHelp(USAGE);
 
 /** The statistics rollups each service keeps, and how to recompute each from its base tables. */
 const REBUILDS: Record<string, (dataSource: DataSource) => Promise<number>> = {

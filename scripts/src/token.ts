@@ -1,16 +1,34 @@
+import { answerHelp, parseOptions } from './cli.usage';
 import { ConfigReader, describeStartupError, readPlatformConfig, resolveJwtSecret, ROLES, signJwt } from '@kesos/infra';
-import { parseArgs } from 'node:util';
+
+const USAGE = `Usage: npm run --silent token -- --role <role> [--unit <code>] [--sub <subject>] [--hours <n>]
+
+Prints a JWT for the gateway, signed with JWT_SECRET (or the development key when NODE_ENV is not
+production), to use as "Authorization: Bearer <token>".
+
+Options:
+  --role <role>     viewer, operator, analyst or admin (required)
+  --unit <code>     the unit a viewer or operator token is limited to, e.g. BBPPKS-PADANG
+                    (required for viewer and operator)
+  --sub <subject>   the caller's name in logs and audit (default dev-<role>)
+  --hours <n>       validity in hours (default 12)
+  --help            this text
+`;
+answerHelp(USAGE);
 
 /** `npm run --silent token -- --role <role> [--unit <code>] [--hours N]`: prints a development JWT. */
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      role: { type: 'string' },
-      unit: { type: 'string' },
-      sub: { type: 'string' },
-      hours: { type: 'string', default: '12' },
+  const { values } = parseOptions(
+    {
+      options: {
+        role: { type: 'string' },
+        unit: { type: 'string' },
+        sub: { type: 'string' },
+        hours: { type: 'string', default: '12' },
+      },
     },
-  });
+    USAGE,
+  );
   const role = values.role;
   if (!role || !(ROLES as readonly string[]).includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
   if ((role === 'viewer' || role === 'operator') && !values.unit)
