@@ -90,6 +90,33 @@ export async function ensureMysqlDatabase(url: string, database: string): Promis
   }
 }
 
+/**
+ * What a service's own MariaDB account may do in its own database, and nothing elsewhere: read and
+ * write rows and lock them. Schema changes are the migrate step's, which runs as the administrator,
+ * so a compromised or buggy service can neither alter nor drop tables nor touch another service's data.
+ */
+export const SERVICE_GRANTS = 'SELECT, INSERT, UPDATE, DELETE, CREATE TEMPORARY TABLES, LOCK TABLES';
+
+/**
+ * Creates (or re-keys) the account `user`@'%' with `password` and grants it SERVICE_GRANTS on
+ * `database` alone, connecting with the administrator's `url`. Idempotent, so every migrate run
+ * may call it; a changed password takes effect for new connections.
+ */
+export async function ensureServiceUser(url: string, database: string, user: string, password: string): Promise<void> {
+  assertSafeDatabaseName(database);
+  if (!/^[A-Za-z0-9_]{1,80}$/.test(user))
+    throw new Error(`user name "${user}" may hold only letters, digits and _ (at most 80, MariaDB's limit)`);
+  const { dataSource } = createDataSource({ target: { kind: 'mysql', url, database: '' }, entities: [] });
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE USER IF NOT EXISTS '${user}'@'%' IDENTIFIED BY ?`, [password]);
+    await dataSource.query(`ALTER USER '${user}'@'%' IDENTIFIED BY ?`, [password]);
+    await dataSource.query(`GRANT ${SERVICE_GRANTS} ON \`${database}\`.* TO '${user}'@'%'`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 export function assertSafeDatabaseName(database: string): void {
   if (!/^[A-Za-z0-9_]+$/.test(database))
     throw new Error(`database name "${database}" may hold only letters, digits and _`);
