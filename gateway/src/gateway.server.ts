@@ -4,6 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Caller, RunningHttpServer, Secrets } from '@kesos/infra';
 import {
   errorMaskingPlugin,
+  metricsPlugin,
   hideSuggestionsPlugin,
   IDENTITY_HEADER,
   introspectionByDefault,
@@ -152,6 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Public fields answer without a token, so an address is all there is to limit (verifyCertificate).
       rateLimitPlugin<GatewayContext>(options.publicRootFields, new RateLimiter(VERIFY_CERTIFICATE_LIMIT)),
       errorMaskingPlugin<GatewayContext>(logger),
+      metricsPlugin<GatewayContext>('gateway'),
       refusalStatusPlugin<GatewayContext>(),
       ...(introspection ? [] : [hideSuggestionsPlugin<GatewayContext>()]),
       apiSchema.plugin<GatewayContext>(),

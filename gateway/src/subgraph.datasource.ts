@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Caller, ConfigReader } from '@kesos/infra';
+import { metrics } from '@kesos/infra';
 import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
@@ -274,9 +275,17 @@ export class SubgraphDataSource<C extends GatewayContextShape> implements GraphQ
     const mutation = !QUERY_OPERATION.test(query);
     const timeoutMs = mutation ? this.options.timeouts.mutationMs : this.options.timeouts.queryMs;
     let answer: RawAnswer;
+    const started = process.hrtime.bigint();
+    const observe = (outcome: string) =>
+      metrics.subgraphFetches.observe(
+        { subgraph: this.options.name, outcome },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
     try {
       answer = await post(this.target, this.agent, body, this.options.headers?.(options.context) ?? {}, timeoutMs);
+      observe(answer.status < 400 ? 'ok' : answer.status < 500 ? 'client_error' : 'server_error');
     } catch (err) {
+      observe('unavailable');
       if (!(err instanceof Unreachable)) throw err;
       const reason =
         mutation && err.reason.startsWith('it did not answer')

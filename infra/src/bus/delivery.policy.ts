@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DomainEvent, SubscriptionSpec } from './event-bus';
 import { BatchFailure, defaultClassify } from './event.failures';
+import { metrics } from '../metrics/metrics.registry';
 
 /** Pause between in-place retries: doubling from 100 ms, at most 2 s, so a returning database is used within 2 s. */
 const RETRY_BASE_MS = 100;
@@ -102,8 +103,18 @@ export async function deliverBatch(
   spec: SubscriptionSpec,
   events: DomainEvent[],
   controls: DeliveryControl[],
-  settle: (index: number, outcome: DeliveryOutcome) => Promise<void>,
+  settleOne: (index: number, outcome: DeliveryOutcome) => Promise<void>,
 ): Promise<void> {
+  const settle = async (index: number, outcome: DeliveryOutcome) => {
+    if (outcome.status !== 'stopped') {
+      metrics.consumerMessages.inc({
+        durable: spec.durable,
+        outcome: outcome.status === 'handled' ? 'handled' : 'failed',
+      });
+      if (controls[index].deliveryCount > 1) metrics.consumerRedeliveries.inc({ durable: spec.durable });
+    }
+    await settleOne(index, outcome);
+  };
   let failed: { index: number; error: unknown } | undefined;
   if (spec.handleBatch && events.length > 1) {
     try {

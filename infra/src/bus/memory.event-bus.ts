@@ -11,6 +11,7 @@ import type {
   SubscriptionSpec,
 } from './event-bus';
 import { subjectMatches } from './event-bus';
+import { metrics } from '../metrics/metrics.registry';
 
 const RETAINED = 100_000;
 
@@ -142,6 +143,14 @@ export class MemoryEventBus implements EventBus {
               keepAlive: () => undefined,
               logger: this.logger,
             });
+      if (attempt > 1 && outcome.status !== 'stopped') {
+        // The first delivery was counted by deliverBatch; retries in place are redeliveries.
+        metrics.consumerMessages.inc({
+          durable: spec.durable,
+          outcome: outcome.status === 'handled' ? 'handled' : 'failed',
+        });
+        metrics.consumerRedeliveries.inc({ durable: spec.durable });
+      }
       if (outcome.status !== 'failed') return;
       if (outcome.failure === 'permanent' || attempt >= spec.maxDeliver) {
         const letter: DeadLetter = {
@@ -155,6 +164,7 @@ export class MemoryEventBus implements EventBus {
           deadLetteredAt: new Date().toISOString(),
         };
         this.letters.push({ letter, event });
+        metrics.consumerMessages.inc({ durable: spec.durable, outcome: 'dead_lettered' });
         this.logger?.error(
           { event: event.id, type: event.type, durable: spec.durable, failure: outcome.failure, error: outcome.error },
           'event dead-lettered',

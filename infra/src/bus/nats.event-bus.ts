@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -17,6 +18,7 @@ import type {
 import { deadLetterSubject, parseEvent } from './event-bus';
 import type { DeadLetterInfo } from './nats.dead-letters';
 import { deadLetterHeaders, NatsDeadLetters } from './nats.dead-letters';
+import { metrics } from '../metrics/metrics.registry';
 
 /**
  * One stream per producing service (`TRAINING` holds `training.>`), plus one for dead letters.
@@ -151,6 +153,11 @@ export class NatsEventBus implements EventBus {
     await this.ensureConsumer(stream, spec);
     this.durables.set(spec.durable, stream);
     const consumer = await this.js.consumers.get(stream, spec.durable);
+    const unprobe = metrics.probe(metrics.consumerPending, `${spec.durable}:${randomUUID()}`, async (gauge) => {
+      const info = await this.jsm.consumers.info(stream, spec.durable).catch(() => undefined);
+      // The durable's backlog on the server: replicas of one durable report the same value, hence set, not add.
+      if (info) gauge.set({ durable: spec.durable }, info.num_pending + info.num_ack_pending);
+    });
     const maxBatch = Math.max(1, spec.maxBatch ?? DEFAULT_MAX_BATCH);
     const messages = await consumer.consume({ max_messages: Math.max(64, maxBatch) });
     const stopping = new AbortController();
@@ -198,6 +205,7 @@ export class NatsEventBus implements EventBus {
     })();
     const subscription: Subscription = {
       stop: async () => {
+        unprobe();
         stopping.abort();
         wakePump?.();
         await messages.close();
@@ -289,6 +297,7 @@ export class NatsEventBus implements EventBus {
       return msg.nak(this.ackWaitMs);
     }
     msg.term();
+    metrics.consumerMessages.inc({ durable: info.durable, outcome: 'dead_lettered' });
     this.logger?.error(
       {
         durable: info.durable,

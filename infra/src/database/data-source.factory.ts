@@ -128,3 +128,19 @@ export function assertTestDatabase(database: string): void {
     throw new Error(`refusing to use database "${database}" in a test: its name must contain "test" as a word`);
   }
 }
+
+/**
+ * The MariaDB pool's connections by state, read from mysql2's pool (its own fields: it has no
+ * public counters); undefined for SQLite, which has no pool.
+ */
+export function poolConnections(dataSource: DataSource): { inUse: number; idle: number; waiting: number } | undefined {
+  const pool = (dataSource.driver as { pool?: Record<string, unknown> }).pool;
+  if (!pool) return undefined;
+  const size = (queue: unknown) => {
+    const length = (queue as { length?: unknown } | undefined)?.length;
+    return typeof length === 'number' ? length : 0;
+  };
+  const all = size(pool._allConnections);
+  const idle = size(pool._freeConnections);
+  return { inUse: all - idle, idle, waiting: size(pool._connectionQueue) };
+}

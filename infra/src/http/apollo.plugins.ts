@@ -2,6 +2,9 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller';
 import { maskError, REFUSAL_STATUS, UnauthenticatedError, wholeRequestRefusal } from '../errors/app.errors';
+import { metrics } from '../metrics/metrics.registry';
+import type { AccessRecord } from './http.server';
+import { ACCESS_RECORD } from './http.server';
 
 interface LoggedContext extends BaseContext {
   requestId?: string;
@@ -89,6 +92,40 @@ export function refusalStatusPlugin<C extends BaseContext>(): ApolloServerPlugin
             .filter((s): s is number => typeof s === 'number');
           if (code === 'TOO_MANY_REQUESTS' && waits.length)
             response.http.headers.set('retry-after', String(Math.max(...waits)));
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Counts and times every operation per service (`kesos_graphql_*` in /metrics), counts its
+ * errors by code, and names the operation on the request's access log line.
+ */
+export function metricsPlugin<C extends BaseContext>(service: string): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, contextValue, operationName, operation }) {
+          const label = metrics.operationLabel(operationName);
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            metrics.graphqlErrors.inc({ service, code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
+          }
+          metrics.graphqlOperations.inc({
+            service,
+            operation: label,
+            type: operation?.operation ?? 'unknown',
+            outcome: errors.length ? 'error' : 'ok',
+          });
+          metrics.graphqlDuration.observe(
+            { service, operation: label },
+            Number(process.hrtime.bigint() - started) / 1e9,
+          );
+          const access = (contextValue as { [ACCESS_RECORD]?: AccessRecord })[ACCESS_RECORD];
+          if (access && operationName) access.operation = operationName.slice(0, 100);
         },
       };
     },

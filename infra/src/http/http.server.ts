@@ -4,6 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { metrics } from '../metrics/metrics.registry';
 
 export type ReadinessCheck = () => Promise<Record<string, string>>;
 export type ExtraRoute = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
@@ -43,6 +44,34 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** What the access log line says of a request beyond HTTP: filled in as the request is understood. */
+export interface AccessRecord {
+  requestId?: string;
+  caller?: string;
+  operation?: string;
+}
+
+/**
+ * Where a GraphQL context carries its request's access record (metricsPlugin names the
+ * operation). A symbol property, as Apollo hands plugins a shallow copy of the context object.
+ */
+export const ACCESS_RECORD = Symbol('access record');
+
+/** Probes and scrapes: counted, never logged line by line (they come every few seconds). */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** The route label: the first path segment; unmatched requests share one label, so no client can add series. */
+function routeOf(pathname: string, status: number): string {
+  if (status === 404) return 'unmatched';
+  const first = /^\/[^/]*/.exec(pathname)?.[0] ?? '/';
+  return first.length > 40 ? 'unmatched' : first;
+}
+
+function callerOf(context: unknown): string | undefined {
+  const caller = (context as { caller?: { subject?: unknown; role?: unknown } }).caller;
+  return caller && typeof caller.subject === 'string' ? `${caller.subject} (${String(caller.role)})` : undefined;
+}
+
 function clientHungUp(req: IncomingMessage, err: unknown): boolean {
   return !req.complete && (req.destroyed || (err as NodeJS.ErrnoException).code === 'ECONNRESET');
 }
@@ -59,9 +88,35 @@ export async function startHttpServer<C extends BaseContext>(
   const limit = spec.maxBodyBytes ?? 32 * 1024 * 1024;
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches every error; its promise never rejects
   const server = createServer(async (req, res) => {
+    const started = process.hrtime.bigint();
+    const access: AccessRecord = {};
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const path = (req.url ?? '/').split('?')[0];
+      const route = routeOf(path, res.statusCode);
+      metrics.httpRequests.inc({ route, method: req.method ?? 'GET', status: res.statusCode });
+      metrics.httpDuration.observe({ route }, seconds);
+      if (QUIET_ROUTES.has(route)) return;
+      spec.logger.info(
+        {
+          requestId: access.requestId,
+          caller: access.caller,
+          operation: access.operation,
+          method: req.method,
+          path: path.length > 200 ? `${path.slice(0, 200)}...` : path,
+          status: res.statusCode,
+          ms: Math.round(seconds * 10_000) / 10,
+        },
+        'request',
+      );
+    });
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/metrics' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        return res.end(await metrics.registry.metrics());
+      }
       if (url.pathname === '/readyz') {
         const checks = await spec.readiness().catch((err: unknown) => ({ readiness: (err as Error).message }));
         const ok = Object.values(checks).every((v) => v === 'ok');
@@ -86,7 +141,18 @@ export async function startHttpServer<C extends BaseContext>(
       }
       const result = await spec.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => spec.context(req),
+        context: async () => {
+          const context = await spec.context(req);
+          const requestId = (context as { requestId?: unknown }).requestId;
+          if (typeof requestId === 'string') {
+            access.requestId = requestId;
+            // Clients quote it when they report a problem; the logs of every process carry it.
+            res.setHeader('x-request-id', requestId);
+          }
+          access.caller = callerOf(context);
+          Object.defineProperty(context, ACCESS_RECORD, { value: access, enumerable: true });
+          return context;
+        },
       });
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;

@@ -2,11 +2,14 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import type { DomainEvent, EventBus } from '../bus/event-bus';
+import { metrics } from '../metrics/metrics.registry';
 import { OutboxEventEntity } from './outbox.entity';
 
 export interface RelayOptions {
   intervalMs?: number;
   batchSize?: number;
+  /** The `service` label of the relay's metrics. */
+  service?: string;
 }
 
 /**
@@ -28,6 +31,7 @@ export class OutboxRelay {
   private stopped = true;
   private readonly intervalMs: number;
   private readonly batchSize: number;
+  private readonly service: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,6 +41,7 @@ export class OutboxRelay {
   ) {
     this.intervalMs = options.intervalMs ?? 500;
     this.batchSize = options.batchSize ?? 200;
+    this.service = options.service ?? 'unknown';
   }
 
   start(): void {
@@ -99,6 +104,13 @@ export class OutboxRelay {
           .whereInIds(acked.map((r) => r.seq))
           .execute();
         published += acked.length;
+        const now = Date.now();
+        metrics.outboxPublished.inc({ service: this.service }, acked.length);
+        for (const row of acked)
+          metrics.outboxPublishLag.observe(
+            { service: this.service },
+            Math.max(0, now - new Date(row.createdAt).getTime()) / 1000,
+          );
       }
       const failed = rows
         .map((row, i) => ({ row, result: results[i] }))

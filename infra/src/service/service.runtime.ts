@@ -10,9 +10,11 @@ import type { EventBus, Subscription } from '../bus/event-bus';
 import type { RequestContext } from '../context/request.context';
 import { Database, LoaderRegistry } from '../context/request.context';
 import type { ServiceDataSource } from '../database/data-source.factory';
+import { poolConnections } from '../database/data-source.factory';
 import type { QueryCounter } from '../database/query-counter';
 import { hideSuggestionsPlugin, introspectionByDefault } from '../guard/suggestions.plugin';
-import { errorMaskingPlugin, publicAccessPlugin, refusalStatusPlugin } from '../http/apollo.plugins';
+import { errorMaskingPlugin, metricsPlugin, publicAccessPlugin, refusalStatusPlugin } from '../http/apollo.plugins';
+import { metrics } from '../metrics/metrics.registry';
 import type { RunningHttpServer } from '../http/http.server';
 import { startHttpServer } from '../http/http.server';
 import { startConsumers } from '../outbox/event.consumer';
@@ -69,6 +71,7 @@ export async function startService(def: ServiceDefinition, options: StartService
     // Inline traces only serve Apollo's hosted studio, which this graph never calls.
     plugins: [
       errorMaskingPlugin<RequestContext>(logger),
+      metricsPlugin<RequestContext>(def.name),
       refusalStatusPlugin<RequestContext>(),
       publicAccessPlugin<RequestContext>(def.publicRootFields ?? []),
       ApolloServerPluginInlineTraceDisabled(),
@@ -77,7 +80,20 @@ export async function startService(def: ServiceDefinition, options: StartService
   });
   await apollo.start();
 
-  const relay = new OutboxRelay(dataSource, options.bus, logger, options.relay);
+  const relay = new OutboxRelay(dataSource, options.bus, logger, { ...options.relay, service: def.name });
+  const probeKey = `${def.name}:${randomUUID()}`;
+  const unprobe = [
+    metrics.probe(metrics.outboxPending, probeKey, async (gauge) => {
+      gauge.inc({ service: def.name }, await relay.pendingCount().catch(() => 0));
+    }),
+    metrics.probe(metrics.dbPool, probeKey, (gauge) => {
+      const pool = poolConnections(dataSource);
+      if (!pool) return;
+      gauge.inc({ service: def.name, state: 'in_use' }, pool.inUse);
+      gauge.inc({ service: def.name, state: 'idle' }, pool.idle);
+      gauge.inc({ service: def.name, state: 'waiting' }, pool.waiting);
+    }),
+  ];
   const db = new Database(dataSource, () => relay.nudge());
   const subscriptions: Subscription[] = await startConsumers(def.name, def.consumers, dataSource, options.bus, logger);
 
@@ -124,6 +140,7 @@ export async function startService(def: ServiceDefinition, options: StartService
     relay,
     http,
     stop: async () => {
+      for (const remove of unprobe) remove();
       await http.close();
       await apollo.stop();
       for (const s of subscriptions) await s.stop();
