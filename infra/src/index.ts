@@ -31,6 +31,7 @@ export * from './context/list.helpers';
 export * from './paging';
 export * from './stats';
 export * from './provenance';
+export * from './consistency';
 export * from './schema/federated-schema.builder';
 export * from './schema/rejected.input';
 export * from './schema/rupiah.scalar';
