@@ -20,8 +20,8 @@ function realizationRule(i: IndicatorResult): string {
   if (i.realizationSource === RealizationSource.ENTERED)
     return `entered by ${i.enteredBy ?? 'unknown'}: ${i.entryNote ?? ''}`.trim();
   if (i.numerator !== null && i.denominator !== null)
-    return `${String(i.metric)} records: ${i.numerator} / ${i.denominator} x 100, rounded half-up to 2 decimals`;
-  return `derived from ${String(i.metric)} records`;
+    return `${i.metric} records: ${i.numerator} / ${i.denominator} x 100, rounded half-up to 2 decimals`;
+  return `derived from ${i.metric} records`;
 }
 
 function indicatorDerivations(year: number, goals: Goal[], out: Map<string, Derivation>): void {
