@@ -143,6 +143,11 @@ export const RULES: Record<string, Rule> = {
       'AccreditationSummary.byResult',
       'AtensiSummary.byServiceType',
       'TrainingVolumeYear.byProgramme',
+      'Query.reportConsistency',
+      'ReportConsistency.performanceFigures',
+      'ReportConsistency.budgetFigures',
+      'ReportConsistency.trainingFigures',
+      'ReportConsistency.summary',
     ].map((edge) => [edge, 'unit']),
   ),
 };

@@ -6,6 +6,9 @@ import { GoalResolver } from './goal/goal.resolver';
 import { Goal } from './goal/goal.type';
 import { BudgetScoreResolver } from './budget-score/budget-score.resolver';
 import { RealizationPageResolver, RealizationResolver } from './realization/realization.resolver';
+import { ReportConsistencyBudgetResolver } from './report-consistency/report-consistency.resolver';
+import { reportConsistencyReference } from './report-consistency/report-consistency.reference';
+import { ReportConsistency } from './report-consistency/report-consistency.type';
 import { RevisionResolver } from './revision/revision.resolver';
 import { SatkerBudgetResolver } from './satker/satker.resolver';
 import { BudgetStatsResolver } from './stats/stats.resolver';
@@ -26,7 +29,8 @@ export const budgetSchema: FederatedSchemaSpec = {
     BudgetScoreResolver,
     GoalResolver,
     BudgetStatsResolver,
+    ReportConsistencyBudgetResolver,
   ],
-  orphanedTypes: [Unit, Goal],
-  referenceResolvers: { ...goalReference },
+  orphanedTypes: [Unit, Goal, ReportConsistency],
+  referenceResolvers: { ...goalReference, ...reportConsistencyReference },
 };

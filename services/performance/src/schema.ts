@@ -8,6 +8,7 @@ import { Goal } from './performance/performance.type';
 import { PlanResolver } from './plan/plan.resolver';
 import { UnitPlanResolver } from './plan/plan.unit-resolver';
 import { RealizationResolver } from './realization/realization.resolver';
+import { ReportConsistencyResolver } from './report-consistency/report-consistency.resolver';
 import { SakipResolver } from './sakip/sakip.resolver';
 import { StatsResolver } from './stats/stats.resolver';
 import { SurveyMutationResolver } from './survey/survey.resolver';
@@ -29,6 +30,7 @@ export const performanceSchema: FederatedSchemaSpec = {
     UnitAgreementResolver,
     AgreementMutationResolver,
     StatsResolver,
+    ReportConsistencyResolver,
   ],
   orphanedTypes: [Unit, Goal],
   referenceResolvers: { ...goalReference },

@@ -19,6 +19,9 @@ import { TrainingStatsResolver } from './stats/stats.resolver';
 import { TrainingVolumeResolver } from './volume/volume.unit-resolver';
 import { CampusResolver, UnitResolver } from './unit/unit.resolver';
 import { unitReference } from './unit/unit.reference';
+import { ReportConsistencyTrainingResolver } from './report-consistency/report-consistency.resolver';
+import { reportConsistencyReference } from './report-consistency/report-consistency.reference';
+import { ReportConsistency } from './report-consistency/report-consistency.type';
 
 export const trainingSchema: FederatedSchemaSpec = {
   resolvers: [
@@ -43,6 +46,8 @@ export const trainingSchema: FederatedSchemaSpec = {
     AtensiResolver,
     UnitAtensiResolver,
     AtensiStatsResolver,
+    ReportConsistencyTrainingResolver,
   ],
-  referenceResolvers: { ...unitReference },
+  orphanedTypes: [ReportConsistency],
+  referenceResolvers: { ...unitReference, ...reportConsistencyReference },
 };

@@ -157,6 +157,7 @@ export function goalResult(
     titleId: goal.titleId,
     achievement: goalAchievement(indicators.map((x) => x.achievement)),
     publishedAchievement: published?.achievement ?? null,
+    publishedNote: published?.note ?? null,
     indicators,
   };
 }

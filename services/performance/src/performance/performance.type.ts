@@ -198,6 +198,12 @@ export class Goal {
   })
   publishedAchievement!: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where and why the printed goal achievement differs from the derived one (catatan angka terbit)',
+  })
+  publishedNote!: string | null;
+
   @Field(() => [IndicatorResult], { description: 'Indicators in the order of the performance agreement' })
   indicators!: IndicatorResult[];
 }
