@@ -257,7 +257,8 @@ export function buildLakipReport(
   });
 
   // Realisasi anggaran per jenis belanja: every satker of the year, then the unit.
-  const budget = unit.budget;
+  // A year without any DIPA answers a budget of no satkers: the same as none for the report.
+  const budget = unit.budget?.satkers.length ? unit.budget : null;
   tables.push({
     name: 'Realisasi Anggaran',
     title: `Realisasi anggaran tahun ${year} per jenis belanja`,

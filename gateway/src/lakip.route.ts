@@ -48,7 +48,12 @@ export function parseLakipPath(
   const parts = pathname.slice(LAKIP_PATH.length).split('/');
   if (parts.length !== 2 || !parts[0] || !parts[1])
     return { ok: false, field: 'path', message: `the path is ${LAKIP_PATH}{unit}/{year}.pdf or .xlsx` };
-  const unit = decodeURIComponent(parts[0]);
+  let unit: string;
+  try {
+    unit = decodeURIComponent(parts[0]);
+  } catch {
+    unit = parts[0];
+  }
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(unit))
     return {
       ok: false,
