@@ -54,9 +54,6 @@ export function formatRupiah(value: number | bigint | string): string {
   return `${negative ? '-' : ''}Rp ${groupThousands(digits)}`;
 }
 
-/** A percentage: 99.26 -> "99,26%". */
-export const formatPercent = (value: number): string => `${formatDecimal(value, 2)}%`;
-
 /** An ISO date (YYYY-MM-DD, as the graph answers dates) in words: "2023-02-15" -> "15 Februari 2023". */
 export function formatDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

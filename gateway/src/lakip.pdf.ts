@@ -26,11 +26,14 @@ function columnWidths(doc: PDFKit.PDFDocument, table: ReportTable, width: number
   return wanted.map((w) => (w * width) / total);
 }
 
-function drawRow(doc: PDFKit.PDFDocument, texts: string[], widths: number[], bold: boolean): void {
+function rowHeight(doc: PDFKit.PDFDocument, texts: string[], widths: number[], bold: boolean): number {
   doc.font(bold ? BOLD : FONT).fontSize(SIZE);
-  const heights = texts.map((t, i) => doc.heightOfString(t, { width: widths[i] - 2 * PADDING }));
-  const height = Math.max(...heights) + 2 * PADDING;
-  if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
+  return Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: widths[i] - 2 * PADDING }))) + 2 * PADDING;
+}
+
+/** One row of bordered cells at the current position; the caller has made room for it. */
+function drawRow(doc: PDFKit.PDFDocument, texts: string[], widths: number[], bold: boolean): void {
+  const height = rowHeight(doc, texts, widths, bold);
   const top = doc.y;
   let x = MARGIN;
   texts.forEach((t, i) => {
@@ -44,25 +47,25 @@ function drawRow(doc: PDFKit.PDFDocument, texts: string[], widths: number[], bol
 
 function drawTable(doc: PDFKit.PDFDocument, report: LakipReport, table: ReportTable): void {
   const width = doc.page.width - 2 * MARGIN;
-  if (doc.y > doc.page.height - 120) doc.addPage();
+  const bottom = doc.page.height - MARGIN;
+  const widths = columnWidths(doc, table, width);
+  const rows = table.rows.length ? table.rows.map((r) => r.map(cellText)) : [['Tidak ada data.']];
+  const rowWidths = table.rows.length ? widths : [width];
+  const header = rowHeight(doc, table.columns, widths, true);
+  // The title never stands alone at the foot of a page: it goes with the column names and a first row.
+  if (doc.y + 40 + header + rowHeight(doc, rows[0], rowWidths, false) > bottom) doc.addPage();
   doc.moveDown(0.8);
   doc.font(BOLD).fontSize(10).text(table.title, MARGIN, doc.y, { width });
   doc.moveDown(0.3);
-  const widths = columnWidths(doc, table, width);
   drawRow(doc, table.columns, widths, true);
-  for (const row of table.rows) {
-    const texts = row.map(cellText);
+  for (const texts of rows) {
     // A row that starts a new page repeats the column names above it.
-    doc.font(FONT).fontSize(SIZE);
-    const height =
-      Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: widths[i] - 2 * PADDING }))) + 2 * PADDING;
-    if (doc.y + height > doc.page.height - MARGIN) {
+    if (doc.y + rowHeight(doc, texts, rowWidths, false) > bottom) {
       doc.addPage();
       drawRow(doc, table.columns, widths, true);
     }
-    drawRow(doc, texts, widths, false);
+    drawRow(doc, texts, rowWidths, false);
   }
-  if (!table.rows.length) drawRow(doc, ['Tidak ada data.'], [width], false);
   const used = new Set(table.rows.flatMap((r) => r.map((c) => c.footnote)).filter((n) => n !== undefined));
   doc.font(FONT).fontSize(SIZE - 0.5);
   doc.moveDown(0.3);

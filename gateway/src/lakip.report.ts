@@ -1,6 +1,6 @@
 import type { Footnote, PrintedFigureSource } from './lakip.footnotes';
 import { Footnotes, publishedFieldsSource } from './lakip.footnotes';
-import { formatDate, formatDecimal, formatMonth, formatRupiah } from './lakip.format';
+import { formatDate, formatDecimal, formatInteger, formatMonth, formatRupiah } from './lakip.format';
 import type { ExpenseFigure, ExpenseType, LakipData, SakipRow } from './lakip.query';
 
 /**
@@ -334,7 +334,7 @@ export function buildLakipReport(
   tables.push(sakipTable(data, year, unit.code));
 
   const survey = unit.satisfactionSurvey;
-  const count = (n: number) => text(`${formatDecimal(n, 0)} orang`);
+  const count = (n: number) => text(`${formatInteger(n)} orang`);
   tables.push({
     name: 'IKM',
     title: `Indeks Kepuasan Masyarakat (IKM) tahun ${year}`,

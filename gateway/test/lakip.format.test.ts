@@ -7,7 +7,6 @@ import {
   formatDecimal,
   formatInteger,
   formatMonth,
-  formatPercent,
   formatRupiah,
   parseLakipPath,
 } from '../src';
@@ -25,7 +24,6 @@ describe('Indonesian number and date formats of the LAKIP', () => {
     expect(formatDecimal(100, 0)).toBe('100');
     expect(formatInteger(1508)).toBe('1.508');
     expect(formatInteger(999)).toBe('999');
-    expect(formatPercent(99.26)).toBe('99,26%');
     expect(() => formatDecimal(Number.NaN)).toThrow(RangeError);
   });
 
