@@ -2,9 +2,18 @@ import { formatDecimal } from './lakip.format';
 import type { LakipData } from './lakip.query';
 
 /**
- * Where a figure stands in the generated report, e.g. `indicator/SK1.1/achievement`,
- * `goal/SK1/achievement`, `budget/budgetPerformanceScore`. A cell of the report claims its key;
- * a printed figure whose key no cell claims is still listed among the footnotes.
+ * Where a figure stands in the generated report. A cell of the report claims its key; a printed
+ * figure whose key no cell claims is still listed among the footnotes. The keys:
+ * - `agreement/{version}/{position}/target`
+ * - `indicator/{code}/{target|realization|achievement}`, `previous/{code}/...` (the year before),
+ *   `plan/{code}/{year}/target` (Renstra)
+ * - `goal/{code}/{achievement|budgetAbsorption}`
+ * - `satker/{code}/{PERSONNEL|GOODS|CAPITAL|TOTAL}/{ceiling|realized|absorptionRate}`, `budget/...`
+ *   (all satkers), `history/{year}/...` (the five-year table)
+ * - `budget/{smartScore|ikpaScore|budgetPerformanceScore}`
+ * - `revision/{satker}/{number}/{date|ceilingChange|ceilingAfter}`
+ * - `sakip/{unit}/{year}/{1|final}/score`
+ * - `survey/{index|grade|respondents}`, `survey/gender/{MALE|FEMALE}`, `survey/education/{SD..S2}`
  */
 export type FigureKey = string;
 

@@ -1,4 +1,4 @@
-import type { Footnote, PrintedFigureSource } from './lakip.footnotes';
+import type { FigureKey, Footnote, PrintedFigureSource } from './lakip.footnotes';
 import { Footnotes, publishedFieldsSource } from './lakip.footnotes';
 import { formatDate, formatDecimal, formatInteger, formatMonth, formatRupiah } from './lakip.format';
 import type { ExpenseFigure, ExpenseType, LakipData, SakipRow } from './lakip.query';
@@ -15,6 +15,8 @@ export type CellValue =
 
 export interface ReportCell {
   value: CellValue;
+  /** Where the figure stands (see FigureKey), so any printed-figure source can footnote it. */
+  key?: FigureKey;
   /** Footnote number of the figure, when the printed report gives another. */
   footnote?: number;
 }
@@ -55,6 +57,9 @@ const decimalsOf = (value: number): number => {
 const figure = (value: number | null | undefined): ReportCell =>
   value === null || value === undefined ? empty : num(value, decimalsOf(value));
 
+/** A figure cell with the key of where it stands; an empty cell has nothing to footnote. */
+const keyed = (key: FigureKey, cell: ReportCell): ReportCell => (cell.value.kind === 'empty' ? cell : { ...cell, key });
+
 /** The text of a cell as both writers show it, the footnote as " [n]". */
 export function cellText(cell: ReportCell): string {
   const v = cell.value;
@@ -92,28 +97,40 @@ function targetText(target: number, unit: string): string {
 
 type Totals = Pick<ExpenseFigure, 'ceiling' | 'realized' | 'absorptionRate'>;
 
-function expenseRows(label: string, figures: ExpenseFigure[], total: Totals): ReportCell[][] {
-  const rows = EXPENSE_ORDER.map((type) => {
-    const f = figures.find((x) => x.type === type);
-    return [
-      text(label),
-      text(EXPENSE_LABELS[type]),
-      money(f?.ceiling ?? 0),
-      money(f?.realized ?? 0),
-      num(f?.absorptionRate ?? null),
-    ];
-  });
-  rows.push([text(label), text('TOTAL'), money(total.ceiling), money(total.realized), num(total.absorptionRate)]);
-  return rows;
+/** Rows per expense type and a TOTAL row, keyed `{prefix}/{PERSONNEL|GOODS|CAPITAL|TOTAL}/{ceiling|realized|absorptionRate}`. */
+function expenseRows(label: string, prefix: string, figures: ExpenseFigure[], total: Totals): ReportCell[][] {
+  const row = (name: string, type: string, f: Totals | undefined) => [
+    text(label),
+    text(name),
+    keyed(`${prefix}/${type}/ceiling`, money(f?.ceiling ?? 0)),
+    keyed(`${prefix}/${type}/realized`, money(f?.realized ?? 0)),
+    keyed(`${prefix}/${type}/absorptionRate`, num(f?.absorptionRate ?? null)),
+  ];
+  return [
+    ...EXPENSE_ORDER.map((type) =>
+      row(
+        EXPENSE_LABELS[type],
+        type,
+        figures.find((x) => x.type === type),
+      ),
+    ),
+    row('TOTAL', 'TOTAL', total),
+  ];
 }
 
 function sakipTable(data: LakipData, year: number, unitCode: string): ReportTable {
   // A round-1 list that is already final is the same evaluation as the final one: shown once.
   const firstRound = data.sakipFirstRound.some((r) => !r.final) ? data.sakipFirstRound : [];
-  const rounds: { title: string; rows: SakipRow[] }[] = [
-    { title: `${year - 2}`, rows: data.sakipBefore },
-    ...(firstRound.length ? [{ title: `${year - 1} ${firstRound[0].roundLabel}`, rows: firstRound }] : []),
-    { title: `${year - 1}${data.sakipFinal.length ? ` ${data.sakipFinal[0].roundLabel}` : ''}`, rows: data.sakipFinal },
+  const rounds: { title: string; key: string; rows: SakipRow[] }[] = [
+    { title: `${year - 2}`, key: `${year - 2}/final`, rows: data.sakipBefore },
+    ...(firstRound.length
+      ? [{ title: `${year - 1} ${firstRound[0].roundLabel}`, key: `${year - 1}/1`, rows: firstRound }]
+      : []),
+    {
+      title: `${year - 1}${data.sakipFinal.length ? ` ${data.sakipFinal[0].roundLabel}` : ''}`,
+      key: `${year - 1}/final`,
+      rows: data.sakipFinal,
+    },
   ];
   const units = new Map<string, string>();
   for (const r of [...data.sakipFinal, ...firstRound, ...data.sakipBefore])
@@ -122,7 +139,7 @@ function sakipTable(data: LakipData, year: number, unitCode: string): ReportTabl
     text(code === unitCode ? `${name} (unit laporan ini)` : name),
     ...rounds.flatMap((round) => {
       const r = round.rows.find((x) => x.unit?.code === code);
-      return [num(r?.score), r ? text(r.category) : empty];
+      return [keyed(`sakip/${code}/${round.key}/score`, num(r?.score)), r ? text(r.category) : empty];
     }),
   ]);
   return {
@@ -150,11 +167,6 @@ export function buildLakipReport(
   const unit = data.unit;
   if (!unit) throw new Error('buildLakipReport needs a unit');
   const footnotes = new Footnotes(sources.flatMap((s) => s.figures(data)));
-  const withNote = (cell: ReportCell, key: string): ReportCell => {
-    if (cell.value.kind === 'empty') return cell;
-    const n = footnotes.claim(key);
-    return n === null ? cell : { ...cell, footnote: n };
-  };
   const tables: ReportTable[] = [];
 
   // Perjanjian kinerja: every version of the year, the current one last as the graph orders them.
@@ -169,7 +181,7 @@ export function buildLakipReport(
         num(item.position, 0),
         text(item.goal),
         text(item.indicatorCode ? `${item.indicatorCode} ${item.indicator}` : item.indicator),
-        text(targetText(item.target, item.targetUnit)),
+        keyed(`agreement/${a.version}/${item.position}/target`, text(targetText(item.target, item.targetUnit))),
       ]),
     ),
     notes: agreements.length
@@ -222,13 +234,13 @@ export function buildLakipReport(
         return [
           text(i.code),
           text(i.nameId),
-          figure(p?.target),
-          figure(p?.realization),
-          num(p?.achievement),
-          withNote(figure(i.target), `indicator/${i.code}/target`),
-          withNote(num(i.realization), `indicator/${i.code}/realization`),
-          withNote(num(i.achievement), `indicator/${i.code}/achievement`),
-          ...laterYears.map((y) => figure(planTarget(i.code, y))),
+          keyed(`previous/${i.code}/target`, figure(p?.target)),
+          keyed(`previous/${i.code}/realization`, figure(p?.realization)),
+          keyed(`previous/${i.code}/achievement`, num(p?.achievement)),
+          keyed(`indicator/${i.code}/target`, figure(i.target)),
+          keyed(`indicator/${i.code}/realization`, num(i.realization)),
+          keyed(`indicator/${i.code}/achievement`, num(i.achievement)),
+          ...laterYears.map((y) => keyed(`plan/${i.code}/${y}/target`, figure(planTarget(i.code, y)))),
         ];
       }),
     ),
@@ -248,8 +260,8 @@ export function buildLakipReport(
     rows: goals.map((g) => [
       text(g.code),
       text(g.titleId),
-      withNote(num(g.achievement), `goal/${g.code}/achievement`),
-      num(g.budgetAbsorption),
+      keyed(`goal/${g.code}/achievement`, num(g.achievement)),
+      keyed(`goal/${g.code}/budgetAbsorption`, num(g.budgetAbsorption)),
     ]),
     notes: [
       'Realisasi kinerja sasaran = rata-rata % capaian indikatornya; realisasi anggaran = realisasi / pagu baris DIPA yang ditandai dengan sasaran itu. "-": tidak ada baris anggaran.',
@@ -265,9 +277,9 @@ export function buildLakipReport(
     columns: ['Satker', 'Uraian', 'Anggaran', 'Realisasi', 'Persentase (%)'],
     rows: budget
       ? [
-          ...budget.satkers.flatMap((s) => expenseRows(`${s.code} ${s.name}`, s.byExpenseType, s)),
+          ...budget.satkers.flatMap((s) => expenseRows(`${s.code} ${s.name}`, `satker/${s.code}`, s.byExpenseType, s)),
           ...(budget.satkers.length > 1
-            ? expenseRows(`Seluruh satker ${unit.code}`, budget.byExpenseType, budget)
+            ? expenseRows(`Seluruh satker ${unit.code}`, 'budget', budget.byExpenseType, budget)
             : []),
         ]
       : [],
@@ -284,11 +296,11 @@ export function buildLakipReport(
     columns: ['Uraian', 'Nilai'],
     rows: budget
       ? [
-          [text('Nilai SMART'), num(budget.smartScore)],
-          [text('IKPA'), num(budget.ikpaScore)],
+          [text('Nilai SMART'), keyed('budget/smartScore', num(budget.smartScore))],
+          [text('IKPA'), keyed('budget/ikpaScore', num(budget.ikpaScore))],
           [
             text('Nilai Kinerja Anggaran = 60% x SMART + 40% x IKPA'),
-            withNote(num(budget.budgetPerformanceScore), 'budget/budgetPerformanceScore'),
+            keyed('budget/budgetPerformanceScore', num(budget.budgetPerformanceScore)),
           ],
         ]
       : [],
@@ -301,7 +313,7 @@ export function buildLakipReport(
     name: 'Anggaran 5 Tahun',
     title: `Perbandingan anggaran dan realisasi tahun ${year - 4}-${year}`,
     columns: ['Tahun Anggaran', 'Uraian', 'Anggaran', 'Realisasi', 'Persentase (%)'],
-    rows: history.flatMap((y) => expenseRows(String(y.year), y.byExpenseType, y)),
+    rows: history.flatMap((y) => expenseRows(String(y.year), `history/${y.year}`, y.byExpenseType, y)),
     notes: history
       .filter((y) => y.satkers.length > 1)
       .map(
@@ -322,10 +334,10 @@ export function buildLakipReport(
         text(s.code),
         text(r.number === 0 ? 'Data awal' : `Revisi ${String(r.number).padStart(2, '0')}`),
         text(r.authority),
-        text(formatDate(r.date)),
+        keyed(`revision/${s.code}/${r.number}/date`, text(formatDate(r.date))),
         text(r.description),
-        money(r.ceilingChange),
-        money(r.ceilingAfter),
+        keyed(`revision/${s.code}/${r.number}/ceilingChange`, money(r.ceilingChange)),
+        keyed(`revision/${s.code}/${r.number}/ceilingAfter`, money(r.ceilingAfter)),
       ]),
     ),
     notes: [],
@@ -341,28 +353,38 @@ export function buildLakipReport(
     columns: ['Uraian', 'Nilai'],
     rows: survey
       ? [
-          [text('Nilai IKM'), num(survey.index)],
-          [text('Mutu pelayanan'), text(IKM_GRADES[survey.grade] ?? survey.grade)],
-          [text('Jumlah responden'), count(survey.respondents)],
+          [text('Nilai IKM'), keyed('survey/index', num(survey.index))],
+          [text('Mutu pelayanan'), keyed('survey/grade', text(IKM_GRADES[survey.grade] ?? survey.grade))],
+          [text('Jumlah responden'), keyed('survey/respondents', count(survey.respondents))],
           ...(['MALE', 'FEMALE'] as const).map((g) => [
             text(`Jenis kelamin: ${g === 'MALE' ? 'Laki-laki' : 'Perempuan'}`),
-            count(survey.byGender.find((x) => x.key === g)?.count ?? 0),
+            keyed(`survey/gender/${g}`, count(survey.byGender.find((x) => x.key === g)?.count ?? 0)),
           ]),
           ...EDUCATION_ORDER.map((e) => [
             text(`Pendidikan: ${e}`),
-            count(survey.byEducation.find((x) => x.key === e)?.count ?? 0),
+            keyed(`survey/education/${e}`, count(survey.byEducation.find((x) => x.key === e)?.count ?? 0)),
           ]),
         ]
       : [],
     notes: [survey ? `Periode survei: Januari s.d. Desember ${year}.` : 'Tidak ada responden survei untuk tahun ini.'],
   });
 
+  // Footnotes are numbered in the order their cells appear, table after table.
+  const numbered = tables.map((t) => ({
+    ...t,
+    rows: t.rows.map((r) =>
+      r.map((c) => {
+        const n = c.key === undefined ? null : footnotes.claim(c.key);
+        return n === null ? c : { ...c, footnote: n };
+      }),
+    ),
+  }));
   return {
     unitCode: unit.code,
     unitName: unit.name,
     year,
     title: `Laporan Kinerja (LAKIP) ${unit.name} Tahun ${year}, Bab III Akuntabilitas Kinerja`,
-    tables,
+    tables: numbered,
     footnotes: footnotes.list(),
   };
 }

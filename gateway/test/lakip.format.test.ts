@@ -131,7 +131,15 @@ describe('footnotes: printed against derived', () => {
           ikpaScore: 90,
           byExpenseType: [],
           satkers: [
-            { code: '1', name: 'S', ceiling: 100, realized: 50, absorptionRate: 50, byExpenseType: [], revisions: [] },
+            {
+              code: '690552',
+              name: 'S',
+              ceiling: 100,
+              realized: 50,
+              absorptionRate: 50,
+              byExpenseType: [{ type: 'GOODS', ceiling: 6056979000, realized: 50, absorptionRate: 0 }],
+              revisions: [],
+            },
           ],
         },
         budgetHistory: [],
@@ -143,15 +151,35 @@ describe('footnotes: printed against derived', () => {
     };
     const consistency: PrintedFigureSource = {
       name: 'consistency',
-      figures: () => [figure('budget/budgetPerformanceScore', 89.99, 90), figure('elsewhere', 1, 2)],
+      figures: () => [
+        figure('budget/budgetPerformanceScore', 89.99, 90),
+        {
+          ...figure('satker/690552/GOODS/ceiling', 605697900, 6056979000),
+          decimals: 0,
+          note: 'printed "6.056.979.00"',
+        },
+        figure('elsewhere', 1, 2),
+      ],
     };
     const report = buildLakipReport(data, 2022, [consistency]);
     const nka = report.tables.find((t) => t.name === 'Nilai Kinerja Anggaran')!;
     expect(nka.rows.map((r) => r.map(cellText))).toEqual([
       ['Nilai SMART', '90,00'],
       ['IKPA', '90,00'],
-      ['Nilai Kinerja Anggaran = 60% x SMART + 40% x IKPA', '90,00 [1]'],
+      ['Nilai Kinerja Anggaran = 60% x SMART + 40% x IKPA', '90,00 [2]'],
     ]);
-    expect(report.footnotes.map((f) => f.key)).toEqual(['budget/budgetPerformanceScore', 'elsewhere']);
+    const goods = report.tables
+      .find((t) => t.name === 'Realisasi Anggaran')!
+      .rows.find((r) => cellText(r[1]) === 'Belanja Barang')!;
+    expect(cellText(goods[2])).toBe('Rp 6.056.979.000 [1]');
+    // Numbered in the order of the tables: the budget table comes before the score table.
+    expect(report.footnotes.map((f) => f.key)).toEqual([
+      'satker/690552/GOODS/ceiling',
+      'budget/budgetPerformanceScore',
+      'elsewhere',
+    ]);
+    expect(report.footnotes[0].text).toBe(
+      'satker/690552/GOODS/ceiling: dihitung dari data 6.056.979.000, tercetak di LAKIP 605.697.900. Keterangan: printed "6.056.979.00" (sumber: test).',
+    );
   });
 });
