@@ -23,6 +23,7 @@ import type { ValidationContext } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { explorerRoute } from './explorer.route';
 import { ApiSchema, exportRoute, readOnlyPlugin } from './export.route';
+import { lakipRoute } from './lakip.route';
 import type { CostLimits } from './query.cost';
 import { costLimitPlugin, DEFAULT_COST_LIMITS } from './query.cost';
 import { authenticate } from './gateway.auth';
@@ -177,6 +178,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       routes: [
         explorerRoute,
         exportRoute({ apollo, context, schema: apiSchema, logger, maxBodyBytes: options.maxRequestBytes }),
+        lakipRoute({ apollo, context, logger }),
       ],
       maxBodyBytes: options.maxRequestBytes,
       context,

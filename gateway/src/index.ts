@@ -8,3 +8,8 @@ export * from './query.cost';
 export * from './export.route';
 export * from './export.table';
 export * from './export.writers';
+export * from './lakip.format';
+export * from './lakip.footnotes';
+export * from './lakip.query';
+export * from './lakip.report';
+export * from './lakip.route';
