@@ -1,5 +1,5 @@
 import { formatDecimal } from './lakip.format';
-import type { LakipData } from './lakip.query';
+import type { ConsistencyFigure, LakipData } from './lakip.query';
 
 /**
  * Where a figure stands in the generated report. A cell of the report claims its key; a printed
@@ -42,6 +42,44 @@ export interface PrintedFigureSource {
   name: string;
   figures(data: LakipData): PrintedFigure[];
 }
+
+const VERDICTS: Record<Exclude<ConsistencyFigure['verdict'], 'MATCHES'>, string> = {
+  ROUNDING: 'selisih pembulatan',
+  CONTRADICTION: 'bertentangan',
+  REINTERPRETED: 'ditafsirkan ulang',
+  NOT_DERIVABLE: 'tidak dapat diturunkan dari data',
+};
+
+/** The indicator and goal figures of the report's year, which the published* fields already footnote. */
+const COVERED = /^(indicator\.[^.]+\.\d{4}\.(target|realization|achievement)|goal\.[^.]+\.\d{4}\.achievement)$/;
+
+/**
+ * The graph's `reportConsistency`: every figure of the whole report (budget table, text, formulas,
+ * IKM) whose printed value does not simply match the records, with where it stands, as printed
+ * (typos included) and why. A goal's absorption footnotes its cell; the rest are listed after.
+ */
+export const consistencySource: PrintedFigureSource = {
+  name: 'report consistency',
+  figures(data) {
+    const c = data.consistency;
+    const all = [...(c?.performanceFigures ?? []), ...(c?.budgetFigures ?? []), ...(c?.trainingFigures ?? [])];
+    return all.flatMap((f): PrintedFigure[] => {
+      if (f.verdict === 'MATCHES' || COVERED.test(f.key)) return [];
+      const absorption = /^goal\.([^.]+)\.absorption$/.exec(f.key);
+      return [
+        {
+          key: absorption ? `goal/${absorption[1]}/budgetAbsorption` : `consistency/${f.key}`,
+          label: f.label,
+          printed: null,
+          derived: null,
+          decimals: 2,
+          note: `tercetak "${f.printed}" (${f.chapter}; ${f.table}; ${f.row}), dari data ${f.derived ?? '-'}; ${VERDICTS[f.verdict]}: ${f.reason}`,
+          source: 'reportConsistency',
+        },
+      ];
+    });
+  },
+};
 
 /** The graph's own published* fields: indicator targets, realisations and achievements, goal achievements, the budget performance score. */
 export const publishedFieldsSource: PrintedFigureSource = {

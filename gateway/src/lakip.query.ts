@@ -41,10 +41,17 @@ export const LAKIP_QUERY = `query ${LAKIP_OPERATION}($unit: ID!, $year: Int!, $p
     }
     satisfactionSurvey(year: $year) { respondents index grade byGender { key count } byEducation { key count } }
   }
+  consistency: reportConsistency(unit: $unit, year: $year) {
+    performanceFigures { ...LakipFigure }
+    budgetFigures { ...LakipFigure }
+    trainingFigures { ...LakipFigure }
+  }
   sakipBefore: sakipEvaluations(year: $sakipYearBefore) { unit { code name } roundLabel score category }
   sakipFirstRound: sakipEvaluations(year: $sakipYear, round: 1) { unit { code name } roundLabel score category final }
   sakipFinal: sakipEvaluations(year: $sakipYear) { unit { code name } roundLabel score category }
-}`;
+}
+
+fragment LakipFigure on ReportFigure { key chapter table row label printed derived verdict reason }`;
 
 /** The report of `year` prints the year before beside it, five years of budget and the SAKIP rounds of the two years before. */
 export const lakipVariables = (unit: string, year: number) => ({
@@ -85,6 +92,18 @@ export interface LakipGoal {
   publishedAchievement: number | null;
   budgetAbsorption: number | null;
   indicators: LakipIndicator[];
+}
+
+export interface ConsistencyFigure {
+  key: string;
+  chapter: string;
+  table: string;
+  row: string;
+  label: string;
+  printed: string;
+  derived: string | null;
+  verdict: 'MATCHES' | 'ROUNDING' | 'CONTRADICTION' | 'REINTERPRETED' | 'NOT_DERIVABLE';
+  reason: string;
 }
 
 export interface SakipRow {
@@ -174,6 +193,12 @@ export interface LakipData {
       byGender: { key: 'MALE' | 'FEMALE'; count: number }[];
       byEducation: { key: string; count: number }[];
     } | null;
+  } | null;
+  /** The printed report's figures against the derived ones, for the units and years that have a catalogue. */
+  consistency: {
+    performanceFigures: ConsistencyFigure[];
+    budgetFigures: ConsistencyFigure[] | null;
+    trainingFigures: ConsistencyFigure[] | null;
   } | null;
   sakipBefore: SakipRow[];
   sakipFirstRound: SakipRow[];

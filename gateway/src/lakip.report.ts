@@ -1,5 +1,5 @@
 import type { FigureKey, Footnote, PrintedFigureSource } from './lakip.footnotes';
-import { Footnotes, publishedFieldsSource } from './lakip.footnotes';
+import { consistencySource, Footnotes, publishedFieldsSource } from './lakip.footnotes';
 import { formatDate, formatDecimal, formatInteger, formatMonth, formatRupiah } from './lakip.format';
 import type { ExpenseFigure, ExpenseType, LakipData, SakipRow } from './lakip.query';
 
@@ -162,7 +162,7 @@ function sakipTable(data: LakipData, year: number, unitCode: string): ReportTabl
 export function buildLakipReport(
   data: LakipData,
   year: number,
-  sources: PrintedFigureSource[] = [publishedFieldsSource],
+  sources: PrintedFigureSource[] = [publishedFieldsSource, consistencySource],
 ): LakipReport {
   const unit = data.unit;
   if (!unit) throw new Error('buildLakipReport needs a unit');

@@ -5,7 +5,7 @@ import { sendJson } from '@kesos/infra';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { PrintedFigureSource } from './lakip.footnotes';
-import { publishedFieldsSource } from './lakip.footnotes';
+import { consistencySource, publishedFieldsSource } from './lakip.footnotes';
 import { lakipPdf } from './lakip.pdf';
 import type { LakipData } from './lakip.query';
 import { LAKIP_OPERATION, LAKIP_QUERY, lakipVariables } from './lakip.query';
@@ -88,7 +88,7 @@ export function parseLakipPath(
  * hold, 502 when a subgraph failed (the file would have holes), else the file.
  */
 export function lakipRoute<C extends BaseContext>(spec: LakipRouteSpec<C>): ExtraRoute {
-  const sources = spec.sources ?? [publishedFieldsSource];
+  const sources = spec.sources ?? [publishedFieldsSource, consistencySource];
   const today = spec.today ?? (() => new Date().toISOString().slice(0, 10));
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -126,17 +126,18 @@ export function lakipRoute<C extends BaseContext>(spec: LakipRouteSpec<C>): Extr
     else for await (const chunk of result.body.asyncIterator) text += chunk;
     const status = result.status ?? 200;
     const answer = JSON.parse(text) as GraphAnswer;
+    const errors = answer.errors ?? [];
+    // The unit's figures refused (a non-null root field refused nulls the whole answer, HTTP 403).
+    const forbidden = errors.filter((e) => e.extensions?.code === 'FORBIDDEN');
+    if (forbidden.length) {
+      sendJson(res, 403, { errors: [{ ...forbidden[0], extensions: { ...forbidden[0].extensions, field: 'unit' } }] });
+      return true;
+    }
     if (status !== 200) {
       // Refused before it ran (no token, cost limit): the caller gets /graphql's answer.
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = status;
       res.end(text);
-      return true;
-    }
-    const errors = answer.errors ?? [];
-    const forbidden = errors.filter((e) => e.extensions?.code === 'FORBIDDEN');
-    if (forbidden.length) {
-      sendJson(res, 403, { errors: [{ ...forbidden[0], extensions: { ...forbidden[0].extensions, field: 'unit' } }] });
       return true;
     }
     const badInput = errors.find((e) => e.extensions?.code === 'BAD_USER_INPUT');

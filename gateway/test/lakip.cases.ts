@@ -109,6 +109,10 @@ export function describeLakip<G extends LakipGraph>(mode: string, start: () => P
       // The performance agreement, its revision signed in September 2022.
       expect(lineWith(lines, 'SK6.1 Nilai Kepuasan Stakeholder terhadap Layanan BBPPKS Padang | 90')).toBeDefined();
       expect(lines.some((l) => l.includes('ditandatangani Jakarta, September 2022'))).toBe(true);
+      // The rest of the report's contradictions come from reportConsistency, printed as printed.
+      const text = lines.join('\n');
+      expect(text).toContain('tercetak "6.056.979.00"');
+      expect(text).toMatch(/bertentangan: /);
     });
 
     it('XLSX of BBPPKS-PADANG 2022: one sheet per table, figures as numbers, the footnote beside them', async () => {
@@ -180,6 +184,8 @@ export function describeLakip<G extends LakipGraph>(mode: string, start: () => P
           'budget/budgetPerformanceScore',
         ]),
       );
+      // Figures of the whole report's consistency check that no table cell shows are listed too.
+      expect(notes.filter((r) => String(r[1]).startsWith('consistency/')).length).toBeGreaterThan(10);
     });
 
     it('a generated unit: its own figures, the same as /graphql answers them to its viewer', async () => {
