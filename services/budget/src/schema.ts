@@ -12,6 +12,11 @@ import { BudgetStatsResolver } from './stats/stats.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { BudgetUnitResolver } from './budget/budget.unit-resolver';
 import { Unit } from './unit/unit.type';
+import {
+  BudgetOutputAchievementResolver,
+  OutputVolumeResolver,
+  UnitOutputAchievementResolver,
+} from './volume/volume.resolver';
 
 export const budgetSchema: FederatedSchemaSpec = {
   resolvers: [
@@ -26,6 +31,9 @@ export const budgetSchema: FederatedSchemaSpec = {
     BudgetScoreResolver,
     GoalResolver,
     BudgetStatsResolver,
+    OutputVolumeResolver,
+    BudgetOutputAchievementResolver,
+    UnitOutputAchievementResolver,
   ],
   orphanedTypes: [Unit, Goal],
   referenceResolvers: { ...goalReference },
