@@ -15,12 +15,13 @@ import { OutputAchievement, OutputVolumeEntry } from './volume.type';
 export class OutputVolumeResolver {
   @Query(() => [OutputVolumeEntry], {
     description:
-      "Volume entered by hand for an RO of a satker's year and its reversals, with who and when (riwayat input volume); readable by the unit, analysts and admins",
+      "Volume entered by hand for the ROs of a satker's year and its reversals, with who and when (riwayat input volume); readable by the unit, analysts and admins",
   })
   async outputVolumeEntries(
     @Arg('satkerCode', { description: 'Satker code (kode satker)' }) satkerCode: string,
     @Arg('year', () => Int, { description: 'Fiscal year (tahun anggaran)' }) year: number,
-    @Arg('outputCode', { description: 'Output code (kode RO)' }) outputCode: string,
+    @Arg('outputCode', () => String, { nullable: true, description: 'Output code (kode RO); all ROs when omitted' })
+    outputCode: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<OutputVolumeEntry[]> {
     return listOutputVolumeEntries(ctx, satkerCode, year, outputCode);

@@ -228,7 +228,7 @@ export async function reverseOutputVolume(
 }
 
 /**
- * The entries made through the API for an RO of a satker's year and their reversals, in id order,
+ * The entries made through the API for the ROs (or one RO) of a satker's year and their reversals, in id order,
  * with who made them and when. Records counted from training events are not listed: each stands for
  * a training record (LKS, person, case) the training subgraph lists.
  */
@@ -236,7 +236,7 @@ export async function listOutputVolumeEntries(
   ctx: RequestContext,
   satkerCode: string,
   year: number,
-  outputCode: string,
+  outputCode: string | null,
 ): Promise<OutputVolumeEntry[]> {
   const satker = await ctx.db.dataSource.getRepository(SatkerEntity).findOneBy({ code: satkerCode });
   if (!satker) throw new BadInputError('satkerCode', `satker ${satkerCode} is not recorded`);
@@ -246,7 +246,8 @@ export async function listOutputVolumeEntries(
     .innerJoin(OutputEntity, 'o', 'o.id = r.outputId')
     .innerJoin(DipaEntity, 'd', 'd.id = o.dipaId')
     .select(ENTRY_COLUMNS)
-    .where('d.satkerCode = :satkerCode AND d.year = :year AND o.code = :outputCode', { satkerCode, year, outputCode })
+    .where('d.satkerCode = :satkerCode AND d.year = :year', { satkerCode, year })
+    .andWhere(outputCode ? 'o.code = :outputCode' : '1 = 1', { outputCode })
     .andWhere('r.source IN (:...sources)', { sources: [VolumeSource.ENTERED, VolumeSource.REVERSAL] })
     .orderBy('r.id', 'ASC')
     .getRawMany();
