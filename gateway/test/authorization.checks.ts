@@ -93,6 +93,10 @@ export async function prepareFixtures(graph: TestGraph): Promise<MatrixFixtures>
     ).enrollParticipant.id as string;
   const cross = { enrollment: await enroll(otherClass), participant: person };
   await enroll(padangClass);
+  // A management output entered by hand, so that the unit's volume entries have a row to read.
+  await admin(`mutation($i: RecordOutputVolumeInput!) { recordOutputVolume(input: $i) { id } }`, {
+    i: { satkerCode: '690552', year: 2022, outputCode: '6398.EBA.962', quantity: 1, date: '2022-12-15' },
+  });
   return { ids, cross };
 }
 

@@ -401,6 +401,21 @@ export const MUTATION_CASES: MutationCase[] = [
     variables: () => ({ i: { unitCode: UNIT, year: 2023, smartScore: 90.5, ikpaScore: 91.25 } }),
   },
   {
+    mutation: 'recordOutputVolume',
+    writer: 'operator',
+    document: `mutation($i: RecordOutputVolumeInput!) { recordOutputVolume(input: $i) { id } }`,
+    variables: () => ({
+      i: { satkerCode: '690552', year: 2022, outputCode: '6398.EBA.994', quantity: 1, date: '2022-12-30' },
+    }),
+    keep: (r, s) => (s.volumeEntry = id(r, 'recordOutputVolume')),
+  },
+  {
+    mutation: 'reverseOutputVolume',
+    writer: 'operator',
+    document: `mutation($i: ReverseOutputVolumeInput!) { reverseOutputVolume(input: $i) { id } }`,
+    variables: (s) => ({ i: { entryId: s.volumeEntry, date: '2022-12-31', reason: 'Salah RO' } }),
+  },
+  {
     mutation: 'adoptStrategicPlan',
     writer: 'admin',
     document: `mutation($i: AdoptStrategicPlanInput!) { adoptStrategicPlan(input: $i) { fromYear } }`,

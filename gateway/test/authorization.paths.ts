@@ -28,6 +28,7 @@ export const RULES: Record<string, Rule> = {
   ...Object.fromEntries(
     [
       'Query.budgetRealizations',
+      'Query.outputVolumeEntries',
       'Query.budgetStats',
       'BudgetStatsRow.unit',
       'Query.accreditationAssessments',
@@ -114,6 +115,7 @@ export const RULES: Record<string, Rule> = {
       'UnitBudget.byGoal',
       'UnitBudget.byMonth',
       'UnitBudget.ikpaComponents',
+      'UnitBudget.outputAchievement',
       'UnitBudget.satkers',
       'UnitBudget.transfers',
       'UnitBudgetYear.byExpenseType',

@@ -20,6 +20,12 @@ import { seedBudget } from './seed/budget.seed';
 import { SatkerEntity } from './satker/satker.entity';
 import { DipaEntity } from './dipa/dipa.entity';
 import { BudgetStatsRollupEntity } from './stats/stats.entity';
+import { OutputVolumeRecordEntity } from './volume/volume.entity';
+import {
+  accreditationVolumeConsumer,
+  atensiVolumeConsumer,
+  certificationVolumeConsumer,
+} from './volume/volume.consumer';
 
 export const budgetService: ServiceDefinition = {
   name: 'budget',
@@ -42,10 +48,11 @@ export const budgetService: ServiceDefinition = {
     IkpaComponentEntity,
     IkpaScoreEntity,
     BudgetStatsRollupEntity,
+    OutputVolumeRecordEntity,
   ],
   migrations: budgetMigrations,
   schema: budgetSchema,
-  consumers: [graduationConsumer],
+  consumers: [graduationConsumer, accreditationVolumeConsumer, certificationVolumeConsumer, atensiVolumeConsumer],
   seed: (dataSource) => seedBudget(dataSource),
 };
 

@@ -15,6 +15,11 @@ import { BudgetStatsResolver } from './stats/stats.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { BudgetUnitResolver } from './budget/budget.unit-resolver';
 import { Unit } from './unit/unit.type';
+import {
+  BudgetOutputAchievementResolver,
+  OutputVolumeResolver,
+  UnitOutputAchievementResolver,
+} from './volume/volume.resolver';
 
 export const budgetSchema: FederatedSchemaSpec = {
   resolvers: [
@@ -30,6 +35,9 @@ export const budgetSchema: FederatedSchemaSpec = {
     GoalResolver,
     BudgetStatsResolver,
     ReportConsistencyBudgetResolver,
+    OutputVolumeResolver,
+    BudgetOutputAchievementResolver,
+    UnitOutputAchievementResolver,
   ],
   orphanedTypes: [Unit, Goal, ReportConsistency],
   referenceResolvers: { ...goalReference, ...reportConsistencyReference },
