@@ -1,4 +1,4 @@
-import { type Connection, connectionType } from '@kesos/infra';
+import { type Connection, connectionType, Provenance } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum LksKind {
@@ -65,6 +65,12 @@ export class LksInstitution {
 
   @Field({ description: 'Regency or city (kabupaten/kota)' })
   regency!: string;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the institution record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'An accreditation visit (visitasi) of an LKS and its decision (hasil akreditasi)' })
@@ -91,6 +97,12 @@ export class AccreditationAssessment {
   decidedOn!: string;
 
   institutionId!: number;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the assessment record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'Number of decisions with one result (jumlah per hasil akreditasi)' })

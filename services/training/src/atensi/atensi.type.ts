@@ -1,4 +1,4 @@
-import { type Connection, connectionType } from '@kesos/infra';
+import { type Connection, connectionType, Provenance } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum AtensiServiceType {
@@ -84,6 +84,12 @@ export class AtensiCase {
     description: 'People served in the case (jumlah penerima manfaat terlayani); null while open',
   })
   peopleServed!: number | null;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the case record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'ATENSI cases of one type of service in a year (rekap per jenis layanan)' })

@@ -22,7 +22,11 @@ const SEEDERS: ((m: EntityManager) => Promise<void>)[] = [
   seedAtensi,
 ];
 
-/** Loads the 2022 report's records into an empty training database, in one transaction. */
+/**
+ * Loads the 2022 report into an empty training database, in one transaction: the few records the
+ * report gives one by one (REPORTED) and the records made to add up to its printed totals
+ * (RECONSTRUCTED); each record says which.
+ */
 export async function seedTraining(dataSource: DataSource): Promise<boolean> {
   if ((await dataSource.getRepository(UnitEntity).count()) > 0) {
     // An embedded (SQLite, schema synchronised) database from before the class graduate counter got
