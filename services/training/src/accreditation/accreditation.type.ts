@@ -1,4 +1,4 @@
-import { type Connection, connectionType, Provenance } from '@kesos/infra';
+import { type Connection, connectionType, Provenance, ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum LksKind {
@@ -153,6 +153,12 @@ export class AccreditationSummary {
       'Target realisation (realisasi target RKT): assessed / target x 100, rounded half-up to 2 decimals; null without a target',
   })
   targetRealization!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The year's assessments the figures are counted from, by where they come from (asal data): RECONSTRUCTED records reproduce a printed total, they are not evidence for it",
+  })
+  provenance!: ProvenanceSummary;
 }
 
 @ObjectType({ description: 'Planned number of institutions to assess in a year (target akreditasi RKT)' })

@@ -1,4 +1,4 @@
-import { type Connection, connectionType, Provenance } from '@kesos/infra';
+import { type Connection, connectionType, Provenance, ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum CertificationCategory {
@@ -156,6 +156,12 @@ export class CertificationSummary {
       'Certified rate (persentase SDM Kesos tersertifikasi): competent / assessed x 100, rounded half-up to 2 decimals; null when nobody was assessed',
   })
   competentRate!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The year's candidates and results the figures are counted from, by where they come from (asal data): RECONSTRUCTED records reproduce a printed total, they are not evidence for it",
+  })
+  provenance!: ProvenanceSummary;
 }
 
 /** One page of certification results, oldest first. */
