@@ -161,7 +161,7 @@ describe('provenance of the 2022 report seed, its events and figures, and the mi
     const write = async (query: string, input: Record<string, unknown>, caller = callers.operator(PADANG)) => {
       const res = await t.call(query, { input }, caller);
       expect(res.errors).toBeUndefined();
-      return (Object.values(res.data as Record<string, { id: string }>)[0] as { id: string }).id;
+      return Object.values(res.data as Record<string, { id: string }>)[0].id;
     };
     // The centre's own work, and what the generator writes into another unit (marked "Sintetis").
     const own = await write(lks, {

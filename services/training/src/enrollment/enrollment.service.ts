@@ -1,9 +1,8 @@
-import type { Caller, RequestContext, Transaction } from '@kesos/infra';
+import type { Caller, Provenance, RequestContext, Transaction } from '@kesos/infra';
 import {
   assertCanRead,
   assertCanWrite,
   BadInputError,
-  Provenance,
   forUpdate,
   pageWindow,
   toConnection,

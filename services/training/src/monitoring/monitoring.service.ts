@@ -1,13 +1,5 @@
-import type { Caller, RequestContext, Transaction } from '@kesos/infra';
-import {
-  assertCanRead,
-  assertCanWrite,
-  BadInputError,
-  forUpdate,
-  pageWindow,
-  Provenance,
-  toConnection,
-} from '@kesos/infra';
+import type { Caller, Provenance, RequestContext, Transaction } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, forUpdate, pageWindow, toConnection } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
 import { parseId } from '../common/common.helpers';

@@ -1,13 +1,5 @@
-import type { Caller, RequestContext, Transaction } from '@kesos/infra';
-import {
-  assertCanRead,
-  assertCanWrite,
-  BadInputError,
-  canRead,
-  pageWindow,
-  Provenance,
-  toConnection,
-} from '@kesos/infra';
+import type { Caller, Provenance, RequestContext, Transaction } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, BadInputError, canRead, pageWindow, toConnection } from '@kesos/infra';
 import { parseId } from '../common/common.helpers';
 import { enrollmentsByParticipant } from '../enrollment/enrollment.loader';
 import { toEnrollment } from '../enrollment/enrollment.mapper';
