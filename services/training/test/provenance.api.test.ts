@@ -2,6 +2,7 @@ import type { DomainEvent, RunningService } from '@kesos/infra';
 import { createLogger, MemoryEventBus, startService } from '@kesos/infra';
 import { callSubgraph, memorySqliteDatabase, TEST_SECRETS, until } from '@kesos/infra/testing';
 import { trainingService } from '../src';
+import { FACT_TABLES } from '../src/seed/seed.service';
 import { seedUnits } from '../src/seed/units.seed';
 import { callers, PADANG } from './kesos.support';
 
@@ -341,4 +342,40 @@ describe('provenance of records written through the API, their events and derive
       },
     ]);
   });
+});
+
+describe('an embedded database from before the provenance column (SQLite)', () => {
+  it('gets the seed its provenance back at startup, once, and leaves later records alone', async () => {
+    const database = await memorySqliteDatabase(trainingService);
+    const ds = database.dataSource;
+    const logger = createLogger('test', 'silent');
+    try {
+      expect(await trainingService.seed(ds, logger)).toBe(true);
+      const byProvenance = async () => {
+        const out: Record<string, Record<string, number>> = {};
+        for (const table of FACT_TABLES) {
+          const rows: { provenance: string; n: number }[] = await ds.query(
+            `SELECT provenance, COUNT(*) AS n FROM ${table} GROUP BY provenance ORDER BY provenance`,
+          );
+          out[table] = Object.fromEntries(rows.map((r) => [r.provenance, Number(r.n)]));
+        }
+        return out;
+      };
+      const seeded = await byProvenance();
+      expect(seeded.accreditation_assessment).toEqual({ RECONSTRUCTED: 202 });
+      expect(seeded.programme).toEqual({ RECONSTRUCTED: 2, REPORTED: 2 });
+
+      // What synchronize leaves of a database seeded before the column: every row OPERATIONAL.
+      for (const table of FACT_TABLES) await ds.query(`UPDATE ${table} SET provenance = 'OPERATIONAL'`);
+      expect(await trainingService.seed(ds, logger)).toBe(false);
+      expect(await byProvenance()).toEqual(seeded);
+
+      // Once marked, a startup changes nothing, even a record an admin set against the marks.
+      await ds.query(`UPDATE atensi_case SET provenance = 'REPORTED' WHERE id = 1`);
+      await trainingService.seed(ds, logger);
+      expect((await byProvenance()).atensi_case).toEqual({ RECONSTRUCTED: 39, REPORTED: 1 });
+    } finally {
+      await ds.destroy();
+    }
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
 import { seedAccreditation } from './accreditation.seed';
 import { seedAtensi } from './atensi.seed';
+import { backfillProvenance, provenanceNeverSet } from './seed.service';
 import { seedCertification } from './certification.seed';
 import { seedUnits } from './units.seed';
 import { seedCampuses } from './campuses.seed';
@@ -38,6 +39,10 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
       await dataSource.transaction((m) => rebuildCertificationStats(m));
       await dataSource.transaction((m) => rebuildAccreditationStats(m));
       await dataSource.transaction((m) => rebuildAtensiStats(m));
+      // And from before the provenance column: synchronize gave every row OPERATIONAL.
+      await dataSource.transaction(async (m) => {
+        if (await provenanceNeverSet(m)) await backfillProvenance(m);
+      });
     }
     return false;
   }
