@@ -357,7 +357,7 @@ describe('an embedded database from before the provenance column (SQLite)', () =
           const rows: { provenance: string; n: number }[] = await ds.query(
             `SELECT provenance, COUNT(*) AS n FROM ${table} GROUP BY provenance ORDER BY provenance`,
           );
-          out[table] = Object.fromEntries(rows.map((r) => [r.provenance, Number(r.n)]));
+          out[table] = Object.fromEntries(rows.map((r) => [r.provenance, r.n]));
         }
         return out;
       };

@@ -72,9 +72,9 @@ export async function backfillProvenance(m: EntityManager): Promise<void> {
  * from before the column (an embedded database synchronised since), which the backfill has not seen.
  */
 export async function provenanceNeverSet(m: EntityManager): Promise<boolean> {
-  const [row] = (await m.query(
+  const [row] = await m.query<{ facts: number | string; marked: number | string }[]>(
     `SELECT (SELECT COUNT(*) FROM participant) + (SELECT COUNT(*) FROM certification_candidate) + (SELECT COUNT(*) FROM lks_institution) + (SELECT COUNT(*) FROM atensi_case) AS facts,
             (SELECT COUNT(*) FROM participant WHERE provenance <> 'OPERATIONAL') + (SELECT COUNT(*) FROM certification_candidate WHERE provenance <> 'OPERATIONAL') + (SELECT COUNT(*) FROM lks_institution WHERE provenance <> 'OPERATIONAL') + (SELECT COUNT(*) FROM atensi_case WHERE provenance <> 'OPERATIONAL') AS marked`,
-  )) as { facts: number | string; marked: number | string }[];
+  );
   return Number(row.facts) > 0 && Number(row.marked) === 0;
 }
