@@ -27,6 +27,7 @@ import {
   random,
   REGENCY,
   REPORT_UNIT,
+  SYNTHETIC,
   syntheticDipa,
   syntheticSatker,
 } from './synthetic.generator';
@@ -123,18 +124,25 @@ async function aliased(call: GraphCall, fields: string[]): Promise<Record<string
   return out;
 }
 
+/** An enum value in an inline GraphQL literal, which takes it unquoted. */
+class EnumLiteral {
+  constructor(readonly name: string) {}
+}
+
 const literal = (value: unknown): string =>
   value === null || value === undefined
     ? 'null'
-    : typeof value === 'string'
-      ? JSON.stringify(value)
-      : typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : Array.isArray(value)
-          ? `[${value.map(literal).join(', ')}]`
-          : `{ ${Object.entries(value as Record<string, unknown>)
-              .map(([k, v]) => `${k}: ${literal(v)}`)
-              .join(', ')} }`;
+    : value instanceof EnumLiteral
+      ? value.name
+      : typeof value === 'string'
+        ? JSON.stringify(value)
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : Array.isArray(value)
+            ? `[${value.map(literal).join(', ')}]`
+            : `{ ${Object.entries(value as Record<string, unknown>)
+                .map(([k, v]) => `${k}: ${literal(v)}`)
+                .join(', ')} }`;
 
 /** The gateway's cost refusal, read: its limit and what the request would have cost. */
 function costRefusal(err: unknown): { limit: number; found: number } | null {
@@ -287,6 +295,7 @@ async function ministryClasses(
           capacity: m.planned.size,
           targetParticipants: m.planned.size,
           satkerCode: syntheticSatker(share.unitIndex),
+          provenance: new EnumLiteral(SYNTHETIC),
         })}) { id }`,
     ),
   );
@@ -313,7 +322,13 @@ async function importBatch(
       call,
       `mutation($i: ImportParticipantsInput!) { importParticipants(input: $i) { id status } }`,
       {
-        i: { unit: share.unit, format: 'CSV', contentBase64: Buffer.from(csv).toString('base64'), background: true },
+        i: {
+          unit: share.unit,
+          format: 'CSV',
+          contentBase64: Buffer.from(csv).toString('base64'),
+          background: true,
+          provenance: SYNTHETIC,
+        },
       },
     )
   ).importParticipants;

@@ -41,6 +41,9 @@ export interface UnitYearSummary {
   realized: number;
 }
 
+/** What every training record the generator writes is (the `provenance` of its inputs). */
+export const SYNTHETIC = 'SYNTHETIC';
+
 /** The report's unit: its data is the seed, never generated. */
 export const REPORT_UNIT = 'BBPPKS-PADANG';
 
@@ -125,7 +128,7 @@ export async function programmeIds(call: GraphCall, unit: string): Promise<Map<s
         p.code,
         (
           await call(`mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }`, {
-            i: { unit, ...p, description: 'Data sintetis' },
+            i: { unit, ...p, description: 'Data sintetis', provenance: SYNTHETIC },
           })
         ).createProgramme.id,
       );
@@ -284,6 +287,7 @@ async function runClass(
         capacity: size,
         targetParticipants: size,
         satkerCode: syntheticSatker(unitIndex),
+        provenance: SYNTHETIC,
       },
     })
   ).createTrainingClass.id as string;
@@ -309,7 +313,7 @@ async function runClass(
   ].join('\n');
   const job = (
     await call(`mutation($i: ImportParticipantsInput!) { importParticipants(input: $i) { status message } }`, {
-      i: { unit, format: 'CSV', contentBase64: Buffer.from(csv).toString('base64') },
+      i: { unit, format: 'CSV', contentBase64: Buffer.from(csv).toString('base64'), provenance: SYNTHETIC },
     })
   ).importParticipants;
   if (job.status !== 'IMPORTED')
@@ -372,7 +376,7 @@ async function training(
     };
     const r = (
       await call(`mutation($i: AssessAlumniInput!) { assessAlumni(input: $i) { hasLifeSkills } }`, {
-        i: { enrollmentId: id, assessedOn: day(year, 9, 15), notes: 'Data sintetis', ...flags },
+        i: { enrollmentId: id, assessedOn: day(year, 9, 15), notes: 'Data sintetis', ...flags, provenance: SYNTHETIC },
       })
     ).assessAlumni;
     s.monitored += 1;
@@ -398,6 +402,7 @@ async function certification(
         regency: REGENCY,
         startDate: day(year, 7, 4),
         endDate: day(year, 7, 6),
+        provenance: SYNTHETIC,
       },
     })
   ).scheduleCertificationSession.id;
@@ -414,6 +419,7 @@ async function certification(
             category: categories[i % 4],
             originProvince: province,
             originRegency: REGENCY,
+            provenance: SYNTHETIC,
           },
         },
       )
@@ -427,6 +433,7 @@ async function certification(
           candidateId: candidate,
           assessedOn: day(year, 7, 4 + (i % 3)),
           result: competent ? 'KOMPETEN' : 'BELUM_KOMPETEN',
+          provenance: SYNTHETIC,
         },
       },
     );
@@ -454,6 +461,7 @@ async function accreditation(
           kind: kinds[i % 5],
           province,
           regency: REGENCY,
+          provenance: SYNTHETIC,
         },
       })
     ).registerLksInstitution.id;
@@ -467,6 +475,7 @@ async function accreditation(
         decidedOn: day(year, 8 + (i % 3), 2 + (i % 27)),
         result,
         assessorTeam: ['Asesor Sintetis 1', 'Asesor Sintetis 2'],
+        provenance: SYNTHETIC,
       },
     });
     s.lksAssessed += 1;
@@ -495,6 +504,7 @@ async function atensi(
           regency: REGENCY,
           receivedOn: day(year, month, 10),
           description: 'Kasus sintetis',
+          provenance: SYNTHETIC,
         },
       })
     ).openAtensiCase.id;

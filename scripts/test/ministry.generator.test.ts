@@ -40,13 +40,22 @@ describe('ministry-scale generator', () => {
 
     const classes = (
       await call(
-        `{ trainingClasses(unit: "BBPPKS-JAYAPURA", year: 2021, first: 50) { nodes { status capacity enrollmentCount graduateCount } } }`,
+        `{ trainingClasses(unit: "BBPPKS-JAYAPURA", year: 2021, first: 50) { nodes { status capacity enrollmentCount graduateCount provenance enrollmentProvenance { synthetic } } } }`,
       )
-    ).trainingClasses.nodes as { status: string; capacity: number; enrollmentCount: number; graduateCount: number }[];
+    ).trainingClasses.nodes as {
+      status: string;
+      capacity: number;
+      enrollmentCount: number;
+      graduateCount: number;
+      provenance: string;
+      enrollmentProvenance: { synthetic: number };
+    }[];
     expect(classes).toHaveLength(first.classes);
     expect(classes.reduce((s, c) => s + c.enrollmentCount, 0)).toBe(420);
     for (const c of classes) {
-      expect(c).toMatchObject({ status: 'CLOSED', enrollmentCount: c.capacity });
+      expect(c).toMatchObject({ status: 'CLOSED', enrollmentCount: c.capacity, provenance: 'SYNTHETIC' });
+      // The classes and the enrollments the bulk import wrote are all generated.
+      expect(c.enrollmentProvenance.synthetic).toBe(c.enrollmentCount);
       expect(c.graduateCount).toBeGreaterThan(0);
     }
     const survey = (await call(`{ unit(code: "BBPPKS-JAYAPURA") { satisfactionSurvey(year: 2021) { respondents } } }`))

@@ -83,6 +83,24 @@ describe('synthetic generator', () => {
       expect(p.name).toContain('Sintetis');
       expect(p.nik.slice(4, 6)).toBe('00');
     }
+    // Every training figure of the unit-year rests on generated records only, and says so.
+    const training = (
+      await call(`{ unit(code: "BBPPKS-MAKASSAR") {
+        accreditationSummary(year: 2022) { provenance { synthetic records } }
+        certificationSummary(year: 2022) { provenance { synthetic records } }
+        atensiSummary(year: 2022) { provenance { synthetic records } }
+        trainingVolume(fromYear: 2022, toYear: 2022) { provenance { synthetic records weakest } }
+      } }`)
+    ).unit;
+    expect(training.accreditationSummary.provenance).toEqual({ synthetic: s.lksAssessed, records: s.lksAssessed });
+    // Each candidate and their one result.
+    expect(training.certificationSummary.provenance).toEqual({
+      synthetic: 2 * s.candidates,
+      records: 2 * s.candidates,
+    });
+    expect(training.atensiSummary.provenance).toEqual({ synthetic: s.cases, records: s.cases });
+    expect(training.trainingVolume[0].provenance).toMatchObject({ weakest: 'SYNTHETIC' });
+    expect(training.trainingVolume[0].provenance.synthetic).toBe(training.trainingVolume[0].provenance.records);
 
     const again = await generateSynthetic(call, { units: ['BBPPKS-MAKASSAR'], years: [2022], scale: 0.5 });
     expect(again.map((x) => x.skipped)).toEqual([true]);

@@ -421,6 +421,7 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
       indicatorCode: 'SK3.1',
       satkerCode: '690552',
       date: '2023-03-10',
+      provenance: 'OPERATIONAL',
     });
     const closed = ofType('training.class.closed');
     expect(closed).toHaveLength(1);
@@ -435,6 +436,7 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
       satkerCode: '690552',
       budgetOutputCode: '6391.SCM.001',
       date: '2023-03-10',
+      provenance: 'OPERATIONAL',
     });
     const monitored = ofType('training.monitoring.assessed');
     expect(monitored).toHaveLength(1);
@@ -445,6 +447,7 @@ describe('enrollment lifecycle: mutations, events on NATS, refusals, NIK protect
       hasLifeSkills: true,
       programmeCode: 'PPM',
       date: today,
+      provenance: 'OPERATIONAL',
     });
     expect(events.filter((e) => e.type !== 'training.unit.registered')).toHaveLength(3);
   });

@@ -1,3 +1,4 @@
+import { Provenance, PROVENANCE_COLUMN } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { AccreditationResult, LksKind } from './accreditation.type';
 
@@ -22,6 +23,10 @@ export class LksInstitutionEntity {
 
   @Column({ type: 'varchar', length: 100 })
   regency!: string;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /**
@@ -57,6 +62,10 @@ export class AccreditationAssessmentEntity {
 
   @Column({ type: 'date' })
   decidedOn!: string;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** Planned number of institutions to assess in a year (target RKT, e.g. 200 LKS). */

@@ -16,6 +16,7 @@ export function accreditationDecidedEvent(
       result: a.result,
       accredited: VALIDITY_YEARS[a.result] != null,
       date: a.decidedOn,
+      provenance: a.provenance,
     },
     occurredAt,
   );

@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, Provenance } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { parseId } from '../common/common.helpers';
 import { isoDate, requiredText, validYear, wholeNumber } from '../common/common.validation';
@@ -20,6 +20,13 @@ export class RegisterLksInstitutionInput {
 
   @Field({ description: 'Regency or city (kabupaten/kota)' })
   regency!: string;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 @InputType({ description: 'An accreditation visit and its decision (input visitasi dan hasil akreditasi)' })
@@ -46,6 +53,13 @@ export class RecordAccreditationInput {
       'Day of the decision, ISO YYYY-MM-DD, on or after the visit (tanggal penetapan); validity runs from it',
   })
   decidedOn!: string;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 @InputType({ description: 'Planned number of institutions to assess in a year (target akreditasi RKT)' })

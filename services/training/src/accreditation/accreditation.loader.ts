@@ -1,5 +1,6 @@
 import type { RequestContext, UnitYear } from '@kesos/infra';
-import { byKeys, percentage } from '@kesos/infra';
+import { byKeys, percentage, summarizeProvenance } from '@kesos/infra';
+import { addProvenanceCounts, readProvenanceCounts, selectProvenanceCounts } from '../common/common.provenance';
 import { In } from 'typeorm';
 import { AccreditationAssessmentEntity, AccreditationTargetEntity, LksInstitutionEntity } from './accreditation.entity';
 import type { AccreditationSummary } from './accreditation.type';
@@ -13,12 +14,15 @@ export const institutionById = (ctx: RequestContext) =>
     byKeys(ids, await ctx.db.dataSource.getRepository(LksInstitutionEntity).findBy({ id: In([...ids]) }), (i) => i.id),
   );
 
-/** Decisions per result and the targets for every (unit, year) of a request: two queries in all. */
+/**
+ * Decisions per result (and per provenance: the records the figures rest on) and the targets for
+ * every (unit, year) of a request: two queries in all.
+ */
 export const accreditationSummaryByUnitYear = (ctx: RequestContext) =>
   ctx.loaders.get<UnitYear, AccreditationSummary>('accreditationSummaryByUnitYear', async (keys) => {
     const units = [...new Set(keys.map((k) => k.unit))];
     const years = [...new Set(keys.map((k) => k.year))];
-    const counts = await ctx.db.dataSource
+    const countsQuery = ctx.db.dataSource
       .getRepository(AccreditationAssessmentEntity)
       .createQueryBuilder('a')
       .select('a.unitCode', 'unitCode')
@@ -29,8 +33,13 @@ export const accreditationSummaryByUnitYear = (ctx: RequestContext) =>
       .andWhere('a.year IN (:...years)', { years })
       .groupBy('a.unitCode')
       .addGroupBy('a.year')
-      .addGroupBy('a.result')
-      .getRawMany<{ unitCode: string; year: number; result: AccreditationResult; count: string | number }>();
+      .addGroupBy('a.result');
+    const counts = await selectProvenanceCounts(countsQuery, 'a').getRawMany<{
+      unitCode: string;
+      year: number;
+      result: AccreditationResult;
+      count: string | number;
+    }>();
     const targets = await ctx.db.dataSource
       .getRepository(AccreditationTargetEntity)
       .findBy({ unitCode: In(units), year: In(years) });
@@ -44,6 +53,9 @@ export const accreditationSummaryByUnitYear = (ctx: RequestContext) =>
       const assessed = byResult.reduce((sum, r) => sum + r.count, 0);
       const accredited = byResult.filter((r) => VALIDITY_YEARS[r.result] !== null).reduce((sum, r) => sum + r.count, 0);
       const target = targetOf.get(unitYearKey(unit, year)) ?? null;
+      const provenance = addProvenanceCounts(
+        counts.filter((c) => unitYearKey(c.unitCode, c.year) === unitYearKey(unit, year)).map(readProvenanceCounts),
+      );
       return {
         year,
         target,
@@ -53,6 +65,7 @@ export const accreditationSummaryByUnitYear = (ctx: RequestContext) =>
         byResult,
         accreditedRate: percentage(accredited, assessed),
         targetRealization: target === null ? null : percentage(assessed, target),
+        provenance: summarizeProvenance(provenance),
       };
     });
   });

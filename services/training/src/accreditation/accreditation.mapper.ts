@@ -10,6 +10,7 @@ import type { AccreditationAssessment, AccreditationTarget, LksInstitution } fro
 export function toLksInstitution(row: LksInstitutionEntity): LksInstitution {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     name: row.name,
     kind: row.kind,
@@ -21,6 +22,7 @@ export function toLksInstitution(row: LksInstitutionEntity): LksInstitution {
 export function toAccreditationAssessment(row: AccreditationAssessmentEntity): AccreditationAssessment {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     year: row.year,
     visitDate: row.visitDate,

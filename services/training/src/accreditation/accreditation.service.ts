@@ -23,6 +23,7 @@ import type {
   LksInstitutionPage,
 } from './accreditation.type';
 import { VALIDITY_YEARS } from './accreditation.type';
+import { writtenProvenance } from '../common/common.provenance';
 
 export const isAccredited = (result: AccreditationResult): boolean => VALIDITY_YEARS[result] != null;
 
@@ -32,6 +33,7 @@ export async function registerInstitution(
 ): Promise<LksInstitution> {
   const valid = validateInstitution(input);
   assertCanWrite(ctx.caller, valid.unit);
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
   const saved = await ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
     const place = await workAreaPlace(
@@ -41,7 +43,13 @@ export async function registerInstitution(
       input.province,
       input.regency,
     );
-    const row = manager.create(LksInstitutionEntity, { unitCode, name: valid.name, kind: valid.kind, ...place });
+    const row = manager.create(LksInstitutionEntity, {
+      unitCode,
+      name: valid.name,
+      kind: valid.kind,
+      ...place,
+      provenance,
+    });
     const { identifiers } = await manager.insert(LksInstitutionEntity, row);
     return { ...row, id: Number(identifiers[0]?.id) };
   });
@@ -54,6 +62,7 @@ export async function recordAccreditation(
   input: RecordAccreditationInput,
 ): Promise<AccreditationAssessment> {
   const valid = validateAccreditation(input);
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
   const recorded = await ctx.db.transaction(async (tx) => {
     const { manager } = tx;
     // Locked first, so a second decision for the same year waits and is then refused as a repeat.
@@ -78,6 +87,7 @@ export async function recordAccreditation(
       assessorTeam: valid.assessorTeam,
       result: valid.result,
       decidedOn: valid.decidedOn,
+      provenance,
     });
     const { identifiers } = await manager.insert(AccreditationAssessmentEntity, row);
     await countAccreditation(manager, { unitCode: row.unitCode, year, kind: institution.kind, result: row.result });

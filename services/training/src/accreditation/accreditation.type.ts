@@ -1,4 +1,4 @@
-import { type Connection, connectionType } from '@kesos/infra';
+import { type Connection, connectionType, Provenance, ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum LksKind {
@@ -65,6 +65,12 @@ export class LksInstitution {
 
   @Field({ description: 'Regency or city (kabupaten/kota)' })
   regency!: string;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the institution record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'An accreditation visit (visitasi) of an LKS and its decision (hasil akreditasi)' })
@@ -91,6 +97,12 @@ export class AccreditationAssessment {
   decidedOn!: string;
 
   institutionId!: number;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the assessment record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'Number of decisions with one result (jumlah per hasil akreditasi)' })
@@ -141,6 +153,12 @@ export class AccreditationSummary {
       'Target realisation (realisasi target RKT): assessed / target x 100, rounded half-up to 2 decimals; null without a target',
   })
   targetRealization!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The year's assessments the figures are counted from, by where they come from (asal data): RECONSTRUCTED records reproduce a printed total, they are not evidence for it",
+  })
+  provenance!: ProvenanceSummary;
 }
 
 @ObjectType({ description: 'Planned number of institutions to assess in a year (target akreditasi RKT)' })

@@ -1,3 +1,4 @@
+import { Provenance, PROVENANCE_COLUMN } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { AtensiCaseStatus, AtensiServiceType } from './atensi.type';
 
@@ -42,4 +43,8 @@ export class AtensiCaseEntity {
 
   @Column({ type: 'int', nullable: true })
   peopleServed!: number | null;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

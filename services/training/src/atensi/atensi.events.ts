@@ -15,6 +15,7 @@ export function atensiCaseClosedEvent(
       peopleServed: c.peopleServed ?? 0,
       served: c.served === true,
       date: c.closedOn,
+      provenance: c.provenance,
     },
     occurredAt,
   );

@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, Provenance } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { parseId } from '../common/common.helpers';
 import { isoDate, requiredText, wholeNumber } from '../common/common.validation';
@@ -29,6 +29,13 @@ export class OpenAtensiCaseInput {
     description: 'Short description, at most 300 characters, without personal data (uraian kasus)',
   })
   description?: string | null;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 @InputType({ description: 'The end of handling an open case (penutupan kasus ATENSI)' })

@@ -1,5 +1,6 @@
 import type { RequestContext, UnitYear } from '@kesos/infra';
-import { percentage } from '@kesos/infra';
+import { mergeProvenance, percentage, summarizeProvenance } from '@kesos/infra';
+import { readProvenanceCounts, selectProvenanceCounts } from '../common/common.provenance';
 import { AtensiCaseEntity } from './atensi.entity';
 import type { AtensiServiceTypeSummary, AtensiSummary } from './atensi.type';
 import { AtensiCaseStatus, AtensiServiceType } from './atensi.type';
@@ -19,12 +20,12 @@ const summarise = (c: Counts) => ({
   servedRate: percentage(c.servedCases, c.closedCases),
 });
 
-/** One grouped query for every (unit, year) of a request. */
+/** One grouped query for every (unit, year) of a request; it also counts the cases per provenance. */
 export const atensiSummaryByUnitYear = (ctx: RequestContext) =>
   ctx.loaders.get<UnitYear, AtensiSummary>('atensiSummaryByUnitYear', async (keys) => {
     const units = [...new Set(keys.map((k) => k.unit))];
     const years = [...new Set(keys.map((k) => k.year))];
-    const rows = await ctx.db.dataSource
+    const query = ctx.db.dataSource
       .getRepository(AtensiCaseEntity)
       .createQueryBuilder('c')
       .select('c.unitCode', 'unitCode')
@@ -40,13 +41,13 @@ export const atensiSummaryByUnitYear = (ctx: RequestContext) =>
       .setParameter('closed', AtensiCaseStatus.CLOSED)
       .groupBy('c.unitCode')
       .addGroupBy('c.year')
-      .addGroupBy('c.serviceType')
-      .getRawMany<
-        { unitCode: string; year: number | string; serviceType: AtensiServiceType } & Record<
-          keyof Counts,
-          string | number
-        >
-      >();
+      .addGroupBy('c.serviceType');
+    const rows = await selectProvenanceCounts(query, 'c').getRawMany<
+      { unitCode: string; year: number | string; serviceType: AtensiServiceType } & Record<
+        keyof Counts,
+        string | number
+      >
+    >();
     const countsOf = new Map(
       rows.map((r) => [
         `${r.unitCode}|${Number(r.year)}|${r.serviceType}`,
@@ -57,6 +58,9 @@ export const atensiSummaryByUnitYear = (ctx: RequestContext) =>
           peopleServed: Number(r.peopleServed),
         },
       ]),
+    );
+    const provenanceOf = new Map(
+      rows.map((r) => [`${r.unitCode}|${Number(r.year)}|${r.serviceType}`, readProvenanceCounts(r)]),
     );
     return keys.map(({ unit, year }) => {
       const byServiceType: AtensiServiceTypeSummary[] = SERVICE_TYPES.map((serviceType) => ({
@@ -69,6 +73,7 @@ export const atensiSummaryByUnitYear = (ctx: RequestContext) =>
             peopleServed: 0,
           },
         ),
+        provenance: summarizeProvenance(provenanceOf.get(`${unit}|${year}|${serviceType}`) ?? {}),
       }));
       const total = byServiceType.reduce<Counts>(
         (t, s) => ({
@@ -79,6 +84,11 @@ export const atensiSummaryByUnitYear = (ctx: RequestContext) =>
         }),
         { cases: 0, closedCases: 0, servedCases: 0, peopleServed: 0 },
       );
-      return { year, ...summarise(total), byServiceType };
+      return {
+        year,
+        ...summarise(total),
+        byServiceType,
+        provenance: mergeProvenance(byServiceType.map((t) => t.provenance)),
+      };
     });
   });

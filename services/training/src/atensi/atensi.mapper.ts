@@ -5,6 +5,7 @@ import type { AtensiCase } from './atensi.type';
 export function toAtensiCase(row: AtensiCaseEntity): AtensiCase {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     year: row.year,
     serviceType: row.serviceType,

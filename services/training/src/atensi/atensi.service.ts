@@ -19,10 +19,12 @@ import { atensiSummaryByUnitYear } from './atensi.loader';
 import { toAtensiCase } from './atensi.mapper';
 import type { AtensiCase, AtensiCasePage, AtensiServiceType, AtensiSummary } from './atensi.type';
 import { AtensiCaseStatus } from './atensi.type';
+import { writtenProvenance } from '../common/common.provenance';
 
 export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput): Promise<AtensiCase> {
   const valid = validateOpen(input);
   assertCanWrite(ctx.caller, valid.unit);
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
   const saved = await ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
     const place = await workAreaPlace(
@@ -43,6 +45,7 @@ export async function openCase(ctx: RequestContext, input: OpenAtensiCaseInput):
       closedOn: null,
       served: null,
       peopleServed: null,
+      provenance,
     });
     const { identifiers } = await manager.insert(AtensiCaseEntity, row);
     await countAtensiCase(manager, [{ fact: row, sign: 1 }]);

@@ -1,4 +1,4 @@
-import { type Connection, connectionType } from '@kesos/infra';
+import { type Connection, connectionType, Provenance, ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum AtensiServiceType {
@@ -84,6 +84,12 @@ export class AtensiCase {
     description: 'People served in the case (jumlah penerima manfaat terlayani); null while open',
   })
   peopleServed!: number | null;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the case record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'ATENSI cases of one type of service in a year (rekap per jenis layanan)' })
@@ -112,6 +118,11 @@ export class AtensiServiceTypeSummary {
       'Served rate (persentase terlayani): served cases / closed cases x 100, rounded half-up to 2 decimals; null when none is closed',
   })
   servedRate!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description: 'The cases of this type the figures are counted from, by where they come from (asal data)',
+  })
+  provenance!: ProvenanceSummary;
 }
 
 @ObjectType({ description: 'ATENSI cases in a year (rekap layanan ATENSI, indikator SK4.1)' })
@@ -145,6 +156,12 @@ export class AtensiSummary {
     description: 'The same per type of service, every type listed (rekap per jenis layanan)',
   })
   byServiceType!: AtensiServiceTypeSummary[];
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The year's cases the figures are counted from, by where they come from (asal data): RECONSTRUCTED records reproduce a printed total, they are not evidence for it",
+  })
+  provenance!: ProvenanceSummary;
 }
 
 /** One page of ATENSI cases, oldest first. */

@@ -1,3 +1,4 @@
+import { Provenance, PROVENANCE_COLUMN } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CertificationCategory, CertificationResult } from './certification.type';
 
@@ -26,6 +27,10 @@ export class CertificationCandidateEntity {
 
   @Column({ type: 'varchar', length: 100 })
   originRegency!: string;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** A competency assessment session (uji kompetensi) held by a unit. */
@@ -56,6 +61,10 @@ export class CertificationSessionEntity {
 
   @Column({ type: 'date' })
   endDate!: string;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** The result of one candidate in one session; the unique index keeps it to one. */
@@ -84,4 +93,8 @@ export class CertificationAssessmentEntity {
 
   @Column({ type: 'date' })
   assessedOn!: string;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

@@ -15,6 +15,7 @@ export function certificationAssessedEvent(
       competent: a.result === CertificationResult.KOMPETEN,
       candidateId: a.candidateId,
       date: a.assessedOn,
+      provenance: a.provenance,
     },
     occurredAt,
   );

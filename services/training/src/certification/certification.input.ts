@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, Provenance } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { parseId } from '../common/common.helpers';
 import { CertificationCategory, CertificationResult } from './certification.type';
@@ -23,6 +23,13 @@ export class RegisterCertificationCandidateInput {
 
   @Field({ description: 'Regency or city the candidate serves in (kabupaten/kota asal)' })
   originRegency!: string;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 @InputType({ description: 'A competency assessment session to schedule (jadwal uji kompetensi)' })
@@ -44,6 +51,13 @@ export class ScheduleCertificationSessionInput {
 
   @Field({ description: 'Last day, ISO YYYY-MM-DD, in the same year and on or after the first (tanggal selesai)' })
   endDate!: string;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 @InputType({ description: 'The result of a candidate in a session (input hasil uji kompetensi)' })
@@ -61,6 +75,13 @@ export class RecordCertificationAssessmentInput {
 
   @Field({ description: "Day of the assessment, ISO YYYY-MM-DD, within the session's days (tanggal asesmen)" })
   assessedOn!: string;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 export function validateCandidate(input: RegisterCertificationCandidateInput) {

@@ -1,5 +1,6 @@
 import type { RequestContext, UnitYear } from '@kesos/infra';
-import { byKeys, groupByKeys, percentage } from '@kesos/infra';
+import { byKeys, groupByKeys, percentage, summarizeProvenance } from '@kesos/infra';
+import { addProvenanceCounts, readProvenanceCounts, selectProvenanceCounts } from '../common/common.provenance';
 import { In } from 'typeorm';
 import {
   CertificationAssessmentEntity,
@@ -29,23 +30,28 @@ export const sessionById = (ctx: RequestContext) =>
     ),
   );
 
-/** One grouped query per table for every (unit, year) asked in a request, e.g. all units of a ministry report. */
+/**
+ * One grouped query per table for every (unit, year) asked in a request, e.g. all units of a ministry
+ * report; each also counts its rows per provenance (the candidates and results the figures rest on).
+ */
 export const certificationSummaryByUnitYear = (ctx: RequestContext) =>
   ctx.loaders.get<UnitYear, CertificationSummary>('certificationSummaryByUnitYear', async (keys) => {
     const units = [...new Set(keys.map((k) => k.unit))];
     const years = [...new Set(keys.map((k) => k.year))];
-    const planned = await ctx.db.dataSource
-      .getRepository(CertificationCandidateEntity)
-      .createQueryBuilder('c')
-      .select('c.unitCode', 'unitCode')
-      .addSelect('c.year', 'year')
-      .addSelect('COUNT(*)', 'planned')
-      .where('c.unitCode IN (:...units)', { units })
-      .andWhere('c.year IN (:...years)', { years })
-      .groupBy('c.unitCode')
-      .addGroupBy('c.year')
-      .getRawMany<{ unitCode: string; year: number; planned: string | number }>();
-    const results = await ctx.db.dataSource
+    const planned = await selectProvenanceCounts(
+      ctx.db.dataSource
+        .getRepository(CertificationCandidateEntity)
+        .createQueryBuilder('c')
+        .select('c.unitCode', 'unitCode')
+        .addSelect('c.year', 'year')
+        .addSelect('COUNT(*)', 'planned')
+        .where('c.unitCode IN (:...units)', { units })
+        .andWhere('c.year IN (:...years)', { years })
+        .groupBy('c.unitCode')
+        .addGroupBy('c.year'),
+      'c',
+    ).getRawMany<{ unitCode: string; year: number; planned: string | number }>();
+    const resultsQuery = ctx.db.dataSource
       .getRepository(CertificationAssessmentEntity)
       .createQueryBuilder('a')
       .select('a.unitCode', 'unitCode')
@@ -56,24 +62,38 @@ export const certificationSummaryByUnitYear = (ctx: RequestContext) =>
       .andWhere('a.year IN (:...years)', { years })
       .setParameter('competent', CertificationResult.KOMPETEN)
       .groupBy('a.unitCode')
-      .addGroupBy('a.year')
-      .getRawMany<{ unitCode: string; year: number; assessed: string | number; competent: string | number }>();
-    const plannedBy = new Map(planned.map((p) => [unitYearKey(p.unitCode, p.year), Number(p.planned)]));
+      .addGroupBy('a.year');
+    const results = await selectProvenanceCounts(resultsQuery, 'a').getRawMany<{
+      unitCode: string;
+      year: number;
+      assessed: string | number;
+      competent: string | number;
+    }>();
+    const plannedBy = new Map(
+      planned.map((p) => [
+        unitYearKey(p.unitCode, p.year),
+        { planned: Number(p.planned), provenance: readProvenanceCounts(p) },
+      ]),
+    );
     const resultBy = new Map(
       results.map((r) => [
         unitYearKey(r.unitCode, r.year),
-        { assessed: Number(r.assessed), competent: Number(r.competent) },
+        { assessed: Number(r.assessed), competent: Number(r.competent), provenance: readProvenanceCounts(r) },
       ]),
     );
     return keys.map(({ unit, year }) => {
-      const { assessed, competent } = resultBy.get(unitYearKey(unit, year)) ?? { assessed: 0, competent: 0 };
+      const result = resultBy.get(unitYearKey(unit, year));
+      const plan = plannedBy.get(unitYearKey(unit, year));
+      const assessed = result?.assessed ?? 0;
+      const competent = result?.competent ?? 0;
       return {
         year,
-        planned: plannedBy.get(unitYearKey(unit, year)) ?? 0,
+        planned: plan?.planned ?? 0,
         assessed,
         competent,
         notCompetent: assessed - competent,
         competentRate: percentage(competent, assessed),
+        provenance: summarizeProvenance(addProvenanceCounts([plan?.provenance ?? {}, result?.provenance ?? {}])),
       };
     });
   });

@@ -10,6 +10,7 @@ import type { CertificationAssessment, CertificationCandidate, CertificationSess
 export function toCertificationCandidate(row: CertificationCandidateEntity): CertificationCandidate {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     year: row.year,
     name: row.name,
@@ -22,6 +23,7 @@ export function toCertificationCandidate(row: CertificationCandidateEntity): Cer
 export function toCertificationSession(row: CertificationSessionEntity): CertificationSession {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     year: row.year,
     name: row.name,
@@ -35,6 +37,7 @@ export function toCertificationSession(row: CertificationSessionEntity): Certifi
 export function toCertificationAssessment(row: CertificationAssessmentEntity): CertificationAssessment {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     year: row.year,
     result: row.result,

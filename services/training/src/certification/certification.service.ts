@@ -35,6 +35,7 @@ import type {
 } from './certification.type';
 import { CertificationResult } from './certification.type';
 import { existingUnit, validYear, workAreaPlace, yearOfDate } from '../common/common.validation';
+import { writtenProvenance } from '../common/common.provenance';
 
 export async function registerCandidate(
   ctx: RequestContext,
@@ -42,6 +43,7 @@ export async function registerCandidate(
 ): Promise<CertificationCandidate> {
   const valid = validateCandidate(input);
   assertCanWrite(ctx.caller, valid.unit);
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
   const saved = await ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
     const place = await workAreaPlace(
@@ -58,6 +60,7 @@ export async function registerCandidate(
       category: valid.category,
       originProvince: place.province,
       originRegency: place.regency,
+      provenance,
     });
     const { identifiers } = await manager.insert(CertificationCandidateEntity, row);
     await countCandidateOutcome(manager, row, null, outcomeOf([]));
@@ -72,6 +75,7 @@ export async function scheduleSession(
 ): Promise<CertificationSession> {
   const valid = validateSession(input);
   assertCanWrite(ctx.caller, valid.unit);
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
   const saved = await ctx.db.transaction(async ({ manager }) => {
     const unitCode = await existingUnit(manager, 'unit', valid.unit);
     const place = await workAreaPlace(
@@ -88,6 +92,7 @@ export async function scheduleSession(
       ...place,
       startDate: valid.startDate,
       endDate: valid.endDate,
+      provenance,
     });
     const { identifiers } = await manager.insert(CertificationSessionEntity, row);
     return { ...row, id: Number(identifiers[0]?.id) };
@@ -101,6 +106,7 @@ export async function recordAssessment(
   input: RecordCertificationAssessmentInput,
 ): Promise<CertificationAssessment> {
   const valid = validateAssessment(input);
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
   const recorded = await ctx.db.transaction(async (tx) => {
     const { manager } = tx;
     // The candidate is locked first: two results for one person recorded at once (in two sessions)
@@ -142,6 +148,7 @@ export async function recordAssessment(
       candidateId: candidate.id,
       result: valid.result,
       assessedOn: valid.assessedOn,
+      provenance,
     });
     const { identifiers } = await manager.insert(CertificationAssessmentEntity, row);
     // The candidate is locked and every result of theirs is in `earlier` (they all count towards its year).

@@ -1,4 +1,4 @@
-import { type Connection, connectionType } from '@kesos/infra';
+import { type Connection, connectionType, Provenance, ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum CertificationCategory {
@@ -59,6 +59,12 @@ export class CertificationCandidate {
 
   @Field({ description: 'Regency or city the candidate serves in (kabupaten/kota asal)' })
   originRegency!: string;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the candidate record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'A competency assessment session (uji kompetensi) held by a unit' })
@@ -86,6 +92,12 @@ export class CertificationSession {
 
   @Field({ description: 'Last day, ISO YYYY-MM-DD (tanggal selesai)' })
   endDate!: string;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the session record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'The result of one candidate in one assessment session (hasil uji kompetensi)' })
@@ -107,6 +119,12 @@ export class CertificationAssessment {
 
   sessionId!: number;
   candidateId!: number;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the result record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({
@@ -138,6 +156,12 @@ export class CertificationSummary {
       'Certified rate (persentase SDM Kesos tersertifikasi): competent / assessed x 100, rounded half-up to 2 decimals; null when nobody was assessed',
   })
   competentRate!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The year's candidates and results the figures are counted from, by where they come from (asal data): RECONSTRUCTED records reproduce a printed total, they are not evidence for it",
+  })
+  provenance!: ProvenanceSummary;
 }
 
 /** One page of certification results, oldest first. */

@@ -1,3 +1,4 @@
+import { Provenance, PROVENANCE_COLUMN } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A class (angkatan) of a programme: one run of it at a place and time. */
@@ -56,6 +57,10 @@ export class TrainingClassEntity {
    */
   @Column({ type: 'int', default: 0 })
   graduates!: number;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /**

@@ -22,6 +22,7 @@ export function classClosedEvent(
       satkerCode: cls.satkerCode,
       budgetOutputCode: programme.budgetOutputCode,
       date: cls.endDate,
+      provenance: cls.provenance,
     },
     occurredAt,
   );

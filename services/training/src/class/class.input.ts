@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, Provenance } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { isoDate } from '../common/common.validation';
 
@@ -42,6 +42,13 @@ export class CreateTrainingClassInput {
 
   @Field(() => String, { nullable: true, description: 'Budget work unit (kode satker, 6 digits) paying for the class' })
   satkerCode?: string | null;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 export interface ValidClassInput {

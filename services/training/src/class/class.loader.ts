@@ -1,5 +1,6 @@
-import type { RequestContext } from '@kesos/infra';
+import type { Provenance, RequestContext } from '@kesos/infra';
 import { byKeys } from '@kesos/infra';
+import { addProvenanceCounts, readProvenanceCounts, selectProvenanceCounts } from '../common/common.provenance';
 import { In } from 'typeorm';
 import { EnrollmentEntity } from '../enrollment/enrollment.entity';
 import { TrainingClassEntity } from './class.entity';
@@ -12,12 +13,14 @@ export const classById = (ctx: RequestContext) =>
 export interface ClassCounts {
   enrollments: number;
   graduates: number;
+  /** The enrollments counted, per provenance. */
+  provenance: Record<Provenance, number>;
 }
 
-/** Enrollment counts of many classes in one GROUP BY. */
+/** Enrollment counts of many classes, and what those enrollments are, in one GROUP BY. */
 export const countsByClass = (ctx: RequestContext) =>
   ctx.loaders.get<number, ClassCounts>('countsByClass', async (ids) => {
-    const rows: { classId: number | string; status: string; n: string | number }[] = await ctx.db.dataSource
+    const query = ctx.db.dataSource
       .getRepository(EnrollmentEntity)
       .createQueryBuilder('e')
       .select('e.classId', 'classId')
@@ -25,13 +28,20 @@ export const countsByClass = (ctx: RequestContext) =>
       .addSelect('COUNT(*)', 'n')
       .where('e.classId IN (:...ids)', { ids: [...ids] })
       .groupBy('e.classId')
-      .addGroupBy('e.status')
-      .getRawMany();
-    const counts = new Map<number, ClassCounts>(ids.map((id) => [id, { enrollments: 0, graduates: 0 }]));
+      .addGroupBy('e.status');
+    const rows = await selectProvenanceCounts(query, 'e').getRawMany<{
+      classId: number | string;
+      status: string;
+      n: string | number;
+    }>();
+    const counts = new Map<number, ClassCounts>(
+      ids.map((id) => [id, { enrollments: 0, graduates: 0, provenance: addProvenanceCounts([]) }]),
+    );
     for (const r of rows) {
       const c = counts.get(Number(r.classId))!;
       c.enrollments += Number(r.n);
       if (r.status === 'GRADUATED') c.graduates += Number(r.n);
+      c.provenance = addProvenanceCounts([c.provenance, readProvenanceCounts(r)]);
     }
     return ids.map((id) => counts.get(id)!);
   });

@@ -5,6 +5,7 @@ import { ClassStatus } from './class.type';
 export function toTrainingClass(row: TrainingClassEntity): TrainingClass {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     year: row.year,
     batch: row.batch,

@@ -1,4 +1,4 @@
-import { RequestContext } from '@kesos/infra';
+import { ProvenanceSummary, RequestContext, summarizeProvenance } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { programmeById } from '../programme/programme.loader';
 import { toProgramme } from '../programme/programme.mapper';
@@ -56,6 +56,14 @@ export class TrainingClassResolver {
   @FieldResolver(() => Int, { description: 'Number of graduates (jumlah lulusan)' })
   async graduateCount(@Root() cls: TrainingClass, @Ctx() ctx: RequestContext): Promise<number> {
     return (await countsByClass(ctx).load(cls.id)).graduates;
+  }
+
+  @FieldResolver(() => ProvenanceSummary, {
+    description:
+      'The enrollments enrollmentCount and graduateCount count, by where they come from (asal data peserta); read with the counts, no extra query',
+  })
+  async enrollmentProvenance(@Root() cls: TrainingClass, @Ctx() ctx: RequestContext): Promise<ProvenanceSummary> {
+    return summarizeProvenance((await countsByClass(ctx).load(cls.id)).provenance);
   }
 
   @Mutation(() => TrainingClass, {

@@ -1,4 +1,4 @@
-import type { Caller, RequestContext, Transaction } from '@kesos/infra';
+import type { Caller, Provenance, RequestContext, Transaction } from '@kesos/infra';
 import {
   assertCanRead,
   assertCanWrite,
@@ -21,6 +21,7 @@ import { validateCreateClass } from './class.input';
 import { classById } from './class.loader';
 import { toTrainingClass } from './class.mapper';
 import type { ClassStatus, TrainingClass, TrainingClassPage } from './class.type';
+import { writtenProvenance } from '../common/common.provenance';
 
 /** One class by id, for a caller who may read its unit; null when there is none. */
 export async function findTrainingClass(ctx: RequestContext, id: string): Promise<TrainingClass | null> {
@@ -66,7 +67,8 @@ export async function createTrainingClass(
   input: CreateTrainingClassInput,
 ): Promise<TrainingClass> {
   const valid = validateCreateClass(input, parseId('programmeId', input.programmeId));
-  return toTrainingClass(await ctx.db.transaction((tx) => createClass(tx, ctx.caller, valid)));
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
+  return toTrainingClass(await ctx.db.transaction((tx) => createClass(tx, ctx.caller, valid, provenance)));
 }
 
 export async function startTrainingClass(ctx: RequestContext, classId: string): Promise<TrainingClass> {
@@ -87,7 +89,12 @@ export function lockClass(manager: EntityManager, id: number): Promise<TrainingC
   return manager.findOne(TrainingClassEntity, { where: { id }, ...forUpdate(manager) });
 }
 
-async function createClass(tx: Transaction, caller: Caller, input: ValidClassInput): Promise<TrainingClassEntity> {
+async function createClass(
+  tx: Transaction,
+  caller: Caller,
+  input: ValidClassInput,
+  provenance: Provenance,
+): Promise<TrainingClassEntity> {
   // The programme row is locked first, so two classes created at once get consecutive batch numbers.
   const programme = await tx.manager.findOne(ProgrammeEntity, {
     where: { id: input.programmeId },
@@ -128,6 +135,7 @@ async function createClass(tx: Transaction, caller: Caller, input: ValidClassInp
     status: 'PLANNED',
     satkerCode: input.satkerCode,
     graduates: 0,
+    provenance,
   });
   await tx.manager.insert(TrainingClassEntity, row);
   return row;

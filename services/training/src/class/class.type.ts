@@ -1,4 +1,4 @@
-import { connectionType } from '@kesos/infra';
+import { connectionType, Provenance } from '@kesos/infra';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ClassStatus {
@@ -63,6 +63,12 @@ export class TrainingClass {
 
   /** Key of the programme, for the `programme` field resolver. */
   programmeId!: number;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the class record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 /** A page of classes (halaman angkatan), in creation order. */

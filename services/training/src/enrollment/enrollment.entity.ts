@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { decimal } from '@kesos/infra';
+import { decimal, Provenance, PROVENANCE_COLUMN } from '@kesos/infra';
 
 export type EnrollmentStatusValue = 'REGISTERED' | 'ATTENDING' | 'GRADUATED' | 'FAILED' | 'DROPPED_OUT';
 
@@ -54,4 +54,8 @@ export class EnrollmentEntity {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   dropOutReason!: string | null;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

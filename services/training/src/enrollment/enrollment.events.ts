@@ -24,6 +24,7 @@ export function graduatedEvent(
       indicatorCode: programme.indicatorCode,
       satkerCode: cls.satkerCode,
       date: cls.endDate,
+      provenance: e.provenance,
     },
     occurredAt,
   );

@@ -1,4 +1,4 @@
-import { BadInputError, hasAtMost2Decimals } from '@kesos/infra';
+import { BadInputError, hasAtMost2Decimals, Provenance } from '@kesos/infra';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { Predicate } from './enrollment.type';
 
@@ -9,6 +9,13 @@ export class EnrollParticipantInput {
 
   @Field(() => ID, { description: 'Participant id; a participant is enrolled in a class at most once' })
   participantId!: string;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 @InputType({ description: 'Pre-test and post-test scores of an ATTENDING enrollment (nilai pre test dan post test)' })

@@ -12,6 +12,7 @@ export const toPredicate = (stored: string): Predicate => enumValue(Predicate, s
 export function toEnrollment(row: EnrollmentEntity): Enrollment {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     status: toEnrollmentStatus(row.status),
     registeredOn: row.registeredOn,

@@ -1,4 +1,4 @@
-import type { Caller, RequestContext, Transaction } from '@kesos/infra';
+import type { Caller, Provenance, RequestContext, Transaction } from '@kesos/infra';
 import {
   assertCanRead,
   assertCanWrite,
@@ -31,6 +31,7 @@ import { enrollmentById } from './enrollment.loader';
 import { toEnrollment } from './enrollment.mapper';
 import type { Enrollment, EnrollmentPage, EnrollmentStatus } from './enrollment.type';
 import { Predicate } from './enrollment.type';
+import { writtenProvenance } from '../common/common.provenance';
 
 /** One enrollment by id, for a caller who may read its unit; null when there is none. */
 export async function findEnrollment(ctx: RequestContext, id: string): Promise<Enrollment | null> {
@@ -66,7 +67,8 @@ export async function listEnrollments(
 export async function enrollParticipant(ctx: RequestContext, input: EnrollParticipantInput): Promise<Enrollment> {
   const classId = parseId('classId', input.classId);
   const participantId = parseId('participantId', input.participantId);
-  return toEnrollment(await ctx.db.transaction((tx) => enroll(tx, ctx.caller, classId, participantId)));
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
+  return toEnrollment(await ctx.db.transaction((tx) => enroll(tx, ctx.caller, classId, participantId, provenance)));
 }
 
 export async function markAttendance(ctx: RequestContext, enrollmentId: string): Promise<Enrollment> {
@@ -102,6 +104,7 @@ async function enroll(
   caller: Caller,
   classId: number,
   participantId: number,
+  provenance: Provenance,
 ): Promise<EnrollmentEntity> {
   const cls = await lockClass(tx.manager, classId);
   if (!cls) throw new BadInputError('classId', `there is no class ${classId}`);
@@ -129,6 +132,7 @@ async function enroll(
     participantId,
     status: 'REGISTERED',
     registeredOn: todayIso(),
+    provenance,
   });
   await tx.manager.insert(EnrollmentEntity, row);
   await countNewEnrollments(tx.manager, [row.id]);

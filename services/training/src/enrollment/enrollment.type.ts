@@ -1,4 +1,4 @@
-import { connectionType } from '@kesos/infra';
+import { connectionType, Provenance } from '@kesos/infra';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum EnrollmentStatus {
@@ -88,6 +88,12 @@ export class Enrollment {
 
   /** Key of the class, for the `trainingClass` field resolver. */
   classId!: number;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the enrollment record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 /** A page of enrollments (halaman pendaftaran), in registration order. */

@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, Provenance } from '@kesos/infra';
 import { Field, ID, InputType } from 'type-graphql';
 import { ImportFormat } from './import.type';
 
@@ -27,6 +27,13 @@ export class ImportParticipantsInput {
     description: 'Answer at once with the RUNNING import and continue in the background; follow it with importJob(id)',
   })
   background!: boolean;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the records the import writes come from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 export function decodeContent(input: ImportParticipantsInput): Buffer {

@@ -2,6 +2,7 @@ import {
   assertCanRead,
   assertCanWrite,
   BadInputError,
+  Provenance,
   pageWindow,
   toConnection,
   type Caller,
@@ -35,6 +36,7 @@ import { importSlots } from './import.limits';
 import { toImportJob, toImportRowError } from './import.mapper';
 import { openSheet, UnreadableFileError } from './import.parser';
 import type { ImportJob, ImportRowErrorPage } from './import.type';
+import { writtenProvenance } from '../common/common.provenance';
 
 /** One import by id with its progress, for a caller who may read its unit; null when there is none. */
 export async function findImportJob(ctx: RequestContext, id: string): Promise<ImportJob | null> {
@@ -67,6 +69,7 @@ export async function listImportErrors(
  */
 export async function importParticipants(ctx: RequestContext, input: ImportParticipantsInput): Promise<ImportJob> {
   assertCanWrite(ctx.caller, input.unit);
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
   const release = importSlots.take(ctx.caller.subject);
   let background = false;
   try {
@@ -91,11 +94,12 @@ export async function importParticipants(ctx: RequestContext, input: ImportParti
       heartbeatAt: new Date(),
     });
     await jobs.save(job);
-    if (!input.background) return toImportJob(await runImport(ctx.db, ctx.logger, job, content, ctx.caller));
+    if (!input.background)
+      return toImportJob(await runImport(ctx.db, ctx.logger, job, content, ctx.caller, provenance));
     const snapshot = toImportJob(job);
     background = true;
     // runImport records its own failures on the job; this catches only a failure to record them.
-    runImport(ctx.db, ctx.logger, job, content, ctx.caller)
+    runImport(ctx.db, ctx.logger, job, content, ctx.caller, provenance)
       .catch((err: unknown) => ctx.logger.error({ err, job: job.id }, 'background import could not record its outcome'))
       .finally(release);
     return snapshot;
@@ -134,6 +138,7 @@ export async function runImport(
   job: ImportJobEntity,
   content: Buffer,
   caller: Caller,
+  provenance = Provenance.OPERATIONAL,
 ): Promise<ImportJobEntity> {
   const jobs = db.dataSource.getRepository(ImportJobEntity);
   const timings: Record<string, number> = {};
@@ -183,7 +188,7 @@ export async function runImport(
           lap('checkMs');
           if (registry.errors.total) return failed('INVALID', RowErrorLog.merge([registry.errors]));
           await jobs.update(job.id, { phase: 'WRITING' });
-          const written = await writeRows(tx.manager, job, candidates, registry.facts, (processedRows) =>
+          const written = await writeRows(tx.manager, job, candidates, registry.facts, provenance, (processedRows) =>
             jobs.update(job.id, { processedRows }).then(() => undefined),
           );
           lap('writeMs');
@@ -231,6 +236,7 @@ async function writeRows(
   job: ImportJobEntity,
   candidates: Candidate[],
   facts: RegistryFacts,
+  provenance: Provenance,
   progress: (n: number) => Promise<void>,
 ): Promise<{ participantsCreated: number; enrollmentsCreated: number }> {
   const today = todayIso();
@@ -244,7 +250,7 @@ async function writeRows(
       planned.add(c.hash);
       if (!c.draft)
         throw new Error(`row ${c.row} was checked without its data (a dry run's candidates cannot be written)`);
-      fresh.push(participantRow(job.unitCode, c.draft));
+      fresh.push(participantRow(job.unitCode, c.draft, provenance));
     }
     return { part, fresh };
   };
@@ -275,6 +281,7 @@ async function writeRows(
       participantId: ids.get(c.hash)!,
       status: 'REGISTERED' as const,
       registeredOn: today,
+      provenance,
     }));
     await bulkInsert(manager, EnrollmentEntity, enrollments, WRITE_CHUNK);
     written.push(...enrollments.map((e) => ({ classId: e.classId, participantId: e.participantId })));

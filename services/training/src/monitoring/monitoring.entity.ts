@@ -1,3 +1,4 @@
+import { Provenance, PROVENANCE_COLUMN } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An alumni monitoring assessment (monev kecakapan hidup) of a graduate's business after training. */
@@ -39,4 +40,8 @@ export class AlumniMonitoringEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   notes!: string | null;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

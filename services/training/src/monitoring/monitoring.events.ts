@@ -15,6 +15,7 @@ export function monitoringAssessedEvent(
       hasLifeSkills: m.hasLifeSkills,
       programmeCode,
       date: m.assessedOn,
+      provenance: m.provenance,
     },
     occurredAt,
   );

@@ -1,4 +1,4 @@
-import { BadInputError, isIsoDate } from '@kesos/infra';
+import { BadInputError, isIsoDate, Provenance } from '@kesos/infra';
 import { Field, ID, InputType } from 'type-graphql';
 import { todayIso } from '../common/common.helpers';
 
@@ -24,6 +24,13 @@ export class AssessAlumniInput {
 
   @Field(() => String, { nullable: true, description: "Assessor's notes (catatan), at most 500 characters" })
   notes?: string | null;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 export function validateAssessAlumni(input: AssessAlumniInput): { assessedOn: string; notes: string | null } {

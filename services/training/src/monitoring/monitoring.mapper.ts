@@ -4,6 +4,7 @@ import type { AlumniMonitoring } from './monitoring.type';
 export function toAlumniMonitoring(row: AlumniMonitoringEntity): AlumniMonitoring {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     year: row.year,
     assessedOn: row.assessedOn,

@@ -1,4 +1,4 @@
-import type { Caller, RequestContext, Transaction } from '@kesos/infra';
+import type { Caller, Provenance, RequestContext, Transaction } from '@kesos/infra';
 import { assertCanRead, assertCanWrite, BadInputError, forUpdate, pageWindow, toConnection } from '@kesos/infra';
 import { MoreThan } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
@@ -11,6 +11,7 @@ import type { AssessAlumniInput } from './monitoring.input';
 import { showsLifeSkills, validateAssessAlumni } from './monitoring.input';
 import { toAlumniMonitoring } from './monitoring.mapper';
 import type { AlumniMonitoring, AlumniMonitoringPage } from './monitoring.type';
+import { writtenProvenance } from '../common/common.provenance';
 
 /** The assessments of a unit, oldest first (keyset paging over ids). */
 export async function listAlumniMonitorings(
@@ -35,7 +36,10 @@ export async function listAlumniMonitorings(
 export async function recordAlumniAssessment(ctx: RequestContext, input: AssessAlumniInput): Promise<AlumniMonitoring> {
   const enrollmentId = parseId('enrollmentId', input.enrollmentId);
   const valid = validateAssessAlumni(input);
-  return toAlumniMonitoring(await ctx.db.transaction((tx) => assessAlumni(tx, ctx.caller, enrollmentId, input, valid)));
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
+  return toAlumniMonitoring(
+    await ctx.db.transaction((tx) => assessAlumni(tx, ctx.caller, enrollmentId, input, { ...valid, provenance })),
+  );
 }
 
 async function assessAlumni(
@@ -43,7 +47,7 @@ async function assessAlumni(
   caller: Caller,
   enrollmentId: number,
   input: AssessAlumniInput,
-  valid: { assessedOn: string; notes: string | null },
+  valid: { assessedOn: string; notes: string | null; provenance: Provenance },
 ): Promise<AlumniMonitoringEntity> {
   // Locked first, so a second assessment of the same graduate waits and is then refused as a repeat.
   const enrollment = await tx.manager.findOne(EnrollmentEntity, {
@@ -74,6 +78,7 @@ async function assessAlumni(
     qualityImproved: input.qualityImproved,
     hasLifeSkills: showsLifeSkills(input),
     notes: valid.notes,
+    provenance: valid.provenance,
   });
   await tx.manager.insert(AlumniMonitoringEntity, row);
   await tx.emit(monitoringAssessedEvent(row, programme.code));

@@ -1,4 +1,4 @@
-import { connectionType } from '@kesos/infra';
+import { connectionType, Provenance } from '@kesos/infra';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({
@@ -41,6 +41,12 @@ export class AlumniMonitoring {
 
   /** Key of the graduate's enrollment, for the `enrollment` field resolver. */
   enrollmentId!: number;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the monitoring record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 /** A page of alumni monitoring assessments (halaman monev), oldest first. */

@@ -1,3 +1,4 @@
+import { Provenance, PROVENANCE_COLUMN } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -46,4 +47,8 @@ export class ParticipantEntity {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   originRegency!: string | null;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

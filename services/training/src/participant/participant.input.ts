@@ -1,4 +1,4 @@
-import { BadInputError, isIsoDate } from '@kesos/infra';
+import { BadInputError, isIsoDate, Provenance } from '@kesos/infra';
 import { Field, ID, InputType } from 'type-graphql';
 import { todayIso } from '../common/common.helpers';
 import { Gender } from '../unit/unit.type';
@@ -33,6 +33,13 @@ export class RegisterParticipantInput {
 
   @Field(() => String, { nullable: true, description: 'Regency or city of origin (kabupaten/kota asal)' })
   originRegency?: string | null;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
 /** The participant fields as text, the shape both the form and an imported row arrive in. */

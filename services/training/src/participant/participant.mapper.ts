@@ -7,6 +7,7 @@ import { Education, ParticipantCategory } from './participant.type';
 export function toParticipant(row: ParticipantEntity): Participant {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     gender: Gender[row.gender],
     education: enumValue(Education, row.education, 'education'),

@@ -1,4 +1,4 @@
-import type { Caller, RequestContext, Transaction } from '@kesos/infra';
+import type { Caller, Provenance, RequestContext, Transaction } from '@kesos/infra';
 import { assertCanRead, assertCanWrite, BadInputError, canRead, pageWindow, toConnection } from '@kesos/infra';
 import { parseId } from '../common/common.helpers';
 import { enrollmentsByParticipant } from '../enrollment/enrollment.loader';
@@ -13,6 +13,7 @@ import { participantById } from './participant.loader';
 import { toParticipant } from './participant.mapper';
 import { nikProblem } from './participant.nik';
 import type { Participant, ParticipantPage } from './participant.type';
+import { writtenProvenance } from '../common/common.provenance';
 
 /** One participant by id, for a caller who may read the registering unit; null when there is none. */
 export async function findParticipant(ctx: RequestContext, id: string): Promise<Participant | null> {
@@ -33,7 +34,10 @@ export async function participantEnrollments(ctx: RequestContext, participantId:
 export async function addParticipant(ctx: RequestContext, input: RegisterParticipantInput): Promise<Participant> {
   assertCanWrite(ctx.caller, input.unit);
   const draft = validateRegisterParticipant(input);
-  return toParticipant(await ctx.db.transaction((tx) => registerParticipant(tx, ctx.caller, input.unit, draft)));
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
+  return toParticipant(
+    await ctx.db.transaction((tx) => registerParticipant(tx, ctx.caller, input.unit, draft, provenance)),
+  );
 }
 
 /** The NIK's keyed hash, for other features (the import) that look participants up by NIK. */
@@ -48,7 +52,7 @@ function storedGender(gender: string): ParticipantEntity['gender'] {
 }
 
 /** The stored form of a validated participant: the NIK only as cipher, keyed hash and mask. */
-export function participantRow(unitCode: string, d: ParticipantDraft): ParticipantRow {
+export function participantRow(unitCode: string, d: ParticipantDraft, provenance: Provenance): ParticipantRow {
   return {
     unitCode,
     nikHash: hashNik(d.nik),
@@ -61,6 +65,7 @@ export function participantRow(unitCode: string, d: ParticipantDraft): Participa
     category: d.category,
     originProvince: d.originProvince,
     originRegency: d.originRegency,
+    provenance,
   };
 }
 
@@ -74,10 +79,11 @@ async function registerParticipant(
   caller: Caller,
   unitCode: string,
   draft: ParticipantDraft,
+  provenance: Provenance,
 ): Promise<ParticipantEntity> {
   if (!(await tx.manager.existsBy(UnitEntity, { code: unitCode })))
     throw new BadInputError('unit', `unit ${unitCode} is not registered`);
-  const row = participantRow(unitCode, draft);
+  const row = participantRow(unitCode, draft, provenance);
   const holder = await tx.manager.findOne(ParticipantEntity, {
     select: { id: true, unitCode: true },
     where: { nikHash: row.nikHash },

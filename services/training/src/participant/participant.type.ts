@@ -1,4 +1,4 @@
-import { connectionType } from '@kesos/infra';
+import { connectionType, Provenance } from '@kesos/infra';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Gender } from '../unit/unit.type';
 
@@ -76,6 +76,12 @@ export class Participant {
   nikMasked!: string;
   name!: string;
   birthDate!: string;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the person record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }
 
 /** A page of participants (halaman peserta), in registration order. */

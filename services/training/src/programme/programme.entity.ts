@@ -1,3 +1,4 @@
+import { Provenance, PROVENANCE_COLUMN } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A training programme (jenis pelatihan) a unit runs in classes. */
@@ -33,4 +34,8 @@ export class ProgrammeEntity {
 
   @Column({ type: 'varchar', length: 150, nullable: true })
   partner!: string | null;
+
+  /** Where the record comes from; written once, with the record. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

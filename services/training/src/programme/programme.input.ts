@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, Provenance } from '@kesos/infra';
 import { Field, ID, InputType } from 'type-graphql';
 import { ParticipantCategory } from '../participant/participant.type';
 
@@ -27,9 +27,18 @@ export class CreateProgrammeInput {
 
   @Field(() => String, { nullable: true, description: 'Partner organisation (mitra)' })
   partner?: string | null;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the record comes from (asal data): OPERATIONAL when left out; only an admin loading a report or generated data gives another',
+  })
+  provenance?: Provenance | null;
 }
 
-export function validateCreateProgramme(input: CreateProgrammeInput): Required<CreateProgrammeInput> {
+export function validateCreateProgramme(
+  input: CreateProgrammeInput,
+): Required<Omit<CreateProgrammeInput, 'provenance'>> {
   const code = input.code.trim();
   if (!/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(code))
     throw new BadInputError('code', 'Programme code must be 2-20 capital letters, digits or dashes, e.g. PPM');

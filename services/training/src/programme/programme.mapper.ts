@@ -6,6 +6,7 @@ import type { Programme } from './programme.type';
 export function toProgramme(row: ProgrammeEntity): Programme {
   return {
     id: row.id,
+    provenance: row.provenance,
     unitCode: row.unitCode,
     code: row.code,
     name: row.name,

@@ -6,6 +6,7 @@ import type { CreateProgrammeInput } from './programme.input';
 import { validateCreateProgramme } from './programme.input';
 import { toProgramme } from './programme.mapper';
 import type { Programme } from './programme.type';
+import { writtenProvenance } from '../common/common.provenance';
 
 /** The programmes of a unit, ordered by code; a unit runs a handful, so the list is not paged. */
 export async function listProgrammes(ctx: RequestContext, unit: string): Promise<Programme[]> {
@@ -19,6 +20,7 @@ export async function listProgrammes(ctx: RequestContext, unit: string): Promise
 export async function createProgramme(ctx: RequestContext, input: CreateProgrammeInput): Promise<Programme> {
   assertCanWrite(ctx.caller, input.unit);
   const valid = validateCreateProgramme(input);
+  const provenance = writtenProvenance(ctx.caller, input.provenance);
   const row = await ctx.db.transaction(async (tx) => {
     if (!(await tx.manager.existsBy(UnitEntity, { code: valid.unit })))
       throw new BadInputError('unit', `unit ${valid.unit} is not registered`);
@@ -33,6 +35,7 @@ export async function createProgramme(ctx: RequestContext, input: CreateProgramm
       budgetOutputCode: valid.budgetOutputCode,
       indicatorCode: valid.indicatorCode,
       partner: valid.partner,
+      provenance,
     });
     await tx.manager.insert(ProgrammeEntity, created);
     return created;

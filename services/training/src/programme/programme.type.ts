@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ParticipantCategory } from '../participant/participant.type';
 
@@ -38,4 +39,10 @@ export class Programme {
 
   @Field(() => String, { nullable: true, description: 'Partner organisation (mitra), e.g. Tanoto Foundation' })
   partner!: string | null;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the programme record comes from (asal data): OPERATIONAL when written through the API, REPORTED, RECONSTRUCTED or SYNTHETIC for loaded data',
+  })
+  provenance!: Provenance;
 }

@@ -1,4 +1,4 @@
-import { writeEvents } from '@kesos/infra';
+import { Provenance, writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { rebuildAccreditationStats } from '../accreditation-stats/accreditation-stats.service';
 import {
@@ -13,8 +13,9 @@ import { PADANG_WORK_AREA } from './units.seed';
 
 /**
  * Accreditation of LKS by BBPPKS Padang in 2022 (report, SK1.1 and RKT): target 200 LKS,
- * 202 assessed, 171 accredited (84.65%). The report gives only these totals; the rest is
- * synthetic and says so:
+ * 202 assessed, 171 accredited (84.65%). The report prints only these totals and no institution
+ * or decision, so every institution and assessment below is RECONSTRUCTED: made so that the
+ * records add up to the printed totals. Their details are invented and say so:
  * - the institutions: "LKS Sintetis 001" ... "LKS Sintetis 202", spread over the eight
  *   work-area provinces, four in ten child welfare institutions (the commonest kind);
  * - the 171 accredited split A 38, B 86, C 47 (a plausible spread, most institutions at B),
@@ -78,6 +79,7 @@ export async function seedAccreditation(m: EntityManager): Promise<void> {
       kind: KINDS[j % KINDS.length],
       province,
       regency: places[Math.floor(j / provinces.length) % places.length],
+      provenance: Provenance.RECONSTRUCTED,
     });
     const visitDate = addDays(firstVisit, Math.floor((j * visitDays) / assessed));
     assessments.push({
@@ -92,6 +94,7 @@ export async function seedAccreditation(m: EntityManager): Promise<void> {
       ],
       result: decided[j],
       decidedOn: addDays(visitDate, 14),
+      provenance: Provenance.RECONSTRUCTED,
     });
   }
   await m.insert(AccreditationTargetEntity, { unitCode: unit, year, institutions: target });

@@ -1,4 +1,4 @@
-import { writeEvents } from '@kesos/infra';
+import { Provenance, writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { rebuildAtensiStats } from '../atensi-stats/atensi-stats.service';
 import { AtensiCaseEntity } from '../atensi/atensi.entity';
@@ -9,10 +9,12 @@ import { PADANG_WORK_AREA } from './units.seed';
 
 /**
  * ATENSI cases of BBPPKS Padang in 2022 (report, SK4.1): the report states only that every
- * case was served (realisation 100%) and gives no count. The cases below are SYNTHETIC: 40
- * cases from August to December 2022, after Kepmensos 221/HUK/2022 gave the centre its
- * service-centre role, with a plausible number of people served per case (one to a few for a
- * case response, dozens for a disaster response). All are closed and served.
+ * case was served (realisation 100%) and gives no count of cases or people. The cases below are
+ * RECONSTRUCTED, made so that the indicator derives the printed 100%: 40 cases (209 people) from
+ * August to December 2022, after Kepmensos 221/HUK/2022 gave the centre its service-centre role,
+ * with an invented but plausible number of people served per case (one to a few for a case
+ * response, dozens for a disaster response). All are closed and served; neither the 40 nor the
+ * 209 is a figure of the report.
  */
 export const ATENSI_2022: {
   unit: string;
@@ -69,6 +71,7 @@ export async function seedAtensi(m: EntityManager): Promise<void> {
       closedOn: addDays(receivedOn, 3 + (i % 15)),
       served: true,
       peopleServed: people,
+      provenance: Provenance.RECONSTRUCTED,
     };
   });
   await insertInChunks(m, AtensiCaseEntity, cases);

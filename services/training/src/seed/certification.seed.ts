@@ -1,4 +1,4 @@
-import { writeEvents } from '@kesos/infra';
+import { Provenance, writeEvents } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
 import {
@@ -13,8 +13,9 @@ import { PADANG_WORK_AREA } from './units.seed';
 
 /**
  * Certification of SDM Kesos by BBPPKS Padang in 2022 (report, SK2.1): 3,000 TKS and RS planned,
- * 2,987 assessed, 2,899 competent (97.05%). The report gives only these totals; everything else
- * here is synthetic and says so:
+ * 2,987 assessed, 2,899 competent (97.05%). The report prints only these totals and no candidate,
+ * session or result, so every record below is RECONSTRUCTED: made so that the records add up to
+ * the printed totals. Their details are invented and say so:
  * - the people: "Asesi Sintetis 0001" ... "Asesi Sintetis 3000", split 1,750 TKS and 1,250 RS,
  *   375 from each of the eight work-area provinces;
  * - 24 sessions, three per province, one a week from June to November 2022;
@@ -52,6 +53,7 @@ export async function seedCertification(m: EntityManager): Promise<void> {
         regency,
         startDate,
         endDate: addDays(startDate, 2),
+        provenance: Provenance.RECONSTRUCTED,
       };
     }),
   );
@@ -71,6 +73,7 @@ export async function seedCertification(m: EntityManager): Promise<void> {
       category: i % 12 < 7 ? CertificationCategory.TKS : CertificationCategory.RS,
       originProvince: province,
       originRegency: places[i % places.length],
+      provenance: Provenance.RECONSTRUCTED,
     });
     if (spread(planned, planned - assessed, i)) continue;
     const session = sessions[p * sessionsPerProvince + Math.floor((i % perProvince) / perSession)];
@@ -84,6 +87,7 @@ export async function seedCertification(m: EntityManager): Promise<void> {
         ? CertificationResult.BELUM_KOMPETEN
         : CertificationResult.KOMPETEN,
       assessedOn: addDays(session.startDate, i % 3),
+      provenance: Provenance.RECONSTRUCTED,
     });
     k++;
   }

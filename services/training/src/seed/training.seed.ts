@@ -7,6 +7,7 @@ import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
 import { seedAccreditation } from './accreditation.seed';
 import { seedAtensi } from './atensi.seed';
+import { backfillProvenance, provenanceNeverSet } from './seed.service';
 import { seedCertification } from './certification.seed';
 import { seedUnits } from './units.seed';
 import { seedCampuses } from './campuses.seed';
@@ -22,7 +23,11 @@ const SEEDERS: ((m: EntityManager) => Promise<void>)[] = [
   seedAtensi,
 ];
 
-/** Loads the 2022 report's records into an empty training database, in one transaction. */
+/**
+ * Loads the 2022 report into an empty training database, in one transaction: the few records the
+ * report gives one by one (REPORTED) and the records made to add up to its printed totals
+ * (RECONSTRUCTED); each record says which.
+ */
 export async function seedTraining(dataSource: DataSource): Promise<boolean> {
   if ((await dataSource.getRepository(UnitEntity).count()) > 0) {
     // An embedded (SQLite, schema synchronised) database from before the class graduate counter got
@@ -34,6 +39,10 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
       await dataSource.transaction((m) => rebuildCertificationStats(m));
       await dataSource.transaction((m) => rebuildAccreditationStats(m));
       await dataSource.transaction((m) => rebuildAtensiStats(m));
+      // And from before the provenance column: synchronize gave every row OPERATIONAL.
+      await dataSource.transaction(async (m) => {
+        if (await provenanceNeverSet(m)) await backfillProvenance(m);
+      });
     }
     return false;
   }

@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import { ParticipantCategory } from '../participant/participant.type';
 
 /**
@@ -18,6 +19,11 @@ import { ParticipantCategory } from '../participant/participant.type';
  *   in three classes of target 20 and 30 seats, which is how realisation exceeds target. These
  *   years carry no events: the budget and performance services hold plans from 2022 only, and
  *   replaying history into them would count years they have no targets for.
+ *
+ * Provenance: the report describes the programmes PPM and PPPS themselves (name, participants,
+ * partner, budget output), so they are REPORTED. Every class, person, enrollment and monitoring
+ * record is RECONSTRUCTED: the report prints none of them, only the totals they add up to. So are
+ * the two historic programmes, which exist only to hold the 2018-2021 totals.
  */
 export const SEED_UNIT = 'BBPPKS-PADANG';
 export const NEW_SATKER = '690552';
@@ -39,6 +45,7 @@ export interface ProgrammePlan {
   budgetOutputCode: string | null;
   indicatorCode: string | null;
   partner: string | null;
+  provenance: Provenance;
 }
 
 export const PROGRAMMES: ProgrammePlan[] = [
@@ -50,6 +57,7 @@ export const PROGRAMMES: ProgrammePlan[] = [
     budgetOutputCode: RO_PPM,
     indicatorCode: 'SK3.1',
     partner: null,
+    provenance: Provenance.REPORTED,
   },
   {
     code: 'PPPS',
@@ -59,6 +67,7 @@ export const PROGRAMMES: ProgrammePlan[] = [
     budgetOutputCode: RO_PPPS,
     indicatorCode: 'SK2.2',
     partner: 'Tanoto Foundation',
+    provenance: Provenance.REPORTED,
   },
   {
     code: 'DIKLAT-PKH',
@@ -68,6 +77,7 @@ export const PROGRAMMES: ProgrammePlan[] = [
     budgetOutputCode: null,
     indicatorCode: 'SK2.2',
     partner: null,
+    provenance: Provenance.RECONSTRUCTED,
   },
   {
     code: 'DIKLAT-KESOS',
@@ -77,6 +87,7 @@ export const PROGRAMMES: ProgrammePlan[] = [
     budgetOutputCode: null,
     indicatorCode: null,
     partner: null,
+    provenance: Provenance.RECONSTRUCTED,
   },
 ];
 

@@ -1,4 +1,4 @@
-import { writeEvents, type NewEvent } from '@kesos/infra';
+import { Provenance, writeEvents, type NewEvent } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { TrainingClassEntity } from '../class/class.entity';
 import { classClosedEvent } from '../class/class.events';
@@ -20,7 +20,7 @@ import { PADANG_WORK_AREA } from './units.seed';
 /**
  * Programmes, classes, participants, enrollments and alumni monitoring of BBPPKS Padang,
  * 2018-2022, as records (see trainings.plan.ts for what comes from the report and how its totals
- * are split). Every person is SYNTHETIC: "Peserta Sintetis 00001" and so on, with NIKs whose
+ * are split): all RECONSTRUCTED but the two programmes the report describes. Every person is SYNTHETIC: "Peserta Sintetis 00001" and so on, with NIKs whose
  * district digits are 00, a code no district has, so no generated NIK can be a real person's.
  * A fixed pseudo-random sequence makes every run produce the same people and scores.
  */
@@ -125,16 +125,20 @@ export async function seedTrainings(m: EntityManager): Promise<void> {
           : 'TKSM'
         : programmeByCode.get(run.programme)!.participantCategory;
     const id = participants.length + 1;
-    const row = participantRow(SEED_UNIT, {
-      nik: `${prefix}${pad(serial, 4)}`,
-      name: `Peserta Sintetis ${pad(id, 5)}`,
-      gender: female ? 'FEMALE' : 'MALE',
-      birthDate,
-      education: pickWeighted(rand(), profile.education),
-      category,
-      originProvince: province,
-      originRegency: regency,
-    });
+    const row = participantRow(
+      SEED_UNIT,
+      {
+        nik: `${prefix}${pad(serial, 4)}`,
+        name: `Peserta Sintetis ${pad(id, 5)}`,
+        gender: female ? 'FEMALE' : 'MALE',
+        birthDate,
+        education: pickWeighted(rand(), profile.education),
+        category,
+        originProvince: province,
+        originRegency: regency,
+      },
+      Provenance.RECONSTRUCTED,
+    );
     const p = { id, ...row };
     participants.push(p);
     return p;
@@ -165,6 +169,7 @@ export async function seedTrainings(m: EntityManager): Promise<void> {
         status: 'CLOSED',
         satkerCode: run.satker,
         graduates,
+        provenance: Provenance.RECONSTRUCTED,
       };
       classes.push(cls);
       for (let g = 0; g < graduates; g++) {
@@ -187,6 +192,7 @@ export async function seedTrainings(m: EntityManager): Promise<void> {
           certificateIssuedOn: endDate,
           endedOn: endDate,
           dropOutReason: null,
+          provenance: Provenance.RECONSTRUCTED,
         };
         enrollments.push(e);
         if (run.events) events.push(graduatedEvent(e, cls, programme, p.category, `${endDate}T08:00:00.000Z`));
@@ -209,6 +215,7 @@ export async function seedTrainings(m: EntityManager): Promise<void> {
             ...aspects,
             hasLifeSkills: true,
             notes: 'Monev kecakapan hidup akhir tahun 2022 (data sintetis)',
+            provenance: Provenance.RECONSTRUCTED,
           };
           monitorings.push(mon);
           events.push(monitoringAssessedEvent(mon, programme.code, `${assessedOn}T08:00:00.000Z`));

@@ -1,5 +1,6 @@
 import type { RequestContext } from '@kesos/infra';
-import { percentage } from '@kesos/infra';
+import { mergeProvenance, percentage, summarizeProvenance } from '@kesos/infra';
+import { readProvenanceCounts, selectProvenanceCounts } from '../common/common.provenance';
 import { TrainingClassEntity } from '../class/class.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import type { ProgrammeVolume, TrainingVolumeYear } from './volume.type';
@@ -16,11 +17,12 @@ interface ProgrammeYearSum {
 /**
  * One GROUP BY over the classes (targets and their graduate counters) per unit, year and programme
  * for every unit asked with the same range: it reads classes, never enrollments, so its cost does
- * not grow with the number of participants.
+ * not grow with the number of participants. The same statement counts the classes per provenance:
+ * the records the figures are summed from.
  */
 export const volumeByUnit = (ctx: RequestContext, fromYear: number, toYear: number) =>
   ctx.loaders.get<string, TrainingVolumeYear[]>(`trainingVolume:${fromYear}:${toYear}`, async (codes) => {
-    const sums = await ctx.db.dataSource
+    const query = ctx.db.dataSource
       .createQueryBuilder()
       .from(TrainingClassEntity, 'c')
       .innerJoin(ProgrammeEntity, 'p', 'p.id = c.programmeId')
@@ -35,8 +37,8 @@ export const volumeByUnit = (ctx: RequestContext, fromYear: number, toYear: numb
       .groupBy('c.unitCode')
       .addGroupBy('c.year')
       .addGroupBy('p.code')
-      .addGroupBy('p.name')
-      .getRawMany<ProgrammeYearSum>();
+      .addGroupBy('p.name');
+    const sums = await selectProvenanceCounts(query, 'c').getRawMany<ProgrammeYearSum>();
     return codes.map((code) =>
       Array.from({ length: toYear - fromYear + 1 }, (_, i) => {
         const year = fromYear + i;
@@ -51,12 +53,20 @@ export const volumeByUnit = (ctx: RequestContext, fromYear: number, toYear: numb
               target,
               realized,
               achievement: percentage(realized, target),
+              provenance: summarizeProvenance(readProvenanceCounts(r)),
             };
           })
           .sort((a, b) => a.programmeCode.localeCompare(b.programmeCode));
         const target = byProgramme.reduce((s, p) => s + p.target, 0);
         const realized = byProgramme.reduce((s, p) => s + p.realized, 0);
-        return { year, target, realized, achievement: percentage(realized, target), byProgramme };
+        return {
+          year,
+          target,
+          realized,
+          achievement: percentage(realized, target),
+          byProgramme,
+          provenance: mergeProvenance(byProgramme.map((p) => p.provenance)),
+        };
       }),
     );
   });

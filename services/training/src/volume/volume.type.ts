@@ -1,3 +1,4 @@
+import { ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Participant volume of one programme in a year (capaian per jenis pelatihan)' })
@@ -19,6 +20,11 @@ export class ProgrammeVolume {
     description: 'realized / target x 100, rounded half-up to 2 decimals; null without a target',
   })
   achievement!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description: "The programme's classes of the year the figures are summed from, by where they come from (asal data)",
+  })
+  provenance!: ProvenanceSummary;
 }
 
 @ObjectType({
@@ -46,4 +52,10 @@ export class TrainingVolumeYear {
       'The same per programme (jenis pelatihan), by programme code; programmes without a class that year are left out',
   })
   byProgramme!: ProgrammeVolume[];
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The year's classes the figures are summed from, by where they come from (asal data): RECONSTRUCTED classes reproduce a printed total, they are not evidence for it",
+  })
+  provenance!: ProvenanceSummary;
 }
