@@ -20,6 +20,7 @@ import type { GraphCall } from './synthetic.generator';
 import {
   day,
   OPEN_DIPA,
+  SYNTHETIC,
   pad,
   performance,
   programmeIds,
@@ -123,18 +124,25 @@ async function aliased(call: GraphCall, fields: string[]): Promise<Record<string
   return out;
 }
 
+/** An enum value in a GraphQL literal, written bare (a string would be quoted). */
+class EnumValue {
+  constructor(readonly name: string) {}
+}
+
 const literal = (value: unknown): string =>
   value === null || value === undefined
     ? 'null'
-    : typeof value === 'string'
-      ? JSON.stringify(value)
-      : typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : Array.isArray(value)
-          ? `[${value.map(literal).join(', ')}]`
-          : `{ ${Object.entries(value as Record<string, unknown>)
-              .map(([k, v]) => `${k}: ${literal(v)}`)
-              .join(', ')} }`;
+    : value instanceof EnumValue
+      ? value.name
+      : typeof value === 'string'
+        ? JSON.stringify(value)
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : Array.isArray(value)
+            ? `[${value.map(literal).join(', ')}]`
+            : `{ ${Object.entries(value as Record<string, unknown>)
+                .map(([k, v]) => `${k}: ${literal(v)}`)
+                .join(', ')} }`;
 
 /** The gateway's cost refusal, read: its limit and what the request would have cost. */
 function costRefusal(err: unknown): { limit: number; found: number } | null {
@@ -227,6 +235,7 @@ async function ministryBudget(
             amount: part,
             documentNumber,
             description: 'Data sintetis',
+            provenance: new EnumValue(SYNTHETIC),
           })}) { id }`,
         );
       }
@@ -234,7 +243,7 @@ async function ministryBudget(
   await aliased(call, wanted);
   const score = () => Math.round((85 + rand() * 12) * 100) / 100;
   await call(`mutation($i: RecordBudgetPerformanceInput!) { recordBudgetPerformance(input: $i) { year } }`, {
-    i: { unitCode: unit, year, smartScore: score(), ikpaScore: score(), note: 'Data sintetis' },
+    i: { unitCode: unit, year, smartScore: score(), ikpaScore: score(), note: 'Data sintetis', provenance: SYNTHETIC },
   });
   return wanted.length;
 }
@@ -404,8 +413,8 @@ async function ministrySurvey(call: GraphCall, share: UnitYearShare, count: numb
     education: educations[Math.min(5, Math.floor(rand() * 7))],
   }));
   await call(
-    `mutation($u: ID!, $y: Int!, $r: [SurveyResponseInput!]!) { importSurveyResponses(unitCode: $u, year: $y, responses: $r) { imported } }`,
-    { u: share.unit, y: share.year, r: responses },
+    `mutation($u: ID!, $y: Int!, $r: [SurveyResponseInput!]!, $p: Provenance) { importSurveyResponses(unitCode: $u, year: $y, responses: $r, provenance: $p) { imported } }`,
+    { u: share.unit, y: share.year, r: responses, p: SYNTHETIC },
   );
 }
 

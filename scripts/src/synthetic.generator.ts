@@ -70,6 +70,9 @@ export function random(seedText: string): () => number {
 export const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const day = (year: number, month: number, d: number) => `${year}-${pad(month, 2)}-${pad(d, 2)}`;
 
+/** The provenance every budget and performance record the generator writes carries (data sintetis). */
+export const SYNTHETIC = 'SYNTHETIC';
+
 /** Satker code of a unit's synthetic budget: 99, the unit's position, 01. */
 export const syntheticSatker = (unitIndex: number) => `99${pad(unitIndex + 1, 2)}01`;
 
@@ -206,6 +209,7 @@ export function syntheticDipa(
       },
     ],
     lines,
+    provenance: SYNTHETIC,
   };
   return { satkerCode, dipa, lines };
 }
@@ -246,6 +250,7 @@ async function budget(
           amount: share,
           documentNumber: `SP2D-SINTETIS-${satkerCode}-${year}-${pad(++document, 4)}`,
           description: 'Data sintetis',
+          provenance: SYNTHETIC,
         },
       });
       s.realized += share;
@@ -253,7 +258,7 @@ async function budget(
   }
   const score = () => Math.round((85 + rand() * 12) * 100) / 100;
   await call(`mutation($i: RecordBudgetPerformanceInput!) { recordBudgetPerformance(input: $i) { year } }`, {
-    i: { unitCode: unit, year, smartScore: score(), ikpaScore: score(), note: 'Data sintetis' },
+    i: { unitCode: unit, year, smartScore: score(), ikpaScore: score(), note: 'Data sintetis', provenance: SYNTHETIC },
   });
   s.satkerCode = satkerCode;
 }
@@ -522,8 +527,8 @@ async function survey(
     education: educations[Math.min(5, Math.floor(rand() * 7))],
   }));
   await call(
-    `mutation($u: ID!, $y: Int!, $r: [SurveyResponseInput!]!) { importSurveyResponses(unitCode: $u, year: $y, responses: $r) { imported } }`,
-    { u: unit, y: year, r: responses },
+    `mutation($u: ID!, $y: Int!, $r: [SurveyResponseInput!]!, $p: Provenance) { importSurveyResponses(unitCode: $u, year: $y, responses: $r, provenance: $p) { imported } }`,
+    { u: unit, y: year, r: responses, p: SYNTHETIC },
   );
   s.surveyResponses = count;
 }
@@ -541,7 +546,7 @@ export async function performance(call: GraphCall, unit: string, year: number): 
   ).unit.strategicPlan;
   if (!plan)
     await call(`mutation($i: AdoptStrategicPlanInput!) { adoptStrategicPlan(input: $i) { fromYear } }`, {
-      i: { unitCode: unit, templateUnitCode: REPORT_UNIT, year },
+      i: { unitCode: unit, templateUnitCode: REPORT_UNIT, year, provenance: SYNTHETIC },
     });
   const sakip: { score: number; unit: { code: string } }[] = (
     await call(`query($y: Int!) { sakipEvaluations(year: $y) { score unit { code } } }`, { y: year - 1 })
@@ -555,6 +560,7 @@ export async function performance(call: GraphCall, unit: string, year: number): 
         indicatorCode: 'SK5.1',
         value: score,
         note: `SAKIP score of ${year - 1} (berdasarkan nilai tahun sebelumnya); entered by the synthetic generator`,
+        provenance: SYNTHETIC,
       },
     });
   }

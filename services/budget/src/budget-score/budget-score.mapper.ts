@@ -16,5 +16,11 @@ export function toBudgetPerformance(p: BudgetPerformanceEntity, derivedScore: nu
 
 /** A component of the year with the unit's score on it, when one was recorded. */
 export function toIkpaComponent(c: IkpaComponentEntity, score: IkpaScoreEntity | undefined): IkpaComponent {
-  return { code: c.code, name: c.name, weight: c.weight, score: score?.score ?? null, provenance: score?.provenance ?? null };
+  return {
+    code: c.code,
+    name: c.name,
+    weight: c.weight,
+    score: score?.score ?? null,
+    provenance: score?.provenance ?? null,
+  };
 }

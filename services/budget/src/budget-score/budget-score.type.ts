@@ -18,7 +18,10 @@ export class IkpaComponent {
   })
   score!: number | null;
 
-  @Field(() => Provenance, { nullable: true, description: 'Where the component score comes from (asal data); null without a score' })
+  @Field(() => Provenance, {
+    nullable: true,
+    description: 'Where the component score comes from (asal data); null without a score',
+  })
   provenance!: Provenance | null;
 }
 

@@ -18,7 +18,7 @@ export class GoalResolver {
   @FieldResolver(() => ProvenanceSummary, {
     nullable: true,
     description:
-      "The revision changes and spending transactions behind budgetAbsorption, counted by provenance (asal data); null where the goal has no budget lines of its own." +
+      'The revision changes and spending transactions behind budgetAbsorption, counted by provenance (asal data); null where the goal has no budget lines of its own.' +
       unavailableNote('budget'),
   })
   async budgetAbsorptionEvidence(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<ProvenanceSummary | null> {

@@ -12,7 +12,12 @@ export async function realizedVolumesByOutput(
     .getRepository(OutputVolumeEntryEntity)
     .createQueryBuilder('e')
     .innerJoin(OutputEntity, 'o', 'o.id = e.outputId')
-    .select(['e.outputId AS outputId', 'e.provenance AS provenance', 'SUM(e.quantity) AS volume', 'COUNT(*) AS records'])
+    .select([
+      'e.outputId AS outputId',
+      'e.provenance AS provenance',
+      'SUM(e.quantity) AS volume',
+      'COUNT(*) AS records',
+    ])
     .where('o.dipaId IN (:...ids)', { ids: dipaIds })
     .groupBy('e.outputId')
     .addGroupBy('e.provenance')

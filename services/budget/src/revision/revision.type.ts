@@ -31,7 +31,8 @@ export class LineChange {
   blockedChange!: number;
 
   @Field(() => Provenance, {
-    description: "Where the change comes from (asal data): RECONSTRUCTED where a line's share of a revision the report gives only in total was made up",
+    description:
+      "Where the change comes from (asal data): RECONSTRUCTED where a line's share of a revision the report gives only in total was made up",
   })
   provenance!: Provenance;
 }
@@ -57,7 +58,8 @@ export class BudgetRevision {
   description!: string;
 
   @Field(() => Provenance, {
-    description: 'Where the revision record comes from (asal data): REPORTED when the report lists it, RECONSTRUCTED when made to reach a printed ceiling',
+    description:
+      'Where the revision record comes from (asal data): REPORTED when the report lists it, RECONSTRUCTED when made to reach a printed ceiling',
   })
   provenance!: Provenance;
 
