@@ -150,11 +150,7 @@ test('a transaction recorded at work is OPERATIONAL, in the record, its event an
     weakest: 'RECONSTRUCTED',
   });
 
-  const refused = await s.call(
-    RECORD,
-    spend('SP2D-PROV-0002', { provenance: 'REPORTED' }),
-    callers.operator(PADANG),
-  );
+  const refused = await s.call(RECORD, spend('SP2D-PROV-0002', { provenance: 'REPORTED' }), callers.operator(PADANG));
   expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   const loaded = await s.call<{ recordRealization: { provenance: string } }>(
     RECORD,
