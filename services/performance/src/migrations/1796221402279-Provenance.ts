@@ -1,5 +1,21 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+const NO_COUNTS = (suffix: string) =>
+  ['operational', 'reported', 'reconstructed', 'synthetic'].map((p) => `\`${p}${suffix}\``).join(' + ') + ' = 0';
+
+/**
+ * Counters written before facts had a provenance: every fact then came from an event without one
+ * (OPERATIONAL), so the per-provenance counts start as the counts. Portable SQL: the embedded
+ * mode (SQLite, synchronized) runs it at start too.
+ */
+export const FILL_FACT_PROVENANCE_COUNTS = `UPDATE \`metric_counter\` SET \`operationalFacts\` = \`facts\` WHERE \`facts\` > 0 AND ${NO_COUNTS('Facts')}`;
+
+const sheets = (p: string) =>
+  `(SELECT COUNT(*) FROM \`survey_response\` r WHERE r.\`unitCode\` = \`survey_total\`.\`unitCode\` AND r.\`year\` = \`survey_total\`.\`year\` AND r.\`provenance\` = '${p}')`;
+
+/** The survey sums' respondents per provenance, counted from the sheets as rebuildSurveyTotals counts them. */
+export const FILL_RESPONSE_PROVENANCE_COUNTS = `UPDATE \`survey_total\` SET \`operationalResponses\` = ${sheets('OPERATIONAL')}, \`reportedResponses\` = ${sheets('REPORTED')}, \`reconstructedResponses\` = ${sheets('RECONSTRUCTED')}, \`syntheticResponses\` = ${sheets('SYNTHETIC')} WHERE \`respondents\` > 0 AND ${NO_COUNTS('Responses')}`;
+
 export class Provenance1796221402279 implements MigrationInterface {
   name = 'Provenance1796221402279';
 
@@ -28,10 +44,8 @@ export class Provenance1796221402279 implements MigrationInterface {
     await queryRunner.query(`UPDATE \`sakip_evaluation\` SET \`provenance\` = 'REPORTED' WHERE \`enteredBy\` = ?`, [SEEDED]);
     await queryRunner.query(`UPDATE \`performance_agreement\` SET \`provenance\` = 'REPORTED' WHERE \`recordedBy\` = ?`, [SEEDED]);
     await queryRunner.query(`UPDATE \`agreement_item\` i INNER JOIN \`performance_agreement\` a ON a.\`id\` = i.\`agreementId\` SET i.\`provenance\` = a.\`provenance\``);
-    // Every fact so far came from an event without a provenance (OPERATIONAL), so the per-provenance
-    // counts start as the counts; the survey's from its sheets, as rebuildSurveyTotals counts them.
-    await queryRunner.query(`UPDATE \`metric_counter\` SET \`operationalFacts\` = \`facts\``);
-    await queryRunner.query(`UPDATE \`survey_total\` t INNER JOIN (SELECT \`unitCode\`, \`year\`, SUM(\`provenance\` = 'OPERATIONAL') AS o, SUM(\`provenance\` = 'RECONSTRUCTED') AS r FROM \`survey_response\` GROUP BY \`unitCode\`, \`year\`) s ON s.\`unitCode\` = t.\`unitCode\` AND s.\`year\` = t.\`year\` SET t.\`operationalResponses\` = s.o, t.\`reconstructedResponses\` = s.r`);
+    await queryRunner.query(FILL_FACT_PROVENANCE_COUNTS);
+    await queryRunner.query(FILL_RESPONSE_PROVENANCE_COUNTS);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
