@@ -1,4 +1,4 @@
-import { Provenance } from '@kesos/infra';
+import type { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { OutputTargetEntity } from '../line/line.entity';
 import { writeDipaStructure } from '../line/line.service';

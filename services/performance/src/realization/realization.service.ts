@@ -1,11 +1,10 @@
-import type { RequestContext } from '@kesos/infra';
+import type { RequestContext, Provenance } from '@kesos/infra';
 import {
   assertCanWrite,
   BadInputError,
   EventContractError,
   ForbiddenError,
   forUpdate,
-  Provenance,
   provenanceOfWrite,
   roundHalfUp,
 } from '@kesos/infra';
