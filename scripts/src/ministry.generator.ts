@@ -235,6 +235,7 @@ async function ministryBudget(
             amount: part,
             documentNumber,
             description: 'Data sintetis',
+            provenance: new EnumLiteral(SYNTHETIC),
           })}) { id }`,
         );
       }
@@ -242,7 +243,7 @@ async function ministryBudget(
   await aliased(call, wanted);
   const score = () => Math.round((85 + rand() * 12) * 100) / 100;
   await call(`mutation($i: RecordBudgetPerformanceInput!) { recordBudgetPerformance(input: $i) { year } }`, {
-    i: { unitCode: unit, year, smartScore: score(), ikpaScore: score(), note: 'Data sintetis' },
+    i: { unitCode: unit, year, smartScore: score(), ikpaScore: score(), note: 'Data sintetis', provenance: SYNTHETIC },
   });
   return wanted.length;
 }
@@ -419,8 +420,8 @@ async function ministrySurvey(call: GraphCall, share: UnitYearShare, count: numb
     education: educations[Math.min(5, Math.floor(rand() * 7))],
   }));
   await call(
-    `mutation($u: ID!, $y: Int!, $r: [SurveyResponseInput!]!) { importSurveyResponses(unitCode: $u, year: $y, responses: $r) { imported } }`,
-    { u: share.unit, y: share.year, r: responses },
+    `mutation($u: ID!, $y: Int!, $r: [SurveyResponseInput!]!, $p: Provenance) { importSurveyResponses(unitCode: $u, year: $y, responses: $r, provenance: $p) { imported } }`,
+    { u: share.unit, y: share.year, r: responses, p: SYNTHETIC },
   );
 }
 

@@ -41,7 +41,7 @@ export interface UnitYearSummary {
   realized: number;
 }
 
-/** What every training record the generator writes is (the `provenance` of its inputs). */
+/** What every record the generator writes is (the `provenance` of its inputs: data sintetis). */
 export const SYNTHETIC = 'SYNTHETIC';
 
 /** The report's unit: its data is the seed, never generated. */
@@ -209,6 +209,7 @@ export function syntheticDipa(
       },
     ],
     lines,
+    provenance: SYNTHETIC,
   };
   return { satkerCode, dipa, lines };
 }
@@ -249,6 +250,7 @@ async function budget(
           amount: share,
           documentNumber: `SP2D-SINTETIS-${satkerCode}-${year}-${pad(++document, 4)}`,
           description: 'Data sintetis',
+          provenance: SYNTHETIC,
         },
       });
       s.realized += share;
@@ -256,7 +258,7 @@ async function budget(
   }
   const score = () => Math.round((85 + rand() * 12) * 100) / 100;
   await call(`mutation($i: RecordBudgetPerformanceInput!) { recordBudgetPerformance(input: $i) { year } }`, {
-    i: { unitCode: unit, year, smartScore: score(), ikpaScore: score(), note: 'Data sintetis' },
+    i: { unitCode: unit, year, smartScore: score(), ikpaScore: score(), note: 'Data sintetis', provenance: SYNTHETIC },
   });
   s.satkerCode = satkerCode;
 }
@@ -532,8 +534,8 @@ async function survey(
     education: educations[Math.min(5, Math.floor(rand() * 7))],
   }));
   await call(
-    `mutation($u: ID!, $y: Int!, $r: [SurveyResponseInput!]!) { importSurveyResponses(unitCode: $u, year: $y, responses: $r) { imported } }`,
-    { u: unit, y: year, r: responses },
+    `mutation($u: ID!, $y: Int!, $r: [SurveyResponseInput!]!, $p: Provenance) { importSurveyResponses(unitCode: $u, year: $y, responses: $r, provenance: $p) { imported } }`,
+    { u: unit, y: year, r: responses, p: SYNTHETIC },
   );
   s.surveyResponses = count;
 }
@@ -551,7 +553,7 @@ export async function performance(call: GraphCall, unit: string, year: number): 
   ).unit.strategicPlan;
   if (!plan)
     await call(`mutation($i: AdoptStrategicPlanInput!) { adoptStrategicPlan(input: $i) { fromYear } }`, {
-      i: { unitCode: unit, templateUnitCode: REPORT_UNIT, year },
+      i: { unitCode: unit, templateUnitCode: REPORT_UNIT, year, provenance: SYNTHETIC },
     });
   const sakip: { score: number; unit: { code: string } }[] = (
     await call(`query($y: Int!) { sakipEvaluations(year: $y) { score unit { code } } }`, { y: year - 1 })
@@ -565,6 +567,7 @@ export async function performance(call: GraphCall, unit: string, year: number): 
         indicatorCode: 'SK5.1',
         value: score,
         note: `SAKIP score of ${year - 1} (berdasarkan nilai tahun sebelumnya); entered by the synthetic generator`,
+        provenance: SYNTHETIC,
       },
     });
   }

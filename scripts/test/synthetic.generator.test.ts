@@ -49,9 +49,9 @@ describe('synthetic generator', () => {
 
     const unit = (
       await call(`{ unit(code: "BBPPKS-MAKASSAR") {
-        budget(year: 2022) { ceiling realized satkers { code name outputs { code volumeTarget realizedVolume } } }
+        budget(year: 2022) { ceiling realized scoresProvenance evidence { operational synthetic records } satkers { code name outputs { code volumeTarget realizedVolume } } }
         performance(year: 2022) { goals { indicators { code numerator denominator realizationSource } } }
-        satisfactionSurvey(year: 2022) { respondents }
+        satisfactionSurvey(year: 2022) { respondents evidence { synthetic records } }
       } }`)
     ).unit;
     expect(unit.budget).toMatchObject({ ceiling: s.ceiling, realized: s.realized });
@@ -77,6 +77,11 @@ describe('synthetic generator', () => {
     expect(indicators['SK4.1']).toMatchObject({ numerator: s.casesServed, denominator: s.cases });
     expect(indicators['SK5.1']).toMatchObject({ realizationSource: 'ENTERED' });
     expect(unit.satisfactionSurvey.respondents).toBe(100);
+    // Everything the generator wrote to the budget and the survey says it is synthetic.
+    expect(unit.budget.scoresProvenance).toBe('SYNTHETIC');
+    expect(unit.budget.evidence.operational).toBe(0);
+    expect(unit.budget.evidence.synthetic).toBe(unit.budget.evidence.records);
+    expect(unit.satisfactionSurvey.evidence).toEqual({ synthetic: 100, records: 100 });
     const people = (await call(`{ participants(unit: "BBPPKS-MAKASSAR", first: 5) { nodes { name nik } } }`))
       .participants.nodes as { name: string; nik: string }[];
     for (const p of people) {

@@ -32,6 +32,8 @@ export const performanceScoredV1 = defineContract('budget.performance.scored', 1
   budgetPerformanceScore: field.score(),
   /** The figure the unit's own report printed, where it differs from the derived one. */
   publishedBudgetPerformanceScore: field.score().added(),
+  /** Where the scores come from (OPERATIONAL, REPORTED, RECONSTRUCTED, SYNTHETIC); absent means OPERATIONAL. */
+  provenance: field.text().nullable().added(),
 });
 
 export const budgetContracts = [realizationRecordedV1, performanceScoredV1];

@@ -1,4 +1,7 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EventContractError } from '../bus/event.failures';
+import type { Caller } from '../auth/caller';
+import { ForbiddenError } from '../errors/app.errors';
 
 /**
  * Where a record comes from, strongest evidence first. An auditor reads a figure derived from
@@ -90,4 +93,47 @@ export function mergeProvenance(parts: readonly ProvenanceSummary[]): Provenance
     RECONSTRUCTED: parts.reduce((s, p) => s + p.reconstructed, 0),
     SYNTHETIC: parts.reduce((s, p) => s + p.synthetic, 0),
   });
+}
+
+/**
+ * The provenance a fact event carries: absent means OPERATIONAL (docs/events.md); a name that is
+ * not a provenance breaks the contract, so the event is dead-lettered rather than counted as evidence.
+ */
+export function provenanceOfEvent(value: string | null | undefined): Provenance {
+  if (value === undefined || value === null) return Provenance.OPERATIONAL;
+  const known = PROVENANCE_ORDER.find((p) => p === value);
+  if (!known)
+    throw new EventContractError(
+      `payload field provenance must be one of ${PROVENANCE_ORDER.join(', ')}, got ${JSON.stringify(value)}`,
+    );
+  return known;
+}
+
+/**
+ * The provenance a write through the API records: OPERATIONAL unless an admin loading data (a
+ * report's records, the generator's) names another, as a clerk at work cannot vouch for anything
+ * but their own entry.
+ */
+export function provenanceOfWrite(caller: Caller, given: Provenance | null | undefined): Provenance {
+  if (given === undefined || given === null || given === Provenance.OPERATIONAL) return Provenance.OPERATIONAL;
+  if (caller.role !== 'admin') throw new ForbiddenError(`only an admin loading data may record ${given} records`);
+  return given;
+}
+
+/** Records counted by provenance, as summarizeProvenance takes them. */
+export type ProvenanceCounts = Partial<Record<Provenance, number>>;
+
+/** Adds the n records of one stored provenance (a GROUP BY row) to counts. */
+export function addProvenanceCount(counts: ProvenanceCounts, stored: string, n: number): ProvenanceCounts {
+  const p = PROVENANCE_ORDER.find((x) => x === stored);
+  if (!p) throw new Error(`stored provenance ${JSON.stringify(stored)} is not a provenance`);
+  counts[p] = (counts[p] ?? 0) + n;
+  return counts;
+}
+
+/** The counts of several record sets together (a total over lines, a goal over indicators). */
+export function sumProvenanceCounts(parts: readonly ProvenanceCounts[]): ProvenanceCounts {
+  const sum: ProvenanceCounts = {};
+  for (const part of parts) for (const p of PROVENANCE_ORDER) if (part[p]) sum[p] = (sum[p] ?? 0) + part[p];
+  return sum;
 }

@@ -376,7 +376,13 @@ test('recordBudgetPerformance derives the score and publishes budget.performance
     // 0.6 x 90.01 + 0.4 x 95.5 = 54.006 + 38.2 = 92.206 -> 92.21
     expect(r.data!.recordBudgetPerformance.budgetPerformanceScore).toBe(92.21);
     const e = await eventually(async () => watch.events.find((x) => x.unit === 'BBPPKS-BANDUNG'));
-    expect(e.data).toEqual({ year: 2022, smartScore: 90.01, ikpaScore: 95.5, budgetPerformanceScore: 92.21 });
+    expect(e.data).toEqual({
+      year: 2022,
+      smartScore: 90.01,
+      ikpaScore: 95.5,
+      budgetPerformanceScore: 92.21,
+      provenance: 'OPERATIONAL',
+    });
     const bad = await s.call(
       'mutation($input: RecordBudgetPerformanceInput!) { recordBudgetPerformance(input: $input) { year } }',
       { input: { unitCode: 'BBPPKS-BANDUNG', year: 2022, smartScore: 101, ikpaScore: 95.5 } },

@@ -12,6 +12,7 @@ import {
   BACKFILL_QUARTER_COUNTERS,
   BACKFILL_SURVEY_TOTALS,
 } from './migrations/1796200968582-QuarterCountersSurveyTotals';
+import { FILL_FACT_PROVENANCE_COUNTS, FILL_RESPONSE_PROVENANCE_COUNTS } from './migrations/1796221402279-Provenance';
 import { BACKFILL_SURVEY_DEMOGRAPHIC_TOTALS } from './migrations/1796208842876-SurveyDemographicTotals';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan/plan.entity';
 import { realizationConsumers } from './realization/realization.consumer';
@@ -32,7 +33,7 @@ import { unitRegisteredConsumer } from './unit/unit.consumer';
 /**
  * The embedded mode's SQLite schema is synchronized, not migrated: a database written by an
  * older release gets the quarterly counters and survey sums (also per gender and education) as empty tables, filled here once
- * from its facts and responses (what the migration does on MariaDB).
+ * from its facts and responses, and the counts per provenance (what the migrations do on MariaDB).
  */
 async function fillNewCounters(dataSource: DataSource): Promise<void> {
   if (dataSource.options.type !== 'better-sqlite3') return;
@@ -50,6 +51,9 @@ async function fillNewCounters(dataSource: DataSource): Promise<void> {
       (await any('SELECT 1 FROM survey_response LIMIT 1'))
     )
       await m.query(BACKFILL_SURVEY_DEMOGRAPHIC_TOTALS);
+    // Idempotent: they touch only rows whose per-provenance counts are all still 0.
+    await m.query(FILL_FACT_PROVENANCE_COUNTS);
+    await m.query(FILL_RESPONSE_PROVENANCE_COUNTS);
   });
 }
 

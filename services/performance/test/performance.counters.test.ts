@@ -1,5 +1,12 @@
 import type { DomainEvent } from '@kesos/infra';
-import { createLogger, NatsEventBus, runTransaction, startConsumers, type Subscription } from '@kesos/infra';
+import {
+  createLogger,
+  NatsEventBus,
+  Provenance,
+  runTransaction,
+  startConsumers,
+  type Subscription,
+} from '@kesos/infra';
 import { TEST_NATS_URL } from '@kesos/infra/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -149,6 +156,7 @@ describe('yearly and quarterly counters stay exact under a burst (MariaDB + NATS
       eventId: randomUUID(),
       eventType: 'training.accreditation.decided',
       occurredAt: new Date(),
+      provenance: Provenance.OPERATIONAL,
     });
     const statements = async (facts: NewFact[]) =>
       (await s.running.queries.measure(() => runTransaction(ds, (m) => recordFacts(m, facts)))).queries;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { decimal } from '@kesos/infra';
+import { decimal, PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 
 /**
  * A unit's budget performance scores for a year, as the finance ministry published them
@@ -29,6 +29,9 @@ export class BudgetPerformanceEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   note!: string | null;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** An IKPA component and its weight for a year (the finance ministry changes them between years). */
@@ -73,4 +76,7 @@ export class IkpaScoreEntity {
 
   @Column({ type: 'decimal', precision: 6, scale: 2, transformer: decimal })
   score!: number;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: "A unit's score on one IKPA component (nilai indikator IKPA)" })
@@ -38,4 +39,11 @@ export class RecordBudgetPerformanceInput {
       "The IKPA component scores, all of the year's components when given; ikpaScore must then equal their weighted sum (sum of weight x score / 100, rounded half-up to 2 decimals)",
   })
   ikpaComponents?: IkpaComponentScoreInput[] | null;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the scores come from (asal data); OPERATIONAL when left out, another only from an admin loading data',
+  })
+  provenance?: Provenance | null;
 }

@@ -10,10 +10,17 @@ export function toBudgetPerformance(p: BudgetPerformanceEntity, derivedScore: nu
     ikpaScore: p.ikpaScore,
     budgetPerformanceScore: derivedScore,
     publishedBudgetPerformanceScore: p.publishedScore,
+    provenance: p.provenance,
   };
 }
 
 /** A component of the year with the unit's score on it, when one was recorded. */
 export function toIkpaComponent(c: IkpaComponentEntity, score: IkpaScoreEntity | undefined): IkpaComponent {
-  return { code: c.code, name: c.name, weight: c.weight, score: score?.score ?? null };
+  return {
+    code: c.code,
+    name: c.name,
+    weight: c.weight,
+    score: score?.score ?? null,
+    provenance: score?.provenance ?? null,
+  };
 }

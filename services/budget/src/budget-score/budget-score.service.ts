@@ -7,6 +7,7 @@ import {
   isYearInRange,
   type Payload,
   performanceScoredV1,
+  provenanceOfWrite,
   writeEvent,
 } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
@@ -35,6 +36,7 @@ export function scoredEvent(p: BudgetPerformanceEntity): PerformanceScoredV1 {
     smartScore: p.smartScore!,
     ikpaScore: p.ikpaScore!,
     budgetPerformanceScore: budgetPerformanceScore(p.smartScore, p.ikpaScore)!,
+    provenance: p.provenance,
   };
   if (p.publishedScore !== null && p.publishedScore !== data.budgetPerformanceScore)
     data.publishedBudgetPerformanceScore = p.publishedScore;
@@ -116,6 +118,7 @@ export async function recordBudgetPerformance(
   input: RecordBudgetPerformanceInput,
 ): Promise<BudgetPerformance> {
   assertCanWrite(ctx.caller, input.unitCode);
+  const provenance = provenanceOfWrite(ctx.caller, input.provenance);
   if (!isYearInRange(input.year)) throw new BadInputError('year', `${input.year} is not a fiscal year`);
   const smartScore = score('smartScore', input.smartScore);
   const ikpaScore = score('ikpaScore', input.ikpaScore);
@@ -138,7 +141,7 @@ export async function recordBudgetPerformance(
     if (components.length)
       await tx.manager.insert(
         IkpaScoreEntity,
-        components.map((c) => ({ ...c, unitCode: input.unitCode, year: input.year })),
+        components.map((c) => ({ ...c, unitCode: input.unitCode, year: input.year, provenance })),
       );
     return saveBudgetPerformance(
       tx.manager,
@@ -149,6 +152,7 @@ export async function recordBudgetPerformance(
         ikpaScore,
         publishedScore,
         note: input.note?.trim() || null,
+        provenance,
       },
       (e) => tx.emit(e),
     );

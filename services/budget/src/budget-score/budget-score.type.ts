@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'An IKPA component (indikator pelaksanaan anggaran) and its weight for the year' })
@@ -16,6 +17,12 @@ export class IkpaComponent {
     description: 'Component score; null where the source gives only the IKPA total',
   })
   score!: number | null;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description: 'Where the component score comes from (asal data); null without a score',
+  })
+  provenance!: Provenance | null;
 }
 
 @ObjectType({ description: "A year's budget performance as recorded" })
@@ -44,4 +51,9 @@ export class BudgetPerformance {
     description: "The combined score as printed in the unit's report (may differ by truncation)",
   })
   publishedBudgetPerformanceScore!: number | null;
+
+  @Field(() => Provenance, {
+    description: 'Where the scores come from (asal data): REPORTED when the published report gives them',
+  })
+  provenance!: Provenance;
 }

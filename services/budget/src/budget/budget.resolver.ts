@@ -1,8 +1,9 @@
-import { RequestContext, RupiahScalar } from '@kesos/infra';
+import { Provenance, ProvenanceSummary, RequestContext, RupiahScalar } from '@kesos/infra';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { IkpaComponent } from '../budget-score/budget-score.type';
 import { performanceByUnitYear } from '../budget-score/budget-score.loader';
 import { budgetPerformanceScore } from '../budget-score/budget-score.service';
+import { EVIDENCE } from '../line/line.type';
 import { BudgetTransfer } from '../revision/revision.type';
 import { byExpenseType, byGoal, satkerBudget, totals } from '../satker/satker.service';
 import { ExpenseTypeFigure, GoalFigure, MonthFigure, SatkerBudget } from '../satker/satker.type';
@@ -45,6 +46,20 @@ export class UnitBudgetResolver {
   })
   async absorptionRate(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<number | null> {
     return totals(await linesOfUnitBudget(ctx, b)).absorptionRate;
+  }
+
+  @FieldResolver(() => ProvenanceSummary, { description: EVIDENCE })
+  async evidence(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<ProvenanceSummary> {
+    return totals(await linesOfUnitBudget(ctx, b)).evidence;
+  }
+
+  @FieldResolver(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the SMART and IKPA scores come from (asal data): REPORTED when the published report gives them; null without a record',
+  })
+  async scoresProvenance(@Root() b: UnitBudget, @Ctx() ctx: RequestContext): Promise<Provenance | null> {
+    return (await performanceByUnitYear(ctx).load(`${b.unitCode}|${b.year}`))?.provenance ?? null;
   }
 
   @FieldResolver(() => [ExpenseTypeFigure], {

@@ -1,5 +1,6 @@
-import { RupiahScalar } from '@kesos/infra';
+import { ProvenanceSummary, RupiahScalar } from '@kesos/infra';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { EVIDENCE } from '../line/line.type';
 import { ExpenseTypeFigure, SatkerBudget } from '../satker/satker.type';
 
 @ObjectType({
@@ -35,6 +36,9 @@ export class UnitBudgetYear {
       'Absorption rate (penyerapan) = realized / ceiling x 100, rounded half-up to 2 decimals; null when the ceiling is 0',
   })
   absorptionRate!: number | null;
+
+  @Field(() => ProvenanceSummary, { description: EVIDENCE })
+  evidence!: ProvenanceSummary;
 
   @Field(() => [ExpenseTypeFigure], { description: 'All satkers together per expense type: PERSONNEL, GOODS, CAPITAL' })
   byExpenseType!: ExpenseTypeFigure[];

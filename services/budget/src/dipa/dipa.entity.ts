@@ -1,3 +1,4 @@
+import { PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The budget document (DIPA) of one satker for one fiscal year; its ceiling comes from its revisions. */
@@ -13,4 +14,8 @@ export class DipaEntity {
   @Index('ix_dipa_year')
   @Column({ type: 'int' })
   year!: number;
+
+  /** REPORTED for a DIPA the report names; OPERATIONAL when opened through the API. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

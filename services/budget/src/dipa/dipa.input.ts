@@ -1,4 +1,4 @@
-import { BadInputError, FIRST_YEAR, isYearInRange, LAST_YEAR } from '@kesos/infra';
+import { BadInputError, FIRST_YEAR, isYearInRange, LAST_YEAR, Provenance } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DipaLineInput, validateLines, validDate } from '../revision/revision.input';
 import { RevisionAuthority } from '../revision/revision.type';
@@ -91,6 +91,13 @@ export class OpenDipaInput {
 
   @Field(() => [DipaLineInput], { description: 'The budget lines with their ceilings; the DIPA ceiling is their sum' })
   lines!: DipaLineInput[];
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the DIPA, its lines and targets come from (asal data); OPERATIONAL when left out, another only from an admin loading data',
+  })
+  provenance?: Provenance | null;
 }
 
 const text = (field: string, value: string, max: number): string => {

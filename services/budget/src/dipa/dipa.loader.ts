@@ -1,4 +1,4 @@
-import { rawNumber, rawTextOrNull } from '@kesos/infra';
+import { type ProvenanceCounts, rawNumber, rawTextOrNull, sumProvenanceCounts } from '@kesos/infra';
 import type { RequestContext } from '@kesos/infra';
 import { accountsByCode } from '../account/account.loader';
 import type { ExpenseType } from '../account/account.type';
@@ -28,6 +28,8 @@ export interface LineFigure {
   ceiling: number;
   blocked: number;
   realized: number;
+  /** The line's revision changes and transactions, counted by provenance. */
+  records: ProvenanceCounts;
 }
 
 /** Everything needed to answer a DIPA's figures, loaded in a fixed number of queries for any number of DIPAs. */
@@ -37,7 +39,7 @@ export interface DipaFigures {
   activities: ActivityEntity[];
   outputs: OutputEntity[];
   volumeTargets: Map<number, number>;
-  realizedVolumes: Map<number, number>;
+  realizedVolumes: Map<number, { volume: number; records: ProvenanceCounts }>;
 }
 
 /** Key of the DIPA loader: a unit and a range of fiscal years (one year: from = to). */
@@ -94,14 +96,16 @@ async function loadLineFigures(ctx: RequestContext, dipaIds: readonly number[]):
     const account = accounts.get(line.accountCode);
     if (!account)
       throw new Error(`line ${line.id} names account ${line.accountCode}, which is not in the chart of accounts`);
-    const c = changes.get(line.id) ?? { ceiling: 0, blocked: 0 };
+    const c = changes.get(line.id) ?? { ceiling: 0, blocked: 0, records: {} };
+    const r = realized.get(line.id) ?? { realized: 0, records: {} };
     return {
       line,
       accountName: account.name,
       expenseType: account.expenseType,
       ceiling: c.ceiling,
       blocked: c.blocked,
-      realized: realized.get(line.id) ?? 0,
+      realized: r.realized,
+      records: sumProvenanceCounts([c.records, r.records]),
     };
   });
   return ids.map((id) => figures.filter((f) => f.line.dipaId === id));

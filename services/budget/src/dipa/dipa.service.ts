@@ -1,5 +1,5 @@
 import type { RequestContext } from '@kesos/infra';
-import { assertCanWrite, BadInputError, canRead, forUpdate, lockedForUpdate } from '@kesos/infra';
+import { assertCanWrite, BadInputError, canRead, forUpdate, lockedForUpdate, provenanceOfWrite } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
@@ -22,6 +22,7 @@ import { validateOpenDipa } from './dipa.input';
 export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise<BudgetRevision> {
   const input = validateOpenDipa(raw);
   assertCanWrite(ctx.caller, input.unit);
+  const provenance = provenanceOfWrite(ctx.caller, input.provenance);
   return ctx.db.transaction(async ({ manager: m }) => {
     // The satker row is locked first, so a second opening of the same DIPA waits and then sees the
     // first one (and a transfer closing the satker cannot slip between the check and the insert).
@@ -72,7 +73,7 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
         `account(s) ${unknown.join(', ')} are not in the chart of accounts (bagan akun standar)`,
       );
 
-    const dipa = m.create(DipaEntity, { satkerCode: input.satkerCode, year: input.year });
+    const dipa = m.create(DipaEntity, { satkerCode: input.satkerCode, year: input.year, provenance });
     await m.insert(DipaEntity, dipa);
     const revision = m.create(RevisionEntity, {
       dipaId: dipa.id,
@@ -80,6 +81,7 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
       authority: input.authority,
       date: input.date,
       description: input.description,
+      provenance,
     });
     await m.insert(RevisionEntity, revision);
     const { outputIds, lineIds } = await writeDipaStructure(m, dipa.id, {
@@ -90,6 +92,7 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
         componentName: l.componentName ?? null,
         account: l.accountCode,
         goal: l.goalCode ?? null,
+        provenance,
       })),
     });
     const outputs = input.programmes.flatMap((p) => p.activities.flatMap((a) => a.outputs));
@@ -100,6 +103,7 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
           outputId: outputIds.get(o.code)!,
           revisionId: revision.id,
           volumeTarget: o.volumeTarget,
+          provenance,
         })),
       );
     await m.insert(
@@ -109,6 +113,7 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
         lineId: lineIds[i],
         ceilingChange: l.ceiling,
         blockedChange: l.blocked ?? 0,
+        provenance,
       })),
     );
     await applyBudgetStatsDeltas(

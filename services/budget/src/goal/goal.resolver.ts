@@ -1,6 +1,6 @@
-import { RequestContext, unavailableNote } from '@kesos/infra';
+import { ProvenanceSummary, RequestContext, unavailableNote } from '@kesos/infra';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { goalBudgetAbsorption } from './goal.service';
+import { goalBudgetAbsorption, goalBudgetEvidence } from './goal.service';
 import { Goal } from './goal.type';
 
 @Resolver(() => Goal)
@@ -13,5 +13,15 @@ export class GoalResolver {
   })
   async budgetAbsorption(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<number | null> {
     return goalBudgetAbsorption(ctx, goal);
+  }
+
+  @FieldResolver(() => ProvenanceSummary, {
+    nullable: true,
+    description:
+      'The revision changes and spending transactions behind budgetAbsorption, counted by provenance (asal data); null where the goal has no budget lines of its own.' +
+      unavailableNote('budget'),
+  })
+  async budgetAbsorptionEvidence(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<ProvenanceSummary | null> {
+    return goalBudgetEvidence(ctx, goal);
   }
 }

@@ -1,3 +1,4 @@
+import { PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A programme (program) in a DIPA, e.g. 027.DN Program Perlindungan Sosial. */
@@ -89,6 +90,9 @@ export class OutputTargetEntity {
 
   @Column({ type: 'int' })
   volumeTarget!: number;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /**
@@ -122,4 +126,8 @@ export class BudgetLineEntity {
   @Index('ix_line_goal')
   @Column({ type: 'varchar', length: 10, nullable: true })
   goalCode!: string | null;
+
+  /** RECONSTRUCTED where the report gives only the totals the lines split. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

@@ -1,4 +1,4 @@
-import { lockedForUpdate } from '@kesos/infra';
+import { lockedForUpdate, Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { RealizationEntity } from '../realization/realization.entity';
 import { LineChangeEntity } from '../revision/revision.entity';
@@ -23,6 +23,8 @@ export interface DipaStructure {
     componentName: string | null;
     account: string;
     goal: string | null;
+    /** OPERATIONAL when left out. */
+    provenance?: Provenance;
   }[];
 }
 
@@ -84,6 +86,7 @@ export async function insertLines(
       componentName: l.componentName,
       accountCode: l.account,
       goalCode: l.goal,
+      provenance: l.provenance ?? Provenance.OPERATIONAL,
     });
     await m.insert(BudgetLineEntity, line);
     lineIds.push(line.id);

@@ -1,8 +1,12 @@
-import { RupiahScalar } from '@kesos/infra';
+import { Provenance, ProvenanceSummary, RupiahScalar } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ExpenseType } from '../account/account.type';
 
 const RATE = 'rounded half-up to 2 decimals; null when the ceiling is 0';
+
+/** What every budget figure's `evidence` is. */
+export const EVIDENCE =
+  'The revision changes (ceiling) and spending transactions (realisation) the figures are summed from, counted by provenance (asal data); RECONSTRUCTED records make a figure a reconstruction of the printed total, not evidence for it';
 
 @ObjectType({
   description: 'A budget line: one account (akun) under a component of an output, with its current figures',
@@ -54,6 +58,15 @@ export class BudgetLine {
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) in percent, ${RATE}` })
   absorptionRate!: number | null;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the line comes from (asal data): RECONSTRUCTED where the report gives only the totals the lines split',
+  })
+  provenance!: Provenance;
+
+  @Field(() => ProvenanceSummary, { description: EVIDENCE })
+  evidence!: ProvenanceSummary;
 }
 
 @ObjectType({
@@ -89,9 +102,18 @@ export class BudgetOutput {
   @Field(() => Int, { description: 'Realised volume (realisasi volume) counted from training events (e.g. graduates)' })
   realizedVolume!: number;
 
+  @Field(() => ProvenanceSummary, {
+    description:
+      'The volume entries (one per graduate, from training events) the realised volume counts, by provenance (asal data)',
+  })
+  realizedVolumeEvidence!: ProvenanceSummary;
+
   @Field(() => RupiahScalar, { description: "Budget ceiling (pagu) of the output's lines in whole rupiah" })
   ceiling!: number;
 
   @Field(() => RupiahScalar, { description: "Realised spending (realisasi) on the output's lines in whole rupiah" })
   realized!: number;
+
+  @Field(() => ProvenanceSummary, { description: EVIDENCE })
+  evidence!: ProvenanceSummary;
 }

@@ -1,4 +1,5 @@
 import { OutputVolumeRecords1796400000000 } from './1796400000000-OutputVolumeRecords';
+import { Provenance1796221396592 } from './1796221396592-Provenance';
 import { BudgetStatsRollup1796209110344 } from './1796209110344-BudgetStatsRollup';
 import { IkpaComponentScores1796013822381 } from './1796013822381-IkpaComponentScores';
 import { Initial1795841416135 } from './1795841416135-Initial';
@@ -7,5 +8,6 @@ export const budgetMigrations = [
   Initial1795841416135,
   IkpaComponentScores1796013822381,
   BudgetStatsRollup1796209110344,
+  Provenance1796221396592,
   OutputVolumeRecords1796400000000,
 ];

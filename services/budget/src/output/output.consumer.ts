@@ -1,4 +1,4 @@
-import { consumerOf, type ContractEvent, enrollmentGraduatedV1, type Payload } from '@kesos/infra';
+import { consumerOf, type ContractEvent, enrollmentGraduatedV1, type Payload, provenanceOfEvent } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { OutputEntity } from '../line/line.entity';
 import { SatkerEntity } from '../satker/satker.entity';
@@ -19,6 +19,7 @@ export async function applyGraduation(
 ): Promise<void> {
   const data = event.data;
   if (!data.budgetOutputCode) return;
+  const provenance = provenanceOfEvent(data.provenance);
   const outputs: { id: number | string; closedOn: string | null; dipaId: number | string }[] = await manager
     .createQueryBuilder(OutputEntity, 'o')
     .innerJoin(DipaEntity, 'd', 'd.id = o.dipaId')
@@ -42,6 +43,7 @@ export async function applyGraduation(
     enrollmentId,
     sourceEventId: event.id,
     quantity: 1,
+    provenance,
   });
 }
 

@@ -1,3 +1,4 @@
+import { PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One unit of realised output volume (e.g. one PPM graduate), from the training event that reported it. */
@@ -19,6 +20,10 @@ export class OutputVolumeEntryEntity {
 
   @Column({ type: 'int', default: 1 })
   quantity!: number;
+
+  /** The provenance of the event that reported it. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 
   @CreateDateColumn()
   recordedAt!: Date;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { rupiah } from '@kesos/infra';
+import { rupiah, PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 
 /**
  * A spending transaction (realisasi) on a budget line. Append-only: a mistake is corrected by a
@@ -30,6 +30,10 @@ export class RealizationEntity {
   @Index('ux_realization_reverses', { unique: true })
   @Column({ type: 'int', nullable: true })
   reversesId!: number | null;
+
+  /** RECONSTRUCTED for the seeded monthly split of a reported annual total. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 
   @CreateDateColumn()
   recordedAt!: Date;

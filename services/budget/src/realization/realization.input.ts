@@ -1,4 +1,4 @@
-import { BadInputError, RupiahScalar } from '@kesos/infra';
+import { BadInputError, Provenance, RupiahScalar } from '@kesos/infra';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { validDate, wholeRupiah } from '../revision/revision.input';
 
@@ -33,6 +33,13 @@ export class RecordRealizationInput {
 
   @Field(() => String, { nullable: true, description: 'What was paid for' })
   description?: string | null;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the transaction comes from (asal data); OPERATIONAL when left out, another only from an admin loading data',
+  })
+  provenance?: Provenance | null;
 }
 
 @InputType({ description: 'A correction: a reversing entry that cancels an earlier transaction in full' })

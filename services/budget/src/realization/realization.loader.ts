@@ -1,5 +1,5 @@
 import type { RequestContext } from '@kesos/infra';
-import { groupByKeys, rawNumber } from '@kesos/infra';
+import { addProvenanceCount as addCount, groupByKeys, type ProvenanceCounts, rawNumber, rawText } from '@kesos/infra';
 import type { DataSource } from 'typeorm';
 import { BudgetLineEntity } from '../line/line.entity';
 import { RealizationEntity } from './realization.entity';
@@ -24,15 +24,27 @@ export const realizationByDipaDate = (ctx: RequestContext) =>
     return groupByKeys(ids, rows, (r) => r.dipaId);
   });
 
-/** The amount realised so far on each line of the given DIPAs, by line id. */
-export async function realizedByLine(ds: DataSource, dipaIds: number[]): Promise<Map<number, number>> {
+/** The amount realised so far on each line of the given DIPAs, with its transactions counted by provenance, by line id. */
+export async function realizedByLine(
+  ds: DataSource,
+  dipaIds: number[],
+): Promise<Map<number, { realized: number; records: ProvenanceCounts }>> {
   const realizedSums: Record<string, unknown>[] = await ds
     .getRepository(RealizationEntity)
     .createQueryBuilder('r')
     .innerJoin(BudgetLineEntity, 'l', 'l.id = r.lineId')
-    .select(['r.lineId AS lineId', 'SUM(r.amount) AS realized'])
+    .select(['r.lineId AS lineId', 'r.provenance AS provenance', 'SUM(r.amount) AS realized', 'COUNT(*) AS records'])
     .where('l.dipaId IN (:...ids)', { ids: dipaIds })
     .groupBy('r.lineId')
+    .addGroupBy('r.provenance')
     .getRawMany();
-  return new Map(realizedSums.map((r) => [rawNumber(r.lineId), rawNumber(r.realized)]));
+  const byLine = new Map<number, { realized: number; records: ProvenanceCounts }>();
+  for (const r of realizedSums) {
+    const lineId = rawNumber(r.lineId);
+    const sums = byLine.get(lineId) ?? { realized: 0, records: {} };
+    sums.realized += rawNumber(r.realized);
+    addCount(sums.records, rawText(r.provenance), rawNumber(r.records));
+    byLine.set(lineId, sums);
+  }
+  return byLine;
 }

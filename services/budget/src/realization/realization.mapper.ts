@@ -11,7 +11,7 @@ export interface RealizationPlace {
 /** The fields of a transaction row the API shows (a list reads them without the recording time). */
 export type RealizationRow = Pick<
   RealizationEntity,
-  'id' | 'lineId' | 'date' | 'amount' | 'documentNumber' | 'description' | 'reversesId'
+  'id' | 'lineId' | 'date' | 'amount' | 'documentNumber' | 'description' | 'reversesId' | 'provenance'
 >;
 
 export function toRealization(r: RealizationRow, place: RealizationPlace): Realization {
@@ -26,5 +26,6 @@ export function toRealization(r: RealizationRow, place: RealizationPlace): Reali
     documentNumber: r.documentNumber,
     description: r.description,
     reversesId: r.reversesId,
+    provenance: r.provenance,
   };
 }

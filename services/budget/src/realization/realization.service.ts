@@ -5,6 +5,8 @@ import {
   BadInputError,
   NotFoundError,
   pageWindow,
+  Provenance,
+  provenanceOfWrite,
   rawNumber,
   rawText,
   realizationRecordedV1,
@@ -36,6 +38,7 @@ const rp = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
  */
 export async function recordRealization(ctx: RequestContext, raw: RecordRealizationInput): Promise<Realization> {
   const input = validateRealization(raw);
+  const provenance = provenanceOfWrite(ctx.caller, input.provenance);
   return ctx.db.transaction(async (tx) => {
     const m = tx.manager;
     const { dipa, satker } = await lockDipa(m, input.satkerCode, input.year);
@@ -102,6 +105,7 @@ export async function recordRealization(ctx: RequestContext, raw: RecordRealizat
       documentNumber: input.documentNumber,
       description: input.description ?? null,
       reversesId: null,
+      provenance,
     });
     await m.insert(RealizationEntity, row);
     await applyBudgetStatsDeltas(m, [{ lineId: line.id, month: monthOf(row.date), ceiling: 0, realized: row.amount }]);
@@ -115,6 +119,7 @@ export async function recordRealization(ctx: RequestContext, raw: RecordRealizat
         amount: row.amount,
         date: row.date,
         documentNumber: row.documentNumber,
+        provenance,
       }),
     );
     return toRealization(row, { satkerCode: satker.code, year: dipa.year, accountCode: line.accountCode });
@@ -168,6 +173,8 @@ export async function reverseRealization(ctx: RequestContext, input: ReverseReal
       documentNumber,
       description: reason,
       reversesId: id,
+      // A correction is entered at work, whatever the provenance of the record it cancels.
+      provenance: Provenance.OPERATIONAL,
     });
     await m.insert(RealizationEntity, row);
     await applyBudgetStatsDeltas(m, [{ lineId: line.id, month: monthOf(date), ceiling: 0, realized: row.amount }]);
@@ -182,6 +189,7 @@ export async function reverseRealization(ctx: RequestContext, input: ReverseReal
         date,
         documentNumber,
         reversesTransactionId: id,
+        provenance: row.provenance,
       }),
     );
     return toRealization(row, { satkerCode: satker.code, year: dipa.year, accountCode: line.accountCode });
@@ -213,6 +221,7 @@ function listedRow(r: Record<string, unknown>): RealizationRow & { accountCode: 
     documentNumber: String(r.documentNumber),
     description: r.description === null ? null : rawText(r.description),
     reversesId: r.reversesId === null ? null : rawNumber(r.reversesId),
+    provenance: rawText(r.provenance) as Provenance,
   };
 }
 
@@ -252,6 +261,7 @@ export async function listRealizations(
       'r.documentNumber AS documentNumber',
       'r.description AS description',
       'r.reversesId AS reversesId',
+      'r.provenance AS provenance',
     ])
     .andWhere('r.id > :afterId', { afterId: window.afterId })
     .orderBy('r.id', 'ASC')

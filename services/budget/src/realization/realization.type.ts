@@ -1,4 +1,4 @@
-import { type Connection, connectionType, RupiahScalar } from '@kesos/infra';
+import { type Connection, connectionType, Provenance, RupiahScalar } from '@kesos/infra';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A spending transaction (realisasi) on a budget line; corrections are reversing entries' })
@@ -32,6 +32,12 @@ export class Realization {
 
   @Field(() => ID, { nullable: true, description: 'For a reversing entry: the transaction it cancels' })
   reversesId!: number | null;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the transaction comes from (asal data): RECONSTRUCTED for the monthly split of an annual total the report prints, OPERATIONAL when recorded at work',
+  })
+  provenance!: Provenance;
 }
 
 /** Transactions of a DIPA in id order, a page at a time; `items` and `nextCursor` stay for older clients. */

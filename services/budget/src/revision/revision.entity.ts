@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { rupiah } from '@kesos/infra';
+import { rupiah, PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 
 /** A DIPA state: number 0 is the initial DIPA, then revisions 1, 2, ... Never edited once recorded. */
 @Entity('budget_revision')
@@ -24,6 +24,9 @@ export class RevisionEntity {
   @Column({ type: 'varchar', length: 1000 })
   description!: string;
 
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
+
   @CreateDateColumn()
   recordedAt!: Date;
 }
@@ -47,4 +50,7 @@ export class LineChangeEntity {
 
   @Column({ type: 'bigint', transformer: rupiah, default: 0 })
   blockedChange!: number;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

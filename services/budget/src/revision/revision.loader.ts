@@ -1,5 +1,5 @@
 import type { RequestContext } from '@kesos/infra';
-import { groupByKeys, rawNumber } from '@kesos/infra';
+import { addProvenanceCount as addCount, groupByKeys, type ProvenanceCounts, rawNumber, rawText } from '@kesos/infra';
 import { In, type DataSource } from 'typeorm';
 import { BudgetLineEntity } from '../line/line.entity';
 import { LineChangeEntity, RevisionEntity } from './revision.entity';
@@ -45,20 +45,34 @@ export const changesByRevision = (ctx: RequestContext) =>
     ).map((list) => list.map(toLineChange)),
   );
 
-/** The ceiling and blocked amount of each line of the given DIPAs, summed over its changes, by line id. */
+/** The ceiling and blocked amount of each line of the given DIPAs, summed over its changes, with the changes counted by provenance. */
 export async function ceilingChangesByLine(
   ds: DataSource,
   dipaIds: number[],
-): Promise<Map<number, { ceiling: number; blocked: number }>> {
+): Promise<Map<number, { ceiling: number; blocked: number; records: ProvenanceCounts }>> {
   const changeSums: Record<string, unknown>[] = await ds
     .getRepository(LineChangeEntity)
     .createQueryBuilder('c')
     .innerJoin(BudgetLineEntity, 'l', 'l.id = c.lineId')
-    .select(['c.lineId AS lineId', 'SUM(c.ceilingChange) AS ceiling', 'SUM(c.blockedChange) AS blocked'])
+    .select([
+      'c.lineId AS lineId',
+      'c.provenance AS provenance',
+      'SUM(c.ceilingChange) AS ceiling',
+      'SUM(c.blockedChange) AS blocked',
+      'COUNT(*) AS records',
+    ])
     .where('l.dipaId IN (:...ids)', { ids: dipaIds })
     .groupBy('c.lineId')
+    .addGroupBy('c.provenance')
     .getRawMany();
-  return new Map(
-    changeSums.map((c) => [rawNumber(c.lineId), { ceiling: rawNumber(c.ceiling), blocked: rawNumber(c.blocked) }]),
-  );
+  const byLine = new Map<number, { ceiling: number; blocked: number; records: ProvenanceCounts }>();
+  for (const c of changeSums) {
+    const lineId = rawNumber(c.lineId);
+    const sums = byLine.get(lineId) ?? { ceiling: 0, blocked: 0, records: {} };
+    sums.ceiling += rawNumber(c.ceiling);
+    sums.blocked += rawNumber(c.blocked);
+    addCount(sums.records, rawText(c.provenance), rawNumber(c.records));
+    byLine.set(lineId, sums);
+  }
+  return byLine;
 }

@@ -20,9 +20,10 @@ export function toBudgetRevision(
     description: r.description,
     ceilingAfter: figures.ceilingAfter,
     ceilingChange: figures.ceilingChange,
+    provenance: r.provenance,
   };
 }
 
 export function toLineChange(c: LineChangeEntity): LineChange {
-  return { lineId: c.lineId, ceilingChange: c.ceilingChange, blockedChange: c.blockedChange };
+  return { lineId: c.lineId, ceilingChange: c.ceilingChange, blockedChange: c.blockedChange, provenance: c.provenance };
 }

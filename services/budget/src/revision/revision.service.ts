@@ -1,5 +1,5 @@
 import type { Caller, RequestContext } from '@kesos/infra';
-import { assertCanWrite, BadInputError } from '@kesos/infra';
+import { assertCanWrite, BadInputError, Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { AccountEntity } from '../account/account.entity';
@@ -124,6 +124,7 @@ export async function appendRevision(
     authority: input.authority,
     date: input.date,
     description: input.description,
+    provenance: Provenance.OPERATIONAL,
   });
   await manager.insert(RevisionEntity, revision);
   const rollup: BudgetStatsDelta[] = input.changes.map((c) => ({
@@ -140,6 +141,7 @@ export async function appendRevision(
         lineId: Number(c.lineId),
         ceilingChange: c.ceilingChange,
         blockedChange: c.blockedChange ?? 0,
+        provenance: Provenance.OPERATIONAL,
       })),
     );
   }
@@ -163,6 +165,7 @@ export async function appendRevision(
         lineId: ids[i],
         ceilingChange: l.ceiling,
         blockedChange: l.blocked ?? 0,
+        provenance: Provenance.OPERATIONAL,
       })),
     );
     rollup.push(...newLines.map((l, i) => ({ lineId: ids[i], month: 0, ceiling: l.ceiling, realized: 0 })));
@@ -175,6 +178,7 @@ export async function appendRevision(
         outputId: outputs.find((o) => o.code === t.outputCode)!.id,
         revisionId: revision.id,
         volumeTarget: t.volumeTarget,
+        provenance: Provenance.OPERATIONAL,
       })),
     );
   }

@@ -1,4 +1,4 @@
-import { RupiahScalar } from '@kesos/infra';
+import { Provenance, RupiahScalar } from '@kesos/infra';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum RevisionAuthority {
@@ -29,6 +29,12 @@ export class LineChange {
     description: 'Change of the blocked amount (blokir) in whole rupiah; negative when unblocked (buka blokir)',
   })
   blockedChange!: number;
+
+  @Field(() => Provenance, {
+    description:
+      "Where the change comes from (asal data): RECONSTRUCTED where a line's share of a revision the report gives only in total was made up",
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({
@@ -50,6 +56,12 @@ export class BudgetRevision {
 
   @Field({ description: 'Reason for the revision (alasan revisi)' })
   description!: string;
+
+  @Field(() => Provenance, {
+    description:
+      'Where the revision record comes from (asal data): REPORTED when the report lists it, RECONSTRUCTED when made to reach a printed ceiling',
+  })
+  provenance!: Provenance;
 
   @Field(() => RupiahScalar, {
     description:
@@ -108,4 +120,7 @@ export class BudgetTransfer {
 
   @Field({ description: 'What was moved and why' })
   description!: string;
+
+  @Field(() => Provenance, { description: 'Where the transfer record comes from (asal data)' })
+  provenance!: Provenance;
 }

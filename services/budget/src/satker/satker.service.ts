@@ -1,4 +1,4 @@
-import { percentage } from '@kesos/infra';
+import { percentage, type ProvenanceSummary, summarizeProvenance, sumProvenanceCounts } from '@kesos/infra';
 import { EXPENSE_TYPES } from '../account/account.type';
 import type { BudgetLine, BudgetOutput } from '../line/line.type';
 import type { DipaFigures, DipaRow, LineFigure } from '../dipa/dipa.loader';
@@ -15,6 +15,8 @@ export interface Totals {
   ceiling: number;
   realized: number;
   absorptionRate: number | null;
+  /** The revision changes and transactions the figures sum, by provenance. */
+  evidence: ProvenanceSummary;
 }
 
 export function totals(lines: LineFigure[]): Totals {
@@ -24,7 +26,12 @@ export function totals(lines: LineFigure[]): Totals {
     ceiling += l.ceiling;
     realized += l.realized;
   }
-  return { ceiling, realized, absorptionRate: percentage(realized, ceiling) };
+  return {
+    ceiling,
+    realized,
+    absorptionRate: percentage(realized, ceiling),
+    evidence: summarizeProvenance(sumProvenanceCounts(lines.map((l) => l.records))),
+  };
 }
 
 export const byExpenseType = (lines: LineFigure[]): ExpenseTypeFigure[] =>
@@ -71,6 +78,8 @@ export function budgetLines(fig: DipaFigures): BudgetLine[] {
       blocked: l.blocked,
       realized: l.realized,
       absorptionRate: percentage(l.realized, l.ceiling),
+      provenance: l.line.provenance,
+      evidence: summarizeProvenance(l.records),
     };
   });
 }
@@ -79,6 +88,7 @@ export function budgetOutputs(fig: DipaFigures): BudgetOutput[] {
   const activities = new Map(fig.activities.map((a) => [a.id, a]));
   return fig.outputs.map((o) => {
     const t = totals(fig.lines.filter((l) => l.line.outputId === o.id));
+    const volume = fig.realizedVolumes.get(o.id);
     return {
       code: o.code,
       name: o.name,
@@ -87,9 +97,11 @@ export function budgetOutputs(fig: DipaFigures): BudgetOutput[] {
       activityCode: activities.get(o.activityId)?.code ?? '',
       volumeUnit: o.volumeUnit,
       volumeTarget: fig.volumeTargets.get(o.id) ?? null,
-      realizedVolume: fig.realizedVolumes.get(o.id) ?? 0,
+      realizedVolume: volume?.volume ?? 0,
+      realizedVolumeEvidence: summarizeProvenance(volume?.records ?? {}),
       ceiling: t.ceiling,
       realized: t.realized,
+      evidence: t.evidence,
     };
   });
 }
@@ -107,6 +119,7 @@ export function satkerBudget(row: DipaRow, fig: DipaFigures): SatkerBudget {
     blocked: fig.lines.reduce((s, l) => s + l.blocked, 0),
     realized: t.realized,
     absorptionRate: t.absorptionRate,
+    evidence: t.evidence,
     byExpenseType: byExpenseType(fig.lines),
     byProgramme: byProgramme(fig),
     byGoal: byGoal(fig.lines),

@@ -1,7 +1,7 @@
-import { RupiahScalar } from '@kesos/infra';
+import { ProvenanceSummary, RupiahScalar } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ExpenseType } from '../account/account.type';
-import { BudgetLine, BudgetOutput } from '../line/line.type';
+import { BudgetLine, BudgetOutput, EVIDENCE } from '../line/line.type';
 
 const RATE = 'rounded half-up to 2 decimals; null when the ceiling is 0';
 
@@ -23,6 +23,9 @@ export class ExpenseTypeFigure {
     description: `Absorption rate (penyerapan) = realized / ceiling x 100, ${RATE}`,
   })
   absorptionRate!: number | null;
+
+  @Field(() => ProvenanceSummary, { description: EVIDENCE })
+  evidence!: ProvenanceSummary;
 }
 
 @ObjectType({ description: 'Ceiling and realisation of an activity (kegiatan)' })
@@ -47,6 +50,9 @@ export class ActivityFigure {
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) in percent, ${RATE}` })
   absorptionRate!: number | null;
+
+  @Field(() => ProvenanceSummary, { description: EVIDENCE })
+  evidence!: ProvenanceSummary;
 }
 
 @ObjectType({ description: 'Ceiling and realisation of a programme (program) with its activities' })
@@ -65,6 +71,9 @@ export class ProgrammeFigure {
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) in percent, ${RATE}` })
   absorptionRate!: number | null;
+
+  @Field(() => ProvenanceSummary, { description: EVIDENCE })
+  evidence!: ProvenanceSummary;
 
   @Field(() => [ActivityFigure], { description: 'Activities (kegiatan) of the programme, by code' })
   activities!: ActivityFigure[];
@@ -101,6 +110,9 @@ export class GoalFigure {
 
   @Field(() => Float, { nullable: true, description: `Absorption rate (penyerapan) in percent, ${RATE}` })
   absorptionRate!: number | null;
+
+  @Field(() => ProvenanceSummary, { description: EVIDENCE })
+  evidence!: ProvenanceSummary;
 }
 
 @ObjectType({ description: "One satker's DIPA for a fiscal year: ceiling, realisation and revision history" })
@@ -146,6 +158,9 @@ export class SatkerBudget {
     description: `Absorption rate (penyerapan) = realized / ceiling x 100, ${RATE}`,
   })
   absorptionRate!: number | null;
+
+  @Field(() => ProvenanceSummary, { description: EVIDENCE })
+  evidence!: ProvenanceSummary;
 
   @Field(() => [ExpenseTypeFigure], {
     description: 'Ceiling and realisation per expense type; always PERSONNEL, GOODS, CAPITAL in that order',

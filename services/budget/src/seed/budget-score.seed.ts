@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { IkpaComponentEntity } from '../budget-score/budget-score.entity';
 import { saveBudgetPerformance } from '../budget-score/budget-score.service';
@@ -33,6 +34,7 @@ export async function seedPadangPerformance(m: EntityManager): Promise<void> {
     ikpaScore: null,
     publishedScore: 94.1,
     note: 'Report gives only the combined score (NKA 94.1)',
+    provenance: Provenance.REPORTED,
   });
   // Written to the outbox like any later recording, so the performance service derives SK5.2 from the event.
   await saveBudgetPerformance(m, {
@@ -42,5 +44,6 @@ export async function seedPadangPerformance(m: EntityManager): Promise<void> {
     ikpaScore: 92.82,
     publishedScore: 92.94,
     note: 'SMART and IKPA as published; the report prints 92.94 after truncating 37.128 to 37.12',
+    provenance: Provenance.REPORTED,
   });
 }

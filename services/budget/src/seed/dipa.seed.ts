@@ -1,3 +1,4 @@
+import type { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { OutputTargetEntity } from '../line/line.entity';
 import { writeDipaStructure } from '../line/line.service';
@@ -36,7 +37,7 @@ export interface LineSpec {
   changes: number[];
   /** Blocked amount (blokir) change per revision number. */
   blocked?: Record<number, number>;
-  /** Realised total for the year; split into synthetic monthly transactions. */
+  /** Realised total for the year; split into monthly transactions made to add up to it. */
   realized: number;
 }
 export interface SpendingSchedule {
@@ -47,10 +48,19 @@ export interface SpendingSchedule {
   /** Weights of goods and capital spending per date (activities concentrate late in the year). */
   other: number[];
 }
+/** Where each kind of a DIPA's seeded records comes from; a line's revision changes share the line's. */
+export interface DipaProvenance {
+  dipa: Provenance;
+  lines: Provenance;
+  targets: Provenance;
+  /** The transactions that split each line's annual realisation over the months. */
+  spending: Provenance;
+}
 export interface DipaSpec {
   satkerCode: string;
   year: number;
-  revisions: { authority: 'DJA' | 'DJPB'; date: string; description: string }[];
+  revisions: { authority: 'DJA' | 'DJPB'; date: string; description: string; provenance: Provenance }[];
+  provenance: DipaProvenance;
   programmes: ProgrammeSpec[];
   lines: LineSpec[];
   schedule: SpendingSchedule;
@@ -91,7 +101,7 @@ export async function seedDipa(
   spec: DipaSpec,
   documentSeq: { next: number },
 ): Promise<Map<number, number>> {
-  const dipa = m.create(DipaEntity, { satkerCode: spec.satkerCode, year: spec.year });
+  const dipa = m.create(DipaEntity, { satkerCode: spec.satkerCode, year: spec.year, provenance: spec.provenance.dipa });
   await m.insert(DipaEntity, dipa);
 
   const revisionIds = new Map<number, number>();
@@ -101,7 +111,10 @@ export async function seedDipa(
     revisionIds.set(number, row.id);
   }
 
-  const { outputIds, lineIds } = await writeDipaStructure(m, dipa.id, spec);
+  const { outputIds, lineIds } = await writeDipaStructure(m, dipa.id, {
+    programmes: spec.programmes,
+    lines: spec.lines.map((l) => ({ ...l, provenance: spec.provenance.lines })),
+  });
   const targets = spec.programmes
     .flatMap((p) => p.activities.flatMap((a) => a.outputs))
     .flatMap((o) =>
@@ -109,6 +122,7 @@ export async function seedDipa(
         outputId: outputIds.get(o.code)!,
         revisionId: revisionIds.get(Number(n))!,
         volumeTarget,
+        provenance: spec.provenance.targets,
       })),
     );
   if (targets.length) await m.insert(OutputTargetEntity, targets);
@@ -121,7 +135,13 @@ export async function seedDipa(
       const ceilingChange = l.changes[n] ?? 0;
       const blockedChange = l.blocked?.[n] ?? 0;
       if (ceilingChange || blockedChange || n === 0)
-        changes.push({ revisionId: revisionIds.get(n)!, lineId, ceilingChange, blockedChange });
+        changes.push({
+          revisionId: revisionIds.get(n)!,
+          lineId,
+          ceilingChange,
+          blockedChange,
+          provenance: spec.provenance.lines,
+        });
     });
     const availableOn = (date: string) =>
       spec.revisions.reduce((s, r, n) => (r.date <= date ? s + (l.changes[n] ?? 0) - (l.blocked?.[n] ?? 0) : s), 0);
@@ -132,8 +152,9 @@ export async function seedDipa(
         date: t.date,
         amount: t.amount,
         documentNumber: `SP2D-SINTETIS-${spec.satkerCode}-${spec.year}-${String(documentSeq.next++).padStart(5, '0')}`,
-        description: 'Synthetic monthly split of the reported annual realisation',
+        description: 'Reconstructed monthly split of the reported annual realisation',
         reversesId: null,
+        provenance: spec.provenance.spending,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { TransferEntity } from '../transfer/transfer.entity';
 import { SatkerEntity } from '../satker/satker.entity';
@@ -40,8 +41,14 @@ import { seedDipa } from './dipa.seed';
  *   the cut (11,259,910,000) is not explained by the report. The split by expense type is not in
  *   the report either: it is plausible, not reported.
  *
- * Realisation is seeded as transactions: a synthetic monthly split of each line's annual total
- * (the report gives annual totals only), with synthetic document numbers.
+ * Realisation is seeded as transactions: a monthly split of each line's annual total made to add
+ * up to it (the report gives annual totals only), with made-up document numbers.
+ *
+ * Provenance of the records (issue 12): the DIPAs, 690552's eight revisions, 369283's initial
+ * DIPA, the RKT volume targets and both transfers are REPORTED; every budget line and its
+ * revision changes (the line-level split of the report's totals), 369283's closing revision and
+ * every spending transaction (the monthly split) are RECONSTRUCTED: they add up to the printed
+ * totals by construction, so a total derived from them is not evidence for the printed one.
  */
 
 export const PADANG = 'BBPPKS-PADANG';
@@ -63,7 +70,7 @@ const SATKERS: SatkerEntity[] = [
   },
 ];
 
-const NEW_SATKER_REVISIONS: DipaSpec['revisions'] = [
+const NEW_SATKER_REVISIONS: Omit<DipaSpec['revisions'][number], 'provenance'>[] = [
   {
     authority: 'DJA',
     date: '2022-09-10',
@@ -574,14 +581,22 @@ const OLD_SATKER_2022: DipaSpec = {
       date: '2022-01-03',
       description:
         'Initial DIPA 2022 of the old organisation (OTK lama), total ceiling Rp 27,531,508,000 (date reconstructed: the report gives no revision history for 369283)',
+      provenance: Provenance.REPORTED,
     },
     {
       authority: 'DJA',
       date: '2022-09-10',
       description:
         'Closing revision (reconstructed): satker 369283 closed following Surat Menteri Keuangan S-145/AG/AG.4/2022 of 22 April 2022; its ceiling is cut to Rp 8,721,102,000 and the unrealised Rp 7,550,496,000 moves to satker 690552 (OTK baru)',
+      provenance: Provenance.RECONSTRUCTED,
     },
   ],
+  provenance: {
+    dipa: Provenance.REPORTED,
+    lines: Provenance.RECONSTRUCTED,
+    targets: Provenance.REPORTED,
+    spending: Provenance.RECONSTRUCTED,
+  },
   programmes: [],
   lines: [
     {
@@ -631,7 +646,13 @@ const OLD_SATKER_2022: DipaSpec = {
 const NEW_SATKER_2022: DipaSpec = {
   satkerCode: '690552',
   year: 2022,
-  revisions: NEW_SATKER_REVISIONS,
+  revisions: NEW_SATKER_REVISIONS.map((r) => ({ ...r, provenance: Provenance.REPORTED })),
+  provenance: {
+    dipa: Provenance.REPORTED,
+    lines: Provenance.RECONSTRUCTED,
+    targets: Provenance.REPORTED,
+    spending: Provenance.RECONSTRUCTED,
+  },
   programmes: NEW_SATKER_PROGRAMMES,
   lines: NEW_SATKER_LINES,
   schedule: {
@@ -659,6 +680,7 @@ export async function seedPadang2022(m: EntityManager, documentSeq: { next: numb
       reference: 'Surat Menteri Keuangan S-145/AG/AG.4/2022 tanggal 22 April 2022',
       description:
         'Unrealised budget of the closed old-organisation satker (OTK lama) moved to the new satker (OTK baru)',
+      provenance: Provenance.REPORTED,
     },
     {
       year: 2022,
@@ -673,6 +695,7 @@ export async function seedPadang2022(m: EntityManager, documentSeq: { next: numb
       reference: null,
       description:
         'Budget delegated (pelimpahan anggaran) from BBPPKS Yogyakarta for 180 more Pelatihan Pemberdayaan Masyarakat participants; the giving satker code is not in the report',
+      provenance: Provenance.REPORTED,
     },
   ]);
 }

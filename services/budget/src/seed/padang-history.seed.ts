@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import type { DipaSpec } from './dipa.seed';
 import { seedDipa } from './dipa.seed';
@@ -7,7 +8,9 @@ import { seedDipa } from './dipa.seed';
  * report's table "Matrik Perbandingan Kerangka Keuangan Anggaran dan Realisasi 2018-2022".
  * The report gives one final ceiling per expense type and no revision history or account detail,
  * so each year is recorded as one DIPA state (number 0, dated 1 January: reconstructed) with one
- * summary line per expense type (accounts 51/52/53), and the realisation as a synthetic monthly split.
+ * summary line per expense type (accounts 51/52/53), and the realisation as a monthly split.
+ * Provenance: the DIPA and its summary lines with their ceilings are REPORTED (the table gives
+ * them); the dated DIPA state and the monthly transactions are RECONSTRUCTED.
  */
 const HISTORY: [number, [number, number], [number, number], [number, number]][] = [
   // year, [PERSONNEL ceiling, realised], [GOODS ...], [CAPITAL ...]
@@ -38,8 +41,15 @@ export async function seedPadangHistory(m: EntityManager, documentSeq: { next: n
           authority: 'DJA',
           date: `${year}-01-01`,
           description: `DIPA ${year} as finally reported (final ceiling per expense type; the report gives no revision history for this year, so the date is reconstructed)`,
+          provenance: Provenance.RECONSTRUCTED,
         },
       ],
+      provenance: {
+        dipa: Provenance.REPORTED,
+        lines: Provenance.REPORTED,
+        targets: Provenance.REPORTED,
+        spending: Provenance.RECONSTRUCTED,
+      },
       programmes: [],
       lines: [line('51', personnel), line('52', goods), line('53', capital)],
       schedule: {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { rupiah } from '@kesos/infra';
+import { rupiah, PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 
 /**
  * Budget moved between satkers (e.g. the unspent budget of a closed satker, or a delegation
@@ -44,4 +44,7 @@ export class TransferEntity {
 
   @Column({ type: 'varchar', length: 500 })
   description!: string;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

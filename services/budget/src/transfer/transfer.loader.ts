@@ -1,4 +1,4 @@
-import { rawNumber, rawTextOrNull } from '@kesos/infra';
+import { type Provenance, rawNumber, rawTextOrNull } from '@kesos/infra';
 import type { RequestContext } from '@kesos/infra';
 import { RevisionEntity } from '../revision/revision.entity';
 import type { BudgetTransfer } from '../revision/revision.type';
@@ -20,6 +20,7 @@ function transferRow(r: Record<string, unknown>): TransferEntity {
     date: String(r.date).slice(0, 10),
     reference: rawTextOrNull(r.reference),
     description: String(r.description),
+    provenance: String(r.provenance) as Provenance,
   };
 }
 
@@ -48,6 +49,7 @@ export const transfersBySatkerYear = (ctx: RequestContext) =>
         't.date AS date',
         't.reference AS reference',
         't.description AS description',
+        't.provenance AS provenance',
       ])
       .where('t.year IN (:...years)', { years })
       .andWhere('(t.toSatkerCode IN (:...codes) OR t.fromSatkerCode IN (:...codes))', { codes })

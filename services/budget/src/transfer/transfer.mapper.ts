@@ -18,5 +18,6 @@ export function toBudgetTransfer(
     date: t.date,
     reference: t.reference,
     description: t.description,
+    provenance: t.provenance,
   };
 }

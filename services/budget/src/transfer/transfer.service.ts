@@ -1,4 +1,4 @@
-import type { RequestContext } from '@kesos/infra';
+import { Provenance, type RequestContext } from '@kesos/infra';
 import { appendRevision } from '../revision/revision.service';
 import { TransferEntity } from './transfer.entity';
 import { toBudgetTransfer } from './transfer.mapper';
@@ -42,6 +42,7 @@ export async function recordTransfer(ctx: RequestContext, raw: RecordBudgetTrans
       date: to.date,
       reference: input.reference ?? null,
       description: to.description,
+      provenance: Provenance.OPERATIONAL,
     });
     await m.insert(TransferEntity, row);
     if (from && input.closeFromSatker) await m.update(SatkerEntity, { code: from.satkerCode }, { closedOn: to.date });

@@ -1,4 +1,4 @@
-import { decimal } from '@kesos/infra';
+import { decimal, PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AgreementParty } from './agreement.type';
 
@@ -39,6 +39,9 @@ export class PerformanceAgreementEntity {
 
   @Column({ type: 'datetime' })
   recordedAt!: Date;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** A signatory by position title; names of officials are not kept. */
@@ -87,4 +90,7 @@ export class AgreementItemEntity {
 
   @Column({ type: 'varchar', length: 20 })
   targetUnit!: string;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

@@ -13,6 +13,7 @@ export function toAgreementItem(i: AgreementItemEntity): AgreementItem {
     indicatorCode: i.indicatorCode,
     target: i.target,
     targetUnit: i.targetUnit,
+    provenance: i.provenance,
   };
 }
 
@@ -33,5 +34,6 @@ export function toPerformanceAgreement(
     current,
     signatories: signatories.map(toAgreementSignatory),
     items: items.map(toAgreementItem),
+    provenance: a.provenance,
   };
 }

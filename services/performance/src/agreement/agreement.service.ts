@@ -1,5 +1,5 @@
 import type { RequestContext } from '@kesos/infra';
-import { assertCanRead, assertCanWrite } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, Provenance } from '@kesos/infra';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { AgreementItemEntity, AgreementSignatoryEntity, PerformanceAgreementEntity } from './agreement.entity';
 import type { SignAgreementInput } from './agreement.input';
@@ -45,6 +45,7 @@ export async function signPerformanceAgreement(
       signedMonth: input.signedMonth ?? null,
       recordedBy: ctx.caller.subject,
       recordedAt: new Date(),
+      provenance: Provenance.OPERATIONAL,
     });
     await m.insert(PerformanceAgreementEntity, agreement);
     await m.insert(
@@ -65,6 +66,7 @@ export async function signPerformanceAgreement(
         indicatorCode: item.indicatorCode ?? null,
         target: item.target,
         targetUnit: item.targetUnit.trim(),
+        provenance: Provenance.OPERATIONAL,
       })),
     );
   });

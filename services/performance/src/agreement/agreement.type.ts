@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum AgreementParty {
@@ -44,6 +45,9 @@ export class AgreementItem {
 
   @Field({ description: 'Unit of the target: %, orang (persons), nilai (score), skala 1-4' })
   targetUnit!: string;
+
+  @Field(() => Provenance, { description: 'Where the line comes from (asal data)' })
+  provenance!: Provenance;
 }
 
 @ObjectType({
@@ -76,4 +80,9 @@ export class PerformanceAgreement {
 
   @Field(() => [AgreementItem], { description: 'Goals, indicators and targets as signed' })
   items!: AgreementItem[];
+
+  @Field(() => Provenance, {
+    description: 'Where the agreement record comes from (asal data): REPORTED when the report reproduces it',
+  })
+  provenance!: Provenance;
 }

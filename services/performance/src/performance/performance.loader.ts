@@ -44,6 +44,7 @@ export const goalsByUnitYear = (ctx: RequestContext) =>
         rows.filter((r) => r.unitCode === k.unit && r.year === k.year);
       const survey = surveys[n];
       const surveyIndex = survey && !(survey instanceof Error) ? survey.index : null;
+      const surveyEvidence = survey && !(survey instanceof Error) ? survey.evidence : null;
       const [c, e, p] = [here(counters), here(entries), here(published)];
       return loaded.goals.map((goal) =>
         goalResult(
@@ -58,6 +59,7 @@ export const goalsByUnitYear = (ctx: RequestContext) =>
                 target: loaded.targets.find((t) => t.indicatorCode === indicator.code && t.year === k.year) ?? null,
                 counter: c.find((x) => x.metric === indicator.metric) ?? null,
                 surveyIndex,
+                surveyEvidence,
                 entry: e.find((x) => x.indicatorCode === indicator.code) ?? null,
                 published: p.find((x) => x.code === indicator.code) ?? null,
               }),

@@ -1,8 +1,15 @@
 /** How achievements are derived from targets, realisations and counters: pure rules, no I/O. */
-import { percentage, roundHalfUp } from '@kesos/infra';
+import {
+  mergeProvenance,
+  percentage,
+  PROVENANCE_ORDER,
+  type ProvenanceSummary,
+  roundHalfUp,
+  summarizeProvenance,
+} from '@kesos/infra';
 import type { PlanGoalEntity } from '../plan/plan.entity';
 import { Metric, Polarity } from '../plan/plan.type';
-import type { PublishedFigureEntity } from '../realization/realization.entity';
+import { FACT_COUNT_COLUMNS, type PublishedFigureEntity } from '../realization/realization.entity';
 import type { Goal, IndicatorInputs, IndicatorResult, QuarterResult } from './performance.type';
 import { RealizationSource } from './performance.type';
 
@@ -93,7 +100,17 @@ export function quarterResults(i: IndicatorInputs, quarterly: QuarterCount[]): Q
       sum.denominator += q.denominator;
       sum.facts += q.facts;
     }
-    const counter = { unitCode: '', year: 0, metric: i.indicator.metric, value: null, ...sum };
+    const counter = {
+      unitCode: '',
+      year: 0,
+      metric: i.indicator.metric,
+      value: null,
+      ...sum,
+      operationalFacts: 0,
+      reportedFacts: 0,
+      reconstructedFacts: 0,
+      syntheticFacts: 0,
+    };
     const derived = derive({ ...i, counter });
     return {
       quarter,
@@ -103,6 +120,17 @@ export function quarterResults(i: IndicatorInputs, quarterly: QuarterCount[]): Q
       achievement: achievementOf(derived?.realization ?? null, target, polarity, i.indicator.achievementCap),
     };
   });
+}
+
+/** The records a realisation rests on: the counted facts, the answer sheets or the entry it came from. */
+export function indicatorEvidence(i: IndicatorInputs, derived: boolean, entered: boolean): ProvenanceSummary {
+  if (derived && i.indicator.metric === Metric.SATISFACTION_SURVEY && i.surveyEvidence) return i.surveyEvidence;
+  if (derived && i.counter)
+    return summarizeProvenance(
+      Object.fromEntries(PROVENANCE_ORDER.map((p) => [p, i.counter?.[FACT_COUNT_COLUMNS[p]] ?? 0])),
+    );
+  if (entered && i.entry) return summarizeProvenance({ [i.entry.provenance]: 1 });
+  return summarizeProvenance({});
 }
 
 /** An indicator's figures for the year; its quarters are left to IndicatorResult.quarters, read when selected. */
@@ -136,6 +164,7 @@ export function indicatorResult(unitCode: string, year: number, i: IndicatorInpu
     publishedAchievement: p?.achievement ?? null,
     publishedNote: p?.note ?? null,
     matchesPublished: p ? p.realization === realization && p.achievement === achievement : null,
+    evidence: indicatorEvidence(i, derived !== null, entry !== null),
     unitCode,
     year,
     inputs: i,
@@ -159,5 +188,6 @@ export function goalResult(
     publishedAchievement: published?.achievement ?? null,
     publishedNote: published?.note ?? null,
     indicators,
+    evidence: mergeProvenance(indicators.map((x) => x.evidence)),
   };
 }

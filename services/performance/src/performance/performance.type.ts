@@ -1,3 +1,4 @@
+import { ProvenanceSummary } from '@kesos/infra';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Measure, Metric, Polarity } from '../plan/plan.type';
 import type { IndicatorTargetEntity, PlanIndicatorEntity } from '../plan/plan.entity';
@@ -13,6 +14,8 @@ export interface IndicatorInputs {
   target: IndicatorTargetEntity | null;
   counter: MetricCounterEntity | null;
   surveyIndex: number | null;
+  /** The answer sheets behind surveyIndex, by provenance. */
+  surveyEvidence: ProvenanceSummary | null;
   entry: RealizationEntryEntity | null;
   published: PublishedFigureEntity | null;
 }
@@ -113,7 +116,10 @@ export class IndicatorResult {
   })
   realization!: number | null;
 
-  @Field(() => RealizationSource, { description: 'Whether the realisation was derived, entered or is missing' })
+  @Field(() => RealizationSource, {
+    description:
+      'Whether the realisation was derived, entered or is missing; DERIVED says how it was computed, evidence says what from',
+  })
   realizationSource!: RealizationSource;
 
   @Field(() => String, { nullable: true, description: 'Who entered an entered realisation' })
@@ -149,9 +155,16 @@ export class IndicatorResult {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'True when derived realisation and achievement equal the printed ones; null when nothing was printed',
+    description:
+      'True when derived realisation and achievement equal the printed ones; null when nothing was printed. A match computed from RECONSTRUCTED records (see evidence) holds by construction, since those records were made to add up to the printed figure: it is not evidence that the report is right',
   })
   matchesPublished!: boolean | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      'The records the realisation rests on, counted by provenance (asal data): the facts counted from events for a derived ratio or score, the answer sheets for the satisfaction index, the one entry for an entered value; no records when not measured',
+  })
+  evidence!: ProvenanceSummary;
 
   @Field(() => [QuarterResult], {
     description:
@@ -206,6 +219,11 @@ export class Goal {
 
   @Field(() => [IndicatorResult], { description: 'Indicators in the order of the performance agreement' })
   indicators!: IndicatorResult[];
+
+  @Field(() => ProvenanceSummary, {
+    description: "The records behind the goal's achievement: its indicators' evidence added up (asal data)",
+  })
+  evidence!: ProvenanceSummary;
 }
 
 @ObjectType({ description: 'Performance of a unit in a year (capaian kinerja): the goals of its strategic plan' })

@@ -1,4 +1,4 @@
-import { decimal } from '@kesos/infra';
+import { decimal, PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Measure, Metric, Polarity } from './plan.type';
 
@@ -20,6 +20,9 @@ export class StrategicPlanEntity {
 
   @Column({ type: 'int' })
   toYear!: number;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** An activity goal (sasaran kegiatan) of a plan, SK1..SK6. */
@@ -128,4 +131,7 @@ export class IndicatorTargetEntity {
   /** Volume behind a ratio's denominator where no record carries it (SK2.2: persons to train). */
   @Column({ type: 'int', nullable: true })
   volumeTarget!: number | null;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

@@ -1,4 +1,4 @@
-import { BadInputError, hasAtMost2Decimals } from '@kesos/infra';
+import { BadInputError, hasAtMost2Decimals, Provenance } from '@kesos/infra';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { assertYear } from '../unit/unit.service';
 
@@ -15,6 +15,13 @@ export class AdoptStrategicPlanInput {
 
   @Field(() => Int, { description: 'A year the template plan covers; the whole plan period is adopted' })
   year!: number;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      "Where the adopted plan and its targets come from (asal data); OPERATIONAL when left out, whatever the template's",
+  })
+  provenance?: Provenance | null;
 }
 
 @InputType({

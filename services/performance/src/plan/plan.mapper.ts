@@ -3,7 +3,13 @@ import type { LoadedPlan } from './plan.loader';
 import type { IndicatorTarget, PlanGoal, PlanIndicator, StrategicPlan } from './plan.type';
 
 export function toIndicatorTarget(t: IndicatorTargetEntity): IndicatorTarget {
-  return { year: t.year, target: t.target, unitLabel: t.unitLabel, volumeTarget: t.volumeTarget };
+  return {
+    year: t.year,
+    target: t.target,
+    unitLabel: t.unitLabel,
+    volumeTarget: t.volumeTarget,
+    provenance: t.provenance,
+  };
 }
 
 /** An indicator with its targets (of every year the plan holds, in year order). */
@@ -38,5 +44,6 @@ export function toStrategicPlan(loaded: LoadedPlan): StrategicPlan {
     fromYear: loaded.plan.fromYear,
     toYear: loaded.plan.toYear,
     goals: loaded.goals.map((g) => toPlanGoal(g, loaded)),
+    provenance: loaded.plan.provenance,
   };
 }

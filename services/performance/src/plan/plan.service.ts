@@ -1,5 +1,13 @@
 import type { RequestContext } from '@kesos/infra';
-import { assertCanRead, assertCanWrite, BadInputError, ForbiddenError, lockedForUpdate } from '@kesos/infra';
+import {
+  assertCanRead,
+  assertCanWrite,
+  BadInputError,
+  ForbiddenError,
+  lockedForUpdate,
+  Provenance,
+  provenanceOfWrite,
+} from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan.entity';
@@ -49,6 +57,7 @@ export async function adoptPlan(ctx: RequestContext, input: AdoptStrategicPlanIn
   assertYear(input.year);
   if (input.unitCode === input.templateUnitCode)
     throw new BadInputError('templateUnitCode', 'a unit cannot adopt its own plan');
+  const provenance = provenanceOfWrite(ctx.caller, input.provenance);
   await ctx.db.transaction(async ({ manager: m }) => {
     await assertKnownUnit(m, input.unitCode);
     const template = await planCovering(m, input.templateUnitCode, input.year);
@@ -72,10 +81,13 @@ export async function adoptPlan(ctx: RequestContext, input: AdoptStrategicPlanIn
       title: template.title,
       fromYear: template.fromYear,
       toYear: template.toYear,
+      provenance,
     });
     await m.insert(StrategicPlanEntity, plan);
     const copy = <T extends { id: number; planId: number; unitCode: string }>(rows: T[]) =>
       rows.map(({ id: _id, ...row }) => ({ ...row, planId: plan.id, unitCode: input.unitCode }));
+    // The adopted targets are the adopting unit's, not the report's the template may hold.
+    const adopted = (rows: IndicatorTargetEntity[]) => copy(rows).map((t) => ({ ...t, provenance }));
     const [goals, indicators, targets] = await Promise.all([
       m.findBy(PlanGoalEntity, { planId: template.id }),
       m.findBy(PlanIndicatorEntity, { planId: template.id }),
@@ -83,7 +95,7 @@ export async function adoptPlan(ctx: RequestContext, input: AdoptStrategicPlanIn
     ]);
     await m.insert(PlanGoalEntity, copy(goals));
     await m.insert(PlanIndicatorEntity, copy(indicators));
-    if (targets.length) await m.insert(IndicatorTargetEntity, copy(targets));
+    if (targets.length) await m.insert(IndicatorTargetEntity, adopted(targets));
   });
   return planAfterWrite(ctx, input.unitCode, input.year);
 }
@@ -111,6 +123,7 @@ export async function setTarget(ctx: RequestContext, raw: SetIndicatorTargetInpu
           target: input.target,
           unitLabel: null,
           ...(input.volumeTarget != null ? { volumeTarget: input.volumeTarget } : {}),
+          provenance: Provenance.OPERATIONAL,
         },
       );
     } else {
@@ -122,6 +135,7 @@ export async function setTarget(ctx: RequestContext, raw: SetIndicatorTargetInpu
         target: input.target,
         unitLabel: null,
         volumeTarget: input.volumeTarget ?? null,
+        provenance: Provenance.OPERATIONAL,
       });
     }
   });

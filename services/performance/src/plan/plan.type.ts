@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum Measure {
@@ -79,6 +80,11 @@ export class IndicatorTarget {
     description: 'Volume behind the denominator where no record carries it, e.g. 2,400 facilitators to train',
   })
   volumeTarget!: number | null;
+
+  @Field(() => Provenance, {
+    description: 'Where the target comes from (asal data): REPORTED when the report prints it',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'A performance indicator of the strategic plan (indikator kinerja) with its formula' })
@@ -145,4 +151,9 @@ export class StrategicPlan {
 
   @Field(() => [PlanGoal], { description: 'Activity goals (sasaran kegiatan) SK1..SK6' })
   goals!: PlanGoal[];
+
+  @Field(() => Provenance, {
+    description: 'Where the plan record comes from (asal data): REPORTED for a Renstra the report gives',
+  })
+  provenance!: Provenance;
 }

@@ -10,6 +10,7 @@ import {
   enrollmentGraduatedV1,
   monitoringAssessedV1,
   performanceScoredV1,
+  provenanceOfEvent,
 } from '@kesos/infra';
 import { Metric } from '../plan/plan.type';
 import { type NewFact, quarterOf, recordFacts } from './realization.service';
@@ -29,6 +30,8 @@ interface Counted {
 }
 
 function factOf(event: ContractEvent<unknown>, metric: Metric, c: Counted): NewFact {
+  // Every fact contract carries the optional provenance (docs/events.md); the payload type is generic here.
+  const given = (event.data as { provenance?: string | null }).provenance;
   return {
     metric,
     sourceId: c.sourceId,
@@ -41,6 +44,7 @@ function factOf(event: ContractEvent<unknown>, metric: Metric, c: Counted): NewF
     eventId: event.id,
     eventType: event.type,
     occurredAt: new Date(event.occurredAt),
+    provenance: provenanceOfEvent(given),
     keepsNumerator: c.keepsNumerator,
   };
 }

@@ -1,4 +1,4 @@
-import { decimal } from '@kesos/infra';
+import { decimal, PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -47,6 +47,10 @@ export class MetricFactEntity {
 
   @Column({ type: 'datetime' })
   occurredAt!: Date;
+
+  /** The provenance of the event the fact came from (absent in the event: OPERATIONAL). */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** Running totals per unit, year and metric, kept in step with the facts by every event. */
@@ -72,6 +76,19 @@ export class MetricCounterEntity {
 
   @Column({ type: 'int', default: 0 })
   facts!: number;
+
+  /** The facts counted by provenance (they add up to facts), moved with the other sums: an indicator's evidence. */
+  @Column({ type: 'int', default: 0 })
+  operationalFacts!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reportedFacts!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reconstructedFacts!: number;
+
+  @Column({ type: 'int', default: 0 })
+  syntheticFacts!: number;
 }
 
 /**
@@ -130,6 +147,9 @@ export class RealizationEntryEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   note!: string | null;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** A figure as the printed report shows it, kept beside the derived one for auditors. */
@@ -164,3 +184,11 @@ export class PublishedFigureEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note!: string | null;
 }
+
+/** The metric_counter column counting the facts of each provenance. */
+export const FACT_COUNT_COLUMNS = {
+  [Provenance.OPERATIONAL]: 'operationalFacts',
+  [Provenance.REPORTED]: 'reportedFacts',
+  [Provenance.RECONSTRUCTED]: 'reconstructedFacts',
+  [Provenance.SYNTHETIC]: 'syntheticFacts',
+} as const satisfies Record<Provenance, keyof MetricCounterEntity>;

@@ -1,4 +1,4 @@
-import { BadInputError } from '@kesos/infra';
+import { BadInputError, Provenance } from '@kesos/infra';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 @InputType({
@@ -19,6 +19,13 @@ export class EnterRealizationInput {
 
   @Field(() => String, { nullable: true, description: 'Why this value (e.g. "2021 score; 2022 not yet evaluated")' })
   note?: string | null;
+
+  @Field(() => Provenance, {
+    nullable: true,
+    description:
+      'Where the value comes from (asal data); OPERATIONAL when left out, another only from an admin loading data',
+  })
+  provenance?: Provenance | null;
 }
 
 export function validateEntry(input: EnterRealizationInput): void {

@@ -1,10 +1,11 @@
-import type { RequestContext } from '@kesos/infra';
+import type { RequestContext, Provenance } from '@kesos/infra';
 import {
   assertCanWrite,
   BadInputError,
   EventContractError,
   ForbiddenError,
   forUpdate,
+  provenanceOfWrite,
   roundHalfUp,
 } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
@@ -13,6 +14,7 @@ import type { IndicatorResult, UnitPerformance } from '../performance/performanc
 import { planFor } from '../plan/plan.loader';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import {
+  FACT_COUNT_COLUMNS,
   MetricCounterEntity,
   MetricFactEntity,
   MetricQuarterCounterEntity,
@@ -33,6 +35,8 @@ export interface NewFact {
   eventId: string;
   eventType: string;
   occurredAt: Date;
+  /** Where the record behind the event comes from; counted in the indicator's evidence. */
+  provenance: Provenance;
   /**
    * A numerator of 1 the record already has stays 1 (a candidate once competent stays so for
    * the year), judged against the fact as it stands when this one is applied.
@@ -70,6 +74,8 @@ interface Move {
   dn: number;
   dd: number;
   df: number;
+  /** Facts per provenance (yearly counters only). */
+  dp: Partial<Record<Provenance, number>>;
   value?: number | null;
 }
 
@@ -82,6 +88,13 @@ async function bump(m: EntityManager, move: Move): Promise<void> {
     facts: () => 'facts + :df',
   };
   if (move.value !== undefined) set.value = move.value;
+  const byProvenance: Record<string, number> = {};
+  for (const [p, n] of Object.entries(move.dp) as [Provenance, number][])
+    if (n !== 0) {
+      const column = FACT_COUNT_COLUMNS[p];
+      set[column] = () => `${column} + :dp_${column}`;
+      byProvenance[`dp_${column}`] = n;
+    }
   const where = Object.keys(key)
     .map((c) => `${c} = :k_${c}`)
     .join(' AND ');
@@ -92,7 +105,7 @@ async function bump(m: EntityManager, move: Move): Promise<void> {
       .update(entity)
       .set(set)
       .where(where, params)
-      .setParameters({ dn: move.dn, dd: move.dd, df: move.df })
+      .setParameters({ dn: move.dn, dd: move.dd, df: move.df, ...byProvenance })
       .execute();
   // Update first: on an existing counter only its exclusive row lock is taken. Inserting first
   // (INSERT IGNORE takes a shared lock on the existing row) deadlocked two consumers of one counter.
@@ -118,6 +131,7 @@ const FACT_COLUMNS = [
   'eventId',
   'eventType',
   'occurredAt',
+  'provenance',
 ] as const;
 
 const rowOf = (f: FactRow): FactRow => ({
@@ -132,6 +146,7 @@ const rowOf = (f: FactRow): FactRow => ({
   eventId: f.eventId,
   eventType: f.eventType,
   occurredAt: f.occurredAt,
+  provenance: f.provenance,
 });
 
 /**
@@ -165,10 +180,11 @@ export async function recordFacts(m: EntityManager, facts: NewFact[]): Promise<v
       ]);
     for (const [entity, key] of keys) {
       const id = `${entity === MetricCounterEntity ? 'y' : 'q'}|${Object.values(key).join('|')}`;
-      const mv = moves.get(id) ?? { entity, key, dn: 0, dd: 0, df: 0 };
+      const mv = moves.get(id) ?? { entity, key, dn: 0, dd: 0, df: 0, dp: {} };
       mv.dn += sign * f.numerator;
       mv.dd += sign * f.denominator;
       mv.df += sign;
+      if (entity === MetricCounterEntity) mv.dp[f.provenance] = (mv.dp[f.provenance] ?? 0) + sign;
       if (score && entity === MetricCounterEntity) mv.value = sign > 0 ? f.value : null;
       moves.set(id, mv);
     }
@@ -196,7 +212,9 @@ export async function recordFacts(m: EntityManager, facts: NewFact[]): Promise<v
       .updateEntity(false)
       .execute();
   const ordered = [...moves].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, mv]) => mv);
-  for (const mv of ordered) if (mv.dn !== 0 || mv.dd !== 0 || mv.df !== 0 || mv.value !== undefined) await bump(m, mv);
+  const moved = (mv: Move) =>
+    mv.dn !== 0 || mv.dd !== 0 || mv.df !== 0 || mv.value !== undefined || Object.values(mv.dp).some((n) => n !== 0);
+  for (const mv of ordered) if (moved(mv)) await bump(m, mv);
   // A counter whose facts all moved to another unit, year or quarter is removed, as a recompute would not make it.
   for (const mv of ordered) if (mv.df < 0) await m.delete(mv.entity, { ...mv.key, facts: 0 });
 }
@@ -223,22 +241,24 @@ export async function recomputeCounters(m: EntityManager, scope?: { unitCode: st
       .addSelect('SUM(f.numerator)', 'numerator')
       .addSelect('SUM(f.denominator)', 'denominator')
       .addSelect('MAX(f.value)', 'value')
-      .addSelect('COUNT(*)', 'facts')
-      .groupBy('f.unitCode')
-      .addGroupBy('f.year')
-      .addGroupBy('f.metric');
+      .addSelect('COUNT(*)', 'facts');
+    for (const [p, column] of Object.entries(FACT_COUNT_COLUMNS))
+      qb.addSelect(`SUM(CASE WHEN f.provenance = '${p}' THEN 1 ELSE 0 END)`, column);
+    qb.groupBy('f.unitCode').addGroupBy('f.year').addGroupBy('f.metric');
     if (byQuarter) qb.andWhere('f.quarter IS NOT NULL').addGroupBy('f.quarter');
     if (scope) qb.andWhere('f.unitCode = :u AND f.year = :y', { u: scope.unitCode, y: scope.year });
-    return qb.getRawMany<{
-      unitCode: string;
-      year: number | string;
-      metric: string;
-      quarter: number | string | null;
-      numerator: string | number;
-      denominator: string | number;
-      value: string | number | null;
-      facts: string | number;
-    }>();
+    return qb.getRawMany<
+      {
+        unitCode: string;
+        year: number | string;
+        metric: string;
+        quarter: number | string | null;
+        numerator: string | number;
+        denominator: string | number;
+        value: string | number | null;
+        facts: string | number;
+      } & Record<(typeof FACT_COUNT_COLUMNS)[Provenance], string | number>
+    >();
   };
   if (scope) {
     year.where('unitCode = :u AND year = :y', { u: scope.unitCode, y: scope.year });
@@ -261,6 +281,7 @@ export async function recomputeCounters(m: EntityManager, scope?: { unitCode: st
       rows.map((r) => ({
         ...base(r),
         value: SCORE_METRICS.has(r.metric) && r.value !== null ? Number(r.value) : null,
+        ...Object.fromEntries(Object.values(FACT_COUNT_COLUMNS).map((c) => [c, Number(r[c])])),
       })),
     );
   const quarters = await sum(true);
@@ -282,6 +303,7 @@ export async function enterIndicatorRealization(
   assertCanWrite(ctx.caller, input.unitCode);
   assertYear(input.year);
   validateEntry(input);
+  const provenance = provenanceOfWrite(ctx.caller, input.provenance);
   const plan = await planFor(ctx, input.unitCode, input.year);
   if (!plan) throw new BadInputError('year', `unit ${input.unitCode} has no strategic plan covering ${input.year}`);
   if (!plan.indicators.some((i) => i.code === input.indicatorCode))
@@ -299,6 +321,7 @@ export async function enterIndicatorRealization(
       enteredBy: ctx.caller.subject,
       enteredAt: new Date(),
       note: input.note?.trim() || null,
+      provenance,
     };
     // One statement (insert or replace on the unique key), so two entries at once cannot both find none and collide.
     await tx.manager.upsert(RealizationEntryEntity, row, ['unitCode', 'year', 'indicatorCode']);

@@ -1,4 +1,4 @@
-import { decimal } from '@kesos/infra';
+import { decimal, PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A SAKIP evaluation score of a unit for a performance year, per evaluation round (e.g. March and August). */
@@ -25,6 +25,9 @@ export class SakipEvaluationEntity {
 
   @Column({ type: 'decimal', precision: 6, scale: 2, transformer: decimal })
   score!: number;
+
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   source!: string | null;

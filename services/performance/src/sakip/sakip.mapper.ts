@@ -14,5 +14,6 @@ export function toSakipEvaluation(r: SakipEvaluationEntity, rank: number, final:
     category: sakipCategory(r.score),
     rank,
     source: r.source,
+    provenance: r.provenance,
   };
 }

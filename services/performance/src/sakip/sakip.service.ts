@@ -1,5 +1,5 @@
 import type { RequestContext } from '@kesos/infra';
-import { BadInputError, ForbiddenError } from '@kesos/infra';
+import { BadInputError, ForbiddenError, Provenance } from '@kesos/infra';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import { SakipEvaluationEntity } from './sakip.entity';
 import type { RecordSakipEvaluationInput } from './sakip.input';
@@ -66,6 +66,7 @@ export async function recordSakipEvaluation(
       source: input.source?.trim() || null,
       enteredBy: ctx.caller.subject,
       enteredAt: new Date(),
+      provenance: Provenance.OPERATIONAL,
     });
     await tx.manager.insert(SakipEvaluationEntity, entity);
     return entity;

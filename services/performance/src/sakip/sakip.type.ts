@@ -1,4 +1,4 @@
-import { unavailableNote } from '@kesos/infra';
+import { unavailableNote, Provenance } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
 
@@ -61,4 +61,9 @@ export class SakipEvaluation {
 
   @Field(() => String, { nullable: true, description: 'Source of the score (sumber)' })
   source!: string | null;
+
+  @Field(() => Provenance, {
+    description: 'Where the evaluation record comes from (asal data): REPORTED when the report prints the score',
+  })
+  provenance!: Provenance;
 }

@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import {
   AgreementItemEntity,
@@ -49,7 +50,7 @@ const ORIGINAL_ITEMS = [
 
 async function insertAgreement(
   m: EntityManager,
-  head: Omit<PerformanceAgreementEntity, 'id' | 'unitCode' | 'year' | 'recordedBy' | 'recordedAt'>,
+  head: Omit<PerformanceAgreementEntity, 'id' | 'unitCode' | 'year' | 'recordedBy' | 'recordedAt' | 'provenance'>,
   superior: string,
   items: { goal: string; indicator: string; indicatorCode?: string; target: number; targetUnit: string }[],
 ): Promise<void> {
@@ -59,6 +60,7 @@ async function insertAgreement(
     year: 2022,
     recordedBy: 'seed: LAKIP 2022 BBPPKS Padang',
     recordedAt: new Date('2023-02-01T00:00:00Z'),
+    provenance: Provenance.REPORTED,
   });
   await m.insert(PerformanceAgreementEntity, agreement);
   await m.insert(AgreementSignatoryEntity, [
@@ -72,6 +74,7 @@ async function insertAgreement(
       indicatorCode: it.indicatorCode ?? null,
       agreementId: agreement.id,
       position: i + 1,
+      provenance: Provenance.REPORTED,
     })),
   );
 }

@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { PublishedFigureEntity, RealizationEntryEntity } from '../realization/realization.entity';
 import { PADANG } from './plan.seed';
@@ -149,7 +150,13 @@ export const PUBLISHED: Published[] = [
 export async function seedHistory(m: EntityManager): Promise<void> {
   await m.insert(
     RealizationEntryEntity,
-    ENTRIES.map((e) => ({ ...e, unitCode: PADANG, enteredBy: ENTERED_BY, enteredAt: ENTERED_AT })),
+    ENTRIES.map((e) => ({
+      ...e,
+      unitCode: PADANG,
+      enteredBy: ENTERED_BY,
+      enteredAt: ENTERED_AT,
+      provenance: Provenance.REPORTED,
+    })),
   );
   await m.insert(
     PublishedFigureEntity,

@@ -8,7 +8,7 @@ import { seedSakip } from './sakip.seed';
 import { seedSurvey } from './survey.seed';
 
 /**
- * Plans, agreements, entered and published figures, SAKIP scores and (synthetic) survey answers
+ * Plans, agreements, entered and published figures, SAKIP scores and (reconstructed) survey answers
  * of the 2022 report. No 2022 realisation derived from records is seeded: those arrive as events
  * from the training and budget subgraphs.
  */

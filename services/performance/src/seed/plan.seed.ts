@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from '../plan/plan.entity';
 import { Measure, Metric, Polarity } from '../plan/plan.type';
@@ -39,8 +40,9 @@ const SAME_2022_TO_2024 = (t: number): Targets => ({ 2022: { target: t }, 2023: 
 
 /**
  * The eight indicators in the order of the 2022 agreement, with the report's formulas. Targets
- * come from the report's indicator tables; 2023 and 2024 repeat 2022. 2021 targets exist only
- * where the table prints one that was measured (SK2.2 in persons, SK6.1 on a 1-4 scale).
+ * come from the report's indicator tables (REPORTED); 2023 and 2024 repeat 2022, which the report
+ * does not print, so those are RECONSTRUCTED. 2021 targets exist only where the table prints one
+ * that was measured (SK2.2 in persons, SK6.1 on a 1-4 scale).
  */
 export const INDICATORS: {
   code: string;
@@ -168,6 +170,7 @@ export async function seedPlan(m: EntityManager): Promise<void> {
     title: 'Rencana Strategis BBPPKS Padang 2020-2024',
     fromYear: 2020,
     toYear: 2024,
+    provenance: Provenance.REPORTED,
   });
   await m.insert(StrategicPlanEntity, plan);
   await m.insert(
@@ -195,6 +198,7 @@ export async function seedPlan(m: EntityManager): Promise<void> {
         target: t.target,
         unitLabel: t.unitLabel ?? null,
         volumeTarget: t.volumeTarget ?? null,
+        provenance: Number(year) > 2022 ? Provenance.RECONSTRUCTED : Provenance.REPORTED,
       })),
     ),
   );

@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { SakipEvaluationEntity } from '../sakip/sakip.entity';
 
@@ -39,6 +40,7 @@ export async function seedSakip(m: EntityManager): Promise<void> {
         source: SOURCE,
         enteredBy: 'seed: LAKIP 2022 BBPPKS Padang',
         enteredAt,
+        provenance: Provenance.REPORTED,
       })),
     ),
   );

@@ -1,3 +1,4 @@
+import { PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -54,6 +55,10 @@ export class SurveyResponseEntity {
 
   @Column({ type: 'datetime' })
   submittedAt!: Date;
+
+  /** RECONSTRUCTED for answer sheets made to add up to a report's published totals. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 export const ELEMENT_COLUMNS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
@@ -124,6 +129,19 @@ export class SurveyTotalEntity {
 
   @Column({ type: 'int', default: 0 })
   s2!: number;
+
+  /** The respondents counted by provenance of their answer sheets (they add up to respondents). */
+  @Column({ type: 'int', default: 0 })
+  operationalResponses!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reportedResponses!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reconstructedResponses!: number;
+
+  @Column({ type: 'int', default: 0 })
+  syntheticResponses!: number;
 }
 
 /** The breakdown columns of survey_total, by the gender or education value a response stores. */
@@ -187,3 +205,11 @@ export class SurveyDemographicTotalEntity {
   @Column({ type: 'int', default: 0 })
   u9!: number;
 }
+
+/** The survey_total column counting the respondents of each provenance. */
+export const RESPONSE_COUNT_COLUMNS = {
+  [Provenance.OPERATIONAL]: 'operationalResponses',
+  [Provenance.REPORTED]: 'reportedResponses',
+  [Provenance.RECONSTRUCTED]: 'reconstructedResponses',
+  [Provenance.SYNTHETIC]: 'syntheticResponses',
+} as const satisfies Record<Provenance, keyof SurveyTotalEntity>;

@@ -1,6 +1,12 @@
-import type { RequestContext, UnitYear } from '@kesos/infra';
+import { PROVENANCE_ORDER, type RequestContext, summarizeProvenance, type UnitYear } from '@kesos/infra';
 import { Brackets } from 'typeorm';
-import { EDUCATION_COLUMNS, ELEMENT_COLUMNS, GENDER_COLUMNS, SurveyTotalEntity } from './survey.entity';
+import {
+  EDUCATION_COLUMNS,
+  ELEMENT_COLUMNS,
+  GENDER_COLUMNS,
+  RESPONSE_COUNT_COLUMNS,
+  SurveyTotalEntity,
+} from './survey.entity';
 import { ELEMENTS, exactRatio2, satisfactionGrade, satisfactionIndex } from './survey.rules';
 import type { SatisfactionSurvey } from './survey.type';
 import { Gender, RespondentEducation } from './survey.type';
@@ -25,6 +31,7 @@ export function surveyOf(t: SurveyTotalEntity): SatisfactionSurvey {
     elements: ELEMENTS.map((e, i) => ({ code: e.code, name: e.name, meanScore: exactRatio2(sums[i], respondents) })),
     byGender: GENDER_ORDER.map((g) => ({ key: g, count: t[GENDER_COLUMNS[g]] })),
     byEducation: EDUCATION_ORDER.map((e) => ({ key: e, count: t[EDUCATION_COLUMNS[e]] })),
+    evidence: summarizeProvenance(Object.fromEntries(PROVENANCE_ORDER.map((p) => [p, t[RESPONSE_COUNT_COLUMNS[p]]]))),
   };
 }
 

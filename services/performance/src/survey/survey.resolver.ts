@@ -1,4 +1,4 @@
-import { RequestContext } from '@kesos/infra';
+import { Provenance, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { SurveyResponseInput } from './survey.input';
 import { importSurveyResponses, submitSurveyResponse } from './survey.service';
@@ -27,8 +27,14 @@ export class SurveyMutationResolver {
     @Arg('year', () => Int, { description: 'Year surveyed' }) year: number,
     @Arg('responses', () => [SurveyResponseInput], { description: 'The responses, in file order' })
     responses: SurveyResponseInput[],
+    @Arg('provenance', () => Provenance, {
+      nullable: true,
+      description:
+        'Where the answer sheets come from (asal data); OPERATIONAL when left out, another only from an admin loading data',
+    })
+    provenance: Provenance | null,
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyImportResult> {
-    return importSurveyResponses(ctx, unitCode, year, responses);
+    return importSurveyResponses(ctx, unitCode, year, responses, provenance);
   }
 }

@@ -1,11 +1,12 @@
 import type { RequestContext } from '@kesos/infra';
-import { assertCanRead, assertCanWrite, lockedForUpdate } from '@kesos/infra';
+import { assertCanRead, assertCanWrite, lockedForUpdate, Provenance, provenanceOfWrite } from '@kesos/infra';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { assertKnownUnit, assertYear } from '../unit/unit.service';
 import {
   EDUCATION_COLUMNS,
   ELEMENT_COLUMNS,
   GENDER_COLUMNS,
+  RESPONSE_COUNT_COLUMNS,
   SurveyDemographicTotalEntity,
   SurveyResponseEntity,
   SurveyTotalEntity,
@@ -56,8 +57,17 @@ async function addToRow(
  * Adds responses to the unit's running survey sums: first its survey_total row (whose lock
  * serialises the unit-year's writers), then each gender and education cell in key order.
  */
-async function addToTotals(m: EntityManager, unitCode: string, year: number, rows: ResponseRow[]): Promise<void> {
-  const delta = new Map<TotalColumn, number>([['respondents', rows.length]]);
+async function addToTotals(
+  m: EntityManager,
+  unitCode: string,
+  year: number,
+  rows: ResponseRow[],
+  provenance: Provenance,
+): Promise<void> {
+  const delta = new Map<TotalColumn, number>([
+    ['respondents', rows.length],
+    [RESPONSE_COUNT_COLUMNS[provenance], rows.length],
+  ]);
   const add = (c: TotalColumn, n: number) => delta.set(c, (delta.get(c) ?? 0) + n);
   const cells = new Map<string, { gender: string; education: string; delta: Map<CellColumn, number> }>();
   for (const r of rows) {
@@ -97,11 +107,16 @@ export async function rebuildSurveyTotals(m: EntityManager): Promise<void> {
   await m.createQueryBuilder().delete().from(SurveyTotalEntity).execute();
   const genders = Object.entries(GENDER_COLUMNS);
   const educations = Object.entries(EDUCATION_COLUMNS);
-  const breakdown = [...genders, ...educations].map(([, column]) => column);
+  const provenances = Object.entries(RESPONSE_COUNT_COLUMNS);
+  const breakdown = [...genders, ...educations, ...provenances].map(([, column]) => column);
+  const counts = [
+    ...genders.map(([v]) => countWhere('gender', v)),
+    ...educations.map(([v]) => countWhere('education', v)),
+    ...provenances.map(([v]) => countWhere('provenance', v)),
+  ];
   await m.query(
     `INSERT INTO survey_total (unitCode, year, respondents, ${ELEMENT_COLUMNS.join(', ')}, ${breakdown.join(', ')}) ` +
-      `SELECT unitCode, year, COUNT(*), ${sumsOf(ELEMENT_COLUMNS)}, ` +
-      `${[...genders.map(([v]) => countWhere('gender', v)), ...educations.map(([v]) => countWhere('education', v))].join(', ')} ` +
+      `SELECT unitCode, year, COUNT(*), ${sumsOf(ELEMENT_COLUMNS)}, ${counts.join(', ')} ` +
       `FROM survey_response GROUP BY unitCode, year`,
   );
   await m.query(
@@ -118,9 +133,12 @@ export async function insertResponses(
   year: number,
   rows: ResponseRow[],
   submittedBy: string,
-  submittedAt = new Date(),
+  {
+    provenance = Provenance.OPERATIONAL,
+    submittedAt = new Date(),
+  }: { provenance?: Provenance; submittedAt?: Date } = {},
 ): Promise<void> {
-  await addToTotals(m, unitCode, year, rows);
+  await addToTotals(m, unitCode, year, rows, provenance);
   const records = rows.map((r) => ({
     unitCode,
     year,
@@ -128,6 +146,7 @@ export async function insertResponses(
     education: r.education,
     submittedBy,
     submittedAt,
+    provenance,
     ...Object.fromEntries(r.answers.map((a, i) => [`u${i + 1}`, a])),
   }));
   for (let i = 0; i < records.length; i += CHUNK) await m.insert(SurveyResponseEntity, records.slice(i, i + CHUNK));
@@ -173,13 +192,15 @@ export async function importSurveyResponses(
   unitCode: string,
   year: number,
   responses: SurveyResponseInput[],
+  given?: Provenance | null,
 ): Promise<SurveyImportResult> {
   assertCanWrite(ctx.caller, unitCode);
   assertYear(year);
   validateImport(responses);
+  const provenance = provenanceOfWrite(ctx.caller, given);
   await ctx.db.transaction(async (tx) => {
     await assertKnownUnit(tx.manager, unitCode);
-    await insertResponses(tx.manager, unitCode, year, responses, ctx.caller.subject);
+    await insertResponses(tx.manager, unitCode, year, responses, ctx.caller.subject, { provenance });
   });
   return { imported: responses.length, survey: await surveyAfterWrite(ctx, unitCode, year) };
 }

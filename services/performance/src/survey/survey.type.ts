@@ -1,3 +1,4 @@
+import { ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum Gender {
@@ -110,6 +111,12 @@ export class SatisfactionSurvey {
     description: 'Respondents by education, SD to S2 (responden menurut pendidikan)',
   })
   byEducation!: RespondentsByEducation[];
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      'The answer sheets the survey is computed from, counted by provenance (asal data); the 2022 sheets of BBPPKS Padang are RECONSTRUCTED (made to add up to the printed totals), so their index matches the report by construction',
+  })
+  evidence!: ProvenanceSummary;
 }
 
 @ObjectType({ description: 'Result of a bulk import of survey responses (hasil impor kuesioner IKM)' })
