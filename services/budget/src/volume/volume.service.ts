@@ -284,7 +284,10 @@ export async function unitOutputAchievement(ctx: RequestContext, b: UnitBudget):
     performanceByUnitYear(ctx).load(key),
   ]);
   const outputs = figures.flatMap((f) =>
-    f.outputs.map((o) => ({ target: f.volumeTargets.get(o.id) ?? 0, realized: f.realizedVolumes.get(o.id)?.volume ?? 0 })),
+    f.outputs.map((o) => ({
+      target: f.volumeTargets.get(o.id) ?? 0,
+      realized: f.realizedVolumes.get(o.id)?.volume ?? 0,
+    })),
   );
   const derivedScore = outputAchievementScore(outputs);
   const component = components.find((c) => c.code === CAPAIAN_OUTPUT);
