@@ -145,6 +145,7 @@ describe('footnotes: printed against derived', () => {
         budgetHistory: [],
         satisfactionSurvey: null,
       },
+      consistency: null,
       sakipBefore: [],
       sakipFirstRound: [],
       sakipFinal: [],
