@@ -133,7 +133,10 @@ const page = (tabs: ExplorerTab[]): string => `<!doctype html>
 
 /** JSON that cannot close the script element it sits in. */
 const inlineJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 let cachedPage: string | undefined;
 

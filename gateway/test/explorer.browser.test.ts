@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import type { OperationDefinitionNode } from 'graphql';
+import { parse } from 'graphql';
+import { until } from '@kesos/infra/testing';
 import type { EmbeddedSystem } from '../src';
 import { explorerTabs } from '../src/explorer.tabs';
 import { startTestGraph, tokenFor } from './support';
@@ -37,6 +40,7 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
+      viewport: { width: 1440, height: 900 },
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -51,7 +55,11 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
       route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient'),
     );
     context.on('request', (request) => {
-      requests.push({ url: request.url(), authorization: request.headers().authorization, body: request.postData() ?? undefined });
+      requests.push({
+        url: request.url(),
+        authorization: request.headers().authorization,
+        body: request.postData() ?? undefined,
+      });
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => {
@@ -70,22 +78,13 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
     if (!(await page.isVisible('.graphiql-doc-explorer')))
       await page.click('button[aria-label="Show Documentation Explorer"]');
   };
+  const activeTab = async () => (await page.textContent('.graphiql-tab-active .graphiql-tab-button'))?.trim();
   const tabTitles = () => page.$$eval('.graphiql-tab-button', (tabs) => tabs.map((t) => t.textContent?.trim()));
   const run = async (title: string) => {
     await page.click(`.graphiql-tab-button:text-is("${title}")`);
-    await page.waitForFunction(
-      (t) => document.querySelector('.graphiql-tab-active .graphiql-tab-button')?.textContent?.trim() === t,
-      title,
-    );
+    await until(`tab ${title} active`, async () => (await activeTab()) === title, WAIT.timeout);
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(
-      (selector) => {
-        const el = document.querySelector(selector) as unknown as { CodeMirror?: { getValue(): string } } | null;
-        return el?.CodeMirror?.getValue().includes('"data"') ?? false;
-      },
-      RESPONSE,
-      WAIT,
-    );
+    await until(`${title} answered`, async () => (await editorText(page, RESPONSE)).includes('"data"'), WAIT.timeout);
     return JSON.parse(await editorText(page, RESPONSE)) as { data?: Record<string, unknown>; errors?: unknown[] };
   };
 
@@ -93,7 +92,7 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
     await page.goto(`${origin}/`);
     await page.waitForSelector(QUERY, WAIT);
     expect(await tabTitles()).toEqual(
-      explorerTabs().map((tab) => /(?:query|mutation) (\w+)/.exec(tab.query)?.[1]),
+      explorerTabs().map((tab) => (parse(tab.query).definitions[0] as OperationDefinitionNode).name?.value),
     );
     expect(await editorText(page, QUERY)).toContain('query UnitOverview(');
     await openDocs();
@@ -131,7 +130,8 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
   it('keeps the token and its schema across a reload, with the same tabs', async () => {
     const titles = await tabTitles();
     // GraphiQL stores tabs half a second after an edit; a reload before that would lose the edit.
-    await page.waitForFunction((t) => localStorage.getItem('graphiql:tabState')?.includes(t) ?? false, token, WAIT);
+    const stored = () => page.evaluate<string | null>("localStorage.getItem('graphiql:tabState')");
+    await until('tabs stored', async () => (await stored())?.includes(token) ?? false, WAIT.timeout);
     await page.reload();
     await page.waitForSelector(QUERY, WAIT);
     expect(await editorText(page, HEADERS)).toContain(token);
