@@ -78,6 +78,13 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
     if (!(await page.isVisible('.graphiql-doc-explorer')))
       await page.click('button[aria-label="Show Documentation Explorer"]');
   };
+  /** What a user does: select the whole headers editor and paste over it. */
+  const pasteHeaders = async (headers: Record<string, string>) => {
+    await page.click(HEADERS);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(JSON.stringify(headers));
+  };
+  const SCHEMA_LOADED = '.graphiql-doc-explorer a.graphiql-doc-explorer-type-name:text-is("Query")';
   const activeTab = async () => (await page.textContent('.graphiql-tab-active .graphiql-tab-button'))?.trim();
   const tabTitles = () => page.$$eval('.graphiql-tab-button', (tabs) => tabs.map((t) => t.textContent?.trim()));
   const run = async (title: string) => {
@@ -105,10 +112,8 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
   });
 
   it('loads the schema once a token is pasted into the headers', async () => {
-    await page.click(HEADERS);
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${token}` }));
-    await page.waitForSelector('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name:text-is("Query")', WAIT);
+    await pasteHeaders({ Authorization: `Bearer ${token}` });
+    await page.waitForSelector(SCHEMA_LOADED, WAIT);
     expect(await page.textContent('.graphiql-doc-explorer')).not.toContain('Error fetching schema');
     expect(await editorText(page, RESPONSE)).toBe('');
   });
@@ -136,7 +141,7 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
     await page.waitForSelector(QUERY, WAIT);
     expect(await editorText(page, HEADERS)).toContain(token);
     await openDocs();
-    await page.waitForSelector('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name:text-is("Query")', WAIT);
+    await page.waitForSelector(SCHEMA_LOADED, WAIT);
     expect(await tabTitles()).toEqual(titles);
     expect(consoleErrors).toEqual([]);
   });
@@ -152,5 +157,30 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
       'IntrospectionQuery',
     ]);
     expect(graphql.filter((r) => r.authorization !== `Bearer ${token}`)).toEqual([]);
+  });
+
+  it('fetches the schema again when the token changes: a refused one shows why, the next one loads it', async () => {
+    const before = requests.length;
+    await pasteHeaders({ Authorization: `Bearer ${token}x` });
+    await until(
+      'refusal shown',
+      async () => (await editorText(page, RESPONSE)).includes('invalid token'),
+      WAIT.timeout,
+    );
+    await page.waitForSelector('.graphiql-doc-explorer :text("Error fetching schema")', WAIT);
+    await pasteHeaders({ Authorization: `Bearer ${token}` });
+    await page.waitForSelector(SCHEMA_LOADED, WAIT);
+    expect(
+      requests
+        .slice(before)
+        .map((r) => [(JSON.parse(r.body ?? '{}') as { operationName?: string }).operationName, r.authorization]),
+    ).toEqual([
+      // GraphiQL tries a refused introspection once more, without subscriptionType.
+      ['IntrospectionQuery', `Bearer ${token}x`],
+      ['IntrospectionQuery', `Bearer ${token}x`],
+      ['IntrospectionQuery', `Bearer ${token}`],
+    ]);
+    // The refusals' HTTP 401, which Chromium logs: the only console errors of the whole session.
+    expect(consoleErrors).toEqual([expect.stringContaining('401'), expect.stringContaining('401')]);
   });
 });
