@@ -21,7 +21,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   },
 };
 
-/** Shown in the headers of a tab until a token is pasted; the gateway refuses it with this very advice. */
+/** The headers of a tab until a token is pasted: where a token comes from. */
 const PLACEHOLDER = 'Bearer <paste the output of: npm run --silent token -- --role admin>';
 
 /**
@@ -144,8 +144,8 @@ export const explorerRoute: ExtraRoute = (req, res) => {
   if (req.method !== 'GET') return false;
   const path = (req.url ?? '/').split('?')[0];
   if (path === '/') {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     cachedPage ??= page(explorerTabs());
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(cachedPage);
     return true;
   }

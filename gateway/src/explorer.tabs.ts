@@ -45,6 +45,6 @@ export function tabsFromDocument(source: string): ExplorerTab[] {
   });
 }
 
-/** Every operation of the contract's files, read once when the gateway starts. */
+/** Every operation of the contract's files (the explorer reads them once, for its first page). */
 export const explorerTabs = (files: string[] = CONTRACT_FILES): ExplorerTab[] =>
   files.flatMap((file) => tabsFromDocument(readFileSync(file, 'utf8')));
