@@ -5,6 +5,7 @@ import {
   exitWithMessage,
   readPlatformConfig,
   resolveSecrets,
+  startTracingOrExit,
 } from '@kesos/infra';
 import { startEmbedded } from './embedded';
 import { readCostLimits } from './query.cost';
@@ -13,6 +14,7 @@ import { readSubgraphTimeouts } from './subgraph.datasource';
 /** `npm start`: the whole graph in one process with nothing to configure. */
 async function main(): Promise<void> {
   const started = Date.now();
+  const tracing = startTracingOrExit('embedded');
   const reader = new ConfigReader();
   const config = readPlatformConfig(reader);
   const port = reader.port('PORT', 4000);
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
   );
   const shutdown = async () => {
     await system.stop();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

@@ -32,6 +32,7 @@ export * from './paging';
 export * from './stats';
 export * from './provenance';
 export * from './metrics';
+export * from './tracing';
 export * from './schema/federated-schema.builder';
 export * from './schema/rejected.input';
 export * from './schema/rupiah.scalar';

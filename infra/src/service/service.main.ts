@@ -7,6 +7,8 @@ import { readDistributedConfig } from '../config/platform.config';
 import type { ServiceDataSource } from '../database/data-source.factory';
 import { createDataSource } from '../database/data-source.factory';
 import { createLogger } from '../logging/logger';
+import type { Tracing } from '../tracing/tracing.setup';
+import { startTracing } from '../tracing/tracing.setup';
 import type { ServiceDefinition } from './service.definition';
 import { serviceEntities, startService } from './service.runtime';
 
@@ -20,6 +22,15 @@ export function describeStartupError(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
   const e = err as { code?: string; message?: string };
   return e.code ? `${e.code}: ${e.message ?? ''}`.trim() : (e.message ?? String(err));
+}
+
+/** Starts tracing as the OTEL_* variables say (see startTracing), or exits naming the bad variable. */
+export function startTracingOrExit(serviceName: string): Tracing {
+  try {
+    return startTracing(serviceName);
+  } catch (err) {
+    exitWithMessage(describeStartupError(err));
+  }
 }
 
 export const databaseName = (config: Pick<DistributedServiceConfig, 'databasePrefix'>, service: string): string =>
@@ -38,6 +49,7 @@ export function mysqlDataSource(
 
 /** Entry point of a subgraph process in the distributed mode (MySQL + NATS JetStream). */
 export async function runDistributedService(def: ServiceDefinition): Promise<void> {
+  const tracing = startTracingOrExit(def.name);
   let config: DistributedServiceConfig;
   const reader = new ConfigReader();
   try {
@@ -77,6 +89,7 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
     logger.info('shutting down');
     await service.stop();
     await bus.close();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown());
