@@ -3,6 +3,7 @@ import {
   createLogger,
   describeStartupError,
   exitWithMessage,
+  onTermination,
   readPlatformConfig,
   resolveSecrets,
   startTracingOrExit,
@@ -46,13 +47,10 @@ async function main(): Promise<void> {
     { url: system.gateway.url, ms: Date.now() - started },
     `graph ready at ${system.gateway.url} (explorer at http://localhost:${system.gateway.http.port}/)`,
   );
-  const shutdown = async () => {
+  onTermination(async () => {
     await system.stop();
     await tracing.shutdown();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  });
 }
 
 void main();

@@ -3,6 +3,7 @@ import {
   createLogger,
   describeStartupError,
   exitWithMessage,
+  onTermination,
   readPlatformConfig,
   resolveSecrets,
   startTracingOrExit,
@@ -45,13 +46,10 @@ async function main(): Promise<void> {
     subgraphTimeouts,
     limits: { maxCost: costLimits },
   });
-  const shutdown = async () => {
+  onTermination(async () => {
     await gateway.stop();
     await tracing.shutdown();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+  });
 }
 
 void main();

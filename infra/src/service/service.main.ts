@@ -33,6 +33,22 @@ export function startTracingOrExit(serviceName: string): Tracing {
   }
 }
 
+/**
+ * Runs `stop` once on SIGTERM or SIGINT, then exits 0. The listeners stay (`on`, not `once`):
+ * each ApolloServer stops itself on these signals and then sends the signal again, which would
+ * end the process before `stop` finished (the last spans unexported) if no listener were left.
+ */
+export function onTermination(stop: () => Promise<void>): void {
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    void stop().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
 export const databaseName = (config: Pick<DistributedServiceConfig, 'databasePrefix'>, service: string): string =>
   `${config.databasePrefix}_${service}`;
 
@@ -85,13 +101,10 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
     port: config.port,
     maxRequestBytes: config.maxRequestBytes,
   });
-  const shutdown = async () => {
+  onTermination(async () => {
     logger.info('shutting down');
     await service.stop();
     await bus.close();
     await tracing.shutdown();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+  });
 }
