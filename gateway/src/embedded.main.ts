@@ -3,10 +3,8 @@ import {
   createLogger,
   describeStartupError,
   exitWithMessage,
-  onTermination,
   readPlatformConfig,
   resolveSecrets,
-  startTracingOrExit,
 } from '@kesos/infra';
 import { startEmbedded } from './embedded';
 import { readCostLimits } from './query.cost';
@@ -15,7 +13,6 @@ import { readSubgraphTimeouts } from './subgraph.datasource';
 /** `npm start`: the whole graph in one process with nothing to configure. */
 async function main(): Promise<void> {
   const started = Date.now();
-  const tracing = startTracingOrExit('embedded');
   const reader = new ConfigReader();
   const config = readPlatformConfig(reader);
   const port = reader.port('PORT', 4000);
@@ -47,10 +44,12 @@ async function main(): Promise<void> {
     { url: system.gateway.url, ms: Date.now() - started },
     `graph ready at ${system.gateway.url} (explorer at http://localhost:${system.gateway.http.port}/)`,
   );
-  onTermination(async () => {
+  const shutdown = async () => {
     await system.stop();
-    await tracing.shutdown();
-  });
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
 }
 
 void main();

@@ -3,10 +3,8 @@ import {
   createLogger,
   describeStartupError,
   exitWithMessage,
-  onTermination,
   readPlatformConfig,
   resolveSecrets,
-  startTracingOrExit,
 } from '@kesos/infra';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './embedded';
@@ -17,7 +15,6 @@ import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
 
 /** The gateway process of the distributed mode; subgraph URLs come from <NAME>_URL variables. */
 async function main(): Promise<void> {
-  const tracing = startTracingOrExit('gateway');
   const reader = new ConfigReader();
   const config = readPlatformConfig(reader, { requireSecrets: true });
   const port = reader.port('PORT', 4000);
@@ -46,10 +43,8 @@ async function main(): Promise<void> {
     subgraphTimeouts,
     limits: { maxCost: costLimits },
   });
-  onTermination(async () => {
-    await gateway.stop();
-    await tracing.shutdown();
-  });
+  process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
+  process.once('SIGINT', () => void gateway.stop().then(() => process.exit(0)));
 }
 
 void main();

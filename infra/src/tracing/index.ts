@@ -1,2 +1,0 @@
-export * from './tracing.setup';
-export * from './tracing.spans';
