@@ -70,6 +70,21 @@ const page = (tabs: ExplorerTab[]): string => `<!doctype html>
       return JSON.stringify({ Authorization: bearer, ...parsed }, null, 2);
     };
 
+    // GraphiQL reads the operation name off the query 100 ms after an edit or a tab switch: run
+    // sooner and it sends the previous tab's name, which the gateway refuses. The query sent is
+    // what the person sees, so a name it does not hold gives way to its only operation.
+    const operationNames = (query) =>
+      [
+        ...query
+          .replace(/"{3}[\\s\\S]*?"{3}|"(?:[^"\\\\\\n]|\\\\.)*"|#[^\\n]*/g, ' ')
+          .matchAll(/(?:^|[^\\w$])(?:query|mutation|subscription)\\s+([_A-Za-z]\\w*)/g),
+      ].map((match) => match[1]);
+    const withOwnOperation = (fetch) => (params, options) => {
+      const names = typeof params.query === 'string' ? operationNames(params.query) : [];
+      const stale = params.operationName && !names.includes(params.operationName);
+      return fetch(stale && names.length === 1 ? { ...params, operationName: names[0] } : params, options);
+    };
+
     const SetBearer = React.createContext(() => undefined);
 
     // Rendered in GraphiQL's toolbar only to sit inside its providers, where the active tab's
@@ -109,7 +124,7 @@ const page = (tabs: ExplorerTab[]): string => `<!doctype html>
       const [bearer, setBearer] = React.useState(null);
       // GraphiQL introspects again whenever its fetcher changes: a new token gets its own fetcher,
       // so a token pasted after a refused (or expired) one loads the schema with no hidden button.
-      const fetcher = React.useMemo(() => GraphiQL.createFetcher({ url: '/graphql' }), [bearer]);
+      const fetcher = React.useMemo(() => withOwnOperation(GraphiQL.createFetcher({ url: '/graphql' })), [bearer]);
       return h(
         SetBearer.Provider,
         { value: setBearer },

@@ -11,6 +11,7 @@ import {
   publicAccessPlugin,
   RateLimiter,
   rateLimitPlugin,
+  operationResolutionPlugin,
   refusalStatusPlugin,
   signIdentity,
   startHttpServer,
@@ -147,6 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: { maxLexicalTokens: limits.maxTokens },
     validationRules: protection.validationRules,
     plugins: [
+      operationResolutionPlugin<GatewayContext>(),
       ...protection.plugins,
       publicAccessPlugin<GatewayContext>(options.publicRootFields),
       costLimitPlugin<GatewayContext>(limits.maxCost),

@@ -245,6 +245,37 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
     }
   });
 
+  test('an operationName the document does not hold, or several operations and none named, answer HTTP 400 naming what it holds', async () => {
+    const twoOperations = 'query First { units { code } } query Second { units { name } }';
+    const cases: [Record<string, unknown>, string][] = [
+      // What an explorer tab sent when run just after a switch: the previous tab's name.
+      [
+        { query: 'query SatisfactionAcrossUnits { units { code } }', operationName: 'UnitOverview' },
+        'operationName "UnitOverview" names no operation in the document; it holds SatisfactionAcrossUnits',
+      ],
+      [{ query: twoOperations }, 'the document holds several operations (First, Second); name the one to run'],
+      [{ query: twoOperations, operationName: 'Third' }, 'it holds First, Second'],
+    ];
+    const training = system.services.find((s) => s.name === 'training')!;
+    const identity = signIdentity({ caller: callers.admin(), requestId: 'test' }, TEST_SECRETS.internalSecret);
+    for (const [request, message] of cases) {
+      const r = await post(JSON.stringify(request), admin());
+      expect([r.status, r.body.errors?.[0]?.extensions?.code]).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
+      expect(r.body.errors?.[0]?.message).toContain(message);
+      // A subgraph refuses it the same way.
+      const direct = await fetch(training.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },
+        body: JSON.stringify(request),
+      });
+      expect(direct.status).toBe(400);
+    }
+    // The named operation of a document with several runs as before.
+    const chosen = await post(JSON.stringify({ query: twoOperations, operationName: 'Second' }), admin());
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.errors).toBeUndefined();
+  });
+
   test('a subgraph called without the gateway answers HTTP 401, and a malformed request to it 400', async () => {
     for (const service of system.services) {
       const direct = await fetch(service.url, {

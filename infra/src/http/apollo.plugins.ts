@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, Kind } from 'graphql';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller';
 import { maskError, REFUSAL_STATUS, UnauthenticatedError, wholeRequestRefusal } from '../errors/app.errors';
@@ -65,6 +66,33 @@ export function publicAccessPlugin<C extends BaseContext & { caller: Caller }>(
             throw new UnauthenticatedError(
               'missing Authorization header: only public fields can be queried without a token; get one with `npm run --silent token -- --role viewer --unit <code>`',
             );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A document whose operation cannot be chosen (an `operationName` it does not hold, or several
+ * operations and no name) is the caller's mistake: HTTP 400 naming what the document holds.
+ * Left alone, the gateway's query planner throws on it and the caller would see an internal error.
+ */
+export function operationResolutionPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, request }) {
+          if (operation) return;
+          const names = document.definitions.flatMap((d) =>
+            d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : [],
+          );
+          const holds = names.length ? `it holds ${names.join(', ')}` : 'it holds no operation';
+          const message = request.operationName
+            ? `operationName "${request.operationName}" names no operation in the document; ${holds}`
+            : `the document holds several operations (${names.join(', ')}); name the one to run in operationName`;
+          throw new GraphQLError(message, {
+            extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+          });
         },
       };
     },

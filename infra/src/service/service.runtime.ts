@@ -13,7 +13,13 @@ import type { ServiceDataSource } from '../database/data-source.factory';
 import { poolConnections } from '../database/data-source.factory';
 import type { QueryCounter } from '../database/query-counter';
 import { hideSuggestionsPlugin, introspectionByDefault } from '../guard/suggestions.plugin';
-import { errorMaskingPlugin, metricsPlugin, publicAccessPlugin, refusalStatusPlugin } from '../http/apollo.plugins';
+import {
+  errorMaskingPlugin,
+  metricsPlugin,
+  operationResolutionPlugin,
+  publicAccessPlugin,
+  refusalStatusPlugin,
+} from '../http/apollo.plugins';
 import { metrics } from '../metrics/metrics.registry';
 import type { RunningHttpServer } from '../http/http.server';
 import { startHttpServer } from '../http/http.server';
@@ -70,6 +76,7 @@ export async function startService(def: ServiceDefinition, options: StartService
     csrfPrevention: true,
     // Inline traces only serve Apollo's hosted studio, which this graph never calls.
     plugins: [
+      operationResolutionPlugin<RequestContext>(),
       errorMaskingPlugin<RequestContext>(logger),
       metricsPlugin<RequestContext>(def.name),
       refusalStatusPlugin<RequestContext>(),
