@@ -121,7 +121,8 @@ describe('batched event pipeline against MariaDB and NATS JetStream', () => {
       // Published again (a crash before the mark): JetStream drops the repeats, nothing counts twice.
       await setup.getRepository(OutboxEventEntity).createQueryBuilder().update().set({ publishedAt: null }).execute();
       expect(await relay.flush()).toBe(burst);
-      await new Promise((r) => setTimeout(r, 500));
+      // Each publish was acked once stored or dropped: a stored repeat would now be in the backlog.
+      await until('the consumer has nothing pending', async () => (await bus.backlog()) === 0);
       expect(await counters()).toEqual({ k0: 334, k1: 333, k2: 333 });
       for (const s of subs) await s.stop();
     } finally {
@@ -271,7 +272,10 @@ describe('batched event pipeline against MariaDB and NATS JetStream', () => {
         await Promise.all(burst.map((e) => bus.publish(e)));
         await until('the poison dead-lettered', async () => (await bus.listDeadLetters()).length === 1, 20_000);
         await until('the others applied', async () => (await counters()).applied === 39, 10_000);
-        await new Promise((r) => setTimeout(r, 300));
+        // Nothing more is applied once the bus holds nothing unacknowledged.
+        if (bus instanceof NatsEventBus)
+          await until('the consumer has nothing pending', async () => (await bus.backlog()) === 0, 10_000);
+        else await (bus as MemoryEventBus).drain();
         expect(await counters()).toEqual({ applied: 39 });
         expect(await setup.getRepository(ProcessedEventEntity).count()).toBe(39);
         const [letter] = await bus.listDeadLetters();
