@@ -276,6 +276,43 @@ describe('errors as promised, through the gateway (embedded graph)', () => {
     expect(chosen.body.errors).toBeUndefined();
   });
 
+  test('text with a control character or half a UTF-16 pair answers BAD_USER_INPUT naming the field; tabs, line breaks and whole pairs pass', async () => {
+    const register = (name: string, nik: string) =>
+      post(
+        JSON.stringify({
+          query: 'mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id name } }',
+          variables: {
+            i: {
+              unit: 'BBPPKS-PADANG',
+              nik,
+              name,
+              gender: 'FEMALE',
+              birthDate: '1990-01-01',
+              education: 'S1',
+              category: 'OTHER',
+            },
+          },
+        }),
+        admin(),
+      );
+    for (const bad of ['Nama\u0000Sintetis', 'Nama\ud800Sintetis', 'Nama\udc00', 'Nama\u001bSintetis', 'Nama\u007f']) {
+      const r = await register(bad, '1371015001900001');
+      expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+      expect(r.body.errors?.[0]?.message).toContain('control character');
+    }
+    // A query argument is checked the same way.
+    const search = await post(
+      JSON.stringify({ query: '{ programmes(unit: "BBPPKS-PADANG\\u0000") { id } }' }),
+      admin(),
+    );
+    expect(search.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unit' });
+    const fine = await register('Peserta\tSintetis 😀', '1371015001900002');
+    expect(fine.body.errors).toBeUndefined();
+    expect((fine.body.data as { registerParticipant: { name: string } }).registerParticipant.name).toBe(
+      'Peserta\tSintetis 😀',
+    );
+  });
+
   test('a subgraph called without the gateway answers HTTP 401, and a malformed request to it 400', async () => {
     for (const service of system.services) {
       const direct = await fetch(service.url, {

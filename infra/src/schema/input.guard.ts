@@ -27,10 +27,43 @@ function findRejected(value: unknown, path: string[]): { path: string[]; rejecte
   return undefined;
 }
 
+/**
+ * Control characters other than tab and line breaks, and UTF-16 halves without their pair: no
+ * clerk types them, MariaDB's utf8mb4 cannot store a lone half, and a NUL cuts the text short in
+ * the C tools that read exports.
+ */
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findUnprintable(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === 'string') return UNPRINTABLE.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findUnprintable(item, path);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object' && !(value instanceof RejectedInput)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findUnprintable(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 function assertNoRejectedInput(args: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(args)) {
     const found = findRejected(value, name === 'input' ? [] : [name]);
     if (found) throw new BadInputError(found.path.join('.') || name, found.rejected.reason);
+    const unprintable = findUnprintable(value, name === 'input' ? [] : [name]);
+    if (unprintable) {
+      const field = unprintable.join('.') || name;
+      throw new BadInputError(
+        field,
+        `${field} holds a control character (such as NUL) or half of a UTF-16 pair; send printable text`,
+      );
+    }
   }
 }
 
