@@ -35,10 +35,15 @@ export function assertCanRead(caller: Caller, unit: string): void {
     throw new ForbiddenError(`a ${caller.role} of ${caller.unit} reads only the records of ${caller.unit}`);
 }
 
-export function assertCanWrite(caller: Caller, unit: string): void {
-  if (caller.role === 'admin') return;
-  if (caller.role !== 'operator')
+/** The role half of assertCanWrite, for a write that must refuse before it looks anything up. */
+export function assertWriterRole(caller: Caller): void {
+  if (caller.role !== 'admin' && caller.role !== 'operator')
     throw new ForbiddenError(`a ${caller.role} cannot change data; an operator or admin token is needed`);
+}
+
+export function assertCanWrite(caller: Caller, unit: string): void {
+  assertWriterRole(caller);
+  if (caller.role === 'admin') return;
   if (caller.unit !== unit)
     throw new ForbiddenError(`an operator of ${caller.unit} changes only the records of ${caller.unit}`);
 }

@@ -306,6 +306,12 @@ describe('management outputs entered by hand', () => {
       callers.viewer('BBPPKS-BANDUNG'),
     );
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A viewer is refused before the entry is looked up: an unknown id tells it nothing either.
+    for (const entryId of [id, '999999'])
+      expect(
+        (await s.call(REVERSE, { input: { entryId, date: '2022-12-30', reason: 'probe' } }, callers.viewer(PADANG)))
+          .errors?.[0].extensions?.code,
+      ).toBe('FORBIDDEN');
   });
 });
 

@@ -2,6 +2,7 @@ import type { ContractEvent, RequestContext } from '@kesos/infra';
 import {
   assertCanRead,
   assertCanWrite,
+  assertWriterRole,
   BadInputError,
   forUpdate,
   NotFoundError,
@@ -194,6 +195,8 @@ export async function reverseOutputVolume(
   ctx: RequestContext,
   raw: ReverseOutputVolumeInput,
 ): Promise<OutputVolumeEntry> {
+  // A viewer learns nothing, not even whether the entry exists.
+  assertWriterRole(ctx.caller);
   const input = validateReversal(raw);
   return ctx.db.transaction(async (tx) => {
     const m = tx.manager;
