@@ -324,6 +324,9 @@ describe('performance realisations follow the training and budget events (MariaD
     expect(res.errors).toBeUndefined();
     expect(res.data!.recomputeRealizations.goals).toEqual(before);
     expect(await counters()).toEqual(incremental);
+    // A unit the training subgraph never registered is a typo, not an empty recompute.
+    const typo = await s.call('mutation { recomputeRealizations(unitCode: "BBPPKS-PADANK", year: 2022) { unitCode } }');
+    expect(typo.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitCode' });
   });
 
   it('dead-letters a payload it cannot understand instead of counting it', async () => {

@@ -340,6 +340,9 @@ export async function recomputeRealizations(
 ): Promise<UnitPerformance> {
   if (ctx.caller.role !== 'admin') throw new ForbiddenError('only an admin can recompute realisations');
   assertYear(year);
-  await ctx.db.transaction((tx) => recomputeCounters(tx.manager, { unitCode, year }));
+  await ctx.db.transaction(async (tx) => {
+    await assertKnownUnit(tx.manager, unitCode);
+    await recomputeCounters(tx.manager, { unitCode, year });
+  });
   return { unitCode, year, goals: await goalsByUnitYear(ctx).load({ unit: unitCode, year }) };
 }
