@@ -17,6 +17,7 @@ import type {
 } from './event-bus';
 import { deadLetterSubject, parseEvent } from './event-bus';
 import type { DeadLetterInfo } from './nats.dead-letters';
+import { natsServerList } from './nats.config';
 import { deadLetterHeaders, NatsDeadLetters } from './nats.dead-letters';
 import { metrics } from '../metrics/metrics.registry';
 
@@ -40,6 +41,8 @@ export interface NatsBusOptions {
   timeoutMs?: number;
   /** How long a delivered message may go without ack or keep-alive before JetStream redelivers it. */
   ackWaitMs?: number;
+  /** Copies of each stream and durable consumer this bus creates (NATS_REPLICAS); 1 unless on a cluster. */
+  replicas?: number;
 }
 
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
@@ -58,19 +61,25 @@ export class NatsEventBus implements EventBus {
     private readonly logger?: Logger,
     readonly namespace = '',
     private readonly ackWaitMs = ACK_WAIT_MS,
+    private readonly replicas = 1,
   ) {}
 
   private wire(subject: string): string {
     return this.namespace ? `${this.namespace}.${subject}` : subject;
   }
 
-  /** Connects or throws within `timeoutMs`; reconnects forever once connected. */
+  /**
+   * Connects to one of the servers in `url` (one URL, or several separated by commas: the nodes
+   * of a cluster) or throws within `timeoutMs`; once connected, reconnects forever, to any node.
+   */
   static async connect(url: string, logger?: Logger, options: NatsBusOptions = {}): Promise<NatsEventBus> {
     const timeoutMs = options.timeoutMs ?? 5000;
     if (options.namespace && !/^[a-z0-9_]+$/.test(options.namespace))
       throw new Error(`NATS namespace may hold only a-z, 0-9 and _, got "${options.namespace}"`);
+    const servers = natsServerList(url);
+    if (!servers.length) throw new Error('no NATS server given');
     const nc = await connect({
-      servers: url,
+      servers,
       timeout: timeoutMs,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
@@ -84,25 +93,43 @@ export class NatsEventBus implements EventBus {
       logger,
       options.namespace,
       options.ackWaitMs,
+      options.replicas,
     );
     void (async () => {
       for await (const s of nc.status()) {
-        if (s.type === 'disconnect' || s.type === 'reconnect') logger?.warn({ nats: s.type }, 'NATS connection status');
+        if (s.type === 'disconnect' || s.type === 'reconnect')
+          logger?.warn({ nats: s.type, server: s.server }, 'NATS connection status');
       }
     })();
     return bus;
   }
 
-  /** Creates the stream if missing; all services declare streams the same way, so this is idempotent. */
+  /**
+   * Creates the stream if missing; all services declare streams the same way, so this is
+   * idempotent. A stream kept on fewer or more nodes than NATS_REPLICAS says is brought to that
+   * number (a single server grown into a cluster): JetStream copies it to the new nodes itself.
+   */
   ensureStream(subject: string): Promise<void> {
     const { name, subjects } = streamFor(subject, this.namespace);
     let pending = this.ensured.get(name);
     if (!pending) {
       pending = (async () => {
-        try {
-          await this.jsm.streams.info(name);
-        } catch {
-          await this.jsm.streams.add({ name, subjects, duplicate_window: nanos(DUPLICATE_WINDOW_MS) });
+        const existing = await this.jsm.streams.info(name).catch(() => null);
+        if (!existing) {
+          await this.jsm.streams.add({
+            name,
+            subjects,
+            duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+            num_replicas: this.replicas,
+          });
+          return;
+        }
+        if ((existing.config.num_replicas || 1) !== this.replicas) {
+          await this.jsm.streams.update(name, { num_replicas: this.replicas });
+          this.logger?.info(
+            { stream: name, was: existing.config.num_replicas, replicas: this.replicas },
+            'stream replicas updated',
+          );
         }
       })();
       pending.catch(() => this.ensured.delete(name));
@@ -130,6 +157,8 @@ export class NatsEventBus implements EventBus {
         filter_subject: this.wire(spec.subject),
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
+        // As many copies as the stream, so a durable's position survives the nodes its stream survives.
+        num_replicas: this.replicas,
         ...wanted,
       });
       return;
