@@ -377,6 +377,28 @@ export class NatsEventBus implements EventBus {
     return total;
   }
 
+  /**
+   * Messages not yet acknowledged by any durable consumer on this namespace's streams, whichever
+   * process subscribed them: what a test waits for when the consumers run in other processes.
+   */
+  async namespaceBacklog(): Promise<number> {
+    if (!this.namespace) throw new Error('the backlog of every durable is read within a namespace only');
+    const prefix = `${this.namespace.toUpperCase()}_`;
+    let total = 0;
+    for await (const stream of this.jsm.streams.list())
+      if (stream.config.name.startsWith(prefix))
+        for await (const consumer of this.jsm.consumers.list(stream.config.name))
+          total += consumer.num_pending + consumer.num_ack_pending;
+    return total;
+  }
+
+  /** Messages the stream holds on one subject (the namespace added here): one per event, as de-duplication keeps it. */
+  async storedCount(subject: string): Promise<number> {
+    const { name } = streamFor(subject, this.namespace);
+    const info = await this.jsm.streams.info(name, { subjects_filter: this.wire(subject) });
+    return info.state.subjects?.[this.wire(subject)] ?? 0;
+  }
+
   async ping(): Promise<void> {
     if (this.nc.isClosed()) throw new Error('NATS connection closed');
     await this.nc.flush();
