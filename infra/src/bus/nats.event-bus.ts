@@ -83,7 +83,8 @@ export class NatsEventBus implements EventBus {
       timeout: timeoutMs,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
-      name: logger?.bindings().service as string | undefined,
+      // The connection carries the service's name (a child logger's, else the process's), as the server's connz lists it.
+      name: (logger?.bindings().service ?? logger?.bindings().name) as string | undefined,
     });
     const jsm = await jetstreamManager(nc, { timeout: timeoutMs });
     const bus = new NatsEventBus(
@@ -397,6 +398,17 @@ export class NatsEventBus implements EventBus {
     const { name } = streamFor(subject, this.namespace);
     const info = await this.jsm.streams.info(name, { subjects_filter: this.wire(subject) });
     return info.state.subjects?.[this.wire(subject)] ?? 0;
+  }
+
+  /** Where JetStream keeps the stream of a subject: its configured copies, its leader node and the other nodes. */
+  async streamPlacement(subject: string): Promise<{ replicas: number; leader?: string; followers: string[] }> {
+    const { name } = streamFor(subject, this.namespace);
+    const info = await this.jsm.streams.info(name);
+    return {
+      replicas: info.config.num_replicas,
+      leader: info.cluster?.leader,
+      followers: (info.cluster?.replicas ?? []).map((r) => r.name),
+    };
   }
 
   async ping(): Promise<void> {

@@ -14,6 +14,8 @@ export interface NatsClusterNode {
   /** nats://127.0.0.1:<client port> */
   url: string;
   running(): boolean;
+  /** The names of the clients connected to this node (a service's connection carries its name). */
+  clients(): Promise<string[]>;
   /** SIGKILL (a crash, the default) or SIGTERM; resolves once the process has exited. */
   stop(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
   /** Starts the node again on the same ports and store; resolves once it is back in the cluster. */
@@ -72,6 +74,10 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
       name,
       url: `nats://127.0.0.1:${p.client}`,
       running: () => child !== undefined && child.exitCode === null && child.signalCode === null,
+      clients: async () =>
+        ((await monitor<{ connections?: { name?: string }[] }>(p.monitor, '/connz?limit=1024'))?.connections ?? []).map(
+          (c) => c.name ?? '',
+        ),
       spawnNode: () => {
         child = spawn(
           NATS_SERVER,
