@@ -1,3 +1,4 @@
+import { NatsEventBus } from '@kesos/infra';
 import type { NatsCluster } from '@kesos/infra/testing';
 import { startNatsCluster, until } from '@kesos/infra/testing';
 import type { ProcessGraph } from './cluster.support';
@@ -36,6 +37,25 @@ it('the streams the services create are kept on all three nodes', async () => {
     const placement = await graph.bus.streamPlacement(subject);
     expect(placement.replicas).toBe(3);
     expect([placement.leader, ...placement.followers].sort()).toEqual(['n1', 'n2', 'n3']);
+  }
+});
+
+it('a stream made on one node (NATS_REPLICAS=1) is copied to three when a service starts with NATS_REPLICAS=3', async () => {
+  const namespace = `${graph.namespace}_grown`;
+  const single = await NatsEventBus.connect(cluster.url, undefined, { namespace });
+  const three = await NatsEventBus.connect(cluster.url, undefined, { namespace, replicas: 3 });
+  try {
+    await single.ensureStream('budget.performance.scored');
+    expect((await single.streamPlacement('budget.performance.scored')).replicas).toBe(1);
+    await three.ensureStream('budget.performance.scored');
+    await until('the stream kept on all three nodes', async () => {
+      const placement = await three.streamPlacement('budget.performance.scored');
+      return placement.replicas === 3 && placement.followers.length === 2;
+    });
+  } finally {
+    await three.deleteNamespaceStreams();
+    await single.close();
+    await three.close();
   }
 });
 
