@@ -32,26 +32,38 @@ afterAll(async () => {
   await cluster?.remove();
 }, 120_000);
 
-it('the streams the services create are kept on all three nodes', async () => {
+it('the streams and durables the services create are kept on all three nodes', async () => {
   for (const subject of ['training.unit.registered', 'deadletter.performance-accreditation-decided']) {
-    const placement = await graph.bus.streamPlacement(subject);
+    const placement = await graph.bus.placement(subject);
     expect(placement.replicas).toBe(3);
     expect([placement.leader, ...placement.followers].sort()).toEqual(['n1', 'n2', 'n3']);
   }
+  const durable = await graph.bus.placement('training.accreditation.decided', 'performance-accreditation-decided');
+  expect([durable.leader, ...durable.followers].sort()).toEqual(['n1', 'n2', 'n3']);
 });
 
-it('a stream made on one node (NATS_REPLICAS=1) is copied to three when a service starts with NATS_REPLICAS=3', async () => {
+it('a stream and its durable made on one node (NATS_REPLICAS=1) are copied to three when a service starts with NATS_REPLICAS=3', async () => {
   const namespace = `${graph.namespace}_grown`;
   const single = await NatsEventBus.connect(cluster.url, undefined, { namespace });
   const three = await NatsEventBus.connect(cluster.url, undefined, { namespace, replicas: 3 });
   try {
     await single.ensureStream('budget.performance.scored');
-    expect((await single.streamPlacement('budget.performance.scored')).replicas).toBe(1);
-    await three.ensureStream('budget.performance.scored');
-    await until('the stream kept on all three nodes', async () => {
-      const placement = await three.streamPlacement('budget.performance.scored');
-      return placement.replicas === 3 && placement.followers.length === 2;
+    expect((await single.placement('budget.performance.scored')).replicas).toBe(1);
+    const subscription = await single.subscribe({
+      durable: 'grown-scores',
+      subject: 'budget.performance.scored',
+      maxDeliver: 5,
+      handler: async () => undefined,
     });
+    await subscription.stop();
+    await three.ensureStream('budget.performance.scored');
+    // The durable follows its stream onto the new nodes.
+    for (const durable of [undefined, 'grown-scores'])
+      await until(`${durable ?? 'the stream'} kept on all three nodes`, async () => {
+        const placement = await three.placement('budget.performance.scored', durable).catch(() => undefined);
+        return placement?.followers.length === 2;
+      });
+    expect((await three.placement('budget.performance.scored')).replicas).toBe(3);
   } finally {
     await three.deleteNamespaceStreams();
     await single.close();
@@ -66,7 +78,7 @@ it('a node killed mid-burst: the services reconnect without a restart and every 
   };
   const victim = await hosting('training');
   expect(victim).toBeDefined();
-  const leader = (await graph.bus.streamPlacement('training.accreditation.decided')).leader;
+  const leader = (await graph.bus.placement('training.accreditation.decided')).leader;
   const pids = Object.values(graph.replicas).map((r) => r[0].pid);
   const started = Date.now();
   const { calls, during } = await accreditationBurst(graph, admin, {

@@ -158,8 +158,9 @@ export class NatsEventBus implements EventBus {
         filter_subject: this.wire(spec.subject),
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
-        // As many copies as the stream, so a durable's position survives the nodes its stream survives.
-        num_replicas: this.replicas,
+        // num_replicas left out: the durable is kept on as many nodes as its stream, now and after
+        // NATS_REPLICAS changes the stream's (an explicit number would stay behind), so its
+        // position survives the nodes its stream survives.
         ...wanted,
       });
       return;
@@ -400,12 +401,18 @@ export class NatsEventBus implements EventBus {
     return info.state.subjects?.[this.wire(subject)] ?? 0;
   }
 
-  /** Where JetStream keeps the stream of a subject: its configured copies, its leader node and the other nodes. */
-  async streamPlacement(subject: string): Promise<{ replicas: number; leader?: string; followers: string[] }> {
+  /**
+   * Where JetStream keeps the stream of a subject, or one of its durable consumers: the copies
+   * configured (0 for a durable that follows its stream), its leader node and the other nodes.
+   */
+  async placement(
+    subject: string,
+    durable?: string,
+  ): Promise<{ replicas: number; leader?: string; followers: string[] }> {
     const { name } = streamFor(subject, this.namespace);
-    const info = await this.jsm.streams.info(name);
+    const info = durable ? await this.jsm.consumers.info(name, durable) : await this.jsm.streams.info(name);
     return {
-      replicas: info.config.num_replicas,
+      replicas: info.config.num_replicas ?? 0,
       leader: info.cluster?.leader,
       followers: (info.cluster?.replicas ?? []).map((r) => r.name),
     };

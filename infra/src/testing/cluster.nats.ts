@@ -60,10 +60,34 @@ async function joined(ports: Ports, others: number): Promise<boolean> {
  * the cluster has elected its JetStream meta leader, so streams with replicas can be created.
  */
 export async function startNatsCluster(size = 3): Promise<NatsCluster> {
+  // A free-picked port can be taken by another process before the node binds it (other tests run
+  // beside this one): a node that exits while the cluster forms makes a fresh start on new ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(size);
+    } catch (err) {
+      if (!(err instanceof NodeExited) || attempt >= 3) throw err;
+    }
+  }
+}
+
+class NodeExited extends Error {}
+
+/** `count` free loopback ports, all different. */
+async function distinctFreePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
+
+async function startOnce(size: number): Promise<NatsCluster> {
   const folder = mkdtempSync(join(tmpdir(), 'kesos-nats-'));
-  const ports: Ports[] = [];
-  for (let i = 0; i < size; i++)
-    ports.push({ client: await freePort(), route: await freePort(), monitor: await freePort() });
+  const free = await distinctFreePorts(size * 3);
+  const ports: Ports[] = Array.from({ length: size }, (_, i) => ({
+    client: free[3 * i],
+    route: free[3 * i + 1],
+    monitor: free[3 * i + 2],
+  }));
   const routes = ports.map((p) => `nats://127.0.0.1:${p.route}`).join(',');
 
   const nodes = ports.map((p, i): NatsClusterNode & { spawnNode(): void } => {
@@ -135,13 +159,20 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
     for (const p of ports)
       await until(
         'every NATS node routed to the others with a JetStream meta leader',
-        () => joined(p, size - 1),
+        () => {
+          const gone = nodes.find((n) => !n.running());
+          if (gone) throw new NodeExited(`NATS node ${gone.name} exited while the cluster formed`);
+          return joined(p, size - 1);
+        },
         60_000,
         100,
       );
   } catch (err) {
+    const logs = describeLogs();
     for (const n of nodes) await n.stop();
-    throw new Error(`${(err as Error).message}\n${describeLogs()}`);
+    rmSync(folder, { recursive: true, force: true });
+    const message = `${(err as Error).message}\n${logs}`;
+    throw err instanceof NodeExited ? new NodeExited(message) : new Error(message);
   }
   return {
     nodes,
