@@ -29,7 +29,12 @@ import type { CostLimits } from './query.cost';
 import { costLimitPlugin, DEFAULT_COST_LIMITS } from './query.cost';
 import { authenticate } from './gateway.auth';
 import type { SubgraphTimeouts } from './subgraph.datasource';
-import { DEFAULT_SUBGRAPH_TIMEOUTS, SharedFetches, SubgraphDataSource } from './subgraph.datasource';
+import {
+  DEFAULT_SUBGRAPH_TIMEOUTS,
+  SharedFetches,
+  SubgraphDataSource,
+  subgraphReplicaUrls,
+} from './subgraph.datasource';
 
 export interface GatewayContext {
   caller: Caller;
@@ -43,7 +48,7 @@ export interface GatewayContext {
 
 export interface GatewayOptions {
   supergraphSdl: string;
-  /** Subgraph name -> URL; overrides the URLs written in the supergraph at compose time. */
+  /** Subgraph name -> URL, or its replicas' URLs separated by commas; overrides the URLs written in the supergraph at compose time. */
   subgraphUrls: Record<string, string>;
   /** Root fields anyone may query without a token (union of the subgraphs' public fields). */
   publicRootFields: string[];
@@ -187,16 +192,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       readiness: async () => {
         const checks: Record<string, string> = {};
         await Promise.all(
-          Object.entries(options.subgraphUrls).map(async ([name, url]) => {
-            try {
-              // A hanging subgraph makes the gateway not ready, not a hanging probe.
-              const res = await fetch(url.replace(/\/graphql$/, '/readyz'), {
-                signal: AbortSignal.timeout(timeouts.queryMs),
-              });
-              checks[name] = res.ok ? 'ok' : `not ready (${res.status})`;
-            } catch (err) {
-              checks[name] = `unreachable (${(err as Error).message})`;
-            }
+          Object.entries(options.subgraphUrls).map(async ([name, setting]) => {
+            // One ready replica is enough to serve the subgraph's fields; the others are named only when none is.
+            const replicas = await Promise.all(
+              subgraphReplicaUrls(setting).map(async (url) => {
+                try {
+                  // A hanging subgraph makes the gateway not ready, not a hanging probe.
+                  const res = await fetch(url.replace(/\/graphql$/, '/readyz'), {
+                    signal: AbortSignal.timeout(timeouts.queryMs),
+                  });
+                  return res.ok ? 'ok' : `not ready (${res.status})`;
+                } catch (err) {
+                  return `unreachable (${(err as Error).message})`;
+                }
+              }),
+            );
+            checks[name] = replicas.includes('ok')
+              ? 'ok'
+              : replicas.length === 1
+                ? replicas[0]
+                : replicas.map((r, i) => `replica ${i + 1}: ${r}`).join('; ');
           }),
         );
         return checks;

@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './embedded';
 import { startGateway } from './gateway.server';
 import { readCostLimits } from './query.cost';
-import { readSubgraphTimeouts } from './subgraph.datasource';
+import { readSubgraphTimeouts, readSubgraphUrls } from './subgraph.datasource';
 import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
 
-/** The gateway process of the distributed mode; subgraph URLs come from <NAME>_URL variables. */
+/** The gateway process of the distributed mode; subgraph URLs (one, or replicas separated by commas) come from <NAME>_URL variables. */
 async function main(): Promise<void> {
   const reader = new ConfigReader();
   const config = readPlatformConfig(reader, { requireSecrets: true });
@@ -21,10 +21,7 @@ async function main(): Promise<void> {
   const subgraphTimeouts = readSubgraphTimeouts(reader);
   const costLimits = readCostLimits(reader);
   const subgraphUrls = Object.fromEntries(
-    SERVICES.map((s) => [
-      s.name,
-      reader.url(`${s.name.toUpperCase()}_URL`, ['http', 'https'], `http://localhost:${s.defaultPort}/graphql`)!,
-    ]),
+    SERVICES.map((s) => [s.name, readSubgraphUrls(reader, s.name, `http://localhost:${s.defaultPort}/graphql`)]),
   );
   try {
     reader.done();

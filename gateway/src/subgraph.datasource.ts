@@ -30,12 +30,53 @@ export function readSubgraphTimeouts(reader: ConfigReader): SubgraphTimeouts {
   };
 }
 
-/** A subgraph call that got no answer: refused, reset, timed out, or a proxy's 502/503/504. */
+/**
+ * `<NAME>_URL`: the subgraph's endpoint, or its replicas' separated by commas; each entry must be
+ * an http(s) URL. Answers the setting as the data source takes it.
+ */
+export function readSubgraphUrls(reader: ConfigReader, subgraph: string, fallback: string): string {
+  const name = `${subgraph.toUpperCase()}_URL`;
+  const urls = subgraphReplicaUrls(reader.optional(name) ?? fallback);
+  if (!urls.length) reader.problem(`${name} names no URL`);
+  for (const url of urls) {
+    let protocol: string;
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      reader.problem(`${name} holds "${url}", which is not a valid URL (e.g. http://127.0.0.1:4001/graphql)`);
+      continue;
+    }
+    if (protocol !== 'http:' && protocol !== 'https:')
+      reader.problem(`${name} must use http or https://, got "${protocol}//" in "${url}"`);
+  }
+  if (new Set(urls).size !== urls.length) reader.problem(`${name} names a replica twice`);
+  return urls.join(',');
+}
+
+/**
+ * A subgraph call that got no answer: refused, reset, timed out, or a proxy's 502/503/504.
+ * `notSent`: the connection was never made, so the subgraph cannot have seen the request and
+ * even a mutation may go to another replica.
+ */
 class Unreachable extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly notSent = false,
+    readonly timedOut = false,
+  ) {
     super(reason);
   }
 }
+
+/** Errors of opening a connection: nothing was written, nothing can have been applied. */
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EADDRNOTAVAIL',
+]);
 
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
@@ -60,13 +101,17 @@ function post(url: URL, agent: HttpAgent, body: string, headers: Record<string, 
       headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
     });
     const timer = setTimeout(() => {
-      req.destroy(new Unreachable(`it did not answer within ${timeoutMs / 1000} s`));
+      req.destroy(new Unreachable(`it did not answer within ${timeoutMs / 1000} s`, false, true));
     }, timeoutMs);
     const fail = (err: unknown) => {
       clearTimeout(timer);
       if (err instanceof Unreachable) return reject(err);
       const code = (err as { code?: unknown }).code;
-      reject(new Unreachable(typeof code === 'string' ? `the connection failed: ${code}` : 'the connection failed'));
+      reject(
+        typeof code === 'string'
+          ? new Unreachable(`the connection failed: ${code}`, CONNECT_CODES.has(code))
+          : new Unreachable('the connection failed'),
+      );
     };
     req.on('error', fail);
     req.on('response', (res: IncomingMessage) => {
@@ -210,8 +255,35 @@ export class SharedFetches {
 /** A query (or the short form `{ ... }`); anything else (mutation, subscription) is never shared. */
 const QUERY_OPERATION = /^\s*(?:#[^\n]*\n\s*)*(?:query\b|\{)/;
 
+/**
+ * A subgraph's URL setting: one URL or several replicas of the subgraph separated by commas
+ * (`TRAINING_URL=http://t1:4001/graphql,http://t2:4001/graphql`).
+ */
+export function subgraphReplicaUrls(setting: string): string[] {
+  return setting
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+}
+
+/**
+ * How long a replica that could not be reached is passed over: long enough that a stopped
+ * replica costs the next requests nothing, short enough that a restarted one gets traffic again
+ * within seconds. When every replica is passed over they are all tried anyway.
+ */
+export const REPLICA_PAUSE_MS = 2_000;
+
+interface Replica {
+  url: string;
+  target: URL;
+  agent: HttpAgent;
+  /** Date.now() before which this replica is tried only when no other is available. */
+  pausedUntil: number;
+}
+
 export interface SubgraphDataSourceOptions {
   name: string;
+  /** One URL, or the subgraph's replicas separated by commas (see subgraphReplicaUrls). */
   url: string;
   timeouts: SubgraphTimeouts;
   logger: Logger;
@@ -222,24 +294,43 @@ export interface SubgraphDataSourceOptions {
 }
 
 /**
- * One subgraph as the gateway calls it. When the subgraph cannot be reached in time, the call
- * answers an error naming it (SUBGRAPH_UNAVAILABLE) instead of throwing: the gateway then
- * fills only that subgraph's fields with null and keeps the others' data. Nothing is cached
- * about the failure, so the next request reaches the subgraph as soon as it is back.
+ * One subgraph as the gateway calls it. With several replicas, calls go round-robin; a call
+ * whose replica cannot be reached goes on to the next one when that is safe: a query always
+ * (reading twice changes nothing), a mutation only when the connection was refused (the replica
+ * never saw it). A mutation cut off mid-way is not sent again, as it may have been applied, and
+ * neither is a call that timed out (another full wait would double the client's). When no
+ * replica answers, the call answers an error naming the subgraph (SUBGRAPH_UNAVAILABLE) instead
+ * of throwing: the gateway then fills only that subgraph's fields with null and keeps the
+ * others' data. A failed replica is passed over for REPLICA_PAUSE_MS only, so the next requests
+ * reach it as soon as it is back.
  */
 export class SubgraphDataSource<C extends GatewayContextShape> implements GraphQLDataSource<C> {
   readonly url: string;
-  private readonly target: URL;
-  private readonly agent: HttpAgent;
+  private readonly replicas: Replica[];
+  private next = 0;
   private readonly options: SubgraphDataSourceOptions;
 
   constructor(options: SubgraphDataSourceOptions) {
     this.options = options;
-    this.url = options.url;
-    this.target = new URL(options.url);
+    const urls = subgraphReplicaUrls(options.url);
+    if (!urls.length) throw new Error(`no URL configured for subgraph ${options.name}`);
+    this.url = urls.join(',');
     // Kept-alive sockets: a connection per request would cost a handshake each time.
     const agentOptions = { keepAlive: true, scheduling: 'lifo' as const };
-    this.agent = this.target.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+    this.replicas = urls.map((url) => {
+      const target = new URL(url);
+      const agent = target.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+      return { url, target, agent, pausedUntil: 0 };
+    });
+  }
+
+  /** The replicas in the order this call tries them: round-robin, those passed over last. */
+  private order(): Replica[] {
+    const start = this.next++ % this.replicas.length;
+    if (this.next >= Number.MAX_SAFE_INTEGER) this.next = 0;
+    const rotated = [...this.replicas.slice(start), ...this.replicas.slice(0, start)];
+    const now = Date.now();
+    return [...rotated.filter((r) => r.pausedUntil <= now), ...rotated.filter((r) => r.pausedUntil > now)];
   }
 
   async process(options: GraphQLDataSourceProcessOptions<C>): Promise<GatewayGraphQLResponse> {
@@ -274,21 +365,38 @@ export class SubgraphDataSource<C extends GatewayContextShape> implements GraphQ
     const body = JSON.stringify({ query, variables, operationName, extensions });
     const mutation = !QUERY_OPERATION.test(query);
     const timeoutMs = mutation ? this.options.timeouts.mutationMs : this.options.timeouts.queryMs;
-    let answer: RawAnswer;
-    const started = process.hrtime.bigint();
-    const observe = (outcome: string) =>
-      metrics.subgraphFetches.observe(
-        { subgraph: this.options.name, outcome },
-        Number(process.hrtime.bigint() - started) / 1e9,
-      );
-    try {
-      answer = await post(this.target, this.agent, body, this.options.headers?.(options.context) ?? {}, timeoutMs);
-      observe(answer.status < 400 ? 'ok' : answer.status < 500 ? 'client_error' : 'server_error');
-    } catch (err) {
-      observe('unavailable');
-      if (!(err instanceof Unreachable)) throw err;
+    const headers = this.options.headers?.(options.context) ?? {};
+    let answer: RawAnswer | undefined;
+    let failure: Unreachable | undefined;
+    for (const replica of this.order()) {
+      const started = process.hrtime.bigint();
+      const observe = (outcome: string) =>
+        metrics.subgraphFetches.observe(
+          { subgraph: this.options.name, outcome },
+          Number(process.hrtime.bigint() - started) / 1e9,
+        );
+      try {
+        answer = await post(replica.target, replica.agent, body, headers, timeoutMs);
+        observe(answer.status < 400 ? 'ok' : answer.status < 500 ? 'client_error' : 'server_error');
+        replica.pausedUntil = 0;
+        break;
+      } catch (err) {
+        observe('unavailable');
+        if (!(err instanceof Unreachable)) throw err;
+        failure = err;
+        replica.pausedUntil = Date.now() + REPLICA_PAUSE_MS;
+        const another = this.replicas.length > 1 && !err.timedOut && (err.notSent || !mutation);
+        this.options.logger.warn(
+          { service: this.options.name, url: replica.url, reason: err.reason, tryingAnother: another },
+          'subgraph replica unavailable',
+        );
+        if (!another) break;
+      }
+    }
+    if (!answer) {
+      const err = failure ?? new Unreachable('no replica answered');
       const reason =
-        mutation && err.reason.startsWith('it did not answer')
+        mutation && !err.notSent
           ? `${err.reason}; the change may have been applied, check before retrying`
           : err.reason;
       this.options.logger.warn({ service: this.options.name, url: this.url, reason }, 'subgraph unavailable');

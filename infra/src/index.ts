@@ -17,6 +17,7 @@ export * from './bus/event-bus';
 export * from './bus/event.failures';
 export * from './bus/memory.event-bus';
 export * from './bus/nats.event-bus';
+export * from './bus/nats.config';
 export * from './outbox/outbox.entity';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';

@@ -1,5 +1,5 @@
 import type { DeadLetter } from '@kesos/infra';
-import { ConfigReader, NatsEventBus } from '@kesos/infra';
+import { ConfigReader, NatsEventBus, readNatsServers } from '@kesos/infra';
 import { parseArgs } from 'node:util';
 
 export const DEAD_LETTERS_USAGE =
@@ -28,15 +28,16 @@ export async function deadLettersCommand(argv: string[], env: Record<string, str
   const [command, ...rest] = parsed.positionals;
   if ((command !== 'list' && command !== 'replay') || rest.length) throw new UsageError(DEAD_LETTERS_USAGE);
   const reader = new ConfigReader(env);
-  const natsUrl = reader.url('NATS_URL', ['nats']);
-  if (!natsUrl) reader.problem('NATS_URL is required (e.g. nats://127.0.0.1:4222)');
+  const natsUrl = readNatsServers(reader);
+  if (!natsUrl && reader.optional('NATS_URL') === undefined)
+    reader.problem('NATS_URL is required (e.g. nats://127.0.0.1:4222)');
   const namespace = reader.optional('NATS_NAMESPACE');
   if (namespace && !/^[a-z0-9_]+$/.test(namespace))
     reader.problem(`NATS_NAMESPACE may hold only a-z, 0-9 and _, got "${namespace}"`);
   reader.done();
   const filter = { durable: parsed.values.durable, eventId: parsed.values.id };
 
-  const bus = await NatsEventBus.connect(natsUrl!, undefined, { namespace });
+  const bus = await NatsEventBus.connect(natsUrl, undefined, { namespace });
   try {
     if (command === 'list') {
       const letters = await bus.listDeadLetters(filter);

@@ -17,6 +17,7 @@ import type {
 } from './event-bus';
 import { deadLetterSubject, parseEvent } from './event-bus';
 import type { DeadLetterInfo } from './nats.dead-letters';
+import { natsServerList } from './nats.config';
 import { deadLetterHeaders, NatsDeadLetters } from './nats.dead-letters';
 import { metrics } from '../metrics/metrics.registry';
 
@@ -40,6 +41,8 @@ export interface NatsBusOptions {
   timeoutMs?: number;
   /** How long a delivered message may go without ack or keep-alive before JetStream redelivers it. */
   ackWaitMs?: number;
+  /** Copies of each stream and durable consumer this bus creates (NATS_REPLICAS); 1 unless on a cluster. */
+  replicas?: number;
 }
 
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
@@ -58,23 +61,30 @@ export class NatsEventBus implements EventBus {
     private readonly logger?: Logger,
     readonly namespace = '',
     private readonly ackWaitMs = ACK_WAIT_MS,
+    private readonly replicas = 1,
   ) {}
 
   private wire(subject: string): string {
     return this.namespace ? `${this.namespace}.${subject}` : subject;
   }
 
-  /** Connects or throws within `timeoutMs`; reconnects forever once connected. */
+  /**
+   * Connects to one of the servers in `url` (one URL, or several separated by commas: the nodes
+   * of a cluster) or throws within `timeoutMs`; once connected, reconnects forever, to any node.
+   */
   static async connect(url: string, logger?: Logger, options: NatsBusOptions = {}): Promise<NatsEventBus> {
     const timeoutMs = options.timeoutMs ?? 5000;
     if (options.namespace && !/^[a-z0-9_]+$/.test(options.namespace))
       throw new Error(`NATS namespace may hold only a-z, 0-9 and _, got "${options.namespace}"`);
+    const servers = natsServerList(url);
+    if (!servers.length) throw new Error('no NATS server given');
     const nc = await connect({
-      servers: url,
+      servers,
       timeout: timeoutMs,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
-      name: logger?.bindings().service as string | undefined,
+      // The connection carries the service's name (a child logger's, else the process's), as the server's connz lists it.
+      name: (logger?.bindings().service ?? logger?.bindings().name) as string | undefined,
     });
     const jsm = await jetstreamManager(nc, { timeout: timeoutMs });
     const bus = new NatsEventBus(
@@ -84,25 +94,43 @@ export class NatsEventBus implements EventBus {
       logger,
       options.namespace,
       options.ackWaitMs,
+      options.replicas,
     );
     void (async () => {
       for await (const s of nc.status()) {
-        if (s.type === 'disconnect' || s.type === 'reconnect') logger?.warn({ nats: s.type }, 'NATS connection status');
+        if (s.type === 'disconnect' || s.type === 'reconnect')
+          logger?.warn({ nats: s.type, server: s.server }, 'NATS connection status');
       }
     })();
     return bus;
   }
 
-  /** Creates the stream if missing; all services declare streams the same way, so this is idempotent. */
+  /**
+   * Creates the stream if missing; all services declare streams the same way, so this is
+   * idempotent. A stream kept on fewer or more nodes than NATS_REPLICAS says is brought to that
+   * number (a single server grown into a cluster): JetStream copies it to the new nodes itself.
+   */
   ensureStream(subject: string): Promise<void> {
     const { name, subjects } = streamFor(subject, this.namespace);
     let pending = this.ensured.get(name);
     if (!pending) {
       pending = (async () => {
-        try {
-          await this.jsm.streams.info(name);
-        } catch {
-          await this.jsm.streams.add({ name, subjects, duplicate_window: nanos(DUPLICATE_WINDOW_MS) });
+        const existing = await this.jsm.streams.info(name).catch(() => null);
+        if (!existing) {
+          await this.jsm.streams.add({
+            name,
+            subjects,
+            duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+            num_replicas: this.replicas,
+          });
+          return;
+        }
+        if ((existing.config.num_replicas || 1) !== this.replicas) {
+          await this.jsm.streams.update(name, { num_replicas: this.replicas });
+          this.logger?.info(
+            { stream: name, was: existing.config.num_replicas, replicas: this.replicas },
+            'stream replicas updated',
+          );
         }
       })();
       pending.catch(() => this.ensured.delete(name));
@@ -130,6 +158,9 @@ export class NatsEventBus implements EventBus {
         filter_subject: this.wire(spec.subject),
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
+        // num_replicas left out: the durable is kept on as many nodes as its stream, now and after
+        // NATS_REPLICAS changes the stream's (an explicit number would stay behind), so its
+        // position survives the nodes its stream survives.
         ...wanted,
       });
       return;
@@ -346,6 +377,45 @@ export class NatsEventBus implements EventBus {
       total += info.num_pending + info.num_ack_pending;
     }
     return total;
+  }
+
+  /**
+   * Messages not yet acknowledged by any durable consumer on this namespace's streams, whichever
+   * process subscribed them: what a test waits for when the consumers run in other processes.
+   */
+  async namespaceBacklog(): Promise<number> {
+    if (!this.namespace) throw new Error('the backlog of every durable is read within a namespace only');
+    const prefix = `${this.namespace.toUpperCase()}_`;
+    let total = 0;
+    for await (const stream of this.jsm.streams.list())
+      if (stream.config.name.startsWith(prefix))
+        for await (const consumer of this.jsm.consumers.list(stream.config.name))
+          total += consumer.num_pending + consumer.num_ack_pending;
+    return total;
+  }
+
+  /** Messages the stream holds on one subject (the namespace added here): one per event, as de-duplication keeps it. */
+  async storedCount(subject: string): Promise<number> {
+    const { name } = streamFor(subject, this.namespace);
+    const info = await this.jsm.streams.info(name, { subjects_filter: this.wire(subject) });
+    return info.state.subjects?.[this.wire(subject)] ?? 0;
+  }
+
+  /**
+   * Where JetStream keeps the stream of a subject, or one of its durable consumers: the copies
+   * configured (0 for a durable that follows its stream), its leader node and the other nodes.
+   */
+  async placement(
+    subject: string,
+    durable?: string,
+  ): Promise<{ replicas: number; leader?: string; followers: string[] }> {
+    const { name } = streamFor(subject, this.namespace);
+    const info = durable ? await this.jsm.consumers.info(name, durable) : await this.jsm.streams.info(name);
+    return {
+      replicas: info.config.num_replicas ?? 0,
+      leader: info.cluster?.leader,
+      followers: (info.cluster?.replicas ?? []).map((r) => r.name),
+    };
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ConfigReader } from './config.loader';
+import { readNatsReplicas, readNatsServers } from '../bus/nats.config';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -24,7 +25,10 @@ export interface DistributedServiceConfig extends PlatformConfig {
   mysqlUrl: string;
   /** Each service uses the database `<prefix>_<service>`. */
   databasePrefix: string;
+  /** One nats:// URL, or the nodes of a cluster separated by commas. */
   natsUrl: string;
+  /** Copies of each stream and durable consumer the service creates (NATS_REPLICAS, default 1). */
+  natsReplicas: number;
   /** Optional prefix for every NATS subject and stream (several environments on one server). */
   natsNamespace?: string;
   port: number;
@@ -74,7 +78,8 @@ export function readDistributedConfig(reader: ConfigReader, defaultPort: number)
     ...readPlatformConfig(reader, { requireSecrets: true }),
     mysqlUrl: reader.url('MYSQL_URL', ['mysql', 'mariadb']) ?? '',
     databasePrefix: reader.string('DATABASE_PREFIX', 'kesos'),
-    natsUrl: reader.url('NATS_URL', ['nats']) ?? '',
+    natsUrl: readNatsServers(reader),
+    natsReplicas: readNatsReplicas(reader),
     natsNamespace: reader.optional('NATS_NAMESPACE'),
     port: reader.port('PORT', defaultPort),
   };

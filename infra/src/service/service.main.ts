@@ -59,7 +59,10 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
     exitWithMessage(`database ${databaseName(config, def.name)} has pending migrations; run npm run migrate first`);
   let bus: NatsEventBus;
   try {
-    bus = await NatsEventBus.connect(config.natsUrl, logger, { namespace: config.natsNamespace });
+    bus = await NatsEventBus.connect(config.natsUrl, logger, {
+      namespace: config.natsNamespace,
+      replicas: config.natsReplicas,
+    });
   } catch (err) {
     exitWithMessage(
       `cannot connect to NATS at ${config.natsUrl} (${describeStartupError(err)}); start nats-server with JetStream (-js) or fix NATS_URL`,

@@ -4,3 +4,5 @@ export * from './private.mariadb';
 export * from './poll.helpers';
 export * from './test.service';
 export * from './settle.events';
+export * from './cluster.nats';
+export * from './cluster.processes';
