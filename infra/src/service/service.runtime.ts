@@ -31,6 +31,11 @@ export const serviceEntities = (def: ServiceDefinition) => [...def.entities, ...
 
 export interface StartServiceOptions {
   database: ServiceDataSource;
+  /**
+   * A read-only replica of `database` (MYSQL_READ_URL) for the reads that tolerate lag
+   * (`ctx.db.reader`); without it those reads go to `database` too.
+   */
+  replica?: ServiceDataSource;
   bus: EventBus;
   secrets: Secrets;
   logger: Logger;
@@ -59,6 +64,8 @@ export async function startService(def: ServiceDefinition, options: StartService
   const logger = options.logger.child({ service: def.name });
   const { dataSource, queries } = options.database;
   if (!dataSource.isInitialized) await dataSource.initialize();
+  const replica = options.replica?.dataSource;
+  if (replica && !replica.isInitialized) await replica.initialize();
   if (options.seed && (await def.seed(dataSource, logger))) logger.info('seed data loaded');
 
   const schema = await buildFederatedSchema(def.schema);
@@ -94,7 +101,7 @@ export async function startService(def: ServiceDefinition, options: StartService
       gauge.inc({ service: def.name, state: 'waiting' }, pool.waiting);
     }),
   ];
-  const db = new Database(dataSource, () => relay.nudge());
+  const db = new Database(dataSource, () => relay.nudge(), replica);
   const subscriptions: Subscription[] = await startConsumers(def.name, def.consumers, dataSource, options.bus, logger);
 
   const http = await startHttpServer<RequestContext>(
@@ -146,6 +153,7 @@ export async function startService(def: ServiceDefinition, options: StartService
       for (const s of subscriptions) await s.stop();
       await relay.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
+      if (replica?.isInitialized) await replica.destroy();
     },
   };
 }
