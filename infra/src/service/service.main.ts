@@ -41,7 +41,7 @@ export function mysqlDataSource(
  * no migrations (the replica's schema arrives by replication), and the primary's statement counter.
  */
 export function mysqlReplicaDataSource(
-  def: ServiceDefinition,
+  def: Pick<ServiceDefinition, 'name' | 'entities'>,
   config: Pick<DistributedServiceConfig, 'mysqlReadUrl' | 'databasePrefix'>,
   primary: ServiceDataSource,
 ): ServiceDataSource | undefined {

@@ -27,7 +27,7 @@ import type { ServiceDefinition } from './service.definition';
 /** Tables every service has besides its own: the outbox and the consumers' processed events. */
 export const PLATFORM_ENTITIES = [OutboxEventEntity, ProcessedEventEntity];
 
-export const serviceEntities = (def: ServiceDefinition) => [...def.entities, ...PLATFORM_ENTITIES];
+export const serviceEntities = (def: Pick<ServiceDefinition, 'entities'>) => [...def.entities, ...PLATFORM_ENTITIES];
 
 export interface StartServiceOptions {
   database: ServiceDataSource;
