@@ -78,10 +78,10 @@ export async function startReplicatedMariadb(): Promise<ReplicatedMariadb> {
         [position, timeoutMs / 1000],
       );
       if (Number(reached) !== 0) {
-        const status = await query<Record<string, unknown>[]>(replica, 'SHOW SLAVE STATUS');
+        const status = await query<Record<string, string | null>[]>(replica, 'SHOW SLAVE STATUS');
         const s = status[0] ?? {};
         throw new Error(
-          `the replica did not reach the primary's position ${position} within ${timeoutMs} ms (IO ${String(s.Slave_IO_Running)}, SQL ${String(s.Slave_SQL_Running)}, last error: ${String(s.Last_Error || s.Last_IO_Error || 'none')})`,
+          `the replica did not reach the primary's position ${position} within ${timeoutMs} ms (IO ${s.Slave_IO_Running ?? '?'}, SQL ${s.Slave_SQL_Running ?? '?'}, last error: ${s.Last_Error || s.Last_IO_Error || 'none'})`,
         );
       }
     };
