@@ -13,19 +13,48 @@ import type { ReplicatedMariadb, TestDatabase } from '@kesos/infra/testing';
 import {
   callers,
   callSubgraph,
+  freePort,
   isolatedNatsBus,
   migratedMysqlDatabase,
   startReplicatedMariadb,
   TEST_NATS_URL,
   TEST_SECRETS,
   testDatabaseName,
+  until,
 } from '@kesos/infra/testing';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { budgetService } from '../src';
 import { padang, PADANG, unitBudget } from './support';
 
 const ACCOUNT = 'kesos_budget';
 const PASSWORD = 'budget-password-of-the-replica-test';
 const SATKER = '690552';
+const BUDGET_MAIN = join(__dirname, '..', 'dist', 'main.js');
+
+/** The built budget process with the distributed mode's environment; its stderr is collected. */
+function budgetProcess(env: Record<string, string>): {
+  child: ChildProcess;
+  stderr: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [BUDGET_MAIN], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: TEST_SECRETS.jwtSecret,
+      INTERNAL_SECRET: TEST_SECRETS.internalSecret,
+      PERSONAL_DATA_KEY: TEST_SECRETS.personalDataKey,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, stderr: () => stderr, exited };
+}
 
 const RECORD = `mutation($input: RecordRealizationInput!) { recordRealization(input: $input) { id amount } }`;
 const STATS = `{ budgetStats(filter: { fromYear: 2022, toYear: 2022, units: ["${PADANG}"], satkers: ["${SATKER}"] }) { realized } }`;
@@ -56,6 +85,7 @@ describe('budget on a replicated MariaDB (MYSQL_READ_URL)', () => {
   let service: RunningService | undefined;
   let replica: ServiceDataSource | undefined;
   let bus: Awaited<ReturnType<typeof isolatedNatsBus>> | undefined;
+  let prefix = '';
   const started = Date.now();
   let ready = 0;
 
@@ -78,7 +108,7 @@ describe('budget on a replicated MariaDB (MYSQL_READ_URL)', () => {
 
   beforeAll(async () => {
     servers = await startReplicatedMariadb();
-    const prefix = testDatabaseName('replica');
+    prefix = testDatabaseName('replica');
     database = await migratedMysqlDatabase(budgetService, `${prefix}_budget`, servers.primary.url);
     await database.dataSource.destroy();
     // The service's own account, created on the primary as `npm run migrate` does; replication brings it to the replica.
@@ -194,4 +224,57 @@ describe('budget on a replicated MariaDB (MYSQL_READ_URL)', () => {
       ]),
     ).rejects.toThrow(/read-only/);
   }, 60_000);
+
+  it("the subgraph's process reads MYSQL_READ_URL: its statistics lag with the replica; an unreachable replica stops its start, named", async () => {
+    const env = {
+      MYSQL_URL: withAccount(servers!.primary.url),
+      MYSQL_READ_URL: withAccount(servers!.replica.url),
+      DATABASE_PREFIX: prefix,
+      NATS_URL: TEST_NATS_URL,
+      NATS_NAMESPACE: bus!.namespace,
+    };
+    const port = await freePort();
+    const running = budgetProcess({ ...env, PORT: String(port) });
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const ask = <T>(query: string, variables: Record<string, unknown>, caller = callers.admin()) =>
+      callSubgraph<T>(url, query, variables, { caller, secret: TEST_SECRETS.internalSecret });
+    try {
+      await until(
+        'the budget process is ready',
+        async () => {
+          if (running.child.exitCode !== null) throw new Error(`budget exited: ${running.stderr()}`);
+          return (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.ok === true;
+        },
+        120_000,
+        200,
+      );
+      const stats = async () =>
+        (await ask<{ budgetStats: { realized: number }[] }>(STATS, {}, callers.analyst())).data!.budgetStats[0]
+          .realized;
+      const before = await stats();
+      await servers!.pauseApplying();
+      const r = await ask(RECORD, { input: spend(75_000, 'SP2D-REPLICA-0003') }, callers.operator(PADANG));
+      expect(r.errors).toBeUndefined();
+      expect(await detailRealized()).toBe(before + 75_000);
+      expect(await stats()).toBe(before);
+      await servers!.resumeApplying();
+      await servers!.caughtUp();
+      expect(await stats()).toBe(before + 75_000);
+    } finally {
+      await servers!.resumeApplying();
+      running.child.kill('SIGTERM');
+      await running.exited;
+    }
+
+    const closed = await freePort();
+    const refused = budgetProcess({
+      ...env,
+      MYSQL_READ_URL: `mysql://${ACCOUNT}:${PASSWORD}@127.0.0.1:${closed}`,
+      PORT: String(await freePort()),
+    });
+    expect(await refused.exited).toBe(1);
+    expect(refused.stderr().trim()).toMatch(
+      /^error: cannot open the replica's MySQL database \S+_budget at 127\.0\.0\.1:\d+ .*ECONNREFUSED.*check MYSQL_READ_URL/,
+    );
+  }, 180_000);
 });
