@@ -23,6 +23,11 @@ export interface PlatformConfig {
 
 export interface DistributedServiceConfig extends PlatformConfig {
   mysqlUrl: string;
+  /**
+   * MYSQL_READ_URL: a replica of MYSQL_URL's server (MariaDB replication) for the reads that
+   * tolerate lag, the statistics; unset, they read the primary.
+   */
+  mysqlReadUrl?: string;
   /** Each service uses the database `<prefix>_<service>`. */
   databasePrefix: string;
   /** One nats:// URL, or the nodes of a cluster separated by commas. */
@@ -77,6 +82,7 @@ export function readDistributedConfig(reader: ConfigReader, defaultPort: number)
   const config: DistributedServiceConfig = {
     ...readPlatformConfig(reader, { requireSecrets: true }),
     mysqlUrl: reader.url('MYSQL_URL', ['mysql', 'mariadb']) ?? '',
+    mysqlReadUrl: reader.url('MYSQL_READ_URL', ['mysql', 'mariadb']),
     databasePrefix: reader.string('DATABASE_PREFIX', 'kesos'),
     natsUrl: readNatsServers(reader),
     natsReplicas: readNatsReplicas(reader),

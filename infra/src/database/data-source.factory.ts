@@ -19,6 +19,11 @@ export interface DataSourceSpec {
   migrations?: MigrationList;
   /** Embedded mode only: the schema follows the entities; MySQL always uses migrations. */
   synchronize?: boolean;
+  /**
+   * The counter to log statements into: a replica's DataSource shares the primary's, so a test
+   * or bench counts a request's statements the same whether its reads went to the replica or not.
+   */
+  queries?: QueryCounter;
 }
 
 export interface ServiceDataSource {
@@ -28,7 +33,7 @@ export interface ServiceDataSource {
 
 /** One factory for both backends so that everything above the DataSource is the same code. */
 export function createDataSource(spec: DataSourceSpec): ServiceDataSource {
-  const queries = new QueryCounter();
+  const queries = spec.queries ?? new QueryCounter();
   const common = {
     entities: spec.entities,
     migrations: spec.migrations ?? [],

@@ -36,6 +36,23 @@ export function mysqlDataSource(
   });
 }
 
+/**
+ * The replica's DataSource for the same database when MYSQL_READ_URL is set: the same entities,
+ * no migrations (the replica's schema arrives by replication), and the primary's statement counter.
+ */
+export function mysqlReplicaDataSource(
+  def: Pick<ServiceDefinition, 'name' | 'entities'>,
+  config: Pick<DistributedServiceConfig, 'mysqlReadUrl' | 'databasePrefix'>,
+  primary: ServiceDataSource,
+): ServiceDataSource | undefined {
+  if (!config.mysqlReadUrl) return undefined;
+  return createDataSource({
+    target: { kind: 'mysql', url: config.mysqlReadUrl, database: databaseName(config, def.name) },
+    entities: serviceEntities(def),
+    queries: primary.queries,
+  });
+}
+
 /** Entry point of a subgraph process in the distributed mode (MySQL + NATS JetStream). */
 export async function runDistributedService(def: ServiceDefinition): Promise<void> {
   let config: DistributedServiceConfig;
@@ -57,6 +74,16 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
   }
   if (await database.dataSource.showMigrations())
     exitWithMessage(`database ${databaseName(config, def.name)} has pending migrations; run npm run migrate first`);
+  const replica = mysqlReplicaDataSource(def, config, database);
+  if (replica && config.mysqlReadUrl) {
+    try {
+      await replica.dataSource.initialize();
+    } catch (err) {
+      exitWithMessage(
+        `cannot open the replica's MySQL database ${databaseName(config, def.name)} at ${new URL(config.mysqlReadUrl).host} (${describeStartupError(err)}); start the replica, check MYSQL_READ_URL, or unset it to read statistics from MYSQL_URL`,
+      );
+    }
+  }
   let bus: NatsEventBus;
   try {
     bus = await NatsEventBus.connect(config.natsUrl, logger, {
@@ -70,6 +97,7 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
   }
   const service = await startService(def, {
     database,
+    replica,
     bus,
     secrets: resolveSecrets(config),
     logger,

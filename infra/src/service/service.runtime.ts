@@ -33,10 +33,15 @@ import type { ServiceDefinition } from './service.definition';
 /** Tables every service has besides its own: the outbox and the consumers' processed events. */
 export const PLATFORM_ENTITIES = [OutboxEventEntity, ProcessedEventEntity];
 
-export const serviceEntities = (def: ServiceDefinition) => [...def.entities, ...PLATFORM_ENTITIES];
+export const serviceEntities = (def: Pick<ServiceDefinition, 'entities'>) => [...def.entities, ...PLATFORM_ENTITIES];
 
 export interface StartServiceOptions {
   database: ServiceDataSource;
+  /**
+   * A read-only replica of `database` (MYSQL_READ_URL) for the reads that tolerate lag
+   * (`ctx.db.reader`); without it those reads go to `database` too.
+   */
+  replica?: ServiceDataSource;
   bus: EventBus;
   secrets: Secrets;
   logger: Logger;
@@ -65,6 +70,8 @@ export async function startService(def: ServiceDefinition, options: StartService
   const logger = options.logger.child({ service: def.name });
   const { dataSource, queries } = options.database;
   if (!dataSource.isInitialized) await dataSource.initialize();
+  const replica = options.replica?.dataSource;
+  if (replica && !replica.isInitialized) await replica.initialize();
   if (options.seed && (await def.seed(dataSource, logger))) logger.info('seed data loaded');
 
   const schema = await buildFederatedSchema(def.schema);
@@ -101,7 +108,7 @@ export async function startService(def: ServiceDefinition, options: StartService
       gauge.inc({ service: def.name, state: 'waiting' }, pool.waiting);
     }),
   ];
-  const db = new Database(dataSource, () => relay.nudge());
+  const db = new Database(dataSource, () => relay.nudge(), replica);
   const subscriptions: Subscription[] = await startConsumers(def.name, def.consumers, dataSource, options.bus, logger);
 
   const http = await startHttpServer<RequestContext>(
@@ -153,6 +160,7 @@ export async function startService(def: ServiceDefinition, options: StartService
       for (const s of subscriptions) await s.stop();
       await relay.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
+      if (replica?.isInitialized) await replica.destroy();
     },
   };
 }

@@ -6,3 +6,4 @@ export * from './test.service';
 export * from './settle.events';
 export * from './cluster.nats';
 export * from './cluster.processes';
+export * from './mariadb-replica';

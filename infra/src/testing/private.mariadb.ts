@@ -35,7 +35,17 @@ export interface PrivateMariadb {
 const MARIADBD = process.env.TEST_MARIADBD ?? '/usr/sbin/mariadbd';
 const INSTALL_DB = process.env.TEST_MARIADB_INSTALL_DB ?? '/usr/bin/mariadb-install-db';
 
-export async function startPrivateMariadb(): Promise<PrivateMariadb> {
+export interface PrivateMariadbOptions {
+  /**
+   * More mariadbd options (e.g. a replication role's server id and binary log). Without a
+   * `--log-bin` among them the server runs with `--skip-log-bin`.
+   */
+  serverArgs?: string[];
+}
+
+export async function startPrivateMariadb(options: PrivateMariadbOptions = {}): Promise<PrivateMariadb> {
+  const serverArgs = options.serverArgs ?? [];
+  const binlog = serverArgs.some((a) => a.startsWith('--log-bin')) ? [] : ['--skip-log-bin'];
   const folder = mkdtempSync(join(tmpdir(), 'kesos-mariadb-'));
   const data = join(folder, 'data');
   const port = await freePort();
@@ -46,8 +56,10 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
     ['--no-defaults', `--datadir=${data}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db'],
     { encoding: 'utf8' },
   );
-  if (install.status !== 0)
+  if (install.status !== 0) {
+    rmSync(folder, { recursive: true, force: true });
     throw new Error(`mariadb-install-db failed (${install.status}): ${install.stderr || install.stdout}`);
+  }
   let child: ChildProcess | undefined;
   const log = join(folder, 'server.log');
   const readLog = (): string => {
@@ -72,9 +84,10 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
         `--pid-file=${join(folder, 'mysqld.pid')}`,
         `--log-error=${log}`,
         '--skip-name-resolve',
-        '--skip-log-bin',
+        ...binlog,
         '--innodb-buffer-pool-size=32M',
         '--innodb-log-file-size=16M',
+        ...serverArgs,
       ];
       const started = spawn(MARIADBD, args, { stdio: 'ignore' });
       child = started;
@@ -104,7 +117,14 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
     await exited;
   };
 
-  await start();
+  try {
+    await start();
+  } catch (err) {
+    // A server that never became ready leaves neither a process nor its folder behind.
+    await stop('SIGKILL');
+    rmSync(folder, { recursive: true, force: true });
+    throw err;
+  }
   return {
     url: `mysql://root@127.0.0.1:${port}`,
     port,

@@ -1,4 +1,4 @@
-import { MAX_STATS_ROWS, RequestContext } from '@kesos/infra';
+import { lagTolerant, MAX_STATS_ROWS, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { BudgetStatsFilter, BudgetStatsOrder } from './stats.input';
 import { budgetStats } from './stats.service';
@@ -33,6 +33,6 @@ export class BudgetStatsResolver {
     first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<BudgetStatsRow[]> {
-    return budgetStats(ctx, { filter, groupBy, orderBy, first });
+    return budgetStats(lagTolerant(ctx), { filter, groupBy, orderBy, first });
   }
 }

@@ -1,4 +1,4 @@
-import { RequestContext } from '@kesos/infra';
+import { lagTolerant, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { IndicatorStatsFilter, IndicatorStatsOrder, SurveyStatsFilter, SurveyStatsOrder } from './stats.input';
 import { indicatorStats, surveyStats } from './stats.service';
@@ -28,7 +28,7 @@ export class StatsResolver {
     first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<IndicatorStatsRow[]> {
-    return indicatorStats(ctx, filter, orderBy, first);
+    return indicatorStats(lagTolerant(ctx), filter, orderBy, first);
   }
 
   @Query(() => [SurveyStatsRow], {
@@ -58,6 +58,6 @@ export class StatsResolver {
     first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyStatsRow[]> {
-    return surveyStats(ctx, filter, groupBy, orderBy, first);
+    return surveyStats(lagTolerant(ctx), filter, groupBy, orderBy, first);
   }
 }

@@ -1,4 +1,4 @@
-import { RequestContext } from '@kesos/infra';
+import { lagTolerant, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
 import { AccreditationStatsFilter, AccreditationStatsOrder } from './accreditation-stats.input';
@@ -31,7 +31,7 @@ export class AccreditationStatsResolver {
     first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AccreditationStatsRow[]> {
-    return accreditationStats(ctx, { filter, groupBy, orderBy, first });
+    return accreditationStats(lagTolerant(ctx), { filter, groupBy, orderBy, first });
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit (unit pelaksana) when grouped by UNIT' })

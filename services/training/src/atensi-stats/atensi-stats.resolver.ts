@@ -1,4 +1,4 @@
-import { RequestContext } from '@kesos/infra';
+import { lagTolerant, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
 import { AtensiStatsFilter, AtensiStatsOrder } from './atensi-stats.input';
@@ -31,7 +31,7 @@ export class AtensiStatsResolver {
     first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AtensiStatsRow[]> {
-    return atensiStats(ctx, { filter, groupBy, orderBy, first });
+    return atensiStats(lagTolerant(ctx), { filter, groupBy, orderBy, first });
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit (unit pelaksana) when grouped by UNIT' })

@@ -1,4 +1,4 @@
-import { RequestContext } from '@kesos/infra';
+import { lagTolerant, RequestContext } from '@kesos/infra';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
 import { CertificationStatsFilter, CertificationStatsOrder } from './certification-stats.input';
@@ -31,7 +31,7 @@ export class CertificationStatsResolver {
     first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CertificationStatsRow[]> {
-    return certificationStats(ctx, { filter, groupBy, orderBy, first });
+    return certificationStats(lagTolerant(ctx), { filter, groupBy, orderBy, first });
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'The unit (unit pelaksana) when grouped by UNIT' })

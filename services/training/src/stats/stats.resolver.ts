@@ -1,4 +1,4 @@
-import { RequestContext } from '@kesos/infra';
+import { lagTolerant, RequestContext } from '@kesos/infra';
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Unit } from '../unit/unit.type';
@@ -31,7 +31,7 @@ export class TrainingStatsResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<TrainingStatsRow[]> {
-    return trainingStats(ctx, {
+    return trainingStats(lagTolerant(ctx), {
       filter,
       groupBy,
       orderBy,
