@@ -23,7 +23,7 @@ const send = (res: Parameters<ExtraRoute>[1], status: number, type: string, body
  */
 export const dashboardRoute: ExtraRoute = (req, res) => {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const path = (req.url ?? '/').split('?')[0]!;
+  const path = (req.url ?? '/').split('?')[0];
   if (path === DASHBOARD_PATH || path === `${DASHBOARD_PATH}/`) {
     send(res, 200, 'text/html', DASHBOARD_PAGE);
     return true;
@@ -34,7 +34,7 @@ export const dashboardRoute: ExtraRoute = (req, res) => {
   }
   const script = SCRIPT.exec(path);
   if (!script) return false;
-  const file = join(WEB_DIST, script[1]!);
+  const file = join(WEB_DIST, script[1]);
   if (!existsSync(file)) {
     send(res, 404, 'text/plain', `${script[1]} is not built: run npm run build`);
     return true;

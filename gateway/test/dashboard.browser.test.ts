@@ -78,12 +78,18 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
     await page.fill('#token', token);
     await page.click('#sign-in button[type=submit]');
   };
-  /** Waits until the view the address names has every panel answered. */
+  /** Waits until the view drawn last is the one the address names, every panel answered. */
+  const shown = (hash: string) =>
+    page.waitForFunction(
+      `document.getElementById('view').getAttribute('data-route') === ${JSON.stringify(hash)} && ${VIEW_READY}`,
+      null,
+      WAIT,
+    );
+  /** Goes to a view by its address, as a link or the pickers do. */
   const open = async (hash: string) => {
     await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
-    await page.waitForFunction(`location.hash === ${JSON.stringify(hash)} && ${VIEW_READY}`, null, WAIT);
+    await shown(hash);
   };
-  const viewReady = () => page.waitForFunction(VIEW_READY, null, WAIT);
   const storedToken = () => page.evaluate<string | null>("sessionStorage.getItem('kesos.dashboard.token')");
   const panelState = (id: string) => page.getAttribute(`[data-panel="${id}"]`, 'data-state');
   /** A panel's table as text: one array of cells per row (header first). */
@@ -108,7 +114,7 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
 
   it('signs in as admin and opens on the ministry view of the latest year', async () => {
     await signIn(admin);
-    await viewReady();
+    await shown('#/ministry/2022');
     expect(page.url()).toBe(`${origin}/dashboard#/ministry/2022`);
     expect(await storedToken()).toBe(admin);
   });
@@ -229,8 +235,7 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
       return { x: box.left + x, y: box.top + y };
     })()`);
     await page.mouse.click(point.x, point.y);
-    await page.waitForFunction("location.hash === '#/unit/BBPPKS-PADANG/2022'", null, WAIT);
-    await viewReady();
+    await shown('#/unit/BBPPKS-PADANG/2022');
     expect(await panelState('indicators')).toBe('ready');
   });
 
@@ -257,11 +262,15 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
     await page.click('#sign-out');
     await page.waitForSelector('#sign-in:not([hidden])', WAIT);
     expect(await storedToken()).toBeNull();
+    expect(await page.$$('[data-panel]')).toEqual([]);
     const viewer = tokenFor('viewer', 'BBPPKS-BANDUNG');
     await page.fill('#token', viewer);
     await page.click('#sign-in button[type=submit]');
-    await viewReady();
-    expect(page.url()).toMatch(/#\/unit\/BBPPKS-BANDUNG\/\d{4}$/);
+    await page.waitForFunction(
+      `/^#\\/unit\\/BBPPKS-BANDUNG\\/\\d{4}$/.test(location.hash) && ${VIEW_READY}`,
+      null,
+      WAIT,
+    );
     expect(await page.isHidden('#to-ministry')).toBe(true);
 
     await open('#/unit/BBPPKS-PADANG/2022');
@@ -283,5 +292,13 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
     expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`))).toEqual([]);
     expect(requests).toContain(`${origin}/dashboard/echarts.min.js`);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it("serves the built scripts by file name only: nothing else of the gateway's folders", async () => {
+    const status = async (path: string) => (await fetch(`${origin}${path}`)).status;
+    expect(await status('/dashboard/dashboard.main.js')).toBe(200);
+    expect(await status('/dashboard/dashboard.missing.js')).toBe(404);
+    expect(await status('/dashboard/..%2F..%2Fpackage.json')).toBe(404);
+    expect(await status('/dashboard/../src/dashboard.route.js')).toBe(404);
   });
 });

@@ -23,23 +23,23 @@ const YEARS_BACK = 5;
 
 type Route = { view: 'unit'; unit: string; year: number } | { view: 'ministry'; year: number };
 
-const byId = <T extends HTMLElement>(id: string): T => {
+const byId = <T extends HTMLElement>(id: string, type: new () => T): T => {
   const node = document.getElementById(id);
-  if (!node) throw new Error(`the page has no #${id}`);
-  return node as T;
+  if (!(node instanceof type)) throw new Error(`the page has no #${id} of type ${type.name}`);
+  return node;
 };
 
-const signInForm = byId<HTMLFormElement>('sign-in');
-const tokenInput = byId<HTMLTextAreaElement>('token');
-const signInError = byId<HTMLParagraphElement>('sign-in-error');
-const nav = byId<HTMLElement>('nav');
-const who = byId<HTMLSpanElement>('who');
-const ministryLink = byId<HTMLAnchorElement>('to-ministry');
-const unitSelect = byId<HTMLSelectElement>('unit');
-const yearSelect = byId<HTMLSelectElement>('year');
-const view = byId<HTMLElement>('view');
-const viewTitle = byId<HTMLHeadingElement>('view-title');
-const grid = byId<HTMLDivElement>('grid');
+const signInForm = byId('sign-in', HTMLFormElement);
+const tokenInput = byId('token', HTMLTextAreaElement);
+const signInError = byId('sign-in-error', HTMLParagraphElement);
+const nav = byId('nav', HTMLElement);
+const who = byId('who', HTMLSpanElement);
+const ministryLink = byId('to-ministry', HTMLAnchorElement);
+const unitSelect = byId('unit', HTMLSelectElement);
+const yearSelect = byId('year', HTMLSelectElement);
+const view = byId('view', HTMLElement);
+const viewTitle = byId('view-title', HTMLHeadingElement);
+const grid = byId('grid', HTMLDivElement);
 
 let session: { graph: Graph; claims: Claims; start: Start; latestYear: number } | null = null;
 /** Counts views drawn, so an answer for a view already left is not shown on the next one. */
@@ -47,7 +47,7 @@ let drawn = 0;
 
 const parseRoute = (hash: string): Route | null => {
   const unit = /^#\/unit\/([A-Za-z0-9-]+)\/(\d{4})$/.exec(hash);
-  if (unit) return { view: 'unit', unit: unit[1]!, year: Number(unit[2]) };
+  if (unit) return { view: 'unit', unit: unit[1], year: Number(unit[2]) };
   const ministry = /^#\/ministry\/(\d{4})$/.exec(hash);
   if (ministry) return { view: 'ministry', year: Number(ministry[1]) };
   return null;
@@ -63,6 +63,12 @@ function defaultRoute(): Route {
 
 function showSignIn(message = ''): void {
   disposeCharts();
+  // Nothing of the last token's figures stays in the page, nor a view marked ready.
+  drawn++;
+  grid.replaceChildren();
+  view.removeAttribute('data-state');
+  view.removeAttribute('data-view');
+  view.removeAttribute('data-route');
   session = null;
   nav.hidden = true;
   view.hidden = true;
@@ -120,6 +126,7 @@ async function draw(route: Route): Promise<void> {
   grid.replaceChildren();
   view.setAttribute('data-view', route.view);
   view.setAttribute('data-state', 'loading');
+  view.removeAttribute('data-route');
   if (![...yearSelect.options].some((o) => o.value === String(route.year))) {
     const option = document.createElement('option');
     option.value = option.textContent = String(route.year);
@@ -141,7 +148,11 @@ async function draw(route: Route): Promise<void> {
       location.hash = hashOf({ view: 'unit', unit, year: route.year });
     });
   }
-  if (mine === drawn) view.setAttribute('data-state', 'ready');
+  // The address the finished view shows: a test (or a person) can tell it from the view before.
+  if (mine === drawn) {
+    view.setAttribute('data-route', hashOf(route));
+    view.setAttribute('data-state', 'ready');
+  }
 }
 
 signInForm.addEventListener('submit', (event) => {
@@ -154,7 +165,7 @@ signInForm.addEventListener('submit', (event) => {
   }
   void signIn(token);
 });
-byId<HTMLButtonElement>('sign-out').addEventListener('click', () => {
+byId('sign-out', HTMLButtonElement).addEventListener('click', () => {
   forgetToken();
   tokenInput.value = '';
   history.replaceState(null, '', location.pathname);

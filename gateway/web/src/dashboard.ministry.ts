@@ -1,4 +1,5 @@
 import type { EChartsOption } from './dashboard.echarts.js';
+import { barSeries, heatmapSeries, lineSeries } from './dashboard.echarts.js';
 import { COLOURS, formatDecimal, formatInteger, formatRupiah } from './dashboard.format.js';
 import type { Graph } from './dashboard.graph.js';
 import type { PanelJob, PanelSpec } from './dashboard.panel.js';
@@ -107,13 +108,13 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => codeOf(r.unit)) },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: (v: number) => `${formatInteger(v)}%` } },
       series: [
-        {
+        barSeries({
           name: 'Penyerapan (%)',
           type: 'bar',
           data: rows.map((r) => r.absorptionRate),
           itemStyle: { color: COLOURS.realization },
           label: { show: true, position: 'right', formatter: (p) => formatDecimal(p.value as number) },
-        },
+        }),
       ],
     }),
     summary: (rows) =>
@@ -169,12 +170,12 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
           ],
         },
         series: [
-          {
+          heatmapSeries({
             name: 'Capaian (%)',
             type: 'heatmap',
             data: rows.map((r) => [goals.indexOf(r.goal), units.indexOf(r.unit), r.achievement]),
             label: { show: true, formatter: (p) => formatDecimal((p.value as number[])[2]) },
-          },
+          }),
         ],
       };
     },
@@ -207,12 +208,14 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
         grid: { ...grid, bottom: 60 },
         xAxis: { type: 'category', data: shown.map(String) },
         yAxis: { type: 'value', min: (v: { min: number }) => Math.floor(v.min - 5), max: 100 },
-        series: units.map((code) => ({
-          id: code,
-          name: code,
-          type: 'line',
-          data: shown.map((y) => rows.find((r) => r.year === y && codeOf(r.unit) === code)?.score ?? null),
-        })),
+        series: units.map((code) =>
+          lineSeries({
+            id: code,
+            name: code,
+            type: 'line',
+            data: shown.map((y) => rows.find((r) => r.year === y && codeOf(r.unit) === code)?.score ?? null),
+          }),
+        ),
       };
     },
     onClick: (event) => {
@@ -251,7 +254,7 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
         xAxis: { type: 'category', data: rows.map((r) => codeOf(r.unit)) },
         yAxis: { type: 'value', min: 25, max: 100 },
         series: [
-          {
+          barSeries({
             name: 'IKM',
             type: 'bar',
             data: rows.map((r) => r.index),
@@ -265,7 +268,7 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
                     data: [{ yAxis: ministry }],
                   }
                 : undefined,
-          },
+          }),
         ],
       };
     },

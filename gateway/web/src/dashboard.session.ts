@@ -22,7 +22,7 @@ export function claimsOf(token: string): Claims {
   try {
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const parsed = JSON.parse(json) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Claims) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     return {};
   }

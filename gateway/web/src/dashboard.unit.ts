@@ -1,4 +1,5 @@
 import type { EChartsOption } from './dashboard.echarts.js';
+import { barSeries, lineSeries } from './dashboard.echarts.js';
 import {
   COLOURS,
   EXPENSE_TYPES,
@@ -176,20 +177,25 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       xAxis: { type: 'category', data: rows.map((r) => r.indicatorCode) },
       yAxis: { type: 'value' },
       series: [
-        { name: 'Target', type: 'bar', data: rows.map((r) => r.target), itemStyle: { color: COLOURS.target } },
-        {
+        barSeries({
+          name: 'Target',
+          type: 'bar',
+          data: rows.map((r) => r.target),
+          itemStyle: { color: COLOURS.target },
+        }),
+        barSeries({
           name: 'Realisasi',
           type: 'bar',
           data: rows.map((r) => r.realization),
           itemStyle: { color: COLOURS.realization },
-        },
-        {
+        }),
+        barSeries({
           name: 'Capaian (%)',
           type: 'bar',
           data: rows.map((r) => ({ value: r.achievement, itemStyle: { color: achievementColour(r.achievement) } })),
           itemStyle: { color: COLOURS.good },
           markLine: { silent: true, symbol: 'none', data: [{ yAxis: 100, name: '100%' }] },
-        },
+        }),
       ],
     }),
   };
@@ -212,13 +218,13 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       xAxis: { type: 'category', data: rows.map((g) => g.code) },
       yAxis: percentAxis,
       series: [
-        {
+        barSeries({
           name: 'Capaian (%)',
           type: 'bar',
           data: rows.map((g) => ({ value: g.achievement, itemStyle: { color: achievementColour(g.achievement) } })),
           label: { show: true, position: 'top', formatter: (p) => formatDecimal(p.value as number) },
           markLine: { silent: true, symbol: 'none', data: [{ yAxis: 100, name: '100%' }] },
-        },
+        }),
       ],
     }),
   };
@@ -245,14 +251,16 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
         grid,
         xAxis: { type: 'category', data: QUARTERS },
         yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 10)) },
-        series: names.map((name) => ({
-          name,
-          type: 'line',
-          connectNulls: false,
-          data: QUARTERS.map(
-            (_, i) => rows.find((r) => r.indicator === name && r.quarter === i + 1)?.realization ?? null,
-          ),
-        })),
+        series: names.map((name) =>
+          lineSeries({
+            name,
+            type: 'line',
+            connectNulls: false,
+            data: QUARTERS.map(
+              (_, i) => rows.find((r) => r.indicator === name && r.quarter === i + 1)?.realization ?? null,
+            ),
+          }),
+        ),
       };
     },
   };
@@ -279,13 +287,18 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       xAxis: { type: 'category', data: rows.map((r) => EXPENSE_TYPES[r.expenseType] ?? r.expenseType) },
       yAxis: { type: 'value', axisLabel: { formatter: formatCompactRupiah } },
       series: [
-        { name: 'Pagu', type: 'bar', data: rows.map((r) => r.ceiling), itemStyle: { color: COLOURS.ceiling } },
-        {
+        barSeries({
+          name: 'Pagu',
+          type: 'bar',
+          data: rows.map((r) => r.ceiling),
+          itemStyle: { color: COLOURS.ceiling },
+        }),
+        barSeries({
           name: 'Realisasi',
           type: 'bar',
           data: rows.map((r) => r.realized),
           itemStyle: { color: COLOURS.realization },
-        },
+        }),
       ],
     }),
   };
@@ -318,21 +331,21 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
         { type: 'value', axisLabel: { formatter: formatCompactRupiah }, splitLine: { show: false } },
       ],
       series: [
-        {
+        lineSeries({
           name: 'Penyerapan kumulatif (%)',
           type: 'line',
           data: rows.map((r) => r.cumulativeAbsorptionRate),
           itemStyle: { color: COLOURS.line },
           areaStyle: { opacity: 0.15 },
-        },
-        {
+        }),
+        barSeries({
           name: 'Realisasi bulan ini',
           type: 'bar',
           yAxisIndex: 1,
           data: rows.map((r) => r.realized),
           itemStyle: { color: COLOURS.realization, opacity: 0.5 },
           tooltip: { valueFormatter: (v) => formatRupiah(v as number) },
-        },
+        }),
       ],
     }),
   };
@@ -373,13 +386,15 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
         grid,
         xAxis: { type: 'time', axisLabel: { formatter: (v: number) => MONTHS[new Date(v).getUTCMonth()] ?? '' } },
         yAxis: { type: 'value', axisLabel: { formatter: formatCompactRupiah } },
-        series: bySatker.map((revisionsOfSatker, i) => ({
-          name: `Satker ${satkers[i]}`,
-          type: 'line',
-          step: 'end',
-          symbolSize: 9,
-          data: revisionsOfSatker.map((r) => [r.date, r.ceilingAfter]),
-        })),
+        series: bySatker.map((revisionsOfSatker, i) =>
+          lineSeries({
+            name: `Satker ${satkers[i]}`,
+            type: 'line',
+            step: 'end',
+            symbolSize: 9,
+            data: revisionsOfSatker.map((r) => [r.date, r.ceilingAfter]),
+          }),
+        ),
       };
     },
   };
@@ -405,13 +420,13 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       xAxis: { type: 'category', data: rows.map((r) => r.code) },
       yAxis: { type: 'value', min: 1, max: 4 },
       series: [
-        {
+        barSeries({
           name: 'Nilai rata-rata',
           type: 'bar',
           data: rows.map((r) => r.meanScore),
           itemStyle: { color: COLOURS.realization },
           label: { show: true, position: 'top', formatter: (p) => formatDecimal(p.value as number) },
-        },
+        }),
       ],
     }),
   };
