@@ -207,7 +207,7 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
         legend: { type: 'scroll', data: units },
         grid: { ...grid, bottom: 60 },
         xAxis: { type: 'category', data: shown.map(String) },
-        yAxis: { type: 'value', min: (v: { min: number }) => Math.floor(v.min - 5), max: 100 },
+        yAxis: { type: 'value', min: (v: { min: number }) => Math.floor((v.min - 5) / 5) * 5, max: 100 },
         series: units.map((code) =>
           lineSeries({
             id: code,

@@ -250,7 +250,7 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
         legend: { data: names },
         grid,
         xAxis: { type: 'category', data: QUARTERS },
-        yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 10)) },
+        yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor((v.min - 10) / 10) * 10) },
         series: names.map((name) =>
           lineSeries({
             name,
