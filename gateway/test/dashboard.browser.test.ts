@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { EmbeddedSystem } from '../src';
 import { readWorkbook, sheetValues } from './export.support';
-import { query, startTestGraph, tokenFor } from './support';
+import { query, settle, startTestGraph, tokenFor } from './support';
 
 /** Debian's Chromium (`apt-get install -y chromium`, which .ci/run does); CHROMIUM names another binary. */
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -256,6 +256,41 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
         'SatisfactionAcrossUnits',
       ]),
     );
+  });
+
+  it('draws an indicator below its target in red, and counts it, after its target is raised', async () => {
+    const raised = await query(
+      system,
+      'mutation($i: SetIndicatorTargetInput!) { setIndicatorTarget(input: $i) { fromYear } }',
+      { i: { unitCode: 'BBPPKS-PADANG', year: 2022, indicatorCode: 'SK1.1', target: 90 } },
+      admin,
+    );
+    expect(raised.errors).toBeUndefined();
+    await settle(system);
+    const direct = await query<{ indicatorStats: { indicatorCode: string; achievement: number }[] }>(
+      system,
+      'query { indicatorStats(filter: { units: ["BBPPKS-PADANG"], fromYear: 2022, toYear: 2022 }) { indicatorCode achievement } }',
+      {},
+      admin,
+    );
+    const achievements = direct.data!.indicatorStats.map((r) => r.achievement);
+    expect(achievements.filter((a) => a < 100)).toEqual([94.06]);
+
+    // The view is on Padang already (the ranking's click): through the ministry, so the address changes.
+    await open('#/ministry/2022');
+    await open('#/unit/BBPPKS-PADANG/2022');
+    expect(text(await page.textContent('[data-panel="indicators"] .summary'))).toBe('1 indikator di bawah target');
+    const colours = await page.evaluate<string[]>(`(() => {
+      const el = document.querySelector('[data-panel="indicators"] .chart');
+      const series = echarts.getInstanceByDom(el).getOption().series.find((s) => s.name === 'Capaian (%)');
+      return series.data.map((d) => d.itemStyle.color);
+    })()`);
+    expect(colours).toEqual(achievements.map((a) => (a < 100 ? '#c0392b' : '#2e8b57')));
+    expect((await tableOf('indicators')).find((cells) => cells[1] === 'SK1.1')?.slice(3)).toEqual([
+      '90,00',
+      '84,65',
+      '94,06',
+    ]);
   });
 
   it('a viewer of Bandung opens on Bandung and cannot see Padang: the graph refuses, the page says so', async () => {
