@@ -307,6 +307,10 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
       WAIT,
     );
     expect(await page.isHidden('#to-ministry')).toBe(true);
+    expect(await page.$$eval('#unit option', (options) => options.map((o) => o.getAttribute('value')))).toEqual([
+      '',
+      'BBPPKS-BANDUNG',
+    ]);
 
     await open('#/unit/BBPPKS-PADANG/2022');
     for (const id of ['goals', 'absorption', 'revisions', 'satisfaction']) {

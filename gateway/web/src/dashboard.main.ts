@@ -92,9 +92,11 @@ async function signIn(token: string): Promise<void> {
   const choose = document.createElement('option');
   choose.value = '';
   choose.textContent = '— pilih unit —';
+  // A unit's staff are offered their own unit; another's address still reaches the graph, which refuses it.
+  const offered = readsEveryUnit(claims) ? answer.data.units : answer.data.units.filter((u) => u.code === claims.unit);
   unitSelect.replaceChildren(
     choose,
-    ...answer.data.units.map((u) => {
+    ...offered.map((u) => {
       const option = document.createElement('option');
       option.value = u.code;
       option.textContent = u.code;
