@@ -34,6 +34,8 @@ COPY --from=build /app/services/performance/package.json services/performance/
 COPY --from=build /app/services/performance/dist services/performance/dist
 COPY --from=build /app/gateway/package.json gateway/supergraph.graphql gateway/
 COPY --from=build /app/gateway/dist gateway/dist
+# The dashboard's browser code (gateway/src/dashboard.route.ts serves it from here).
+COPY --from=build /app/gateway/web/dist gateway/web/dist
 # The contract's operations, which the explorer offers as ready tabs (gateway/src/explorer.tabs.ts).
 COPY --from=build /app/gateway/test/contract gateway/test/contract
 COPY --from=build /app/scripts/package.json scripts/

@@ -11,11 +11,12 @@ export default defineConfig(
     ignores: ['**/node_modules/', '**/dist/', '**/coverage/', 'services/*/src/migrations/', 'data/'],
   },
   {
-    files: ['{infra,gateway,scripts}/{src,test}/**/*.ts', 'services/*/{src,test}/**/*.ts'],
+    files: ['{infra,gateway,scripts}/{src,test}/**/*.ts', 'services/*/{src,test}/**/*.ts', 'gateway/web/src/**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.tests.json'],
+        // The dashboard's browser code (gateway/web) has its own project: DOM types, no Node.
+        project: ['./tsconfig.tests.json', './gateway/web/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -22,6 +22,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { ValidationContext } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { dashboardRoute } from './dashboard.route';
 import { explorerRoute } from './explorer.route';
 import { ApiSchema, exportRoute, readOnlyPlugin } from './export.route';
 import { lakipRoute } from './lakip.route';
@@ -184,6 +185,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       logger,
       routes: [
         explorerRoute,
+        dashboardRoute,
         exportRoute({ apollo, context, schema: apiSchema, logger, maxBodyBytes: options.maxRequestBytes }),
         lakipRoute({ apollo, context, logger }),
       ],
