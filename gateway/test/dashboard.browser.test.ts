@@ -37,6 +37,8 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1440, height: 900 },
+      // No chart animation, so a screenshot shows the drawn figures, not a frame of their growth.
+      reducedMotion: 'reduce',
       acceptDownloads: true,
       args: [
         '--no-sandbox',

@@ -264,7 +264,7 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
               ministry != null
                 ? {
                     symbol: 'none',
-                    label: { formatter: `Kementerian ${formatDecimal(ministry)}` },
+                    label: { position: 'insideEndTop', formatter: `Kementerian ${formatDecimal(ministry)}` },
                     data: [{ yAxis: ministry }],
                   }
                 : undefined,
