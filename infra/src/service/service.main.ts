@@ -7,6 +7,8 @@ import { readDistributedConfig } from '../config/platform.config';
 import type { ServiceDataSource } from '../database/data-source.factory';
 import { createDataSource } from '../database/data-source.factory';
 import { createLogger } from '../logging/logger';
+import type { Tracing } from '../tracing/tracing.setup';
+import { startTracing } from '../tracing/tracing.setup';
 import type { ServiceDefinition } from './service.definition';
 import { serviceEntities, startService } from './service.runtime';
 
@@ -20,6 +22,31 @@ export function describeStartupError(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
   const e = err as { code?: string; message?: string };
   return e.code ? `${e.code}: ${e.message ?? ''}`.trim() : (e.message ?? String(err));
+}
+
+/** Starts tracing as the OTEL_* variables say (see startTracing), or exits naming the bad variable. */
+export function startTracingOrExit(serviceName: string): Tracing {
+  try {
+    return startTracing(serviceName);
+  } catch (err) {
+    exitWithMessage(describeStartupError(err));
+  }
+}
+
+/**
+ * Runs `stop` once on SIGTERM or SIGINT, then exits 0. The listeners stay (`on`, not `once`):
+ * each ApolloServer stops itself on these signals and then sends the signal again, which would
+ * end the process before `stop` finished (the last spans unexported) if no listener were left.
+ */
+export function onTermination(stop: () => Promise<void>): void {
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    void stop().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 export const databaseName = (config: Pick<DistributedServiceConfig, 'databasePrefix'>, service: string): string =>
@@ -38,6 +65,7 @@ export function mysqlDataSource(
 
 /** Entry point of a subgraph process in the distributed mode (MySQL + NATS JetStream). */
 export async function runDistributedService(def: ServiceDefinition): Promise<void> {
+  const tracing = startTracingOrExit(def.name);
   let config: DistributedServiceConfig;
   const reader = new ConfigReader();
   try {
@@ -73,12 +101,10 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
     port: config.port,
     maxRequestBytes: config.maxRequestBytes,
   });
-  const shutdown = async () => {
+  onTermination(async () => {
     logger.info('shutting down');
     await service.stop();
     await bus.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+    await tracing.shutdown();
+  });
 }

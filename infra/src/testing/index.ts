@@ -4,3 +4,4 @@ export * from './private.mariadb';
 export * from './poll.helpers';
 export * from './test.service';
 export * from './settle.events';
+export * from './test.tracing';
