@@ -34,16 +34,20 @@ export function startTracingOrExit(serviceName: string): Tracing {
 }
 
 /**
- * Runs `stop` once on SIGTERM or SIGINT, then exits 0. The listeners stay (`on`, not `once`):
- * each ApolloServer stops itself on these signals and then sends the signal again, which would
- * end the process before `stop` finished (the last spans unexported) if no listener were left.
+ * Runs `stop` once on SIGTERM or SIGINT, then exits (0, or 1 with one line if stopping failed).
+ * A repeated signal is ignored while `stop` runs: `npm start` forwards the terminal's Ctrl-C to a
+ * process that has received it already, and Node's default handling of the second one would end
+ * the process before it stopped in order and exported its last spans.
  */
 export function onTermination(stop: () => Promise<void>): void {
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    void stop().then(() => process.exit(0));
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => exitWithMessage(`stopping failed: ${describeStartupError(err)}`),
+    );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

@@ -1,12 +1,8 @@
-import { context, diag, DiagLogLevel, propagation, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { context, propagation, trace } from '@opentelemetry/api';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ConfigError } from '../config/config.loader';
+import type * as ProviderModule from './tracing.provider';
+import type { SpanSink } from './tracing.provider';
 
 type Env = Record<string, string | undefined>;
 
@@ -67,40 +63,24 @@ export interface TracingOptions {
  * (default: parent-based, always on), batching OTEL_BSP_*, the exporter OTEL_EXPORTER_OTLP_*.
  */
 export function startTracing(serviceName: string, options: TracingOptions = {}): Tracing {
-  const choice: TracingChoice = options.exporter
-    ? { enabled: true, exporter: 'console' }
-    : tracingChoice(options.env ?? process.env);
-  if (!choice.enabled) return { enabled: false, shutdown: async () => undefined };
+  let sink: SpanSink;
+  if (options.exporter) sink = options.exporter;
+  else {
+    const choice = tracingChoice(options.env ?? process.env);
+    if (!choice.enabled) return { enabled: false, shutdown: async () => undefined };
+    sink = choice.exporter === 'console' ? { kind: 'console' } : { kind: 'otlp', protocol: choice.protocol };
+  }
   if (active) throw new Error('tracing is already started in this process');
-  let processor: SpanProcessor;
-  if (options.exporter) processor = new SimpleSpanProcessor(options.exporter);
-  else if (choice.exporter === 'console') processor = new SimpleSpanProcessor(new ConsoleSpanExporter());
-  else
-    processor = new BatchSpanProcessor(
-      choice.protocol === 'http/json' ? new OtlpJsonExporter() : new OtlpProtobufExporter(),
-    );
-  // The SDK reports export failures (collector down) through diag; without a logger they would vanish.
-  diag.setLogger(
-    {
-      error: (message: string) => process.stderr.write(`tracing: ${message}\n`),
-      warn: (message: string) => process.stderr.write(`tracing: ${message}\n`),
-      info: () => undefined,
-      debug: () => undefined,
-      verbose: () => undefined,
-    },
-    DiagLogLevel.WARN,
-  );
-  const resource = defaultResource()
-    .merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }))
-    .merge(detectResources({ detectors: [envDetector] }));
-  const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
-  provider.register();
+  // Required here, not imported: a process with tracing off never loads the SDK (see registerProvider).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() would make startTracing, and so every main's start, async
+  const { registerProvider } = require('./tracing.provider') as typeof ProviderModule;
+  const stopProvider = registerProvider(serviceName, sink);
   active = true;
   return {
     enabled: true,
     shutdown: async () => {
       active = false;
-      await provider.shutdown();
+      await stopProvider();
       // Unregistered, so a later startTracing in the same process (a test) registers its own.
       trace.disable();
       context.disable();
