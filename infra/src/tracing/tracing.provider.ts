@@ -20,7 +20,8 @@ function processorFor(sink: SpanSink): SpanProcessor {
 /**
  * Registers the process's tracer provider (W3C trace context, async-local context) and returns
  * its shutdown. Loaded by startTracing only when tracing is on: the SDK and the exporters take
- * hundreds of milliseconds and some 20 MB to load, which a process with tracing off never pays.
+ * a few hundred milliseconds and several MB to load (README, Tracing), which a process with
+ * tracing off never pays.
  */
 export function registerProvider(serviceName: string, sink: SpanSink): () => Promise<void> {
   // The SDK reports export failures (collector down) through diag; without a logger they would vanish.

@@ -2,7 +2,6 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ConfigError } from '../config/config.loader';
 import type * as ProviderModule from './tracing.provider';
-import type { SpanSink } from './tracing.provider';
 
 type Env = Record<string, string | undefined>;
 
@@ -63,7 +62,7 @@ export interface TracingOptions {
  * (default: parent-based, always on), batching OTEL_BSP_*, the exporter OTEL_EXPORTER_OTLP_*.
  */
 export function startTracing(serviceName: string, options: TracingOptions = {}): Tracing {
-  let sink: SpanSink;
+  let sink: ProviderModule.SpanSink;
   if (options.exporter) sink = options.exporter;
   else {
     const choice = tracingChoice(options.env ?? process.env);
