@@ -3,8 +3,10 @@ import {
   createLogger,
   describeStartupError,
   exitWithMessage,
+  onTermination,
   readPlatformConfig,
   resolveSecrets,
+  startTracingOrExit,
 } from '@kesos/infra';
 import { startEmbedded } from './embedded';
 import { readCostLimits } from './query.cost';
@@ -13,6 +15,7 @@ import { readSubgraphTimeouts } from './subgraph.datasource';
 /** `npm start`: the whole graph in one process with nothing to configure. */
 async function main(): Promise<void> {
   const started = Date.now();
+  const tracing = startTracingOrExit('embedded');
   const reader = new ConfigReader();
   const config = readPlatformConfig(reader);
   const port = reader.port('PORT', 4000);
@@ -44,12 +47,10 @@ async function main(): Promise<void> {
     { url: system.gateway.url, ms: Date.now() - started },
     `graph ready at ${system.gateway.url} (explorer at http://localhost:${system.gateway.http.port}/)`,
   );
-  const shutdown = async () => {
+  onTermination(async () => {
     await system.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+    await tracing.shutdown();
+  });
 }
 
 void main();

@@ -149,6 +149,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apiSchema = new ApiSchema();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // As for the subgraphs: the main's onTermination stops the whole process in order.
+    stopOnTerminationSignals: false,
     introspection,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxLexicalTokens: limits.maxTokens },

@@ -3,8 +3,10 @@ import {
   createLogger,
   describeStartupError,
   exitWithMessage,
+  onTermination,
   readPlatformConfig,
   resolveSecrets,
+  startTracingOrExit,
 } from '@kesos/infra';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './embedded';
@@ -15,6 +17,7 @@ import { PUBLIC_ROOT_FIELDS, SERVICES } from './services';
 
 /** The gateway process of the distributed mode; subgraph URLs (one, or replicas separated by commas) come from <NAME>_URL variables. */
 async function main(): Promise<void> {
+  const tracing = startTracingOrExit('gateway');
   const reader = new ConfigReader();
   const config = readPlatformConfig(reader, { requireSecrets: true });
   const port = reader.port('PORT', 4000);
@@ -40,8 +43,10 @@ async function main(): Promise<void> {
     subgraphTimeouts,
     limits: { maxCost: costLimits },
   });
-  process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
-  process.once('SIGINT', () => void gateway.stop().then(() => process.exit(0)));
+  onTermination(async () => {
+    await gateway.stop();
+    await tracing.shutdown();
+  });
 }
 
 void main();

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Caller, ConfigReader } from '@kesos/infra';
-import { metrics } from '@kesos/infra';
+import { metrics, traceClientCall } from '@kesos/infra';
 import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
@@ -376,7 +376,13 @@ export class SubgraphDataSource<C extends GatewayContextShape> implements GraphQ
           Number(process.hrtime.bigint() - started) / 1e9,
         );
       try {
-        answer = await post(replica.target, replica.agent, body, headers, timeoutMs);
+        // The subgraph continues the gateway's trace from the traceparent header.
+        answer = await traceClientCall(
+          `POST ${this.options.name}`,
+          { method: 'POST', url: replica.url, service: this.options.name },
+          (traceHeaders) => post(replica.target, replica.agent, body, { ...headers, ...traceHeaders }, timeoutMs),
+          (raw) => raw.status,
+        );
         observe(answer.status < 400 ? 'ok' : answer.status < 500 ? 'client_error' : 'server_error');
         replica.pausedUntil = 0;
         break;

@@ -34,6 +34,7 @@ export * from './stats';
 export * from './provenance';
 export * from './metrics';
 export * from './consistency';
+export * from './tracing';
 export * from './schema/federated-schema.builder';
 export * from './schema/rejected.input';
 export * from './schema/rupiah.scalar';

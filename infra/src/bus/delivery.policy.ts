@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DomainEvent, SubscriptionSpec } from './event-bus';
 import { BatchFailure, defaultClassify } from './event.failures';
 import { metrics } from '../metrics/metrics.registry';
+import { traceEventBatch, traceEventHandling } from '../tracing/tracing.spans';
 
 /** Pause between in-place retries: doubling from 100 ms, at most 2 s, so a returning database is used within 2 s. */
 const RETRY_BASE_MS = 100;
@@ -49,9 +50,24 @@ function pause(ms: number, signal: AbortSignal): Promise<boolean> {
  * One delivery of an event, shared by both buses so they treat failures alike. An outage or a
  * lost race is retried here, in place, holding the message (and so pausing this consumer)
  * until the handler succeeds: an infrastructure fault never uses up deliveries. Contract and
- * unexpected failures are returned for the bus to dead-letter or redeliver.
+ * unexpected failures are returned for the bus to dead-letter or redeliver. Traced as one span,
+ * its in-place retries included.
  */
 export async function deliver(
+  spec: SubscriptionSpec,
+  event: DomainEvent,
+  control: DeliveryControl,
+): Promise<DeliveryOutcome> {
+  return traceEventHandling(
+    spec.durable,
+    event,
+    control.deliveryCount,
+    () => deliverInPlace(spec, event, control),
+    (outcome) => (outcome.status === 'failed' ? outcome.error : undefined),
+  );
+}
+
+async function deliverInPlace(
   spec: SubscriptionSpec,
   event: DomainEvent,
   control: DeliveryControl,
@@ -118,9 +134,12 @@ export async function deliverBatch(
   let failed: { index: number; error: unknown } | undefined;
   if (spec.handleBatch && events.length > 1) {
     try {
-      await spec.handleBatch(
-        events,
-        controls.map((c) => ({ deliveryCount: c.deliveryCount })),
+      const handleBatch = spec.handleBatch.bind(spec);
+      await traceEventBatch(spec.durable, events, () =>
+        handleBatch(
+          events,
+          controls.map((c) => ({ deliveryCount: c.deliveryCount })),
+        ),
       );
       for (let i = 0; i < events.length; i++) await settle(i, { status: 'handled' });
       return;

@@ -1,5 +1,6 @@
 import type { FailureKind } from './event.failures';
 import { EventContractError } from './event.failures';
+import { isTraceparent } from '../tracing/tracing.spans';
 
 /**
  * Domain events between services. Subjects are `<service>.<entity>.<past-tense-verb>`;
@@ -17,6 +18,12 @@ export interface DomainEvent<T = unknown> {
   /** Payload schema version; consumers refuse versions they do not know. */
   version: number;
   data: T;
+  /**
+   * W3C trace context (traceparent) of the traced request that caused the event, so that its
+   * consumers' handling joins that trace. Optional: events written untraced, or before it
+   * existed, have none.
+   */
+  traceparent?: string;
 }
 
 export interface DeliveryInfo {
@@ -118,5 +125,14 @@ export function parseEvent(raw: unknown): DomainEvent {
   ) {
     throw new EventContractError('malformed event envelope');
   }
-  return { id: e.id, type: e.type, unit: e.unit ?? null, occurredAt: e.occurredAt, version: e.version, data: e.data };
+  return {
+    id: e.id,
+    type: e.type,
+    unit: e.unit ?? null,
+    occurredAt: e.occurredAt,
+    version: e.version,
+    data: e.data,
+    // A malformed trace context costs the trace, never the event.
+    ...(isTraceparent(e.traceparent) ? { traceparent: e.traceparent } : {}),
+  };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { connect, nanos } from '@nats-io/transport-node';
+import { connect, headers, nanos } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import type { DeliveryOutcome } from './delivery.policy';
 import { DEFAULT_MAX_BATCH, deliverBatch } from './delivery.policy';
@@ -20,6 +20,7 @@ import type { DeadLetterInfo } from './nats.dead-letters';
 import { natsServerList } from './nats.config';
 import { deadLetterHeaders, NatsDeadLetters } from './nats.dead-letters';
 import { metrics } from '../metrics/metrics.registry';
+import { isTraceparent } from '../tracing/tracing.spans';
 
 /**
  * One stream per producing service (`TRAINING` holds `training.>`), plus one for dead letters.
@@ -141,7 +142,13 @@ export class NatsEventBus implements EventBus {
 
   async publish(event: DomainEvent): Promise<void> {
     await this.ensureStream(event.type);
-    await this.js.publish(this.wire(event.type), JSON.stringify(event), { msgID: event.id });
+    let traceHeaders;
+    if (event.traceparent) {
+      // The trace context travels as a message header too, where NATS tooling looks for it.
+      traceHeaders = headers();
+      traceHeaders.set('traceparent', event.traceparent);
+    }
+    await this.js.publish(this.wire(event.type), JSON.stringify(event), { msgID: event.id, headers: traceHeaders });
   }
 
   /**
@@ -254,7 +261,10 @@ export class NatsEventBus implements EventBus {
     const readable: { msg: JsMsg; event: DomainEvent }[] = [];
     for (const msg of msgs) {
       try {
-        readable.push({ msg, event: parseEvent(msg.json()) });
+        const event = parseEvent(msg.json());
+        const traceparent = msg.headers?.get('traceparent');
+        if (isTraceparent(traceparent)) event.traceparent = traceparent;
+        readable.push({ msg, event });
       } catch (err) {
         const subject = msg.subject.startsWith(this.wire('')) ? msg.subject.slice(this.wire('').length) : msg.subject;
         await this.deadLetter(msg, {

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { ColumnLengthSubscriber } from './column-length.subscriber';
 import { QueryCounter } from './query-counter';
+import { traceQueries } from '../tracing/tracing.spans';
 
 // TypeORM takes entity and migration classes as bare constructors.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -78,7 +79,10 @@ export function createDataSource(spec: DataSourceSpec): ServiceDataSource {
       },
     };
   }
-  return { dataSource: new DataSource(options), queries };
+  const dataSource = new DataSource(options);
+  if (spec.target.kind === 'mysql') traceQueries(dataSource, 'mariadb', spec.target.database);
+  else traceQueries(dataSource, 'sqlite', spec.target.file === ':memory:' ? 'memory' : basename(spec.target.file));
+  return { dataSource, queries };
 }
 
 /** Creates the MySQL database if it is missing (migrations cannot create their own database). */

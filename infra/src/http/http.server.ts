@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { metrics } from '../metrics/metrics.registry';
+import { startServerSpan } from '../tracing/tracing.spans';
 
 export type ReadinessCheck = () => Promise<Record<string, string>>;
 export type ExtraRoute = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
@@ -86,10 +87,29 @@ export async function startHttpServer<C extends BaseContext>(
   host = '0.0.0.0',
 ): Promise<RunningHttpServer> {
   const limit = spec.maxBodyBytes ?? 32 * 1024 * 1024;
+  const service = (spec.logger.bindings() as { service?: unknown }).service;
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches every error; its promise never rejects
   const server = createServer(async (req, res) => {
-    const started = process.hrtime.bigint();
     const access: AccessRecord = {};
+    // Probes and scrapes are not traced: one trace every few seconds per process would bury the requests.
+    const span = QUIET_ROUTES.has((req.url ?? '/').split('?')[0])
+      ? undefined
+      : startServerSpan(req, typeof service === 'string' ? service : undefined);
+    if (span)
+      res.once('close', () => {
+        const path = (req.url ?? '/').split('?')[0];
+        span.end({
+          route: routeOf(path, res.statusCode),
+          status: res.statusCode,
+          operation: access.operation,
+          finished: res.writableFinished,
+        });
+      });
+    await (span ? span.run(() => serve(req, res, access)) : serve(req, res, access));
+  });
+
+  async function serve(req: IncomingMessage, res: ServerResponse, access: AccessRecord) {
+    const started = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const path = (req.url ?? '/').split('?')[0];
@@ -183,7 +203,7 @@ export async function startHttpServer<C extends BaseContext>(
         sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }
-  });
+  }
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

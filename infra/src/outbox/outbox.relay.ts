@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import type { DomainEvent, EventBus } from '../bus/event-bus';
 import { metrics } from '../metrics/metrics.registry';
+import { traceEventPublish } from '../tracing/tracing.spans';
 import { OutboxEventEntity } from './outbox.entity';
 
 export interface RelayOptions {
@@ -92,7 +93,9 @@ export class OutboxRelay {
       if (!rows.length) return published;
       // All publishes of the batch in flight at once (nats.js async publish), then every ack awaited.
       const results = await Promise.allSettled(
-        rows.map(async (row) => this.bus.publish(JSON.parse(row.envelope) as DomainEvent)),
+        rows.map(async (row) =>
+          traceEventPublish(JSON.parse(row.envelope) as DomainEvent, (event) => this.bus.publish(event)),
+        ),
       );
       const acked = rows.filter((_, i) => results[i].status === 'fulfilled');
       if (acked.length) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '../bus/event-bus';
+import { currentTraceparent } from '../tracing/tracing.spans';
 import { OutboxEventEntity } from './outbox.entity';
 
 export interface NewEvent<T> {
@@ -12,6 +13,8 @@ export interface NewEvent<T> {
 }
 
 function envelopeOf<T>(event: NewEvent<T>): DomainEvent<T> {
+  // Stored with the row: the relay publishes it later, outside the request that wrote it.
+  const traceparent = currentTraceparent();
   return {
     id: randomUUID(),
     type: event.type,
@@ -19,6 +22,7 @@ function envelopeOf<T>(event: NewEvent<T>): DomainEvent<T> {
     occurredAt: event.occurredAt ?? new Date().toISOString(),
     version: event.version ?? 1,
     data: event.data,
+    ...(traceparent ? { traceparent } : {}),
   };
 }
 

@@ -7,6 +7,8 @@ import { readDistributedConfig } from '../config/platform.config';
 import type { ServiceDataSource } from '../database/data-source.factory';
 import { createDataSource } from '../database/data-source.factory';
 import { createLogger } from '../logging/logger';
+import type { Tracing } from '../tracing/tracing.setup';
+import { startTracing } from '../tracing/tracing.setup';
 import type { ServiceDefinition } from './service.definition';
 import { serviceEntities, startService } from './service.runtime';
 
@@ -20,6 +22,35 @@ export function describeStartupError(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
   const e = err as { code?: string; message?: string };
   return e.code ? `${e.code}: ${e.message ?? ''}`.trim() : (e.message ?? String(err));
+}
+
+/** Starts tracing as the OTEL_* variables say (see startTracing), or exits naming the bad variable. */
+export function startTracingOrExit(serviceName: string): Tracing {
+  try {
+    return startTracing(serviceName);
+  } catch (err) {
+    exitWithMessage(describeStartupError(err));
+  }
+}
+
+/**
+ * Runs `stop` once on SIGTERM or SIGINT, then exits (0, or 1 with one line if stopping failed).
+ * A repeated signal is ignored while `stop` runs: `npm start` forwards the terminal's Ctrl-C to a
+ * process that has received it already, and Node's default handling of the second one would end
+ * the process before it stopped in order and exported its last spans.
+ */
+export function onTermination(stop: () => Promise<void>): void {
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => exitWithMessage(`stopping failed: ${describeStartupError(err)}`),
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 export const databaseName = (config: Pick<DistributedServiceConfig, 'databasePrefix'>, service: string): string =>
@@ -55,6 +86,7 @@ export function mysqlReplicaDataSource(
 
 /** Entry point of a subgraph process in the distributed mode (MySQL + NATS JetStream). */
 export async function runDistributedService(def: ServiceDefinition): Promise<void> {
+  const tracing = startTracingOrExit(def.name);
   let config: DistributedServiceConfig;
   const reader = new ConfigReader();
   try {
@@ -104,12 +136,10 @@ export async function runDistributedService(def: ServiceDefinition): Promise<voi
     port: config.port,
     maxRequestBytes: config.maxRequestBytes,
   });
-  const shutdown = async () => {
+  onTermination(async () => {
     logger.info('shutting down');
     await service.stop();
     await bus.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+    await tracing.shutdown();
+  });
 }

@@ -78,6 +78,9 @@ export async function startService(def: ServiceDefinition, options: StartService
   const introspection = options.introspection ?? introspectionByDefault();
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    // The process's main stops everything in order on SIGTERM (onTermination); Apollo's own
+    // handler would stop this server alone and then kill the process before the rest.
+    stopOnTerminationSignals: false,
     introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

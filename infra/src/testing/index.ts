@@ -7,3 +7,4 @@ export * from './settle.events';
 export * from './cluster.nats';
 export * from './cluster.processes';
 export * from './mariadb-replica';
+export * from './test.tracing';
