@@ -66,6 +66,40 @@ describe('provenance of the 2022 report seed, its events and figures, and the mi
     ]);
   });
 
+  it("answers every statistics row with its records' provenance, read from the rollups", async () => {
+    const EVIDENCE = 'evidence { operational reported reconstructed synthetic records weakest }';
+    const filter = { fromYear: 2022, toYear: 2022, units: [PADANG] };
+    const r = await t.call(
+      `query($filter: TrainingStatsFilter, $c: CertificationStatsFilter, $a: AccreditationStatsFilter, $s: AtensiStatsFilter) {
+        trainingStats(filter: $filter, groupBy: [PROGRAMME]) { programmeCode enrolled ${EVIDENCE} }
+        total: trainingStats(filter: $filter) { enrolled ${EVIDENCE} }
+        certificationStats(filter: $c) { candidates ${EVIDENCE} }
+        accreditationStats(filter: $a) { assessed ${EVIDENCE} }
+        atensiStats(filter: $s) { cases ${EVIDENCE} }
+      }`,
+      { filter, c: filter, a: filter, s: filter },
+      callers.analyst(),
+    );
+    expect(r.errors).toBeUndefined();
+    // The seed made every 2022 record to add up to a printed total: nothing there is evidence.
+    const reconstructed = (n: number) => ({
+      operational: 0,
+      reported: 0,
+      reconstructed: n,
+      synthetic: 0,
+      records: n,
+      weakest: 'RECONSTRUCTED',
+    });
+    expect(r.data.trainingStats).toEqual([
+      { programmeCode: 'PPM', enrolled: 390, evidence: reconstructed(390) },
+      { programmeCode: 'PPPS', enrolled: 2400, evidence: reconstructed(2400) },
+    ]);
+    expect(r.data.total).toEqual([{ enrolled: 2790, evidence: reconstructed(2790) }]);
+    expect(r.data.certificationStats).toEqual([{ candidates: 3000, evidence: reconstructed(3000) }]);
+    expect(r.data.accreditationStats).toEqual([{ assessed: 202, evidence: reconstructed(202) }]);
+    expect(r.data.atensiStats).toEqual([{ cases: 40, evidence: reconstructed(40) }]);
+  });
+
   it("writes the records' provenance into every seeded fact event", async () => {
     const rows: { subject: string; n: string | number; reconstructed: string | number }[] = await q(
       `SELECT subject, COUNT(*) AS n, SUM(CASE WHEN envelope LIKE '%"provenance":"RECONSTRUCTED"%' THEN 1 ELSE 0 END) AS reconstructed
@@ -220,14 +254,44 @@ describe('provenance of the 2022 report seed, its events and figures, and the mi
     expect(before.accreditation_assessment).toEqual({ OPERATIONAL: 1, RECONSTRUCTED: 202, SYNTHETIC: 1 });
     expect(before.atensi_case).toEqual({ RECONSTRUCTED: 40, SYNTHETIC: 1 });
 
-    // Back to the schema before the column (the rows stay), then forward again.
+    // Back to the schema before the column (the rows stay), then forward again: the rollups'
+    // per-provenance counters (StatsProvenance1796900000000) go first.
+    await t.database.dataSource.undoLastMigration({ transaction: 'each' });
     await t.database.dataSource.undoLastMigration({ transaction: 'each' });
     const columns: unknown[] = await q(
       `SELECT TABLE_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'provenance'`,
     );
     expect(columns).toEqual([]);
     const applied = await t.database.dataSource.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['Provenance1796800000000']);
+    expect(applied.map((m) => m.name)).toEqual(['Provenance1796800000000', 'StatsProvenance1796900000000']);
     expect(await byProvenance()).toEqual(before);
+    // The rollups were recomputed with their records' provenance: all units, every year.
+    const total = await t.call(
+      `{ trainingStats { enrolled evidence { operational reconstructed synthetic records } }
+         accreditationStats { assessed evidence { operational reconstructed synthetic records } }
+         atensiStats { cases evidence { operational reconstructed synthetic records } } }`,
+      {},
+      admin,
+    );
+    expect(total.errors).toBeUndefined();
+    const enrollments = before.enrollment;
+    expect(total.data.trainingStats[0].evidence).toEqual({
+      operational: enrollments.OPERATIONAL ?? 0,
+      reconstructed: enrollments.RECONSTRUCTED ?? 0,
+      synthetic: enrollments.SYNTHETIC ?? 0,
+      records: total.data.trainingStats[0].enrolled,
+    });
+    expect(total.data.accreditationStats[0].evidence).toEqual({
+      operational: 1,
+      reconstructed: 202,
+      synthetic: 1,
+      records: 204,
+    });
+    expect(total.data.atensiStats[0].evidence).toEqual({
+      operational: 0,
+      reconstructed: 40,
+      synthetic: 1,
+      records: 41,
+    });
   }, 120_000);
 });

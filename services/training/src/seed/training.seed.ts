@@ -35,14 +35,15 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
     // The same for the statistics rollup (stats.rollup.ts): recomputed from the enrollments.
     if (dataSource.options.type === 'better-sqlite3') {
       await dataSource.query(RECOUNT_CLASS_GRADUATES);
+      // And from before the provenance column: synchronize gave every row OPERATIONAL. Before the
+      // rebuilds, which count the records per provenance.
+      await dataSource.transaction(async (m) => {
+        if (await provenanceNeverSet(m)) await backfillProvenance(m);
+      });
       await dataSource.transaction((m) => rebuildTrainingStats(m));
       await dataSource.transaction((m) => rebuildCertificationStats(m));
       await dataSource.transaction((m) => rebuildAccreditationStats(m));
       await dataSource.transaction((m) => rebuildAtensiStats(m));
-      // And from before the provenance column: synchronize gave every row OPERATIONAL.
-      await dataSource.transaction(async (m) => {
-        if (await provenanceNeverSet(m)) await backfillProvenance(m);
-      });
     }
     return false;
   }
