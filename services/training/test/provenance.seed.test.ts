@@ -1,3 +1,5 @@
+import { PADANG_CAMPUSES, PADANG_PPNPN_BY_JOB } from '../src/seed/campuses.seed';
+import { PADANG_STAFF, PADANG_WORK_AREA, UNITS } from '../src/seed/units.seed';
 import { BANDUNG, callers, PADANG, startTraining, type TrainingUnderTest } from './kesos.support';
 
 const TABLES = [
@@ -12,6 +14,13 @@ const TABLES = [
   'lks_institution',
   'accreditation_assessment',
   'atensi_case',
+  // The unit profile, which the report prints line by line.
+  'unit',
+  'work_area_province',
+  'staff_count',
+  'campus',
+  'facility',
+  'staff_job_count',
 ];
 
 /** Graduates of the seeded classes, 2018-2022 (trainings.plan.ts): one person and one enrollment each. */
@@ -30,6 +39,12 @@ const SEED: Record<string, Record<string, number>> = {
   lks_institution: { RECONSTRUCTED: 202 },
   accreditation_assessment: { RECONSTRUCTED: 202 },
   atensi_case: { RECONSTRUCTED: 40 },
+  unit: { REPORTED: UNITS.length },
+  work_area_province: { REPORTED: PADANG_WORK_AREA.length },
+  staff_count: { REPORTED: PADANG_STAFF.length },
+  campus: { REPORTED: PADANG_CAMPUSES.length },
+  facility: { REPORTED: PADANG_CAMPUSES.reduce((n, c) => n + c.facilities.length, 0) },
+  staff_job_count: { REPORTED: PADANG_PPNPN_BY_JOB.length },
 };
 
 describe('provenance of the 2022 report seed, its events and figures, and the migration that backfills it (MariaDB)', () => {
@@ -98,6 +113,28 @@ describe('provenance of the 2022 report seed, its events and figures, and the mi
     expect(r.data.certificationStats).toEqual([{ candidates: 3000, evidence: reconstructed(3000) }]);
     expect(r.data.accreditationStats).toEqual([{ assessed: 202, evidence: reconstructed(202) }]);
     expect(r.data.atensiStats).toEqual([{ cases: 40, evidence: reconstructed(40) }]);
+  });
+
+  it('answers the unit profile records REPORTED, as the report prints them', async () => {
+    const r = await t.call(
+      `query($code: ID!) { unit(code: $code) { provenance workArea { provenance } staffComposition { provenance }
+        staffByJob { provenance } campuses { provenance facilities { provenance } } } units { provenance } }`,
+      { code: PADANG },
+      callers.viewer(PADANG),
+    );
+    expect(r.errors).toBeUndefined();
+    const u = r.data.unit;
+    const all = [
+      u,
+      ...u.workArea,
+      ...u.staffComposition,
+      ...u.staffByJob,
+      ...u.campuses,
+      ...u.campuses.flatMap((c: { facilities: unknown[] }) => c.facilities),
+      ...r.data.units,
+    ] as { provenance: string }[];
+    expect(all.length).toBeGreaterThan(UNITS.length + PADANG_CAMPUSES.length);
+    expect(new Set(all.map((x) => x.provenance))).toEqual(new Set(['REPORTED']));
   });
 
   it("writes the records' provenance into every seeded fact event", async () => {
@@ -249,21 +286,34 @@ describe('provenance of the 2022 report seed, its events and figures, and the mi
       },
       admin,
     );
+    // A unit registered at work keeps OPERATIONAL through the profile's backfill.
+    const registered = await t.call(
+      `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { code provenance } }`,
+      { input: { code: 'BBPPKS-UJI-OPERASIONAL', name: 'Balai Uji Operasional' } },
+      admin,
+    );
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.registerUnit.provenance).toBe('OPERATIONAL');
     const before = await byProvenance();
+    expect(before.unit).toEqual({ OPERATIONAL: 1, REPORTED: UNITS.length });
     expect(before.lks_institution).toEqual({ OPERATIONAL: 1, RECONSTRUCTED: 202, SYNTHETIC: 1 });
     expect(before.accreditation_assessment).toEqual({ OPERATIONAL: 1, RECONSTRUCTED: 202, SYNTHETIC: 1 });
     expect(before.atensi_case).toEqual({ RECONSTRUCTED: 40, SYNTHETIC: 1 });
 
-    // Back to the schema before the column (the rows stay), then forward again: the rollups'
-    // per-provenance counters (StatsProvenance1796900000000) go first.
-    await t.database.dataSource.undoLastMigration({ transaction: 'each' });
-    await t.database.dataSource.undoLastMigration({ transaction: 'each' });
+    // Back to the schema before the column (the rows stay), then forward again: the unit
+    // profile's column (UnitProfileProvenance1797000000000) and the rollups' per-provenance
+    // counters (StatsProvenance1796900000000) go first.
+    for (let i = 0; i < 3; i++) await t.database.dataSource.undoLastMigration({ transaction: 'each' });
     const columns: unknown[] = await q(
       `SELECT TABLE_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'provenance'`,
     );
     expect(columns).toEqual([]);
     const applied = await t.database.dataSource.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['Provenance1796800000000', 'StatsProvenance1796900000000']);
+    expect(applied.map((m) => m.name)).toEqual([
+      'Provenance1796800000000',
+      'StatsProvenance1796900000000',
+      'UnitProfileProvenance1797000000000',
+    ]);
     expect(await byProvenance()).toEqual(before);
     // The rollups were recomputed with their records' provenance: all units, every year.
     const total = await t.call(

@@ -5,6 +5,7 @@ import { rebuildAtensiStats } from '../atensi-stats/atensi-stats.service';
 import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
 import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
+import { backfillProfileProvenance, profileProvenanceNeverSet } from '../unit/unit.provenance';
 import { seedAccreditation } from './accreditation.seed';
 import { seedAtensi } from './atensi.seed';
 import { backfillProvenance, provenanceNeverSet } from './seed.service';
@@ -39,6 +40,7 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
       // rebuilds, which count the records per provenance.
       await dataSource.transaction(async (m) => {
         if (await provenanceNeverSet(m)) await backfillProvenance(m);
+        if (await profileProvenanceNeverSet(m)) await backfillProfileProvenance(m);
       });
       await dataSource.transaction((m) => rebuildTrainingStats(m));
       await dataSource.transaction((m) => rebuildCertificationStats(m));
