@@ -222,6 +222,18 @@ describe('provenance of the 2022 report seed, its events and figures, and the mi
     expect(five.result.errors).toBeUndefined();
     expect(five.result.data.unit.c2022.provenance.records).toBe(5987);
     expect([one.queries, five.queries]).toEqual([bare.queries, bare.queries]);
+
+    // The statistics read evidence from the rollups' counters, in the statements that sum the figures.
+    const stats = (evidence: boolean) =>
+      measure(
+        `{ ${['trainingStats', 'certificationStats', 'accreditationStats', 'atensiStats']
+          .map((q) => `${q}(groupBy: [YEAR]) { year ${evidence ? 'evidence { records weakest }' : ''} }`)
+          .join(' ')} }`,
+      );
+    const without = await stats(false);
+    const withEvidence = await stats(true);
+    expect(withEvidence.result.errors).toBeUndefined();
+    expect(withEvidence.queries).toBe(without.queries);
   });
 
   it('gives the migration, run over a database seeded before the column, back every provenance, and leaves the API writes OPERATIONAL', async () => {
