@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-const USAGE = `Usage: npm run bench -- cluster [--shapes 1x1,2x1,1x3] [--rounds 2] [--events 2000] [--chunk 50] [--seconds 5] [--connections 10]
+const USAGE = `Usage: npm run bench -- cluster [--shapes 1x1,2x1,1x3,2x3] [--rounds 2] [--events 5000] [--chunk 50] [--seconds 5] [--connections 10]
 
 The scale-out shapes side by side in one run: the event pipeline (training's outbox -> its relays
 -> JetStream -> performance's consumers and counters) and the ministry query through the gateway,
@@ -30,12 +30,14 @@ of that many nats-server processes with NATS_REPLICAS=n. Interleaved rounds; rat
 first shape. On demand, not in CI.
 
 Options:
-  --shapes <list>     shapes to compare, the first being the reference (default 1x1,2x1,1x3)
+  --shapes <list>     shapes to compare, the first being the reference (default 1x1,2x1,1x3,2x3: the last is the
+                      shape of docker-compose.cluster.yml)
   --rounds <n>        interleaved rounds (default 2)
-  --events <n>        events per pipeline case (default 2000)
+  --events <n>        events per pipeline case (default 5000)
   --chunk <n>         events written per transaction (default 50)
   --seconds <n>       seconds of load per ministry case (default 5)
-  --connections <n>   autocannon connections for the ministry query (default 10)
+  --connections <n>   autocannon connections for the ministry query, asked by one analyst and
+                      by 50 analysts in turn (default 10)
   --help              this text
 `;
 answerHelp(USAGE);
@@ -55,9 +57,9 @@ answerHelp(USAGE);
  * processed-event row is first seen committed (polled every 25 ms) minus when its outbox
  * transaction committed; the SK1.1 counter must end exact.
  *
- * Ministry case: autocannon on the gateway with the ministry query of `bench:ministry` (every
- * unit's budget, performance, survey and training volume), an analyst's token; every shape must
- * answer the same data first.
+ * Ministry cases: autocannon on the gateway with the ministry query of `bench:ministry` (every
+ * unit's budget, performance, survey and training volume), from one analyst and from 50 analysts
+ * in turn (see KINDS); every shape must answer the same data first.
  *
  * CPU per event / request: user + system time of the shape's node processes (gateway and
  * replicas, from /proc) over the case, divided by its events or answered requests. The NATS
@@ -66,9 +68,9 @@ answerHelp(USAGE);
 const { values, positionals } = parseOptions(
   {
     options: {
-      shapes: { type: 'string', default: '1x1,2x1,1x3' },
+      shapes: { type: 'string', default: '1x1,2x1,1x3,2x3' },
       rounds: { type: 'string', default: '2' },
-      events: { type: 'string', default: '2000' },
+      events: { type: 'string', default: '5000' },
       chunk: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '10' },
@@ -331,7 +333,8 @@ async function pipeline(g: Graph, round: number): Promise<PipelineSample> {
   polling = false;
   await poller;
   const cpu = graphCpuMs(g) - cpuBefore;
-  if (seenAt.size < EVENTS) throw new Error(`${g.shape.label}: only ${seenAt.size} of ${EVENTS} events applied in time`);
+  if (seenAt.size < EVENTS)
+    throw new Error(`${g.shape.label}: only ${seenAt.size} of ${EVENTS} events applied in time`);
   g.sent += EVENTS;
   g.accredited += Array.from({ length: EVENTS }, (_, i) => i).filter((i) => i % 3 !== 0).length;
   // Applied exactly once: the counter moved by every decision once, whatever the replicas and nodes did.
@@ -363,6 +366,15 @@ interface QuerySample {
   cpuPerRequest: number;
 }
 
+/**
+ * One analyst: every request the same caller, so the gateway shares identical subgraph fetches in
+ * flight ("Shared subgraph fetches"). Many analysts: CALLERS tokens in turn, where no fetch can be
+ * shared and every request reaches the subgraphs.
+ */
+const CALLERS = 50;
+const KINDS = ['one analyst', `${CALLERS} analysts`] as const;
+type Kind = (typeof KINDS)[number];
+
 const ministryBody = JSON.stringify({ query: MINISTRY });
 
 async function ministryAnswer(g: Graph, token: string): Promise<string> {
@@ -373,23 +385,37 @@ async function ministryAnswer(g: Graph, token: string): Promise<string> {
   });
   const text = await res.text();
   const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown };
-  if (parsed.errors || !parsed.data) throw new Error(`${g.shape.label}: the ministry query answered ${text.slice(0, 500)}`);
+  if (parsed.errors || !parsed.data)
+    throw new Error(`${g.shape.label}: the ministry query answered ${text.slice(0, 500)}`);
   return JSON.stringify(parsed.data);
 }
 
-async function ministry(g: Graph, token: string): Promise<QuerySample> {
+async function ministry(g: Graph, tokens: string[]): Promise<QuerySample> {
   const times: number[] = [];
   let errors = 0;
+  let next = 0;
   const cpuBefore = graphCpuMs(g);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: g.gateway.url,
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}` },
         body: ministryBody,
         connections: CONNECTIONS,
         duration: SECONDS,
+        ...(tokens.length > 1
+          ? {
+              requests: [
+                {
+                  setupRequest: (req: autocannon.Request) => ({
+                    ...req,
+                    headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+                  }),
+                },
+              ],
+            }
+          : {}),
       },
       (err, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)),
     );
@@ -414,12 +440,11 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const load = () => loadavg()[0].toFixed(1);
-
 const graphs: Graph[] = [];
 
 // Interrupted: the paused shapes' processes would stay stopped for ever (a stopped process does not
 // act on the terminal's SIGINT), so every one is resumed and killed; their databases are swept by
-// the next test run after six hours, their streams go with the shared server's store.
+// the next test run after six hours.
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {
     for (const g of graphs)
@@ -431,6 +456,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     for (const g of graphs) for (const n of g.cluster?.nodes ?? []) void n.stop();
     process.exit(130);
   });
+
+/** Runs `work` with the shape resumed, and pauses it again afterwards. */
+async function measured<T>(g: Graph, work: () => Promise<T>): Promise<T> {
+  pause(g, false);
+  try {
+    return await work();
+  } finally {
+    pause(g, true);
+  }
+}
 
 async function main(): Promise<void> {
   const run = randomBytes(3).toString('hex');
@@ -446,13 +481,14 @@ async function main(): Promise<void> {
         `${shape.label}: ${g.processes.length} processes ready, seed settled in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
       );
     }
-    const analyst = signJwt({ sub: 'bench-analyst', role: 'analyst' }, TEST_SECRETS.jwtSecret, 6 * 3600);
+    const tokens = Array.from({ length: CALLERS }, (_, i) =>
+      signJwt({ sub: `bench-analyst-${i}`, role: 'analyst' }, TEST_SECRETS.jwtSecret, 6 * 3600),
+    );
+    const callers: Record<Kind, string[]> = { 'one analyst': tokens.slice(0, 1), [`${CALLERS} analysts`]: tokens };
     // Every shape answers the same data (and warms its gateway's plan cache) before it is measured.
     let reference: string | undefined;
     for (const g of graphs) {
-      pause(g, false);
-      const answer = await ministryAnswer(g, analyst);
-      pause(g, true);
+      const answer = await measured(g, () => ministryAnswer(g, tokens[0]));
       if (reference !== undefined && answer !== reference)
         throw new Error(`${g.shape.label} answers the ministry query with other data than ${graphs[0].shape.label}`);
       reference = answer;
@@ -464,58 +500,63 @@ async function main(): Promise<void> {
       `pipeline: ${EVENTS} events per case in transactions of ${CHUNK}; ministry query: autocannon ${CONNECTIONS} connections, ${SECONDS} s per case; ${ROUNDS} interleaved rounds`,
     );
     const pipelines = new Map<Graph, PipelineSample[]>(graphs.map((g) => [g, []]));
-    const queries = new Map<Graph, QuerySample[]>(graphs.map((g) => [g, []]));
+    const queries = new Map<string, QuerySample[]>();
+    const key = (kind: Kind, g: Graph) => `${kind}|${g.shape.label}`;
     const loads: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const order = round % 2 ? graphs : [...graphs].reverse();
-      out(`round ${round} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+      out(
+        `round ${round} (load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')})`,
+      );
       for (const g of order) {
-        pause(g, false);
-        try {
-          loads.push(loadavg()[0]);
-          const p = await pipeline(g, round);
-          pipelines.get(g)!.push(p);
-          out(
-            `  pipeline  ${g.shape.label.padEnd(48)} ${p.rate.toFixed(0).padStart(6)} events/s  lag p50 ${p.lagP50.toFixed(2)} s, p95 ${p.lagP95.toFixed(2)} s; written after ${p.writtenSeconds.toFixed(2)} s, published after ${p.publishedSeconds.toFixed(2)} s; CPU ${p.cpuPerEvent.toFixed(2)} ms/event (load ${load()})`,
-          );
+        loads.push(loadavg()[0]);
+        const p = await measured(g, async () => {
+          const sample = await pipeline(g, round);
           // The next case starts on a quiet shape: nothing of this one left to relay or apply.
           await settle(g);
-        } finally {
-          pause(g, true);
-        }
+          return sample;
+        });
+        pipelines.get(g)!.push(p);
+        out(
+          `  pipeline ${g.shape.label.padEnd(46)} ${p.rate.toFixed(0).padStart(6)} events/s  lag p50 ${p.lagP50.toFixed(2)} s, p95 ${p.lagP95.toFixed(2)} s; written after ${p.writtenSeconds.toFixed(2)} s, published after ${p.publishedSeconds.toFixed(2)} s; CPU ${p.cpuPerEvent.toFixed(2)} ms/event (load ${load()})`,
+        );
       }
-      for (const g of order) {
-        pause(g, false);
-        try {
+      for (const kind of KINDS)
+        for (const g of order) {
           loads.push(loadavg()[0]);
-          const q = await ministry(g, analyst);
-          queries.get(g)!.push(q);
+          const q = await measured(g, () => ministry(g, callers[kind]));
+          queries.set(key(kind, g), [...(queries.get(key(kind, g)) ?? []), q]);
           out(
-            `  ministry  ${g.shape.label.padEnd(48)} ${q.rps.toFixed(1).padStart(6)} req/s     p50 ${Math.round(q.p50)} ms, p95 ${Math.round(q.p95)} ms; CPU ${q.cpuPerRequest.toFixed(1)} ms/request${q.errors ? `; ${q.errors} errors` : ''} (load ${load()})`,
+            `  ministry ${kind.padEnd(12)} ${g.shape.label.padEnd(46)} ${q.rps.toFixed(1).padStart(6)} req/s  p50 ${Math.round(q.p50)} ms, p95 ${Math.round(q.p95)} ms; CPU ${q.cpuPerRequest.toFixed(1)} ms/request${q.errors ? `; ${q.errors} errors` : ''} (load ${load()})`,
           );
-        } finally {
-          pause(g, true);
         }
-      }
       const first = graphs[0];
       for (const g of graphs.slice(1))
         out(
-          `  ratio ${g.shape.label} / ${first.shape.label}: pipeline events/s ${(pipelines.get(g)!.at(-1)!.rate / pipelines.get(first)!.at(-1)!.rate).toFixed(2)}x, ministry req/s ${(queries.get(g)!.at(-1)!.rps / queries.get(first)!.at(-1)!.rps).toFixed(2)}x`,
+          `  ratio ${g.shape.label} / ${first.shape.label}: pipeline events/s ${(pipelines.get(g)!.at(-1)!.rate / pipelines.get(first)!.at(-1)!.rate).toFixed(2)}x, ${KINDS.map((kind) => `ministry ${kind} req/s ${(queries.get(key(kind, g))!.at(-1)!.rps / queries.get(key(kind, first))!.at(-1)!.rps).toFixed(2)}x`).join(', ')}`,
         );
     }
+    const ref = graphs[0];
+    const rate = (g: Graph) => median(pipelines.get(g)!.map((s) => s.rate));
+    const rps = (kind: Kind, g: Graph) => median(queries.get(key(kind, g))!.map((s) => s.rps));
     out('');
     out(
-      `| shape (median of ${ROUNDS} rounds; load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}) | pipeline events/s | lag p50 / p95 | CPU ms/event | ministry req/s | p50 / p95 | CPU ms/request | ratio to the first: events/s, req/s |`,
+      `Median of ${ROUNDS} rounds (load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}); ratio = this shape / ${ref.shape.label}`,
     );
-    out('|---|---|---|---|---|---|---|---|');
-    const ref = graphs[0];
+    out(
+      `| shape | pipeline events/s (ratio) | lag p50 / p95 | all published after | CPU ms/event | ${KINDS.map((kind) => `ministry, ${kind}: req/s (ratio), p50 / p95, CPU ms/request`).join(' | ')} |`,
+    );
+    out(`|---|---|---|---|---|${KINDS.map(() => '---').join('|')}|`);
     for (const g of graphs) {
       const p = pipelines.get(g)!;
-      const q = queries.get(g)!;
-      const rate = median(p.map((s) => s.rate));
-      const rps = median(q.map((s) => s.rps));
+      const cells = KINDS.map((kind) => {
+        const q = queries.get(key(kind, g))!;
+        return `${rps(kind, g).toFixed(1)} (${(rps(kind, g) / rps(kind, ref)).toFixed(2)}x), ${Math.round(median(q.map((s) => s.p50)))} / ${Math.round(median(q.map((s) => s.p95)))} ms, ${median(q.map((s) => s.cpuPerRequest)).toFixed(1)}`;
+      });
       out(
-        `| ${g.shape.label} | ${rate.toFixed(0)} | ${median(p.map((s) => s.lagP50)).toFixed(2)} / ${median(p.map((s) => s.lagP95)).toFixed(2)} s | ${median(p.map((s) => s.cpuPerEvent)).toFixed(2)} | ${rps.toFixed(1)} | ${Math.round(median(q.map((s) => s.p50)))} / ${Math.round(median(q.map((s) => s.p95)))} ms | ${median(q.map((s) => s.cpuPerRequest)).toFixed(1)} | ${(rate / median(pipelines.get(ref)!.map((s) => s.rate))).toFixed(2)}x, ${(rps / median(queries.get(ref)!.map((s) => s.rps))).toFixed(2)}x |`,
+        `| ${g.shape.label} | ${rate(g).toFixed(0)} (${(rate(g) / rate(ref)).toFixed(2)}x) | ${median(p.map((s) => s.lagP50)).toFixed(2)} / ${median(p.map((s) => s.lagP95)).toFixed(2)} s | ${median(p.map((s) => s.publishedSeconds)).toFixed(2)} s | ${median(p.map((s) => s.cpuPerEvent)).toFixed(2)} | ${cells.join(' | ')} |`,
       );
     }
   } finally {
