@@ -51,8 +51,8 @@ answerHelp(USAGE);
  *
  * Pipeline case: the bench writes `events` SK1.1 accreditation decisions into training's outbox
  * (transactions of `chunk`, as fast as MariaDB takes them: what a training mutation commits),
- * then the training processes' relays publish them (every 500 ms or at once after a pass that
- * found rows; two relays publish the same rows and JetStream drops the second copy) and the
+ * then the training processes' relays publish them (a pass every 500 ms publishes all that is
+ * pending; two relays publish the same rows and JetStream drops the second copy) and the
  * performance processes, pulling from the same durable, apply them. Lag of an event = when its
  * processed-event row is first seen committed (polled every 25 ms) minus when its outbox
  * transaction committed; the SK1.1 counter must end exact.
