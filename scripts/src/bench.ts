@@ -7,6 +7,7 @@ import { benchAnalytics } from './bench.analytics';
 
 const USAGE = `Usage: npm run bench -- [--rows 100000] [--baseline 1000]
        npm run bench -- analytics [options]   (the analysts' bench; --help there for its options)
+       npm run bench -- cluster [options]     (1 vs 2 processes per subgraph, 1 vs 3 NATS nodes; npm run bench -- cluster --help)
 
 Bulk import of participants and enrollments into the training subgraph on MariaDB (TEST_MYSQL_URL):
 rows per second for --rows against --baseline rows, side by side. On demand, not in CI.
@@ -16,10 +17,11 @@ Options:
   --baseline <n>   rows of the small import it is compared with (default 1000)
   --help           this text
 `;
-answerHelp(USAGE);
+// `cluster --help` is the cluster bench's to answer (it reads its own arguments when loaded).
+if (process.argv[2] !== 'cluster') answerHelp(USAGE);
 
 /**
- * `npm run bench [-- --rows 100000 --baseline 1000]` (`npm run bench -- analytics [...]`: bench.analytics.ts): bulk import of participants and enrollments
+ * `npm run bench [-- --rows 100000 --baseline 1000]` (`npm run bench -- analytics [...]`: bench.analytics.ts; `npm run bench -- cluster [...]`: bench.cluster.ts): bulk import of participants and enrollments
  * through the training subgraph against MariaDB, side by side with the same rows entered one by one
  * through the registration mutations (what a desk without import does). Prints rows/s and the ratio.
  * Uses a scratch database kesos_test_training_bench_<run>, dropped at the end; run on demand, not in CI.
@@ -145,6 +147,8 @@ if (process.argv[2] === 'analytics')
       process.exit(1);
     },
   );
+// `npm run bench -- cluster [...]` loads the cluster bench, which starts on load.
+else if (process.argv[2] === 'cluster') void import('./bench.cluster.js');
 else
   main().catch((err: unknown) => {
     process.stderr.write(`bench failed: ${(err as Error).message}\n`);
