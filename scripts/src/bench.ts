@@ -17,8 +17,8 @@ Options:
   --baseline <n>   rows of the small import it is compared with (default 1000)
   --help           this text
 `;
-// `cluster --help` is the cluster bench's to answer (it reads its own arguments when loaded).
-if (process.argv[2] !== 'cluster') answerHelp(USAGE);
+// `analytics --help` and `cluster --help` are those benches' to answer (they read their own arguments).
+if (process.argv[2] !== 'cluster' && process.argv[2] !== 'analytics') answerHelp(USAGE);
 
 /**
  * `npm run bench [-- --rows 100000 --baseline 1000]` (`npm run bench -- analytics [...]`: bench.analytics.ts; `npm run bench -- cluster [...]`: bench.cluster.ts): bulk import of participants and enrollments
