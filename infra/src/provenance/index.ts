@@ -1,2 +1,1 @@
 export * from './provenance.kernel';
-export * from './provenance.counters';

@@ -1,5 +1,4 @@
-import { percentage, rawNumber, rawText, summaryOfCounters } from '@kesos/infra';
-import { RECORD_COUNTERS } from './stats.entity';
+import { percentage, rawNumber, rawText } from '@kesos/infra';
 import type { ExpenseType } from '../account/account.type';
 import { BudgetStatsDimension } from './stats.type';
 import type { BudgetStatsRow } from './stats.type';
@@ -46,6 +45,5 @@ export function toBudgetStatsRow(
     ceiling,
     realized,
     absorptionRate: ceiling === null ? null : percentage(realized, ceiling),
-    evidence: summaryOfCounters(raw, RECORD_COUNTERS),
   };
 }

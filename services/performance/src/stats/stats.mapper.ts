@@ -1,4 +1,3 @@
-import { summarizeProvenance } from '@kesos/infra';
 import type { IndicatorResult } from '../performance/performance.type';
 import { satisfactionGrade, satisfactionIndex } from '../survey/survey.service';
 import { Gender, RespondentEducation } from '../survey/survey.type';
@@ -21,7 +20,6 @@ export function toIndicatorStatsRow(goalCode: string, i: IndicatorResult): Unran
     target: i.target,
     realization: i.realization,
     achievement: i.achievement,
-    evidence: i.evidence,
   };
 }
 
@@ -40,6 +38,5 @@ export function toSurveyStatsRow(g: SurveyGroup): UnrankedSurveyRow {
     respondents: g.respondents,
     index,
     grade: index === null ? null : satisfactionGrade(index),
-    evidence: summarizeProvenance(g.sheets),
   };
 }

@@ -1,5 +1,4 @@
-import { percentage, summaryOfCounters } from '@kesos/infra';
-import { ASSESSMENT_COUNTERS } from './accreditation-stats.rollup';
+import { percentage } from '@kesos/infra';
 import { AccreditationResult, LksKind } from '../accreditation/accreditation.type';
 import type { AccreditationStatsRow } from './accreditation-stats.type';
 
@@ -28,6 +27,5 @@ export function toAccreditationStatsRow(raw: RawAccreditationStatsRow): Accredit
     accredited,
     notAccredited: assessed - accredited,
     accreditationRate: percentage(accredited, assessed),
-    evidence: summaryOfCounters(raw, ASSESSMENT_COUNTERS),
   };
 }

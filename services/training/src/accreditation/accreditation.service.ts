@@ -90,13 +90,7 @@ export async function recordAccreditation(
       provenance,
     });
     const { identifiers } = await manager.insert(AccreditationAssessmentEntity, row);
-    await countAccreditation(manager, {
-      unitCode: row.unitCode,
-      year,
-      kind: institution.kind,
-      result: row.result,
-      provenance: row.provenance,
-    });
+    await countAccreditation(manager, { unitCode: row.unitCode, year, kind: institution.kind, result: row.result });
     const saved = { ...row, id: Number(identifiers[0]?.id) };
     await tx.emit(accreditationDecidedEvent(saved));
     return saved;

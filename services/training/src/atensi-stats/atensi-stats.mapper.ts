@@ -1,5 +1,4 @@
-import { percentage, summaryOfCounters } from '@kesos/infra';
-import { CASE_COUNTERS } from './atensi-stats.rollup';
+import { percentage } from '@kesos/infra';
 import { AtensiCaseStatus, AtensiServiceType } from '../atensi/atensi.type';
 import type { AtensiStatsRow } from './atensi-stats.type';
 
@@ -34,6 +33,5 @@ export function toAtensiStatsRow(raw: RawAtensiStatsRow): AtensiStatsRow {
     servedCases,
     peopleServed: count(raw.peopleServed),
     servedRate: percentage(servedCases, closedCases),
-    evidence: summaryOfCounters(raw, CASE_COUNTERS),
   };
 }

@@ -1,5 +1,4 @@
-import { percentage, summaryOfCounters } from '@kesos/infra';
-import { CANDIDATE_COUNTERS } from './certification-stats.rollup';
+import { percentage } from '@kesos/infra';
 import { CertificationCategory } from '../certification/certification.type';
 import type { CertificationStatsRow } from './certification-stats.type';
 import { CertificationOutcome } from './certification-stats.type';
@@ -32,6 +31,5 @@ export function toCertificationStatsRow(raw: RawCertificationStatsRow): Certific
     competent,
     notYetCompetent: assessed - competent,
     competenceRate: percentage(competent, assessed),
-    evidence: summaryOfCounters(raw, CANDIDATE_COUNTERS),
   };
 }

@@ -1,4 +1,3 @@
-import { Provenance } from '@kesos/infra';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum Employment {
@@ -40,11 +39,6 @@ export class WorkAreaProvince {
 
   @Field(() => Int, { description: 'Number of villages (desa/kelurahan)' })
   villages!: number;
-
-  @Field(() => Provenance, {
-    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
-  })
-  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'Staff head count by employment status and gender (komposisi pegawai)' })
@@ -57,11 +51,6 @@ export class StaffCount {
 
   @Field(() => Int, { description: 'Number of staff (jumlah pegawai)' })
   count!: number;
-
-  @Field(() => Provenance, {
-    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
-  })
-  provenance!: Provenance;
 }
 
 @Directive('@key(fields: "code")')
@@ -80,11 +69,6 @@ export class Unit {
 
   @Field(() => String, { nullable: true, description: 'Region served (regional), e.g. Regional I Sumatera' })
   region!: string | null;
-
-  @Field(() => Provenance, {
-    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
-  })
-  provenance!: Provenance;
 }
 
 export enum FacilityCondition {
@@ -113,11 +97,6 @@ export class Facility {
     description: 'Capacity as the report states it (kapasitas), e.g. "60 Org", "30/Kelas", "66 KVA"',
   })
   capacity!: string | null;
-
-  @Field(() => Provenance, {
-    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
-  })
-  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'A campus (kampus) of the unit' })
@@ -133,10 +112,6 @@ export class Campus {
 
   @Field(() => String, { nullable: true, description: 'What the campus is used for (catatan)' })
   note!: string | null;
-  @Field(() => Provenance, {
-    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
-  })
-  provenance!: Provenance;
 
   /** Key of the campus, for the `facilities` field resolver. */
   id!: number;
@@ -152,9 +127,4 @@ export class StaffJobCount {
 
   @Field(() => Int, { description: 'Number of staff (jumlah pegawai)' })
   count!: number;
-
-  @Field(() => Provenance, {
-    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
-  })
-  provenance!: Provenance;
 }
