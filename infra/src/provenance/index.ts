@@ -1,1 +1,2 @@
 export * from './provenance.kernel';
+export * from './provenance.counters';

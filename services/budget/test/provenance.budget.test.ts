@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { budgetService } from '../src';
 import { budgetMigrations } from '../src/migrations';
 import { Provenance1796221396592 } from '../src/migrations/1796221396592-Provenance';
+import { StatsProvenance1796500000000 } from '../src/migrations/1796500000000-StatsProvenance';
 import type { BudgetTestService } from './support';
 import { collect, padang, PADANG, startBudget, unitBudget } from './support';
 
@@ -99,6 +100,55 @@ test('the API shows each record its provenance and each derived figure the recor
     weakest: 'RECONSTRUCTED',
   });
   expect(u.budgetHistory[0].satkers[0].evidence).toEqual(u.budgetHistory[0].evidence);
+});
+
+test('budgetStats rows and the monthly figures count the same records as the totals, from the rollup', async () => {
+  const u = await unit<{
+    budget: {
+      evidence: ProvenanceSummary;
+      byMonth: {
+        month: number;
+        realized: number;
+        evidence: ProvenanceSummary;
+        cumulativeEvidence: ProvenanceSummary;
+      }[];
+    };
+    budgetHistory: { evidence: ProvenanceSummary }[];
+  }>(
+    `budget(year: 2022) { ${EVIDENCE} byMonth { month realized ${EVIDENCE} cumulativeEvidence { operational reported reconstructed synthetic records weakest } } }
+     budgetHistory(fromYear: 2018, toYear: 2018) { ${EVIDENCE} }`,
+  );
+  const stats = await s.call<{
+    total: { evidence: ProvenanceSummary }[];
+    months: { month: number; realized: number; evidence: ProvenanceSummary }[];
+    y2018: { evidence: ProvenanceSummary }[];
+  }>(
+    `query($y: BudgetStatsFilter, $old: BudgetStatsFilter) {
+      total: budgetStats(filter: $y) { ${EVIDENCE} }
+      months: budgetStats(filter: $y, groupBy: [MONTH]) { month realized ${EVIDENCE} }
+      y2018: budgetStats(filter: $old) { ${EVIDENCE} } }`,
+    {
+      y: { units: [PADANG], fromYear: 2022, toYear: 2022 },
+      old: { units: [PADANG], fromYear: 2018, toYear: 2018 },
+    },
+    callers.analyst(),
+  );
+  expect(stats.errors).toBeUndefined();
+  // The ceilings' line changes and every transaction: the records UnitBudget.evidence counts.
+  expect(stats.data!.total[0].evidence).toEqual(u.budget.evidence);
+  expect(stats.data!.y2018[0].evidence).toEqual(u.budgetHistory[0].evidence);
+  expect(stats.data!.y2018[0].evidence).toMatchObject({ reported: 3, reconstructed: 36, weakest: 'RECONSTRUCTED' });
+  // Month by month, the transactions dated in it: the seed's split of annual totals.
+  const spent = u.budget.byMonth.filter((m) => m.evidence.records > 0);
+  expect(spent.length).toBeGreaterThan(0);
+  for (const m of spent) expect(m.evidence).toMatchObject({ operational: 0, reported: 0, weakest: 'RECONSTRUCTED' });
+  for (const m of u.budget.byMonth.filter((x) => x.evidence.records === 0)) expect(m.realized).toBe(0);
+  expect(stats.data!.months.map((m) => [m.month, m.realized, m.evidence])).toEqual(
+    spent.map((m) => [m.month, m.realized, m.evidence]),
+  );
+  const december = u.budget.byMonth[11].cumulativeEvidence;
+  expect(december.records).toBe(u.budget.byMonth.reduce((sum, m) => sum + m.evidence.records, 0));
+  expect(december.reconstructed).toBe(december.records);
 });
 
 const RECORD = `mutation($input: RecordRealizationInput!) { recordRealization(input: $input) { id provenance } }`;
@@ -250,7 +300,7 @@ describe('the migration on MariaDB', () => {
   });
 
   it('adds the columns as OPERATIONAL and marks the transactions the seed and the generator wrote before it', async () => {
-    const before = budgetMigrations.filter((m) => m !== Provenance1796221396592);
+    const before = budgetMigrations.filter((m) => m !== Provenance1796221396592 && m !== StatsProvenance1796500000000);
     db = await freshMysqlDatabase({ ...budgetService, migrations: before }, 'provenance_mig');
     const q = (sql: string) => db!.dataSource.query(sql);
     await q(`INSERT INTO satker (code, unitCode, name, organisation) VALUES ('990101', 'U', 'S', 'O')`);
@@ -267,6 +317,7 @@ describe('the migration on MariaDB', () => {
     const runner = db.dataSource.createQueryRunner();
     try {
       await new Provenance1796221396592().up(runner);
+      await new StatsProvenance1796500000000().up(runner);
     } finally {
       await runner.release();
     }
@@ -276,5 +327,10 @@ describe('the migration on MariaDB', () => {
     expect(rows.map((r) => r.provenance)).toEqual(['RECONSTRUCTED', 'SYNTHETIC', 'OPERATIONAL']);
     expect(await q('SELECT provenance FROM dipa')).toEqual([{ provenance: 'OPERATIONAL' }]);
     expect(await q('SELECT provenance FROM budget_line')).toEqual([{ provenance: 'OPERATIONAL' }]);
+    // The rollup recomputed with the marked transactions counted by provenance.
+    const rollup: Record<string, unknown>[] = await q(
+      'SELECT month, realized, operationalRecords, reportedRecords, reconstructedRecords, syntheticRecords FROM budget_stats_rollup',
+    );
+    expect(rollup.map((r) => Object.values(r).map(Number))).toEqual([[1, 30, 1, 0, 1, 1]]);
   });
 });

@@ -1,5 +1,6 @@
 import { callers } from '@kesos/infra/testing';
 import { BudgetStatsRollup1796209110344 } from '../src/migrations/1796209110344-BudgetStatsRollup';
+import { StatsProvenance1796500000000 } from '../src/migrations/1796500000000-StatsProvenance';
 import { rawBudgetStatsRollup, rebuildBudgetStatsRollup, storedBudgetStatsRollup } from '../src/stats/stats.service';
 import type { BudgetTestService } from './support';
 import { startBudget, unitBudget } from './support';
@@ -252,6 +253,8 @@ test('the rebuild and the migration backfill give the maintained rollup', async 
   try {
     await runner.query('DROP TABLE `budget_stats_rollup`');
     await new BudgetStatsRollup1796209110344().up(runner);
+    // The per-provenance counters come with the later migration, which recomputes them.
+    await new StatsProvenance1796500000000().up(runner);
   } finally {
     await runner.release();
   }

@@ -13,6 +13,7 @@ import {
   BACKFILL_SURVEY_TOTALS,
 } from './migrations/1796200968582-QuarterCountersSurveyTotals';
 import { FILL_FACT_PROVENANCE_COUNTS, FILL_RESPONSE_PROVENANCE_COUNTS } from './migrations/1796221402279-Provenance';
+import { FILL_DEMOGRAPHIC_PROVENANCE_COUNTS } from './migrations/1796500000000-SurveyDemographicProvenance';
 import { BACKFILL_SURVEY_DEMOGRAPHIC_TOTALS } from './migrations/1796208842876-SurveyDemographicTotals';
 import { IndicatorTargetEntity, PlanGoalEntity, PlanIndicatorEntity, StrategicPlanEntity } from './plan/plan.entity';
 import { realizationConsumers } from './realization/realization.consumer';
@@ -54,6 +55,7 @@ async function fillNewCounters(dataSource: DataSource): Promise<void> {
     // Idempotent: they touch only rows whose per-provenance counts are all still 0.
     await m.query(FILL_FACT_PROVENANCE_COUNTS);
     await m.query(FILL_RESPONSE_PROVENANCE_COUNTS);
+    await m.query(FILL_DEMOGRAPHIC_PROVENANCE_COUNTS);
   });
 }
 

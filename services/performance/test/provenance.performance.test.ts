@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { performanceService } from '../src';
 import { performanceMigrations } from '../src/migrations';
 import { Provenance1796221402279 } from '../src/migrations/1796221402279-Provenance';
+import { SurveyDemographicProvenance1796500000000 } from '../src/migrations/1796500000000-SurveyDemographicProvenance';
 import { accreditationConsumer } from '../src/realization/realization.consumer';
 import { MetricCounterEntity } from '../src/realization/realization.entity';
 import { recomputeCounters } from '../src/realization/realization.service';
@@ -86,6 +87,35 @@ describe('provenance of performance records and the evidence of indicators (Mari
       matchesPublished: true,
       evidence: sheets,
     });
+    // The analysts' statistics say the same, read from the sums per gender and education.
+    const stats = await s.call<{
+      surveyStats: { respondents: number; evidence: ProvenanceSummary }[];
+      women: { respondents: number; evidence: ProvenanceSummary }[];
+      indicatorStats: { indicatorCode: string; evidence: ProvenanceSummary }[];
+    }>(
+      `query($f: SurveyStatsFilter, $w: SurveyStatsFilter, $i: IndicatorStatsFilter) {
+        surveyStats(filter: $f) { respondents ${EVIDENCE} }
+        women: surveyStats(filter: $w) { respondents ${EVIDENCE} }
+        indicatorStats(filter: $i) { indicatorCode ${EVIDENCE} } }`,
+      {
+        f: { units: [PADANG], fromYear: 2022, toYear: 2022 },
+        w: { units: [PADANG], fromYear: 2022, toYear: 2022, genders: ['FEMALE'] },
+        i: { units: [PADANG], fromYear: 2022, toYear: 2022, indicators: ['SK6.1', 'SK5.1'] },
+      },
+      callers.analyst(),
+    );
+    expect(stats.errors).toBeUndefined();
+    expect(stats.data!.surveyStats).toEqual([{ respondents: 1508, evidence: sheets }]);
+    const [women] = stats.data!.women;
+    expect(women.evidence).toEqual({
+      ...none,
+      reconstructed: women.respondents,
+      records: women.respondents,
+      weakest: 'RECONSTRUCTED',
+    });
+    const byCode = Object.fromEntries(stats.data!.indicatorStats.map((i) => [i.indicatorCode, i.evidence]));
+    expect(byCode['SK6.1']).toEqual(sheets);
+    expect(byCode['SK5.1']).toEqual({ ...none, reported: 1, records: 1, weakest: 'REPORTED' });
     // SK5.1 2022 is entered from the report.
     expect((await indicator(2022, 'SK5.1')).evidence).toEqual({
       ...none,
@@ -194,7 +224,9 @@ describe('the migration on MariaDB', () => {
   });
 
   it('starts the per-provenance counts from the facts and answer sheets there are, and marks what the seed wrote', async () => {
-    const before = performanceMigrations.filter((m) => m !== Provenance1796221402279);
+    const before = performanceMigrations.filter(
+      (m) => m !== Provenance1796221402279 && m !== SurveyDemographicProvenance1796500000000,
+    );
     db = await freshMysqlDatabase({ ...performanceService, migrations: before }, 'provenance_mig');
     const q = (sql: string, params?: unknown[]) => db!.dataSource.query(sql, params);
     await q(
@@ -210,11 +242,15 @@ describe('the migration on MariaDB', () => {
     await sheet('operator-1');
     await q(`INSERT INTO survey_total (unitCode, year, respondents) VALUES ('U', 2022, 3)`);
     await q(
+      `INSERT INTO survey_demographic_total (unitCode, year, gender, education, respondents) VALUES ('U', 2022, 'MALE', 'S1', 3)`,
+    );
+    await q(
       `INSERT INTO realization_entry (unitCode, year, indicatorCode, value, enteredBy, enteredAt) VALUES ('U', 2021, 'SK5.1', 1, 'seed: LAKIP 2022 BBPPKS Padang', NOW()), ('U', 2022, 'SK5.1', 1, 'operator-1', NOW())`,
     );
     const runner = db.dataSource.createQueryRunner();
     try {
       await new Provenance1796221402279().up(runner);
+      await new SurveyDemographicProvenance1796500000000().up(runner);
     } finally {
       await runner.release();
     }
@@ -231,6 +267,11 @@ describe('the migration on MariaDB', () => {
       reportedResponses: 0,
       syntheticResponses: 0,
     });
+    // The cell per gender and education counts the same sheets (surveyStats' evidence).
+    const [cell] = await q(
+      'SELECT operationalResponses, reconstructedResponses, reportedResponses, syntheticResponses FROM survey_demographic_total',
+    );
+    expect(cell).toEqual(total);
     const entries: { year: number; provenance: string }[] = await q(
       'SELECT year, provenance FROM realization_entry ORDER BY year',
     );

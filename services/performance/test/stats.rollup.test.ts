@@ -1,5 +1,5 @@
 import type { ServiceDataSource } from '@kesos/infra';
-import { runTransaction } from '@kesos/infra';
+import { PROVENANCE_ORDER, runTransaction } from '@kesos/infra';
 import { freshMysqlDatabase, memorySqliteDatabase, type TestDatabase } from '@kesos/infra/testing';
 import type { DataSource } from 'typeorm';
 import { performanceService } from '../src';
@@ -9,6 +9,10 @@ import {
   BACKFILL_SURVEY_DEMOGRAPHIC_TOTALS,
   SurveyDemographicTotals1796208842876,
 } from '../src/migrations/1796208842876-SurveyDemographicTotals';
+import {
+  FILL_DEMOGRAPHIC_PROVENANCE_COUNTS,
+  SurveyDemographicProvenance1796500000000,
+} from '../src/migrations/1796500000000-SurveyDemographicProvenance';
 import { insertResponses, rebuildSurveyTotals } from '../src/survey/survey.service';
 import { prng, randomResponses } from './stats.support';
 
@@ -18,6 +22,12 @@ const ELEMENTS = 'u1, u2, u3, u4, u5, u6, u7, u8, u9';
 const SUMS = ELEMENTS.split(', ')
   .map((c) => `SUM(${c}) AS ${c}`)
   .join(', ');
+
+/** The sheets of a cell by provenance (surveyStats' evidence). */
+const SHEETS = 'operationalResponses, reportedResponses, reconstructedResponses, syntheticResponses';
+const SHEET_COUNTS = PROVENANCE_ORDER.map(
+  (p, i) => `SUM(CASE WHEN provenance = '${p}' THEN 1 ELSE 0 END) AS ${SHEETS.split(', ')[i]}`,
+).join(', ');
 
 type Row = Record<string, string | number>;
 const normal = (rows: Row[]) =>
@@ -33,9 +43,11 @@ const normal = (rows: Row[]) =>
 async function rollups(ds: DataSource) {
   const q = async (sql: string) => normal(await ds.query<Row[]>(sql));
   return {
-    cells: await q(`SELECT unitCode, year, gender, education, respondents, ${ELEMENTS} FROM survey_demographic_total`),
+    cells: await q(
+      `SELECT unitCode, year, gender, education, respondents, ${ELEMENTS}, ${SHEETS} FROM survey_demographic_total`,
+    ),
     rawCells: await q(
-      `SELECT unitCode, year, gender, education, COUNT(*) AS respondents, ${SUMS} FROM survey_response GROUP BY unitCode, year, gender, education`,
+      `SELECT unitCode, year, gender, education, COUNT(*) AS respondents, ${SUMS}, ${SHEET_COUNTS} FROM survey_response GROUP BY unitCode, year, gender, education`,
     ),
     totals: await q(`SELECT unitCode, year, respondents, ${ELEMENTS} FROM survey_total`),
     rawTotals: await q(
@@ -67,7 +79,10 @@ describe('survey running sums per gender and education', () => {
       const random = prng(seed);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
       const write = (rows: ReturnType<typeof randomResponses>) =>
-        runTransaction(ds, (m) => insertResponses(m, pick(UNITS), pick(YEARS), rows, `seed ${seed}`));
+        runTransaction(ds, (m) =>
+          // Every provenance, so the cells' per-provenance counts are checked too.
+          insertResponses(m, pick(UNITS), pick(YEARS), rows, `seed ${seed}`, { provenance: pick(PROVENANCE_ORDER) }),
+        );
       for (let step = 0; step < 12; step++) {
         const kind = random();
         if (kind < 0.4) await write(randomResponses(random, 1));
@@ -100,7 +115,9 @@ describe('survey running sums per gender and education', () => {
   });
 
   it('the migration backfills them from the responses of the release before (MariaDB)', async () => {
-    const before = performanceMigrations.filter((m) => m !== SurveyDemographicTotals1796208842876);
+    const before = performanceMigrations.filter(
+      (m) => m !== SurveyDemographicTotals1796208842876 && m !== SurveyDemographicProvenance1796500000000,
+    );
     old = await freshMysqlDatabase({ ...performanceService, migrations: before }, 'rollup_migration');
     const random = prng(42);
     const responses = UNITS.flatMap((unitCode) =>
@@ -121,6 +138,7 @@ describe('survey running sums per gender and education', () => {
     const runner = old.dataSource.createQueryRunner();
     try {
       await new SurveyDemographicTotals1796208842876().up(runner);
+      await new SurveyDemographicProvenance1796500000000().up(runner);
     } finally {
       await runner.release();
     }
@@ -139,6 +157,7 @@ describe('survey running sums per gender and education', () => {
     const stored = await rollups(ds);
     await ds.query('DELETE FROM survey_demographic_total');
     await ds.query(BACKFILL_SURVEY_DEMOGRAPHIC_TOTALS);
+    await ds.query(FILL_DEMOGRAPHIC_PROVENANCE_COUNTS);
     expect(await rollups(ds)).toEqual(stored);
     await runTransaction(ds, (m) => rebuildSurveyTotals(m));
     expect(await rollups(ds)).toEqual(stored);

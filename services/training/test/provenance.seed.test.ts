@@ -1,3 +1,5 @@
+import { PADANG_CAMPUSES, PADANG_PPNPN_BY_JOB } from '../src/seed/campuses.seed';
+import { PADANG_STAFF, PADANG_WORK_AREA, UNITS } from '../src/seed/units.seed';
 import { BANDUNG, callers, PADANG, startTraining, type TrainingUnderTest } from './kesos.support';
 
 const TABLES = [
@@ -12,6 +14,13 @@ const TABLES = [
   'lks_institution',
   'accreditation_assessment',
   'atensi_case',
+  // The unit profile, which the report prints line by line.
+  'unit',
+  'work_area_province',
+  'staff_count',
+  'campus',
+  'facility',
+  'staff_job_count',
 ];
 
 /** Graduates of the seeded classes, 2018-2022 (trainings.plan.ts): one person and one enrollment each. */
@@ -30,6 +39,12 @@ const SEED: Record<string, Record<string, number>> = {
   lks_institution: { RECONSTRUCTED: 202 },
   accreditation_assessment: { RECONSTRUCTED: 202 },
   atensi_case: { RECONSTRUCTED: 40 },
+  unit: { REPORTED: UNITS.length },
+  work_area_province: { REPORTED: PADANG_WORK_AREA.length },
+  staff_count: { REPORTED: PADANG_STAFF.length },
+  campus: { REPORTED: PADANG_CAMPUSES.length },
+  facility: { REPORTED: PADANG_CAMPUSES.reduce((n, c) => n + c.facilities.length, 0) },
+  staff_job_count: { REPORTED: PADANG_PPNPN_BY_JOB.length },
 };
 
 describe('provenance of the 2022 report seed, its events and figures, and the migration that backfills it (MariaDB)', () => {
@@ -64,6 +79,62 @@ describe('provenance of the 2022 report seed, its events and figures, and the mi
       { code: 'PPM', provenance: 'REPORTED' },
       { code: 'PPPS', provenance: 'REPORTED' },
     ]);
+  });
+
+  it("answers every statistics row with its records' provenance, read from the rollups", async () => {
+    const EVIDENCE = 'evidence { operational reported reconstructed synthetic records weakest }';
+    const filter = { fromYear: 2022, toYear: 2022, units: [PADANG] };
+    const r = await t.call(
+      `query($filter: TrainingStatsFilter, $c: CertificationStatsFilter, $a: AccreditationStatsFilter, $s: AtensiStatsFilter) {
+        trainingStats(filter: $filter, groupBy: [PROGRAMME]) { programmeCode enrolled ${EVIDENCE} }
+        total: trainingStats(filter: $filter) { enrolled ${EVIDENCE} }
+        certificationStats(filter: $c) { candidates ${EVIDENCE} }
+        accreditationStats(filter: $a) { assessed ${EVIDENCE} }
+        atensiStats(filter: $s) { cases ${EVIDENCE} }
+      }`,
+      { filter, c: filter, a: filter, s: filter },
+      callers.analyst(),
+    );
+    expect(r.errors).toBeUndefined();
+    // The seed made every 2022 record to add up to a printed total: nothing there is evidence.
+    const reconstructed = (n: number) => ({
+      operational: 0,
+      reported: 0,
+      reconstructed: n,
+      synthetic: 0,
+      records: n,
+      weakest: 'RECONSTRUCTED',
+    });
+    expect(r.data.trainingStats).toEqual([
+      { programmeCode: 'PPM', enrolled: 390, evidence: reconstructed(390) },
+      { programmeCode: 'PPPS', enrolled: 2400, evidence: reconstructed(2400) },
+    ]);
+    expect(r.data.total).toEqual([{ enrolled: 2790, evidence: reconstructed(2790) }]);
+    expect(r.data.certificationStats).toEqual([{ candidates: 3000, evidence: reconstructed(3000) }]);
+    expect(r.data.accreditationStats).toEqual([{ assessed: 202, evidence: reconstructed(202) }]);
+    expect(r.data.atensiStats).toEqual([{ cases: 40, evidence: reconstructed(40) }]);
+  });
+
+  it('answers the unit profile records REPORTED, as the report prints them', async () => {
+    const r = await t.call(
+      `query($code: ID!) { unit(code: $code) { provenance workArea { provenance } staffComposition { provenance }
+        staffByJob { provenance } campuses { provenance facilities { provenance } } } units { provenance } }`,
+      { code: PADANG },
+      callers.viewer(PADANG),
+    );
+    expect(r.errors).toBeUndefined();
+    const u = r.data.unit;
+    const all = [
+      u,
+      ...u.workArea,
+      ...u.staffComposition,
+      ...u.staffByJob,
+      ...u.campuses,
+      ...u.campuses.flatMap((c: { facilities: unknown[] }) => c.facilities),
+      ...r.data.units,
+    ] as { provenance: string }[];
+    expect(all.length).toBeGreaterThan(UNITS.length + PADANG_CAMPUSES.length);
+    expect(new Set(all.map((x) => x.provenance))).toEqual(new Set(['REPORTED']));
   });
 
   it("writes the records' provenance into every seeded fact event", async () => {
@@ -151,6 +222,18 @@ describe('provenance of the 2022 report seed, its events and figures, and the mi
     expect(five.result.errors).toBeUndefined();
     expect(five.result.data.unit.c2022.provenance.records).toBe(5987);
     expect([one.queries, five.queries]).toEqual([bare.queries, bare.queries]);
+
+    // The statistics read evidence from the rollups' counters, in the statements that sum the figures.
+    const stats = (evidence: boolean) =>
+      measure(
+        `{ ${['trainingStats', 'certificationStats', 'accreditationStats', 'atensiStats']
+          .map((q) => `${q}(groupBy: [YEAR]) { year ${evidence ? 'evidence { records weakest }' : ''} }`)
+          .join(' ')} }`,
+      );
+    const without = await stats(false);
+    const withEvidence = await stats(true);
+    expect(withEvidence.result.errors).toBeUndefined();
+    expect(withEvidence.queries).toBe(without.queries);
   });
 
   it('gives the migration, run over a database seeded before the column, back every provenance, and leaves the API writes OPERATIONAL', async () => {
@@ -215,19 +298,62 @@ describe('provenance of the 2022 report seed, its events and figures, and the mi
       },
       admin,
     );
+    // A unit registered at work keeps OPERATIONAL through the profile's backfill.
+    const registered = await t.call(
+      `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { code provenance } }`,
+      { input: { code: 'BBPPKS-UJI-OPERASIONAL', name: 'Balai Uji Operasional' } },
+      admin,
+    );
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.registerUnit.provenance).toBe('OPERATIONAL');
     const before = await byProvenance();
+    expect(before.unit).toEqual({ OPERATIONAL: 1, REPORTED: UNITS.length });
     expect(before.lks_institution).toEqual({ OPERATIONAL: 1, RECONSTRUCTED: 202, SYNTHETIC: 1 });
     expect(before.accreditation_assessment).toEqual({ OPERATIONAL: 1, RECONSTRUCTED: 202, SYNTHETIC: 1 });
     expect(before.atensi_case).toEqual({ RECONSTRUCTED: 40, SYNTHETIC: 1 });
 
-    // Back to the schema before the column (the rows stay), then forward again.
-    await t.database.dataSource.undoLastMigration({ transaction: 'each' });
+    // Back to the schema before the column (the rows stay), then forward again: the unit
+    // profile's column (UnitProfileProvenance1797000000000) and the rollups' per-provenance
+    // counters (StatsProvenance1796900000000) go first.
+    for (let i = 0; i < 3; i++) await t.database.dataSource.undoLastMigration({ transaction: 'each' });
     const columns: unknown[] = await q(
       `SELECT TABLE_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'provenance'`,
     );
     expect(columns).toEqual([]);
     const applied = await t.database.dataSource.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['Provenance1796800000000']);
+    expect(applied.map((m) => m.name)).toEqual([
+      'Provenance1796800000000',
+      'StatsProvenance1796900000000',
+      'UnitProfileProvenance1797000000000',
+    ]);
     expect(await byProvenance()).toEqual(before);
+    // The rollups were recomputed with their records' provenance: all units, every year.
+    const total = await t.call(
+      `{ trainingStats { enrolled evidence { operational reconstructed synthetic records } }
+         accreditationStats { assessed evidence { operational reconstructed synthetic records } }
+         atensiStats { cases evidence { operational reconstructed synthetic records } } }`,
+      {},
+      admin,
+    );
+    expect(total.errors).toBeUndefined();
+    const enrollments = before.enrollment;
+    expect(total.data.trainingStats[0].evidence).toEqual({
+      operational: enrollments.OPERATIONAL ?? 0,
+      reconstructed: enrollments.RECONSTRUCTED ?? 0,
+      synthetic: enrollments.SYNTHETIC ?? 0,
+      records: total.data.trainingStats[0].enrolled,
+    });
+    expect(total.data.accreditationStats[0].evidence).toEqual({
+      operational: 1,
+      reconstructed: 202,
+      synthetic: 1,
+      records: 204,
+    });
+    expect(total.data.atensiStats[0].evidence).toEqual({
+      operational: 0,
+      reconstructed: 40,
+      synthetic: 1,
+      records: 41,
+    });
   }, 120_000);
 });

@@ -26,7 +26,8 @@ const DROP = `mutation($input: DropOutEnrollmentInput!) { dropOutEnrollment(inpu
 const IMPORT = `mutation($input: ImportParticipantsInput!) { importParticipants(input: $input) { status enrollmentsCreated message } }`;
 const STATS = `query($filter: TrainingStatsFilter, $groupBy: [TrainingStatsDimension!]) {
   trainingStats(filter: $filter, groupBy: $groupBy) {
-    unit { code } year programmeCode gender education status provinceCode enrolled graduated failed droppedOut participants graduationRate } }`;
+    unit { code } year programmeCode gender education status provinceCode enrolled graduated failed droppedOut participants graduationRate
+    evidence { operational reported reconstructed synthetic records weakest } } }`;
 
 /** A small deterministic generator (mulberry32), so a failing sequence can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -193,7 +194,7 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
       Object.fromEntries(
         Object.entries(r).map(([k, v]) => [
           k,
-          typeof v === 'bigint' || /^(n|year|participantId|participants)$/.test(k) ? Number(v) : v,
+          typeof v === 'bigint' || /^(n|year|participantId|participants|\w+Enrollments)$/.test(k) ? Number(v) : v,
         ]),
       ),
     );
@@ -201,11 +202,12 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
   /** The maintained tables, and trainingStats for several groupings, against raw GROUP BYs over the enrollments. */
   const expectExact = async () => {
     const ds = t.database.dataSource;
-    const cols = 'unitCode, year, programmeCode, gender, education, province, status, n';
+    const counters = 'operationalEnrollments, reportedEnrollments, reconstructedEnrollments, syntheticEnrollments';
+    const cols = `unitCode, year, programmeCode, gender, education, province, status, n, ${counters}`;
     expect(sorted(normal(await ds.query(`SELECT ${cols} FROM training_stats_rollup`)))).toEqual(
       sorted(normal(await ds.query(RAW_ROLLUP_SELECT))),
     );
-    const ccols = 'unitCode, year, programmeCode, gender, education, status, n';
+    const ccols = `unitCode, year, programmeCode, gender, education, status, n, ${counters}`;
     expect(sorted(normal(await ds.query(`SELECT ${ccols} FROM training_stats_rollup_coarse`)))).toEqual(
       sorted(normal(await ds.query(RAW_COARSE_SELECT))),
     );
@@ -228,7 +230,11 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
            SUM(CASE WHEN e.status = 'GRADUATED' THEN 1 ELSE 0 END) AS graduated,
            SUM(CASE WHEN e.status = 'FAILED' THEN 1 ELSE 0 END) AS failed,
            SUM(CASE WHEN e.status = 'DROPPED_OUT' THEN 1 ELSE 0 END) AS droppedOut,
-           COUNT(DISTINCT e.participantId) AS participants
+           COUNT(DISTINCT e.participantId) AS participants,
+           SUM(CASE WHEN e.provenance = 'OPERATIONAL' THEN 1 ELSE 0 END) AS operational,
+           SUM(CASE WHEN e.provenance = 'REPORTED' THEN 1 ELSE 0 END) AS reported,
+           SUM(CASE WHEN e.provenance = 'RECONSTRUCTED' THEN 1 ELSE 0 END) AS reconstructed,
+           SUM(CASE WHEN e.provenance = 'SYNTHETIC' THEN 1 ELSE 0 END) AS synthetic
          FROM enrollment e JOIN training_class c ON c.id = e.classId JOIN programme p ON p.id = c.programmeId
            JOIN participant pa ON pa.id = e.participantId
          WHERE c.year BETWEEN 2023 AND 2024 ${statuses ? `AND e.status IN (${statuses.map((s) => `'${s}'`).join(', ')})` : ''}
@@ -239,6 +245,7 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
         .map((x) => ({
           key: groupBy.map((_, i) => String(x[`d${i}`])),
           counts: [x.enrolled, x.graduated, x.failed, x.droppedOut, x.participants].map(Number),
+          evidence: [x.operational, x.reported, x.reconstructed, x.synthetic].map(Number),
         }));
       const answered = (r.data.trainingStats as Record<string, unknown>[]).map((row) => ({
         key: groupBy.map((d) => {
@@ -246,6 +253,12 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
           return String(d === 'UNIT' ? (v as { code: string }).code : v);
         }),
         counts: [row.enrolled, row.graduated, row.failed, row.droppedOut, row.participants].map(Number),
+        evidence: (() => {
+          const e = row.evidence as Record<string, number>;
+          // The counts add up to the row's enrollments, which they are.
+          expect(e.records).toBe(Number(row.enrolled));
+          return [e.operational, e.reported, e.reconstructed, e.synthetic];
+        })(),
       }));
       expect([groupBy.join(','), sorted(answered)]).toEqual([groupBy.join(','), sorted(expected)]);
     }
@@ -294,7 +307,9 @@ describe('training statistics rollup kept by the writes (MariaDB)', () => {
         if (r < 0.3) {
           const cls = pick(classes)!;
           const p = pick(people.filter((x) => x.unit === cls.unit))!;
-          const res = await t.call(ENROLL, { input: { classId: cls.id, participantId: p.id } }, admin);
+          // An admin loading data names any provenance: the rollup counts each beside the key.
+          const provenance = pick(['OPERATIONAL', 'REPORTED', 'RECONSTRUCTED', 'SYNTHETIC']);
+          const res = await t.call(ENROLL, { input: { classId: cls.id, participantId: p.id, provenance } }, admin);
           // Enrolling the same person twice in a class is refused and counts nothing.
           if (res.errors) refusals.push(String(res.errors[0].extensions?.field));
           else seats.push({ id: res.data.enrollParticipant.id, unit: cls.unit, status: 'REGISTERED' });

@@ -118,7 +118,7 @@ export async function openDipa(ctx: RequestContext, raw: OpenDipaInput): Promise
     );
     await applyBudgetStatsDeltas(
       m,
-      input.lines.map((l, i) => ({ lineId: lineIds[i], month: 0, ceiling: l.ceiling, realized: 0 })),
+      input.lines.map((l, i) => ({ lineId: lineIds[i], month: 0, ceiling: l.ceiling, realized: 0, provenance })),
     );
 
     const ceiling = input.lines.reduce((s, l) => s + l.ceiling, 0);

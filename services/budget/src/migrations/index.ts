@@ -1,3 +1,4 @@
+import { StatsProvenance1796500000000 } from './1796500000000-StatsProvenance';
 import { OutputVolumeRecords1796400000000 } from './1796400000000-OutputVolumeRecords';
 import { Provenance1796221396592 } from './1796221396592-Provenance';
 import { BudgetStatsRollup1796209110344 } from './1796209110344-BudgetStatsRollup';
@@ -10,4 +11,5 @@ export const budgetMigrations = [
   BudgetStatsRollup1796209110344,
   Provenance1796221396592,
   OutputVolumeRecords1796400000000,
+  StatsProvenance1796500000000,
 ];

@@ -108,7 +108,9 @@ export async function recordRealization(ctx: RequestContext, raw: RecordRealizat
       provenance,
     });
     await m.insert(RealizationEntity, row);
-    await applyBudgetStatsDeltas(m, [{ lineId: line.id, month: monthOf(row.date), ceiling: 0, realized: row.amount }]);
+    await applyBudgetStatsDeltas(m, [
+      { lineId: line.id, month: monthOf(row.date), ceiling: 0, realized: row.amount, provenance: row.provenance },
+    ]);
     await tx.emit(
       realizationRecordedV1.event(satker.unitCode, {
         transactionId: row.id,
@@ -177,7 +179,9 @@ export async function reverseRealization(ctx: RequestContext, input: ReverseReal
       provenance: Provenance.OPERATIONAL,
     });
     await m.insert(RealizationEntity, row);
-    await applyBudgetStatsDeltas(m, [{ lineId: line.id, month: monthOf(date), ceiling: 0, realized: row.amount }]);
+    await applyBudgetStatsDeltas(m, [
+      { lineId: line.id, month: monthOf(date), ceiling: 0, realized: row.amount, provenance: row.provenance },
+    ]);
     await tx.emit(
       realizationRecordedV1.event(satker.unitCode, {
         transactionId: row.id,

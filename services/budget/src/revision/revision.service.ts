@@ -132,6 +132,7 @@ export async function appendRevision(
     month: 0,
     ceiling: c.ceilingChange,
     realized: 0,
+    provenance: Provenance.OPERATIONAL,
   }));
   if (input.changes.length) {
     await manager.insert(
@@ -168,7 +169,15 @@ export async function appendRevision(
         provenance: Provenance.OPERATIONAL,
       })),
     );
-    rollup.push(...newLines.map((l, i) => ({ lineId: ids[i], month: 0, ceiling: l.ceiling, realized: 0 })));
+    rollup.push(
+      ...newLines.map((l, i) => ({
+        lineId: ids[i],
+        month: 0,
+        ceiling: l.ceiling,
+        realized: 0,
+        provenance: Provenance.OPERATIONAL,
+      })),
+    );
   }
   await applyBudgetStatsDeltas(manager, rollup);
   if (outputs.length) {

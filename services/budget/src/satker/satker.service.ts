@@ -1,4 +1,11 @@
-import { percentage, type ProvenanceSummary, summarizeProvenance, sumProvenanceCounts } from '@kesos/infra';
+import {
+  addProvenanceCount,
+  percentage,
+  type ProvenanceCounts,
+  type ProvenanceSummary,
+  summarizeProvenance,
+  sumProvenanceCounts,
+} from '@kesos/infra';
 import { EXPENSE_TYPES } from '../account/account.type';
 import type { BudgetLine, BudgetOutput } from '../line/line.type';
 import type { DipaFigures, DipaRow, LineFigure } from '../dipa/dipa.loader';
@@ -128,18 +135,33 @@ export function satkerBudget(row: DipaRow, fig: DipaFigures): SatkerBudget {
   };
 }
 
-/** Months 1-12 with spending and the cumulative absorption against the given (current) ceiling. */
-export function byMonth(rows: { date: string; amount: number }[], ceiling: number): MonthFigure[] {
+/**
+ * Months 1-12 with spending and the cumulative absorption against the given (current) ceiling,
+ * each with the transactions it sums counted by provenance (the month's, and January's to it).
+ */
+export function byMonth(
+  rows: { date: string; amount: number; provenance: string; records: number }[],
+  ceiling: number,
+): MonthFigure[] {
   const perMonth = new Array<number>(12).fill(0);
-  for (const r of rows) perMonth[Number(r.date.slice(5, 7)) - 1] += r.amount;
+  const records = Array.from({ length: 12 }, (): ProvenanceCounts => ({}));
+  for (const r of rows) {
+    const m = Number(r.date.slice(5, 7)) - 1;
+    perMonth[m] += r.amount;
+    addProvenanceCount(records[m], r.provenance, r.records);
+  }
   let cumulative = 0;
+  let cumulativeRecords: ProvenanceCounts = {};
   return perMonth.map((realized, i) => {
     cumulative += realized;
+    cumulativeRecords = sumProvenanceCounts([cumulativeRecords, records[i]]);
     return {
       month: i + 1,
       realized,
       cumulativeRealized: cumulative,
       cumulativeAbsorptionRate: percentage(cumulative, ceiling),
+      evidence: summarizeProvenance(records[i]),
+      cumulativeEvidence: summarizeProvenance(cumulativeRecords),
     };
   });
 }

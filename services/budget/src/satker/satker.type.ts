@@ -95,6 +95,18 @@ export class MonthFigure {
     description: `Cumulative absorption against the current ceiling, in percent, ${RATE}`,
   })
   cumulativeAbsorptionRate!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The spending transactions dated in the month counted by provenance, and the weakest (asal data): RECONSTRUCTED where the month is the seed's split of a printed annual total",
+  })
+  evidence!: ProvenanceSummary;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      'The transactions from January to the end of the month (behind cumulativeRealized and the absorption curve) counted by provenance (asal data)',
+  })
+  cumulativeEvidence!: ProvenanceSummary;
 }
 
 @ObjectType({ description: 'Ceiling and realisation of the lines tagged with one performance goal (sasaran kegiatan)' })

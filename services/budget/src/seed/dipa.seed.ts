@@ -161,8 +161,20 @@ export async function seedDipa(
   for (let i = 0; i < changes.length; i += 200) await m.insert(LineChangeEntity, changes.slice(i, i + 200));
   for (let i = 0; i < transactions.length; i += 200) await m.insert(RealizationEntity, transactions.slice(i, i + 200));
   await applyBudgetStatsDeltas(m, [
-    ...changes.map((c) => ({ lineId: c.lineId!, month: 0, ceiling: c.ceilingChange!, realized: 0 })),
-    ...transactions.map((t) => ({ lineId: t.lineId!, month: monthOf(t.date!), ceiling: 0, realized: t.amount! })),
+    ...changes.map((c) => ({
+      lineId: c.lineId!,
+      month: 0,
+      ceiling: c.ceilingChange!,
+      realized: 0,
+      provenance: c.provenance!,
+    })),
+    ...transactions.map((t) => ({
+      lineId: t.lineId!,
+      month: monthOf(t.date!),
+      ceiling: 0,
+      realized: t.amount!,
+      provenance: t.provenance!,
+    })),
   ]);
   return revisionIds;
 }

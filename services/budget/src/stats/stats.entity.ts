@@ -1,5 +1,11 @@
-import { rupiah } from '@kesos/infra';
+import { provenanceCounterColumns, rupiah } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * The records a rollup row sums (line changes for the ceiling, transactions for a month's
+ * realisation) counted by provenance: a statistics row's `evidence`, summed with its figures.
+ */
+export const RECORD_COUNTERS = provenanceCounterColumns('Records');
 
 /**
  * The budget statistics rollup: ceilings and realisation summed per satker, year, expense type,
@@ -40,4 +46,17 @@ export class BudgetStatsRollupEntity {
 
   @Column({ type: 'bigint', transformer: rupiah, default: 0 })
   realized!: number;
+
+  /** The records summed into this row (line changes for month 0, transactions for a month) by provenance. */
+  @Column({ type: 'int', default: 0 })
+  operationalRecords!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reportedRecords!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reconstructedRecords!: number;
+
+  @Column({ type: 'int', default: 0 })
+  syntheticRecords!: number;
 }

@@ -1,4 +1,5 @@
-import { percentage, rawNumber, rawText } from '@kesos/infra';
+import { percentage, rawNumber, rawText, summaryOfCounters } from '@kesos/infra';
+import { RECORD_COUNTERS } from './stats.entity';
 import type { ExpenseType } from '../account/account.type';
 import { BudgetStatsDimension } from './stats.type';
 import type { BudgetStatsRow } from './stats.type';
@@ -45,5 +46,6 @@ export function toBudgetStatsRow(
     ceiling,
     realized,
     absorptionRate: ceiling === null ? null : percentage(realized, ceiling),
+    evidence: summaryOfCounters(raw, RECORD_COUNTERS),
   };
 }

@@ -1,7 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@kesos/infra';
-import { rankStatsRows, rawNumber, rawText, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
-import { BudgetStatsRollupEntity } from './stats.entity';
+import {
+  counterColumnList,
+  counterValues,
+  countByProvenanceSql,
+  rankStatsRows,
+  rawNumber,
+  rawText,
+  statsFirst,
+  statsGroupBy,
+  statsUnits,
+  statsYears,
+} from '@kesos/infra';
+import { BudgetStatsRollupEntity, RECORD_COUNTERS } from './stats.entity';
 import type { BudgetStatsFilter, BudgetStatsOrder } from './stats.input';
 import { validateBudgetStatsFilter } from './stats.input';
 import { DIMENSION_COLUMNS, toBudgetStatsRow } from './stats.mapper';
@@ -10,7 +21,13 @@ import type { BudgetStatsRow } from './stats.type';
 
 /** The rollup's key columns, in primary-key order, and its measures. */
 const KEY = ['satkerCode', 'year', 'expenseType', 'programmeCode', 'goalCode', 'month'] as const;
-const COLUMNS = [...KEY, 'unitCode', 'ceiling', 'realized'] as const;
+const MEASURES = ['ceiling', 'realized'] as const;
+/** RECORD_COUNTERS' columns, in counterColumnList's (the provenance) order. */
+const COUNTERS = ['operationalRecords', 'reportedRecords', 'reconstructedRecords', 'syntheticRecords'] as const;
+if (counterColumnList(RECORD_COUNTERS).join() !== COUNTERS.join())
+  throw new Error('budget rollup counters out of order');
+const COLUMNS = [...KEY, 'unitCode', ...MEASURES, ...COUNTERS] as const;
+const ADDED = [...MEASURES, ...COUNTERS] as const;
 const TABLE = 'budget_stats_rollup';
 const quoted = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
 
@@ -25,6 +42,10 @@ export interface BudgetStatsRollupRow {
   unitCode: string;
   ceiling: number;
   realized: number;
+  operationalRecords: number;
+  reportedRecords: number;
+  reconstructedRecords: number;
+  syntheticRecords: number;
 }
 
 /** A change a write makes to one line's figures: a ceiling change (month 0) or spending in a month. */
@@ -34,6 +55,8 @@ export interface BudgetStatsDelta {
   month: number;
   ceiling: number;
   realized: number;
+  /** The provenance of the record (line change or transaction) the change comes from. */
+  provenance: string;
 }
 
 /** The month (1-12) of a 'YYYY-MM-DD' date. */
@@ -60,12 +83,18 @@ const MONTH_OF_DATE = 'CAST(SUBSTR(r.`date`, 6, 2) AS UNSIGNED)';
  * The rollup as a raw GROUP BY over the base tables (line changes and transactions): what the
  * maintained rollup must always equal. Used by the rebuild and by the tests.
  */
+const counted = (table: string) =>
+  countByProvenanceSql(`${table}.\`provenance\``)
+    .map((sum, i) => `${sum} AS ${COUNTERS[i]}`)
+    .join(', ');
 export const RAW_ROLLUP_SELECT = `
-  SELECT ${LINE_KEY_SELECT}, 0 AS month, s.\`unitCode\` AS unitCode, SUM(c.\`ceilingChange\`) AS ceiling, 0 AS realized
+  SELECT ${LINE_KEY_SELECT}, 0 AS month, s.\`unitCode\` AS unitCode, SUM(c.\`ceilingChange\`) AS ceiling, 0 AS realized,
+    ${counted('c')}
   FROM \`budget_line_change\` c INNER JOIN \`budget_line\` l ON l.\`id\` = c.\`lineId\` ${LINE_KEY_FROM}
   GROUP BY ${LINE_KEY_GROUP}
   UNION ALL
-  SELECT ${LINE_KEY_SELECT}, ${MONTH_OF_DATE} AS month, s.\`unitCode\` AS unitCode, 0 AS ceiling, SUM(r.\`amount\`) AS realized
+  SELECT ${LINE_KEY_SELECT}, ${MONTH_OF_DATE} AS month, s.\`unitCode\` AS unitCode, 0 AS ceiling, SUM(r.\`amount\`) AS realized,
+    ${counted('r')}
   FROM \`realization\` r INNER JOIN \`budget_line\` l ON l.\`id\` = r.\`lineId\` ${LINE_KEY_FROM}
   GROUP BY ${LINE_KEY_GROUP}, ${MONTH_OF_DATE}`;
 
@@ -80,11 +109,14 @@ function toRollupRow(r: Record<string, unknown>): BudgetStatsRollupRow {
     unitCode: rawText(r.unitCode),
     ceiling: rawNumber(r.ceiling),
     realized: rawNumber(r.realized),
+    operationalRecords: rawNumber(r.operationalRecords ?? 0),
+    reportedRecords: rawNumber(r.reportedRecords ?? 0),
+    reconstructedRecords: rawNumber(r.reconstructedRecords ?? 0),
+    syntheticRecords: rawNumber(r.syntheticRecords ?? 0),
   };
 }
 
-const rowKey = (r: Omit<BudgetStatsRollupRow, 'ceiling' | 'realized' | 'unitCode'>): string =>
-  KEY.map((k) => String(r[k])).join('|');
+const rowKey = (r: Pick<BudgetStatsRollupRow, (typeof KEY)[number]>): string => KEY.map((k) => String(r[k])).join('|');
 
 /** Rows in key order, so two listings compare as arrays. */
 function sortedRows(rows: BudgetStatsRollupRow[]): BudgetStatsRollupRow[] {
@@ -115,12 +147,12 @@ export async function rebuildBudgetStatsRollup(m: EntityManager): Promise<number
   return m.getRepository(BudgetStatsRollupEntity).count();
 }
 
+/** The key columns of a line's rows (all but the month), and the satker's unit. */
+type LineKey = Omit<BudgetStatsRollupRow, 'month' | (typeof ADDED)[number]>;
+
 /** The key columns (all but the month) of each of the given lines. */
-async function lineKeys(
-  m: EntityManager,
-  lineIds: number[],
-): Promise<Map<number, Omit<BudgetStatsRollupRow, 'month' | 'ceiling' | 'realized'>>> {
-  const keys = new Map<number, Omit<BudgetStatsRollupRow, 'month' | 'ceiling' | 'realized'>>();
+async function lineKeys(m: EntityManager, lineIds: number[]): Promise<Map<number, LineKey>> {
+  const keys = new Map<number, LineKey>();
   for (let i = 0; i < lineIds.length; i += 500) {
     const ids = lineIds.slice(i, i + 500);
     const raw: Record<string, unknown>[] = await m.query(
@@ -156,17 +188,28 @@ export async function applyBudgetStatsDeltas(m: EntityManager, deltas: readonly 
   for (const d of deltas) {
     const key = keys.get(d.lineId);
     if (!key) throw new Error(`budget line ${d.lineId} has no DIPA, satker or account for the statistics rollup`);
-    const row = { ...key, month: d.month, ceiling: 0, realized: 0 };
+    const row: BudgetStatsRollupRow = {
+      ...key,
+      month: d.month,
+      ceiling: 0,
+      realized: 0,
+      operationalRecords: 0,
+      reportedRecords: 0,
+      reconstructedRecords: 0,
+      syntheticRecords: 0,
+    };
     const id = rowKey(row);
     const held = summed.get(id) ?? row;
     held.ceiling += d.ceiling;
     held.realized += d.realized;
+    // Each delta is one record: a line change or a transaction.
+    counterValues(d.provenance, 1).forEach((n, i) => (held[COUNTERS[i]] += n));
     summed.set(id, held);
   }
   const sqlite = m.dataSource.options.type === 'better-sqlite3';
   const upsert = sqlite
-    ? `ON CONFLICT(${quoted(KEY)}) DO UPDATE SET \`ceiling\` = \`ceiling\` + excluded.\`ceiling\`, \`realized\` = \`realized\` + excluded.\`realized\``
-    : 'ON DUPLICATE KEY UPDATE `ceiling` = `ceiling` + VALUES(`ceiling`), `realized` = `realized` + VALUES(`realized`)';
+    ? `ON CONFLICT(${quoted(KEY)}) DO UPDATE SET ${ADDED.map((c) => `\`${c}\` = \`${c}\` + excluded.\`${c}\``).join(', ')}`
+    : `ON DUPLICATE KEY UPDATE ${ADDED.map((c) => `\`${c}\` = \`${c}\` + VALUES(\`${c}\`)`).join(', ')}`;
   // Key order, so two writers touching several rows take their locks in the same order.
   const rows = sortedRows([...summed.values()]);
   for (let i = 0; i < rows.length; i += 200) {
@@ -222,6 +265,11 @@ export async function budgetStats(ctx: RequestContext, args: BudgetStatsArgs): P
       .createQueryBuilder('r')
       .select('SUM(r.ceiling)', 'ceiling')
       .addSelect('SUM(r.realized)', 'realized')
+      // The records behind the sums, in the same GROUP BY: no statement more.
+      .addSelect(`SUM(r.${COUNTERS[0]})`, COUNTERS[0])
+      .addSelect(`SUM(r.${COUNTERS[1]})`, COUNTERS[1])
+      .addSelect(`SUM(r.${COUNTERS[2]})`, COUNTERS[2])
+      .addSelect(`SUM(r.${COUNTERS[3]})`, COUNTERS[3])
       .where('r.year BETWEEN :fromYear AND :toYear', years);
     if (units) qb.andWhere('r.unitCode IN (:...units)', { units });
     if (filter.satkers) qb.andWhere('r.satkerCode IN (:...satkers)', { satkers: filter.satkers });

@@ -1,4 +1,4 @@
-import { RupiahScalar } from '@kesos/infra';
+import { ProvenanceSummary, RupiahScalar } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ExpenseType } from '../account/account.type';
 import { Unit } from '../unit/unit.type';
@@ -110,4 +110,10 @@ export class BudgetStatsRow {
       'Absorption rate (penyerapan) = realized / ceiling x 100, rounded half-up to 2 decimals; null without a ceiling (0, or grouped or filtered by month)',
   })
   absorptionRate!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The records the row's figures are summed from (line changes for the ceiling, spending transactions for the realisation) counted by provenance, and the weakest (asal data)",
+  })
+  evidence!: ProvenanceSummary;
 }

@@ -1,6 +1,7 @@
-import type { RequestContext, UnitYear, YearWindow } from '@kesos/infra';
+import type { ProvenanceCounts, RequestContext, UnitYear, YearWindow } from '@kesos/infra';
+import { PROVENANCE_ORDER } from '@kesos/infra';
 import { StrategicPlanEntity } from '../plan/plan.entity';
-import { ELEMENT_COLUMNS, SurveyDemographicTotalEntity } from '../survey/survey.entity';
+import { ELEMENT_COLUMNS, RESPONSE_COUNT_COLUMNS, SurveyDemographicTotalEntity } from '../survey/survey.entity';
 import { SurveyStatsDimension } from './stats.type';
 
 /**
@@ -35,6 +36,8 @@ export interface SurveyGroup {
   respondents: number;
   /** Sum of every answer of the group's respondents, all nine elements. */
   answerSum: number;
+  /** The group's answer sheets by provenance (they add up to respondents). */
+  sheets: ProvenanceCounts;
 }
 
 export interface SurveyGroupFilter {
@@ -67,6 +70,8 @@ export async function surveyGroups(
     .select('SUM(t.respondents)', 'respondents')
     .addSelect(`SUM(${ELEMENT_COLUMNS.map((c) => `t.${c}`).join(' + ')})`, 'answerSum')
     .where('t.year BETWEEN :from AND :to', { from: filter.years.fromYear, to: filter.years.toYear });
+  // The sheets by provenance, in the same GROUP BY: a row's evidence costs no statement.
+  for (const p of PROVENANCE_ORDER) qb.addSelect(`SUM(t.${RESPONSE_COUNT_COLUMNS[p]})`, RESPONSE_COUNT_COLUMNS[p]);
   if (filter.units) qb.andWhere('t.unitCode IN (:...units)', { units: filter.units });
   if (filter.genders) qb.andWhere('t.gender IN (:...genders)', { genders: filter.genders });
   if (filter.educations) qb.andWhere('t.education IN (:...educations)', { educations: filter.educations });
@@ -80,5 +85,6 @@ export async function surveyGroups(
     education: dimensions.includes(SurveyStatsDimension.EDUCATION) ? text(r.education) : null,
     respondents: Number(r.respondents ?? 0),
     answerSum: Number(r.answerSum ?? 0),
+    sheets: Object.fromEntries(PROVENANCE_ORDER.map((p) => [p, Number(r[RESPONSE_COUNT_COLUMNS[p]] ?? 0)])),
   }));
 }

@@ -1,3 +1,4 @@
+import { summarizeProvenance } from '@kesos/infra';
 import type { IndicatorResult } from '../performance/performance.type';
 import { satisfactionGrade, satisfactionIndex } from '../survey/survey.service';
 import { Gender, RespondentEducation } from '../survey/survey.type';
@@ -20,6 +21,7 @@ export function toIndicatorStatsRow(goalCode: string, i: IndicatorResult): Unran
     target: i.target,
     realization: i.realization,
     achievement: i.achievement,
+    evidence: i.evidence,
   };
 }
 
@@ -38,5 +40,6 @@ export function toSurveyStatsRow(g: SurveyGroup): UnrankedSurveyRow {
     respondents: g.respondents,
     index,
     grade: index === null ? null : satisfactionGrade(index),
+    evidence: summarizeProvenance(g.sheets),
   };
 }

@@ -134,7 +134,17 @@ export async function surveyStats(
   // Without groupBy there is exactly one row, the total over the filter, even when nobody answered.
   const total =
     dimensions.length === 0 && rows.length === 0
-      ? [toSurveyStatsRow({ unitCode: null, year: null, gender: null, education: null, respondents: 0, answerSum: 0 })]
+      ? [
+          toSurveyStatsRow({
+            unitCode: null,
+            year: null,
+            gender: null,
+            education: null,
+            respondents: 0,
+            answerSum: 0,
+            sheets: {},
+          }),
+        ]
       : rows;
   return rankStatsRows(total, orderBy, surveyValue, limit);
 }

@@ -1,4 +1,4 @@
-import { unavailableNote } from '@kesos/infra';
+import { ProvenanceSummary, unavailableNote } from '@kesos/infra';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Polarity } from '../plan/plan.type';
 import { Gender, RespondentEducation, SatisfactionGrade } from '../survey/survey.type';
@@ -103,6 +103,12 @@ export class IndicatorStatsRow {
       'Achievement in percent (capaian): R / T x 100, or (1 + (1 - R / T)) x 100 where lower is better, half-up to 2 decimals, capped where the indicator has a cap; null without target or realisation',
   })
   achievement!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The records behind the realisation and achievement (asal data), as the indicator's evidence in Unit.performance(year): facts for a derived figure, answer sheets for the satisfaction index, the entry for an entered value",
+  })
+  evidence!: ProvenanceSummary;
 }
 
 @ObjectType({
@@ -158,4 +164,10 @@ export class SurveyStatsRow {
       'Grade (mutu pelayanan) of the rounded index: A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99',
   })
   grade!: SatisfactionGrade | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The group's answer sheets counted by provenance, and the weakest (asal data): RECONSTRUCTED sheets were made to add up to a printed index",
+  })
+  evidence!: ProvenanceSummary;
 }

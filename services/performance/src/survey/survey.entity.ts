@@ -204,6 +204,19 @@ export class SurveyDemographicTotalEntity {
 
   @Column({ type: 'int', default: 0 })
   u9!: number;
+
+  /** The respondents counted by provenance of their answer sheets, as in survey_total (RESPONSE_COUNT_COLUMNS). */
+  @Column({ type: 'int', default: 0 })
+  operationalResponses!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reportedResponses!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reconstructedResponses!: number;
+
+  @Column({ type: 'int', default: 0 })
+  syntheticResponses!: number;
 }
 
 /** The survey_total column counting the respondents of each provenance. */
@@ -212,4 +225,4 @@ export const RESPONSE_COUNT_COLUMNS = {
   [Provenance.REPORTED]: 'reportedResponses',
   [Provenance.RECONSTRUCTED]: 'reconstructedResponses',
   [Provenance.SYNTHETIC]: 'syntheticResponses',
-} as const satisfies Record<Provenance, keyof SurveyTotalEntity>;
+} as const satisfies Record<Provenance, keyof SurveyTotalEntity & keyof SurveyDemographicTotalEntity>;

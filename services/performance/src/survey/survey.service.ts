@@ -78,6 +78,8 @@ async function addToTotals(
     const cell = cells.get(id) ?? { gender: r.gender, education: r.education, delta: new Map<CellColumn, number>() };
     cells.set(id, cell);
     cell.delta.set('respondents', (cell.delta.get('respondents') ?? 0) + 1);
+    const sheets = RESPONSE_COUNT_COLUMNS[provenance];
+    cell.delta.set(sheets, (cell.delta.get(sheets) ?? 0) + 1);
     r.answers.forEach((a, i) => cell.delta.set(ELEMENT_COLUMNS[i], (cell.delta.get(ELEMENT_COLUMNS[i]) ?? 0) + a));
   }
   await addToRow(m, SurveyTotalEntity, { unitCode, year }, delta);
@@ -120,8 +122,8 @@ export async function rebuildSurveyTotals(m: EntityManager): Promise<void> {
       `FROM survey_response GROUP BY unitCode, year`,
   );
   await m.query(
-    `INSERT INTO survey_demographic_total (unitCode, year, gender, education, respondents, ${ELEMENT_COLUMNS.join(', ')}) ` +
-      `SELECT unitCode, year, gender, education, COUNT(*), ${sumsOf(ELEMENT_COLUMNS)} ` +
+    `INSERT INTO survey_demographic_total (unitCode, year, gender, education, respondents, ${ELEMENT_COLUMNS.join(', ')}, ${provenances.map(([, c]) => c).join(', ')}) ` +
+      `SELECT unitCode, year, gender, education, COUNT(*), ${sumsOf(ELEMENT_COLUMNS)}, ${provenances.map(([v]) => countWhere('provenance', v)).join(', ')} ` +
       `FROM survey_response GROUP BY unitCode, year, gender, education`,
   );
 }

@@ -26,4 +26,17 @@ export class AccreditationStatsRollupEntity {
   /** Assessments with this key. */
   @Column({ type: 'int' })
   n!: number;
+
+  /** The same assessments by their provenance (the row's evidence). */
+  @Column({ type: 'int', default: 0 })
+  operationalAssessments!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reportedAssessments!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reconstructedAssessments!: number;
+
+  @Column({ type: 'int', default: 0 })
+  syntheticAssessments!: number;
 }

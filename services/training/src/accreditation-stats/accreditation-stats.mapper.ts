@@ -1,4 +1,5 @@
-import { percentage } from '@kesos/infra';
+import { percentage, summaryOfCounters } from '@kesos/infra';
+import { ASSESSMENT_COUNTERS } from './accreditation-stats.rollup';
 import { AccreditationResult, LksKind } from '../accreditation/accreditation.type';
 import type { AccreditationStatsRow } from './accreditation-stats.type';
 
@@ -27,5 +28,6 @@ export function toAccreditationStatsRow(raw: RawAccreditationStatsRow): Accredit
     accredited,
     notAccredited: assessed - accredited,
     accreditationRate: percentage(accredited, assessed),
+    evidence: summaryOfCounters(raw, ASSESSMENT_COUNTERS),
   };
 }

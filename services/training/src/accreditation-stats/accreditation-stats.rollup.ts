@@ -1,4 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import {
+  addCountersSql,
+  counterColumnList,
+  counterValues,
+  countByProvenanceSql,
+  provenanceCounterColumns,
+} from '@kesos/infra';
 
 /**
  * Keeps `accreditation_stats_rollup` equal to a GROUP BY over the assessments and their
@@ -12,7 +19,13 @@ export interface AccreditationKey {
   year: number;
   kind: string;
   result: string;
+  /** The assessment's provenance, counted beside the key (not part of it). */
+  provenance: string;
 }
+
+/** The assessments of a key counted by their provenance: a row's `evidence`. */
+export const ASSESSMENT_COUNTERS = provenanceCounterColumns('Assessments');
+const COUNTED = counterColumnList(ASSESSMENT_COUNTERS);
 
 const KEY = ['unitCode', 'year', 'kind', 'result'] as const;
 
@@ -20,17 +33,19 @@ const KEY = ['unitCode', 'year', 'kind', 'result'] as const;
 export async function countAccreditation(manager: EntityManager, key: AccreditationKey): Promise<void> {
   const sqlite = manager.dataSource.options.type === 'better-sqlite3';
   const onConflict = sqlite
-    ? ` ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET n = n + excluded.n`
-    : ' ON DUPLICATE KEY UPDATE n = n + VALUES(n)';
+    ? ` ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET n = n + excluded.n, ${addCountersSql(ASSESSMENT_COUNTERS, true)}`
+    : ` ON DUPLICATE KEY UPDATE n = n + VALUES(n), ${addCountersSql(ASSESSMENT_COUNTERS, false)}`;
   await manager.query(
-    `INSERT INTO accreditation_stats_rollup (${KEY.join(', ')}, n) VALUES (?, ?, ?, ?, 1)${onConflict}`,
-    [key.unitCode, key.year, key.kind, key.result],
+    `INSERT INTO accreditation_stats_rollup (${KEY.join(', ')}, n, ${COUNTED.join(', ')}) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)${onConflict}`,
+    [key.unitCode, key.year, key.kind, key.result, ...counterValues(key.provenance, 1)],
   );
 }
 
 /** The rollup as a raw GROUP BY over the base tables computes it (the rebuild and the tests' reference). */
 export const RAW_ACCREDITATION_ROLLUP_SELECT = `SELECT a.unitCode AS unitCode, a.year AS year, i.kind AS kind,
-  a.result AS result, COUNT(*) AS n
+  a.result AS result, COUNT(*) AS n, ${countByProvenanceSql('a.provenance')
+    .map((sum, i) => `${sum} AS ${COUNTED[i]}`)
+    .join(', ')}
   FROM accreditation_assessment a JOIN lks_institution i ON i.id = a.institutionId
   GROUP BY a.unitCode, a.year, i.kind, a.result`;
 
@@ -42,7 +57,7 @@ export const RAW_ACCREDITATION_ROLLUP_SELECT = `SELECT a.unitCode AS unitCode, a
 export async function rebuildAccreditationStats(manager: EntityManager): Promise<number> {
   await manager.query('DELETE FROM accreditation_stats_rollup');
   await manager.query(
-    `INSERT INTO accreditation_stats_rollup (${KEY.join(', ')}, n) ${RAW_ACCREDITATION_ROLLUP_SELECT}`,
+    `INSERT INTO accreditation_stats_rollup (${KEY.join(', ')}, n, ${COUNTED.join(', ')}) ${RAW_ACCREDITATION_ROLLUP_SELECT}`,
   );
   const [row] = await manager.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM accreditation_stats_rollup');
   return Number(row?.n ?? 0);

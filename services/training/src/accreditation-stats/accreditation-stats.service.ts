@@ -1,5 +1,14 @@
 import type { RequestContext, StatsOrder } from '@kesos/infra';
-import { rankStatsRows, rollupQuery, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
+import {
+  rankStatsRows,
+  rollupQuery,
+  statsFirst,
+  statsGroupBy,
+  statsUnits,
+  statsYears,
+  sumCountersSql,
+} from '@kesos/infra';
+import { ASSESSMENT_COUNTERS } from './accreditation-stats.rollup';
 import { AccreditationResult, VALIDITY_YEARS } from '../accreditation/accreditation.type';
 import { unitByCode } from '../unit/unit.loader';
 import { toUnit } from '../unit/unit.mapper';
@@ -47,7 +56,8 @@ export async function accreditationStats(
   );
   const raw = await ctx.db.dataSource.query<RawAccreditationStatsRow[]>(
     `SELECT ${select}SUM(n) AS assessed,
-       SUM(CASE WHEN result IN (${ACCREDITING.map((r) => `'${r}'`).join(', ')}) THEN n ELSE 0 END) AS accredited
+       SUM(CASE WHEN result IN (${ACCREDITING.map((r) => `'${r}'`).join(', ')}) THEN n ELSE 0 END) AS accredited,
+     ${sumCountersSql(ASSESSMENT_COUNTERS)}
      FROM accreditation_stats_rollup WHERE ${where}${grouped}`,
     params,
   );

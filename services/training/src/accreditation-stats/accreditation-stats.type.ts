@@ -1,3 +1,4 @@
+import { ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccreditationResult, LksKind } from '../accreditation/accreditation.type';
 
@@ -81,4 +82,10 @@ export class AccreditationStatsRow {
       'Accreditation rate (persentase terakreditasi): accredited / assessed x 100, rounded half-up to 2 decimals as accreditationSummary accreditedRate; null without assessments',
   })
   accreditationRate!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The row's assessments counted by provenance, and the weakest (asal data): RECONSTRUCTED records make a figure that matches a printed total by construction",
+  })
+  evidence!: ProvenanceSummary;
 }

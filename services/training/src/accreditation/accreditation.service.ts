@@ -90,7 +90,13 @@ export async function recordAccreditation(
       provenance,
     });
     const { identifiers } = await manager.insert(AccreditationAssessmentEntity, row);
-    await countAccreditation(manager, { unitCode: row.unitCode, year, kind: institution.kind, result: row.result });
+    await countAccreditation(manager, {
+      unitCode: row.unitCode,
+      year,
+      kind: institution.kind,
+      result: row.result,
+      provenance: row.provenance,
+    });
     const saved = { ...row, id: Number(identifiers[0]?.id) };
     await tx.emit(accreditationDecidedEvent(saved));
     return saved;

@@ -34,4 +34,17 @@ export class AtensiStatsRollupEntity {
   /** People served in those cases (closed cases' peopleServed summed). */
   @Column({ type: 'int' })
   peopleServed!: number;
+
+  /** The same cases by their provenance (the row's evidence). */
+  @Column({ type: 'int', default: 0 })
+  operationalCases!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reportedCases!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reconstructedCases!: number;
+
+  @Column({ type: 'int', default: 0 })
+  syntheticCases!: number;
 }

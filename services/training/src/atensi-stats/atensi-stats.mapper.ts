@@ -1,4 +1,5 @@
-import { percentage } from '@kesos/infra';
+import { percentage, summaryOfCounters } from '@kesos/infra';
+import { CASE_COUNTERS } from './atensi-stats.rollup';
 import { AtensiCaseStatus, AtensiServiceType } from '../atensi/atensi.type';
 import type { AtensiStatsRow } from './atensi-stats.type';
 
@@ -33,5 +34,6 @@ export function toAtensiStatsRow(raw: RawAtensiStatsRow): AtensiStatsRow {
     servedCases,
     peopleServed: count(raw.peopleServed),
     servedRate: percentage(servedCases, closedCases),
+    evidence: summaryOfCounters(raw, CASE_COUNTERS),
   };
 }

@@ -1,4 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import {
+  addCountersSql,
+  counterColumnList,
+  counterValues,
+  countByProvenanceSql,
+  provenanceCounterColumns,
+} from '@kesos/infra';
 
 /**
  * Keeps `atensi_stats_rollup` equal to a GROUP BY over the ATENSI cases. `openCase` and
@@ -14,7 +21,13 @@ export interface AtensiCaseFact {
   status: string;
   served: boolean | null;
   peopleServed: number | null;
+  /** The case's provenance, counted beside the key (not part of it). */
+  provenance: string;
 }
+
+/** The cases of a key counted by their provenance: a row's `evidence`. */
+export const CASE_COUNTERS = provenanceCounterColumns('Cases');
+const COUNTED = counterColumnList(CASE_COUNTERS);
 
 const KEY = ['unitCode', 'year', 'serviceType', 'status'] as const;
 
@@ -25,8 +38,8 @@ export async function countAtensiCase(
 ): Promise<void> {
   const sqlite = manager.dataSource.options.type === 'better-sqlite3';
   const onConflict = sqlite
-    ? ' ON CONFLICT (unitCode, year, serviceType, status) DO UPDATE SET cases = cases + excluded.cases, servedCases = servedCases + excluded.servedCases, peopleServed = peopleServed + excluded.peopleServed'
-    : ' ON DUPLICATE KEY UPDATE cases = cases + VALUES(cases), servedCases = servedCases + VALUES(servedCases), peopleServed = peopleServed + VALUES(peopleServed)';
+    ? ` ON CONFLICT (unitCode, year, serviceType, status) DO UPDATE SET cases = cases + excluded.cases, servedCases = servedCases + excluded.servedCases, peopleServed = peopleServed + excluded.peopleServed, ${addCountersSql(CASE_COUNTERS, true)}`
+    : ` ON DUPLICATE KEY UPDATE cases = cases + VALUES(cases), servedCases = servedCases + VALUES(servedCases), peopleServed = peopleServed + VALUES(peopleServed), ${addCountersSql(CASE_COUNTERS, false)}`;
   const sorted = [...facts].sort((a, b) => {
     const x = JSON.stringify(KEY.map((k) => a.fact[k]));
     const y = JSON.stringify(KEY.map((k) => b.fact[k]));
@@ -35,8 +48,14 @@ export async function countAtensiCase(
   for (const { fact, sign } of sorted) {
     const key = KEY.map((k) => fact[k]);
     await manager.query(
-      `INSERT INTO atensi_stats_rollup (${KEY.join(', ')}, cases, servedCases, peopleServed) VALUES (?, ?, ?, ?, ?, ?, ?)${onConflict}`,
-      [...key, sign, sign * (fact.served ? 1 : 0), sign * (fact.peopleServed ?? 0)],
+      `INSERT INTO atensi_stats_rollup (${KEY.join(', ')}, cases, servedCases, peopleServed, ${COUNTED.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)${onConflict}`,
+      [
+        ...key,
+        sign,
+        sign * (fact.served ? 1 : 0),
+        sign * (fact.peopleServed ?? 0),
+        ...counterValues(fact.provenance, sign),
+      ],
     );
     if (sign < 0)
       await manager.query(
@@ -48,7 +67,10 @@ export async function countAtensiCase(
 
 /** The rollup as a raw GROUP BY over the base table computes it (the rebuild and the tests' reference). */
 export const RAW_ATENSI_ROLLUP_SELECT = `SELECT unitCode, year, serviceType, status, COUNT(*) AS cases,
-  SUM(CASE WHEN served = 1 THEN 1 ELSE 0 END) AS servedCases, SUM(COALESCE(peopleServed, 0)) AS peopleServed
+  SUM(CASE WHEN served = 1 THEN 1 ELSE 0 END) AS servedCases, SUM(COALESCE(peopleServed, 0)) AS peopleServed,
+  ${countByProvenanceSql('provenance')
+    .map((sum, i) => `${sum} AS ${COUNTED[i]}`)
+    .join(', ')}
   FROM atensi_case GROUP BY unitCode, year, serviceType, status`;
 
 /**
@@ -58,7 +80,7 @@ export const RAW_ATENSI_ROLLUP_SELECT = `SELECT unitCode, year, serviceType, sta
 export async function rebuildAtensiStats(manager: EntityManager): Promise<number> {
   await manager.query('DELETE FROM atensi_stats_rollup');
   await manager.query(
-    `INSERT INTO atensi_stats_rollup (${KEY.join(', ')}, cases, servedCases, peopleServed) ${RAW_ATENSI_ROLLUP_SELECT}`,
+    `INSERT INTO atensi_stats_rollup (${KEY.join(', ')}, cases, servedCases, peopleServed, ${COUNTED.join(', ')}) ${RAW_ATENSI_ROLLUP_SELECT}`,
   );
   const [row] = await manager.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM atensi_stats_rollup');
   return Number(row?.n ?? 0);

@@ -1,5 +1,14 @@
 import type { RequestContext, StatsOrder } from '@kesos/infra';
-import { rankStatsRows, rollupQuery, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
+import {
+  rankStatsRows,
+  rollupQuery,
+  statsFirst,
+  statsGroupBy,
+  statsUnits,
+  statsYears,
+  sumCountersSql,
+} from '@kesos/infra';
+import { CASE_COUNTERS } from './atensi-stats.rollup';
 import { AtensiCaseStatus } from '../atensi/atensi.type';
 import { unitByCode } from '../unit/unit.loader';
 import { toUnit } from '../unit/unit.mapper';
@@ -39,7 +48,8 @@ export async function atensiStats(ctx: RequestContext, args: AtensiStatsArgs): P
   const raw = await ctx.db.dataSource.query<RawAtensiStatsRow[]>(
     `SELECT ${select}SUM(cases) AS cases,
        SUM(CASE WHEN status = '${AtensiCaseStatus.CLOSED}' THEN cases ELSE 0 END) AS closedCases,
-       SUM(servedCases) AS servedCases, SUM(peopleServed) AS peopleServed
+       SUM(servedCases) AS servedCases, SUM(peopleServed) AS peopleServed,
+     ${sumCountersSql(CASE_COUNTERS)}
      FROM atensi_stats_rollup WHERE ${where}${grouped}`,
     params,
   );

@@ -1,3 +1,4 @@
+import { ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AtensiCaseStatus, AtensiServiceType } from '../atensi/atensi.type';
 
@@ -94,4 +95,10 @@ export class AtensiStatsRow {
       'Served rate (persentase terlayani): served cases / closed cases x 100, rounded half-up to 2 decimals as atensiSummary servedRate; null when none is closed',
   })
   servedRate!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The row's cases counted by provenance, and the weakest (asal data): RECONSTRUCTED records make a figure that matches a printed total by construction",
+  })
+  evidence!: ProvenanceSummary;
 }

@@ -27,4 +27,17 @@ export class CertificationStatsRollupEntity {
   /** Candidates with this key. */
   @Column({ type: 'int' })
   n!: number;
+
+  /** The same candidates by their provenance (the row's evidence). */
+  @Column({ type: 'int', default: 0 })
+  operationalCandidates!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reportedCandidates!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reconstructedCandidates!: number;
+
+  @Column({ type: 'int', default: 0 })
+  syntheticCandidates!: number;
 }

@@ -1,4 +1,5 @@
-import { percentage } from '@kesos/infra';
+import { percentage, summaryOfCounters } from '@kesos/infra';
+import { CANDIDATE_COUNTERS } from './certification-stats.rollup';
 import { CertificationCategory } from '../certification/certification.type';
 import type { CertificationStatsRow } from './certification-stats.type';
 import { CertificationOutcome } from './certification-stats.type';
@@ -31,5 +32,6 @@ export function toCertificationStatsRow(raw: RawCertificationStatsRow): Certific
     competent,
     notYetCompetent: assessed - competent,
     competenceRate: percentage(competent, assessed),
+    evidence: summaryOfCounters(raw, CANDIDATE_COUNTERS),
   };
 }

@@ -1,4 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import {
+  addCountersSql,
+  counterColumnList,
+  counterValues,
+  countByProvenanceSql,
+  provenanceCounterColumns,
+} from '@kesos/infra';
 
 /**
  * Keeps `certification_stats_rollup` equal to a GROUP BY over the candidates and their results.
@@ -26,7 +33,13 @@ export interface CandidateKey {
   unitCode: string;
   year: number;
   category: string;
+  /** The candidate's provenance, counted beside the key (not part of it). */
+  provenance: string;
 }
+
+/** The candidates of a key counted by their provenance: a row's `evidence`. */
+export const CANDIDATE_COUNTERS = provenanceCounterColumns('Candidates');
+const COUNTED = counterColumnList(CANDIDATE_COUNTERS);
 
 const KEY = ['unitCode', 'year', 'category', 'outcome'] as const;
 
@@ -47,13 +60,13 @@ export async function countCandidateOutcome(
   moves.sort((a, b) => (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0));
   const sqlite = manager.dataSource.options.type === 'better-sqlite3';
   const onConflict = sqlite
-    ? ` ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET n = n + excluded.n`
-    : ' ON DUPLICATE KEY UPDATE n = n + VALUES(n)';
+    ? ` ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET n = n + excluded.n, ${addCountersSql(CANDIDATE_COUNTERS, true)}`
+    : ` ON DUPLICATE KEY UPDATE n = n + VALUES(n), ${addCountersSql(CANDIDATE_COUNTERS, false)}`;
   for (const move of moves) {
     const values = [candidate.unitCode, candidate.year, candidate.category, move.outcome];
     await manager.query(
-      `INSERT INTO certification_stats_rollup (${KEY.join(', ')}, n) VALUES (?, ?, ?, ?, ?)${onConflict}`,
-      [...values, move.n],
+      `INSERT INTO certification_stats_rollup (${KEY.join(', ')}, n, ${COUNTED.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)${onConflict}`,
+      [...values, move.n, ...counterValues(candidate.provenance, move.n)],
     );
     if (move.n < 0)
       await manager.query(
@@ -64,12 +77,16 @@ export async function countCandidateOutcome(
 }
 
 /** The rollup as a raw GROUP BY over the base tables computes it (the rebuild and the tests' reference). */
-export const RAW_CERTIFICATION_ROLLUP_SELECT = `SELECT unitCode, year, category, outcome, COUNT(*) AS n FROM (
-  SELECT c.unitCode AS unitCode, c.year AS year, c.category AS category,
+export const RAW_CERTIFICATION_ROLLUP_SELECT = `SELECT unitCode, year, category, outcome, COUNT(*) AS n, ${countByProvenanceSql(
+  'provenance',
+)
+  .map((sum, i) => `${sum} AS ${COUNTED[i]}`)
+  .join(', ')} FROM (
+  SELECT c.unitCode AS unitCode, c.year AS year, c.category AS category, c.provenance AS provenance,
     CASE WHEN SUM(CASE WHEN a.result = 'KOMPETEN' THEN 1 ELSE 0 END) > 0 THEN '${OUTCOME.COMPETENT}'
       WHEN COUNT(a.id) > 0 THEN '${OUTCOME.NOT_YET_COMPETENT}' ELSE '${OUTCOME.NOT_ASSESSED}' END AS outcome
   FROM certification_candidate c LEFT JOIN certification_assessment a ON a.candidateId = c.id
-  GROUP BY c.id, c.unitCode, c.year, c.category) candidates
+  GROUP BY c.id, c.unitCode, c.year, c.category, c.provenance) candidates
   GROUP BY unitCode, year, category, outcome`;
 
 /**
@@ -80,7 +97,7 @@ export const RAW_CERTIFICATION_ROLLUP_SELECT = `SELECT unitCode, year, category,
 export async function rebuildCertificationStats(manager: EntityManager): Promise<number> {
   await manager.query('DELETE FROM certification_stats_rollup');
   await manager.query(
-    `INSERT INTO certification_stats_rollup (${KEY.join(', ')}, n) ${RAW_CERTIFICATION_ROLLUP_SELECT}`,
+    `INSERT INTO certification_stats_rollup (${KEY.join(', ')}, n, ${COUNTED.join(', ')}) ${RAW_CERTIFICATION_ROLLUP_SELECT}`,
   );
   const [row] = await manager.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM certification_stats_rollup');
   return Number(row?.n ?? 0);

@@ -1,5 +1,14 @@
 import type { RequestContext, StatsOrder } from '@kesos/infra';
-import { rankStatsRows, rollupQuery, statsFirst, statsGroupBy, statsUnits, statsYears } from '@kesos/infra';
+import {
+  rankStatsRows,
+  rollupQuery,
+  statsFirst,
+  statsGroupBy,
+  statsUnits,
+  statsYears,
+  sumCountersSql,
+} from '@kesos/infra';
+import { CANDIDATE_COUNTERS } from './certification-stats.rollup';
 import { unitByCode } from '../unit/unit.loader';
 import { toUnit } from '../unit/unit.mapper';
 import type { Unit } from '../unit/unit.type';
@@ -46,7 +55,8 @@ export async function certificationStats(
   const raw = await ctx.db.dataSource.query<RawCertificationStatsRow[]>(
     `SELECT ${select}SUM(n) AS candidates,
        SUM(CASE WHEN outcome <> '${OUTCOME.NOT_ASSESSED}' THEN n ELSE 0 END) AS assessed,
-       SUM(CASE WHEN outcome = '${OUTCOME.COMPETENT}' THEN n ELSE 0 END) AS competent
+       SUM(CASE WHEN outcome = '${OUTCOME.COMPETENT}' THEN n ELSE 0 END) AS competent,
+     ${sumCountersSql(CANDIDATE_COUNTERS)}
      FROM certification_stats_rollup WHERE ${where}${grouped}`,
     params,
   );

@@ -1,3 +1,4 @@
+import { ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CertificationCategory } from '../certification/certification.type';
 
@@ -111,4 +112,10 @@ export class CertificationStatsRow {
       'Competence rate (persentase kompeten): competent / assessed x 100, rounded half-up to 2 decimals as certificationSummary competentRate; null without assessed candidates',
   })
   competenceRate!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The row's candidates counted by provenance, and the weakest (asal data): RECONSTRUCTED records make a figure that matches a printed total by construction",
+  })
+  evidence!: ProvenanceSummary;
 }

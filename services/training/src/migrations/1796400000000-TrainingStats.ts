@@ -1,5 +1,29 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { rebuildTrainingStats } from '../stats/stats.service';
+
+/**
+ * The backfill as the statistics were at this migration, frozen: the live rebuild also fills
+ * columns later migrations add (StatsProvenance1796900000000 recomputes the rollups with them).
+ */
+const BACKFILL = [
+  `INSERT INTO training_stats_rollup (unitCode, year, programmeCode, gender, education, province, status, n)
+  SELECT e.unitCode, c.year, p.code, pa.gender, pa.education, SUBSTR(pa.nikMasked, 1, 2), e.status, COUNT(*) FROM enrollment e JOIN training_class c ON c.id = e.classId JOIN programme p ON p.id = c.programmeId
+  JOIN participant pa ON pa.id = e.participantId
+  GROUP BY e.unitCode, c.year, p.code, pa.gender, pa.education, SUBSTR(pa.nikMasked, 1, 2), e.status`,
+  `INSERT INTO training_stats_rollup_coarse (unitCode, year, programmeCode, gender, education, status, n)
+  SELECT e.unitCode, c.year, p.code, pa.gender, pa.education, e.status, COUNT(*) FROM enrollment e JOIN training_class c ON c.id = e.classId JOIN programme p ON p.id = c.programmeId
+  JOIN participant pa ON pa.id = e.participantId
+  GROUP BY e.unitCode, c.year, p.code, pa.gender, pa.education, e.status`,
+  `INSERT INTO training_stats_person_year (unitCode, year, participantId)
+  SELECT DISTINCT e.unitCode, c.year, e.participantId FROM enrollment e JOIN training_class c ON c.id = e.classId`,
+  `INSERT INTO training_stats_people (unitCode, year, participants)
+  SELECT e.unitCode, c.year, COUNT(DISTINCT e.participantId) FROM enrollment e JOIN training_class c ON c.id = e.classId
+  GROUP BY e.unitCode, c.year`,
+  `INSERT INTO training_stats_participant (unitCode, year, programmeCode, status, participantId, gender, education, province, n)
+  SELECT e.unitCode, c.year, p.code, e.status, e.participantId, MIN(pa.gender), MIN(pa.education),
+  MIN(SUBSTR(pa.nikMasked, 1, 2)), COUNT(*) FROM enrollment e JOIN training_class c ON c.id = e.classId JOIN programme p ON p.id = c.programmeId
+  JOIN participant pa ON pa.id = e.participantId
+  GROUP BY e.unitCode, c.year, p.code, e.status, e.participantId`,
+];
 
 /**
  * The training statistics tables (stats.entity.ts), backfilled from the enrollments in the
@@ -14,7 +38,7 @@ export class TrainingStats1796400000000 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE \`training_stats_rollup_coarse\` (\`unitCode\` varchar(40) NOT NULL, \`year\` int NOT NULL, \`programmeCode\` varchar(20) NOT NULL, \`gender\` varchar(6) NOT NULL, \`education\` varchar(6) NOT NULL, \`status\` varchar(12) NOT NULL, \`n\` int NOT NULL, PRIMARY KEY (\`unitCode\`, \`year\`, \`programmeCode\`, \`gender\`, \`education\`, \`status\`)) ENGINE=InnoDB`);
     await queryRunner.query(`CREATE TABLE \`training_stats_person_year\` (\`unitCode\` varchar(40) NOT NULL, \`year\` int NOT NULL, \`participantId\` int NOT NULL, PRIMARY KEY (\`unitCode\`, \`year\`, \`participantId\`)) ENGINE=InnoDB`);
     await queryRunner.query(`CREATE TABLE \`training_stats_people\` (\`unitCode\` varchar(40) NOT NULL, \`year\` int NOT NULL, \`participants\` int NOT NULL, PRIMARY KEY (\`unitCode\`, \`year\`)) ENGINE=InnoDB`);
-    await rebuildTrainingStats(queryRunner.manager);
+    for (const sql of BACKFILL) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

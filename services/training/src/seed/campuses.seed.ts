@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { CampusEntity, FacilityEntity, StaffJobCountEntity } from '../unit/unit.entity';
 
@@ -88,6 +89,8 @@ export async function seedCampuses(m: EntityManager): Promise<void> {
       address: c.address,
       areaSquareMeters: c.areaSquareMeters,
       note: c.note,
+      // The report's profile chapter prints every campus, facility line and job count.
+      provenance: Provenance.REPORTED,
     });
     await m.insert(CampusEntity, campus);
     await m.insert(
@@ -99,6 +102,7 @@ export async function seedCampuses(m: EntityManager): Promise<void> {
         count,
         condition,
         capacity,
+        provenance: Provenance.REPORTED,
       })),
     );
   }
@@ -110,6 +114,7 @@ export async function seedCampuses(m: EntityManager): Promise<void> {
       employment: 'PPNPN' as const,
       job,
       count,
+      provenance: Provenance.REPORTED,
     })),
   );
 }

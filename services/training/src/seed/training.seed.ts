@@ -5,6 +5,7 @@ import { rebuildAtensiStats } from '../atensi-stats/atensi-stats.service';
 import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
 import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
+import { backfillProfileProvenance, profileProvenanceNeverSet } from '../unit/unit.provenance';
 import { seedAccreditation } from './accreditation.seed';
 import { seedAtensi } from './atensi.seed';
 import { backfillProvenance, provenanceNeverSet } from './seed.service';
@@ -35,14 +36,16 @@ export async function seedTraining(dataSource: DataSource): Promise<boolean> {
     // The same for the statistics rollup (stats.rollup.ts): recomputed from the enrollments.
     if (dataSource.options.type === 'better-sqlite3') {
       await dataSource.query(RECOUNT_CLASS_GRADUATES);
+      // And from before the provenance column: synchronize gave every row OPERATIONAL. Before the
+      // rebuilds, which count the records per provenance.
+      await dataSource.transaction(async (m) => {
+        if (await provenanceNeverSet(m)) await backfillProvenance(m);
+        if (await profileProvenanceNeverSet(m)) await backfillProfileProvenance(m);
+      });
       await dataSource.transaction((m) => rebuildTrainingStats(m));
       await dataSource.transaction((m) => rebuildCertificationStats(m));
       await dataSource.transaction((m) => rebuildAccreditationStats(m));
       await dataSource.transaction((m) => rebuildAtensiStats(m));
-      // And from before the provenance column: synchronize gave every row OPERATIONAL.
-      await dataSource.transaction(async (m) => {
-        if (await provenanceNeverSet(m)) await backfillProvenance(m);
-      });
     }
     return false;
   }

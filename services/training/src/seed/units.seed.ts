@@ -1,4 +1,4 @@
-import { unitRegisteredV1, writeEvent } from '@kesos/infra';
+import { Provenance, unitRegisteredV1, writeEvent } from '@kesos/infra';
 import type { EntityManager } from 'typeorm';
 import { StaffCountEntity, UnitEntity, WorkAreaProvinceEntity } from '../unit/unit.entity';
 
@@ -78,8 +78,14 @@ export const PADANG_STAFF: { employment: 'ASN' | 'PPNPN'; gender: 'FEMALE' | 'MA
   { employment: 'PPNPN', gender: 'MALE', count: 31 },
 ];
 
+/** Every profile record here is printed in the report line by line (the seven other units by name in its SAKIP table). */
+const REPORTED = Provenance.REPORTED;
+
 export async function seedUnits(m: EntityManager): Promise<void> {
-  await m.insert(UnitEntity, UNITS);
+  await m.insert(
+    UnitEntity,
+    UNITS.map((u) => ({ ...u, provenance: REPORTED })),
+  );
   await m.insert(
     WorkAreaProvinceEntity,
     PADANG_WORK_AREA.map(([province, regencies, cities, districts, villages], i) => ({
@@ -90,11 +96,12 @@ export async function seedUnits(m: EntityManager): Promise<void> {
       cities,
       districts,
       villages,
+      provenance: REPORTED,
     })),
   );
   await m.insert(
     StaffCountEntity,
-    PADANG_STAFF.map((s) => ({ unitCode: 'BBPPKS-PADANG', ...s })),
+    PADANG_STAFF.map((s) => ({ unitCode: 'BBPPKS-PADANG', ...s, provenance: REPORTED })),
   );
   // Other services learn the units the same way as any later registration: through events.
   for (const u of UNITS) await writeEvent(m, unitRegisteredV1.event(u.code, { code: u.code, name: u.name }));

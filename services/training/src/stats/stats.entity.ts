@@ -35,6 +35,19 @@ export class TrainingStatsRollupEntity {
   /** Enrollments with this key. */
   @Column({ type: 'int' })
   n!: number;
+
+  /** The same enrollments by their provenance (the row's evidence); they add up to n. */
+  @Column({ type: 'int', default: 0 })
+  operationalEnrollments!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reportedEnrollments!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reconstructedEnrollments!: number;
+
+  @Column({ type: 'int', default: 0 })
+  syntheticEnrollments!: number;
 }
 
 /**
@@ -101,6 +114,19 @@ export class TrainingStatsCoarseEntity {
 
   @Column({ type: 'int' })
   n!: number;
+
+  /** The same enrollments by their provenance (the row's evidence); they add up to n. */
+  @Column({ type: 'int', default: 0 })
+  operationalEnrollments!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reportedEnrollments!: number;
+
+  @Column({ type: 'int', default: 0 })
+  reconstructedEnrollments!: number;
+
+  @Column({ type: 'int', default: 0 })
+  syntheticEnrollments!: number;
 }
 
 /** The people a unit enrolled in a year's classes, whatever the status: one row per person. */

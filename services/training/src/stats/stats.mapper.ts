@@ -1,4 +1,5 @@
-import { percentage } from '@kesos/infra';
+import { percentage, summaryOfCounters } from '@kesos/infra';
+import { ENROLLMENT_COUNTERS } from './stats.rollup';
 import { EnrollmentStatus } from '../enrollment/enrollment.type';
 import { Education } from '../participant/participant.type';
 import { Gender } from '../unit/unit.type';
@@ -41,5 +42,6 @@ export function toTrainingStatsRow(raw: RawStatsRow, participants: number): Trai
     droppedOut: count(raw.droppedOut),
     participants,
     graduationRate: percentage(graduated, enrolled),
+    evidence: summaryOfCounters(raw, ENROLLMENT_COUNTERS),
   };
 }

@@ -1,4 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import {
+  addCountersSql,
+  counterColumnList,
+  counterValues,
+  countByProvenanceSql,
+  provenanceCounterColumns,
+} from '@kesos/infra';
 
 /**
  * Keeps `training_stats_rollup` and `training_stats_participant` (stats.entity.ts) equal to a
@@ -8,7 +15,13 @@ import type { EntityManager } from 'typeorm';
  * order (sorted keys), so two writers moving the same keys queue instead of deadlocking.
  */
 
-/** What an enrollment is counted by: its unit, class year, programme, person and status. */
+/**
+ * The enrollments of a rollup key counted by provenance (the enrollment's own, which the seed and
+ * the generator set and the API writes as OPERATIONAL): a row's `evidence`.
+ */
+export const ENROLLMENT_COUNTERS = provenanceCounterColumns('Enrollments');
+
+/** What an enrollment is counted by: its unit, class year, programme, person and status (and its provenance). */
 export interface EnrollmentFact {
   unitCode: string;
   year: number;
@@ -18,6 +31,7 @@ export interface EnrollmentFact {
   education: string;
   province: string;
   status: string;
+  provenance: string;
 }
 
 /** The SELECT both the writes and the rebuild read enrollments' facts with (MariaDB and SQLite). */
@@ -26,7 +40,7 @@ const FACTS_FROM = `FROM enrollment e
   JOIN programme p ON p.id = c.programmeId
   JOIN participant pa ON pa.id = e.participantId`;
 const FACT_COLUMNS = `e.unitCode AS unitCode, c.year AS year, p.code AS programmeCode, e.participantId AS participantId,
-  pa.gender AS gender, pa.education AS education, SUBSTR(pa.nikMasked, 1, 2) AS province, e.status AS status`;
+  pa.gender AS gender, pa.education AS education, SUBSTR(pa.nikMasked, 1, 2) AS province, e.status AS status, e.provenance AS provenance`;
 
 interface RawFact {
   unitCode: string;
@@ -37,6 +51,7 @@ interface RawFact {
   education: string;
   province: string;
   status: string;
+  provenance: string;
 }
 
 const toFact = (r: RawFact): EnrollmentFact => ({
@@ -48,6 +63,7 @@ const toFact = (r: RawFact): EnrollmentFact => ({
   education: r.education,
   province: r.province,
   status: r.status,
+  provenance: r.provenance,
 });
 
 const CHUNK = 1000;
@@ -97,8 +113,17 @@ export async function pairFacts(
     const people = [...new Set(part.map((p) => p.participantId))];
     const marks = people.map(() => '?').join(', ');
     const enrollments = await manager.query<
-      { classId: number | string; participantId: number | string; unitCode: string; status: string }[]
-    >(`SELECT classId, participantId, unitCode, status FROM enrollment WHERE participantId IN (${marks})`, people);
+      {
+        classId: number | string;
+        participantId: number | string;
+        unitCode: string;
+        status: string;
+        provenance: string;
+      }[]
+    >(
+      `SELECT classId, participantId, unitCode, status, provenance FROM enrollment WHERE participantId IN (${marks})`,
+      people,
+    );
     const persons = await manager.query<{ id: number | string; gender: string; education: string; province: string }[]>(
       `SELECT id, gender, education, SUBSTR(nikMasked, 1, 2) AS province FROM participant WHERE id IN (${marks})`,
       people,
@@ -119,6 +144,7 @@ export async function pairFacts(
         education: person.education,
         province: person.province,
         status: e.status,
+        provenance: e.provenance,
       });
     }
   }
@@ -133,6 +159,8 @@ const PARTICIPANT_VALUES = ['gender', 'education', 'province'] as const;
 interface Delta {
   values: (string | number)[];
   n: number;
+  /** The n records by provenance (counterColumnList's order), for the tables that keep the counters. */
+  counters: number[];
 }
 
 /** Sums signed facts per key, drops keys that cancel out, sorts by key (the lock order). */
@@ -145,12 +173,15 @@ function deltas(
   for (const { fact, sign } of facts) {
     const values = [...key, ...extra].map((k) => fact[k]);
     const id = JSON.stringify(values.slice(0, key.length));
+    const counters = counterValues(fact.provenance, sign);
     const d = byKey.get(id);
-    if (d) d.n += sign;
-    else byKey.set(id, { values, n: sign });
+    if (d) {
+      d.n += sign;
+      d.counters = d.counters.map((c, i) => c + counters[i]);
+    } else byKey.set(id, { values, n: sign, counters });
   }
   return [...byKey.entries()]
-    .filter(([, d]) => d.n !== 0)
+    .filter(([, d]) => d.n !== 0 || d.counters.some((c) => c !== 0))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, d]) => d);
 }
@@ -162,18 +193,21 @@ async function upsert(
   extra: readonly string[],
   rows: Delta[],
   n = 'n',
+  counted = false,
 ): Promise<void> {
   const sqlite = manager.dataSource.options.type === 'better-sqlite3';
-  const columns = [...key, ...extra, n];
+  const counters = counted ? counterColumnList(ENROLLMENT_COUNTERS) : [];
+  const columns = [...key, ...extra, n, ...counters];
   const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const addCounters = counted ? `, ${addCountersSql(ENROLLMENT_COUNTERS, sqlite)}` : '';
   const onConflict = sqlite
-    ? ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${n} = ${n} + excluded.${n}`
-    : ` ON DUPLICATE KEY UPDATE ${n} = ${n} + VALUES(${n})`;
+    ? ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${n} = ${n} + excluded.${n}${addCounters}`
+    : ` ON DUPLICATE KEY UPDATE ${n} = ${n} + VALUES(${n})${addCounters}`;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
     await manager.query(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => tuple).join(', ')}${onConflict}`,
-      part.flatMap((d) => [...d.values, d.n]),
+      part.flatMap((d) => [...d.values, d.n, ...(counted ? d.counters : [])]),
     );
   }
   const emptied = rows.filter((d) => d.n < 0);
@@ -196,8 +230,8 @@ export async function applyEnrollmentFacts(
   facts: readonly { fact: EnrollmentFact; sign: number }[],
 ): Promise<void> {
   if (!facts.length) return;
-  await upsert(manager, 'training_stats_rollup_coarse', COARSE_KEY, [], deltas(facts, COARSE_KEY, []));
-  await upsert(manager, 'training_stats_rollup', ROLLUP_KEY, [], deltas(facts, ROLLUP_KEY, []));
+  await upsert(manager, 'training_stats_rollup_coarse', COARSE_KEY, [], deltas(facts, COARSE_KEY, []), 'n', true);
+  await upsert(manager, 'training_stats_rollup', ROLLUP_KEY, [], deltas(facts, ROLLUP_KEY, []), 'n', true);
   await upsert(
     manager,
     'training_stats_participant',
@@ -243,7 +277,7 @@ async function countPeople(manager: EntityManager, facts: readonly EnrollmentFac
         'training_stats_people',
         ['unitCode', 'year'],
         [],
-        [{ values: [g.unitCode, g.year], n: added }],
+        [{ values: [g.unitCode, g.year], n: added, counters: [] }],
         'participants',
       );
   }
@@ -273,13 +307,20 @@ export async function countStatusChange(manager: EntityManager, enrollmentId: nu
   ]);
 }
 
+/** The enrollments of a group counted by provenance, under the counter columns' names. */
+const COUNTED_SELECT = countByProvenanceSql('e.provenance')
+  .map((sum, i) => `${sum} AS ${counterColumnList(ENROLLMENT_COUNTERS)[i]}`)
+  .join(', ');
+const COUNTED = counterColumnList(ENROLLMENT_COUNTERS).join(', ');
+
 /** The rollup as a raw GROUP BY over the base tables computes it (the rebuild and the tests' reference). */
 export const RAW_ROLLUP_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year, p.code AS programmeCode, pa.gender AS gender,
-  pa.education AS education, SUBSTR(pa.nikMasked, 1, 2) AS province, e.status AS status, COUNT(*) AS n ${FACTS_FROM}
+  pa.education AS education, SUBSTR(pa.nikMasked, 1, 2) AS province, e.status AS status, COUNT(*) AS n,
+  ${COUNTED_SELECT} ${FACTS_FROM}
   GROUP BY e.unitCode, c.year, p.code, pa.gender, pa.education, SUBSTR(pa.nikMasked, 1, 2), e.status`;
 
 export const RAW_COARSE_SELECT = `SELECT e.unitCode AS unitCode, c.year AS year, p.code AS programmeCode, pa.gender AS gender,
-  pa.education AS education, e.status AS status, COUNT(*) AS n ${FACTS_FROM}
+  pa.education AS education, e.status AS status, COUNT(*) AS n, ${COUNTED_SELECT} ${FACTS_FROM}
   GROUP BY e.unitCode, c.year, p.code, pa.gender, pa.education, e.status`;
 
 export const RAW_PERSON_YEAR_SELECT = `SELECT DISTINCT e.unitCode AS unitCode, c.year AS year, e.participantId AS participantId
@@ -311,8 +352,12 @@ export async function rebuildTrainingStats(
   manager: EntityManager,
 ): Promise<{ rollupRows: number; participantRows: number }> {
   for (const table of STATS_TABLES) await manager.query(`DELETE FROM ${table}`);
-  await manager.query(`INSERT INTO training_stats_rollup (${ROLLUP_KEY.join(', ')}, n) ${RAW_ROLLUP_SELECT}`);
-  await manager.query(`INSERT INTO training_stats_rollup_coarse (${COARSE_KEY.join(', ')}, n) ${RAW_COARSE_SELECT}`);
+  await manager.query(
+    `INSERT INTO training_stats_rollup (${ROLLUP_KEY.join(', ')}, n, ${COUNTED}) ${RAW_ROLLUP_SELECT}`,
+  );
+  await manager.query(
+    `INSERT INTO training_stats_rollup_coarse (${COARSE_KEY.join(', ')}, n, ${COUNTED}) ${RAW_COARSE_SELECT}`,
+  );
   await manager.query(
     `INSERT INTO training_stats_person_year (unitCode, year, participantId) ${RAW_PERSON_YEAR_SELECT}`,
   );

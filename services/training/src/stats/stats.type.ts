@@ -1,3 +1,4 @@
+import { ProvenanceSummary } from '@kesos/infra';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EnrollmentStatus } from '../enrollment/enrollment.type';
 import { Education } from '../participant/participant.type';
@@ -130,4 +131,10 @@ export class TrainingStatsRow {
       'Graduation rate (persentase kelulusan): graduated / enrolled x 100 (every enrollment of the row, dropped out ones included), rounded half-up to 2 decimals; null without enrollments',
   })
   graduationRate!: number | null;
+
+  @Field(() => ProvenanceSummary, {
+    description:
+      "The row's enrollments counted by provenance, and the weakest (asal data): RECONSTRUCTED records make a figure that matches a printed total by construction",
+  })
+  evidence!: ProvenanceSummary;
 }

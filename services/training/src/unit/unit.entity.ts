@@ -1,3 +1,4 @@
+import { PROVENANCE_COLUMN, Provenance } from '@kesos/infra';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A training unit of the ministry (balai, poltekesos). */
@@ -14,6 +15,10 @@ export class UnitEntity {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   region!: string | null;
+
+  /** Where the record comes from: REPORTED for what the published report gives, OPERATIONAL when registered through the API. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** One province of a unit's work area (wilayah kerja) with its administrative counts. */
@@ -43,6 +48,10 @@ export class WorkAreaProvinceEntity {
 
   @Column({ type: 'int' })
   villages!: number;
+
+  /** Where the record comes from: REPORTED for what the published report gives, OPERATIONAL when registered through the API. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** Head count of a unit's staff by employment and gender. */
@@ -63,6 +72,10 @@ export class StaffCountEntity {
 
   @Column({ type: 'int' })
   count!: number;
+
+  /** Where the record comes from: REPORTED for what the published report gives, OPERATIONAL when registered through the API. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** A campus (kampus) of a unit, with its land area. */
@@ -89,6 +102,10 @@ export class CampusEntity {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   note!: string | null;
+
+  /** Where the record comes from: REPORTED for what the published report gives, OPERATIONAL when registered through the API. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** One line of a campus's facility table (sarana dan prasarana). */
@@ -115,6 +132,10 @@ export class FacilityEntity {
 
   @Column({ type: 'varchar', length: 60, nullable: true })
   capacity!: string | null;
+
+  /** Where the record comes from: REPORTED for what the published report gives, OPERATIONAL when registered through the API. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }
 
 /** Head count of a unit's staff by employment and job (e.g. PPNPN: Satpam, Pengemudi). */
@@ -138,4 +159,8 @@ export class StaffJobCountEntity {
 
   @Column({ type: 'int' })
   count!: number;
+
+  /** Where the record comes from: REPORTED for what the published report gives, OPERATIONAL when registered through the API. */
+  @Column(PROVENANCE_COLUMN)
+  provenance!: Provenance;
 }

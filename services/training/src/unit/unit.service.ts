@@ -1,5 +1,5 @@
 import type { RequestContext } from '@kesos/infra';
-import { BadInputError, ForbiddenError, unitRegisteredV1 } from '@kesos/infra';
+import { BadInputError, ForbiddenError, Provenance, unitRegisteredV1 } from '@kesos/infra';
 import { UnitEntity } from './unit.entity';
 import type { RegisterUnitInput } from './unit.input';
 import { validateRegisterUnit } from './unit.input';
@@ -29,6 +29,8 @@ export async function registerUnit(ctx: RequestContext, input: RegisterUnitInput
       name: valid.name,
       address: valid.address ?? null,
       region: valid.region ?? null,
+      // An admin registering a unit at work: the centre's own record, not a report's.
+      provenance: Provenance.OPERATIONAL,
     });
     await tx.manager.insert(UnitEntity, row);
     await tx.emit(unitRegisteredV1.event(row.code, { code: row.code, name: row.name }));

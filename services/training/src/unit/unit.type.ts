@@ -1,3 +1,4 @@
+import { Provenance } from '@kesos/infra';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum Employment {
@@ -39,6 +40,11 @@ export class WorkAreaProvince {
 
   @Field(() => Int, { description: 'Number of villages (desa/kelurahan)' })
   villages!: number;
+
+  @Field(() => Provenance, {
+    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'Staff head count by employment status and gender (komposisi pegawai)' })
@@ -51,6 +57,11 @@ export class StaffCount {
 
   @Field(() => Int, { description: 'Number of staff (jumlah pegawai)' })
   count!: number;
+
+  @Field(() => Provenance, {
+    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
+  })
+  provenance!: Provenance;
 }
 
 @Directive('@key(fields: "code")')
@@ -69,6 +80,11 @@ export class Unit {
 
   @Field(() => String, { nullable: true, description: 'Region served (regional), e.g. Regional I Sumatera' })
   region!: string | null;
+
+  @Field(() => Provenance, {
+    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
+  })
+  provenance!: Provenance;
 }
 
 export enum FacilityCondition {
@@ -97,6 +113,11 @@ export class Facility {
     description: 'Capacity as the report states it (kapasitas), e.g. "60 Org", "30/Kelas", "66 KVA"',
   })
   capacity!: string | null;
+
+  @Field(() => Provenance, {
+    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
+  })
+  provenance!: Provenance;
 }
 
 @ObjectType({ description: 'A campus (kampus) of the unit' })
@@ -112,6 +133,10 @@ export class Campus {
 
   @Field(() => String, { nullable: true, description: 'What the campus is used for (catatan)' })
   note!: string | null;
+  @Field(() => Provenance, {
+    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
+  })
+  provenance!: Provenance;
 
   /** Key of the campus, for the `facilities` field resolver. */
   id!: number;
@@ -127,4 +152,9 @@ export class StaffJobCount {
 
   @Field(() => Int, { description: 'Number of staff (jumlah pegawai)' })
   count!: number;
+
+  @Field(() => Provenance, {
+    description: 'Where this record comes from (asal data): REPORTED for what the published report (LAKIP) gives',
+  })
+  provenance!: Provenance;
 }
