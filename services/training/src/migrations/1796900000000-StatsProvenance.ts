@@ -1,20 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addCounterColumnsSql, dropCounterColumnsSql } from '@kesos/infra';
+import { addCounterColumnsSql, dropCounterColumnsSql, provenanceCounterColumns } from '@kesos/infra';
 import { rebuildAccreditationStats } from '../accreditation-stats/accreditation-stats.service';
-import { ASSESSMENT_COUNTERS } from '../accreditation-stats/accreditation-stats.rollup';
 import { rebuildAtensiStats } from '../atensi-stats/atensi-stats.service';
-import { CASE_COUNTERS } from '../atensi-stats/atensi-stats.rollup';
 import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
-import { CANDIDATE_COUNTERS } from '../certification-stats/certification-stats.rollup';
 import { rebuildTrainingStats } from '../stats/stats.service';
-import { ENROLLMENT_COUNTERS } from '../stats/stats.rollup';
 
+// The columns as the rollups name them (stats.rollup.ts and the *-stats.rollup.ts files).
 const COUNTERS = [
-  { table: 'training_stats_rollup', columns: ENROLLMENT_COUNTERS },
-  { table: 'training_stats_rollup_coarse', columns: ENROLLMENT_COUNTERS },
-  { table: 'certification_stats_rollup', columns: CANDIDATE_COUNTERS },
-  { table: 'accreditation_stats_rollup', columns: ASSESSMENT_COUNTERS },
-  { table: 'atensi_stats_rollup', columns: CASE_COUNTERS },
+  { table: 'training_stats_rollup', columns: provenanceCounterColumns('Enrollments') },
+  { table: 'training_stats_rollup_coarse', columns: provenanceCounterColumns('Enrollments') },
+  { table: 'certification_stats_rollup', columns: provenanceCounterColumns('Candidates') },
+  { table: 'accreditation_stats_rollup', columns: provenanceCounterColumns('Assessments') },
+  { table: 'atensi_stats_rollup', columns: provenanceCounterColumns('Cases') },
 ];
 
 /**

@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { backfillProfileProvenance, PROFILE_TABLES } from '../unit/unit.provenance';
+import { backfillProfileProvenance, PROFILE_TABLES } from '../seed/profile-provenance.service';
 
 /**
  * A provenance on the unit profile records (issue 12): units, work area, staff counts, campuses,
  * facilities and job counts. The column's default makes every row OPERATIONAL; the backfill then
- * marks what the seed wrote from the report REPORTED (unit.provenance.ts). Run it with the
+ * marks what the seed wrote from the report REPORTED (seed/profile-provenance.service.ts). Run it with the
  * services stopped, as every migration.
  */
 export class UnitProfileProvenance1797000000000 implements MigrationInterface {

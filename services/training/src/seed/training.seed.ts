@@ -5,7 +5,7 @@ import { rebuildAtensiStats } from '../atensi-stats/atensi-stats.service';
 import { rebuildCertificationStats } from '../certification-stats/certification-stats.service';
 import { rebuildTrainingStats } from '../stats/stats.service';
 import { UnitEntity } from '../unit/unit.entity';
-import { backfillProfileProvenance, profileProvenanceNeverSet } from '../unit/unit.provenance';
+import { backfillProfileProvenance, profileProvenanceNeverSet } from './profile-provenance.service';
 import { seedAccreditation } from './accreditation.seed';
 import { seedAtensi } from './atensi.seed';
 import { backfillProvenance, provenanceNeverSet } from './seed.service';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { UNITS } from '../seed/units.seed';
+import { UNITS } from './units.seed';
 
 /** The unit profile tables, each with a provenance column. */
 export const PROFILE_TABLES = [
