@@ -25,9 +25,15 @@ export const counterColumnList = (columns: ProvenanceCounterColumns): string[] =
 
 /** The values of the four counters for `n` records of one provenance, in counterColumnList's order. */
 export function counterValues(provenance: string, n: number): number[] {
-  if (!PROVENANCE_ORDER.some((p) => p === provenance))
-    throw new Error(`stored provenance ${JSON.stringify(provenance)} is not a provenance`);
-  return PROVENANCE_ORDER.map((p) => (p === provenance ? n : 0));
+  const at = counterIndex(provenance);
+  return PROVENANCE_ORDER.map((_, i) => (i === at ? n : 0));
+}
+
+/** Where a provenance's counter stands in counterColumnList's order (for adding to counters in place). */
+export function counterIndex(provenance: string): number {
+  const at = PROVENANCE_ORDER.findIndex((p) => p === provenance);
+  if (at < 0) throw new Error(`stored provenance ${JSON.stringify(provenance)} is not a provenance`);
+  return at;
 }
 
 /**

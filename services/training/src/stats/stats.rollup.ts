@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import {
   addCountersSql,
   counterColumnList,
-  counterValues,
+  counterIndex,
   countByProvenanceSql,
   provenanceCounterColumns,
 } from '@kesos/infra';
@@ -68,33 +68,38 @@ const toFact = (r: RawFact): EnrollmentFact => ({
 
 const CHUNK = 1000;
 
-/** The facts of the given enrollments (as they are now in this transaction). */
-export async function enrollmentFacts(
+/** The facts of the given enrollments (as they are now in this transaction), a chunk at a time. */
+async function* enrollmentFactChunks(
   manager: EntityManager,
   enrollmentIds: readonly number[],
-): Promise<EnrollmentFact[]> {
-  const out: EnrollmentFact[] = [];
+): AsyncGenerator<EnrollmentFact[]> {
   for (let i = 0; i < enrollmentIds.length; i += CHUNK) {
     const part = enrollmentIds.slice(i, i + CHUNK);
     const rows = await manager.query<RawFact[]>(
       `SELECT ${FACT_COLUMNS} ${FACTS_FROM} WHERE e.id IN (${part.map(() => '?').join(', ')})`,
       part,
     );
-    out.push(...rows.map(toFact));
+    yield rows.map(toFact);
   }
+}
+
+async function enrollmentFacts(manager: EntityManager, enrollmentIds: readonly number[]): Promise<EnrollmentFact[]> {
+  const out: EnrollmentFact[] = [];
+  for await (const facts of enrollmentFactChunks(manager, enrollmentIds)) out.push(...facts);
   return out;
 }
 
 /**
- * The facts of enrollments named by (class, participant) pairs, unique per enrollment: the bulk
- * import knows its rows by these, not by id. Read table by table and joined here: in one joined
- * statement the optimizer starts from the few classes and reads each class's enrollments whole
- * (10,000 rows a class, for every chunk), which made a 270,000-row import take minutes.
+ * The facts of enrollments named by (class, participant) pairs, unique per enrollment, a chunk at a
+ * time: the bulk import knows its rows by these, not by id, and counts a 270,000-row list without
+ * holding all its facts at once. Read table by table and joined here: in one joined statement the
+ * optimizer starts from the few classes and reads each class's enrollments whole (10,000 rows a
+ * class, for every chunk), which made a 270,000-row import take minutes.
  */
-export async function pairFacts(
+async function* pairFactChunks(
   manager: EntityManager,
   pairs: readonly { classId: number; participantId: number }[],
-): Promise<EnrollmentFact[]> {
+): AsyncGenerator<EnrollmentFact[]> {
   const classIds = [...new Set(pairs.map((p) => p.classId))];
   const classes = new Map<number, { year: number; programmeCode: string }>();
   for (let i = 0; i < classIds.length; i += CHUNK) {
@@ -106,7 +111,6 @@ export async function pairFacts(
     );
     for (const r of rows) classes.set(Number(r.id), { year: Number(r.year), programmeCode: r.programmeCode });
   }
-  const out: EnrollmentFact[] = [];
   for (let i = 0; i < pairs.length; i += CHUNK) {
     const part = pairs.slice(i, i + CHUNK);
     const wanted = new Set(part.map((p) => `${p.classId}:${p.participantId}`));
@@ -129,6 +133,7 @@ export async function pairFacts(
       people,
     );
     const byId = new Map(persons.map((p) => [Number(p.id), p]));
+    const out: EnrollmentFact[] = [];
     for (const e of enrollments) {
       const classId = Number(e.classId);
       const participantId = Number(e.participantId);
@@ -147,8 +152,8 @@ export async function pairFacts(
         provenance: e.provenance,
       });
     }
+    yield out;
   }
-  return out;
 }
 
 const ROLLUP_KEY = ['unitCode', 'year', 'programmeCode', 'gender', 'education', 'province', 'status'] as const;
@@ -163,27 +168,36 @@ interface Delta {
   counters: number[];
 }
 
-/** Sums signed facts per key, drops keys that cancel out, sorts by key (the lock order). */
-function deltas(
-  facts: readonly { fact: EnrollmentFact; sign: number }[],
-  key: readonly (keyof EnrollmentFact)[],
-  extra: readonly (keyof EnrollmentFact)[],
-): Delta[] {
-  const byKey = new Map<string, Delta>();
-  for (const { fact, sign } of facts) {
-    const values = [...key, ...extra].map((k) => fact[k]);
-    const id = JSON.stringify(values.slice(0, key.length));
-    const counters = counterValues(fact.provenance, sign);
-    const d = byKey.get(id);
-    if (d) {
-      d.n += sign;
-      d.counters = d.counters.map((c, i) => c + counters[i]);
-    } else byKey.set(id, { values, n: sign, counters });
+/**
+ * Signed facts summed per key as they come, so a bulk write holds one entry per key rather than
+ * its facts: the values array of a key is built once, and counters are added in place.
+ */
+class Tally {
+  private readonly byKey = new Map<string, Delta>();
+
+  constructor(
+    private readonly key: readonly (keyof EnrollmentFact)[],
+    private readonly extra: readonly (keyof EnrollmentFact)[] = [],
+  ) {}
+
+  add(fact: EnrollmentFact, sign: number): void {
+    const id = JSON.stringify(this.key.map((k) => fact[k]));
+    let d = this.byKey.get(id);
+    if (!d) {
+      d = { values: [...this.key, ...this.extra].map((k) => fact[k]), n: 0, counters: [0, 0, 0, 0] };
+      this.byKey.set(id, d);
+    }
+    d.n += sign;
+    d.counters[counterIndex(fact.provenance)] += sign;
   }
-  return [...byKey.entries()]
-    .filter(([, d]) => d.n !== 0 || d.counters.some((c) => c !== 0))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, d]) => d);
+
+  /** The keys that moved, sorted by key (the lock order). */
+  sorted(): Delta[] {
+    return [...this.byKey.entries()]
+      .filter(([, d]) => d.n !== 0 || d.counters.some((c) => c !== 0))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => d);
+  }
 }
 
 async function upsert(
@@ -221,24 +235,38 @@ async function upsert(
   }
 }
 
-/**
- * Applies enrollments appearing (sign +1) and disappearing (sign -1) to both tables. A status
- * change is the enrollment leaving its old key and entering its new one.
- */
-export async function applyEnrollmentFacts(
-  manager: EntityManager,
-  facts: readonly { fact: EnrollmentFact; sign: number }[],
-): Promise<void> {
-  if (!facts.length) return;
-  await upsert(manager, 'training_stats_rollup_coarse', COARSE_KEY, [], deltas(facts, COARSE_KEY, []), 'n', true);
-  await upsert(manager, 'training_stats_rollup', ROLLUP_KEY, [], deltas(facts, ROLLUP_KEY, []), 'n', true);
-  await upsert(
-    manager,
-    'training_stats_participant',
-    PARTICIPANT_KEY,
-    PARTICIPANT_VALUES,
-    deltas(facts, PARTICIPANT_KEY, PARTICIPANT_VALUES),
-  );
+/** The three tables an enrollment is counted in, each tallied by its own key. */
+class EnrollmentTallies {
+  readonly coarse = new Tally(COARSE_KEY);
+  readonly rollup = new Tally(ROLLUP_KEY);
+  readonly participant = new Tally(PARTICIPANT_KEY, PARTICIPANT_VALUES);
+
+  add(fact: EnrollmentFact, sign: number): void {
+    this.coarse.add(fact, sign);
+    this.rollup.add(fact, sign);
+    this.participant.add(fact, sign);
+  }
+
+  async apply(manager: EntityManager): Promise<void> {
+    await upsert(manager, 'training_stats_rollup_coarse', COARSE_KEY, [], this.coarse.sorted(), 'n', true);
+    await upsert(manager, 'training_stats_rollup', ROLLUP_KEY, [], this.rollup.sorted(), 'n', true);
+    await upsert(manager, 'training_stats_participant', PARTICIPANT_KEY, PARTICIPANT_VALUES, this.participant.sorted());
+  }
+}
+
+/** The people of each (unit, year) among new enrollments, for training_stats_person_year. */
+class PeopleTally {
+  readonly groups = new Map<string, { unitCode: string; year: number; people: Set<number> }>();
+
+  add(f: EnrollmentFact): void {
+    const key = JSON.stringify([f.unitCode, f.year]);
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { unitCode: f.unitCode, year: f.year, people: new Set<number>() };
+      this.groups.set(key, g);
+    }
+    g.people.add(f.participantId);
+  }
 }
 
 /**
@@ -246,18 +274,11 @@ export async function applyEnrollmentFacts(
  * `training_stats_person_year` where missing, and the group's counter grows by the rows that
  * were new (the statement's affected rows), so the counter is exact under concurrent writers.
  */
-async function countPeople(manager: EntityManager, facts: readonly EnrollmentFact[]): Promise<void> {
+async function countPeople(manager: EntityManager, tally: PeopleTally): Promise<void> {
   const runner = manager.queryRunner;
   if (!runner) throw new Error('the statistics are kept inside a write transaction');
   const sqlite = manager.dataSource.options.type === 'better-sqlite3';
-  const groups = new Map<string, { unitCode: string; year: number; people: Set<number> }>();
-  for (const f of facts) {
-    const key = JSON.stringify([f.unitCode, f.year]);
-    const g = groups.get(key) ?? { unitCode: f.unitCode, year: f.year, people: new Set<number>() };
-    g.people.add(f.participantId);
-    groups.set(key, g);
-  }
-  for (const [, g] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [, g] of [...tally.groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const people = [...g.people].sort((a, b) => a - b);
     let added = 0;
     for (let i = 0; i < people.length; i += CHUNK) {
@@ -284,27 +305,42 @@ async function countPeople(manager: EntityManager, facts: readonly EnrollmentFac
 }
 
 /** New enrollments (just inserted in this transaction) enter the counts, given their facts. */
-export async function countNewFacts(manager: EntityManager, facts: readonly EnrollmentFact[]): Promise<void> {
-  await applyEnrollmentFacts(
-    manager,
-    facts.map((fact) => ({ fact, sign: 1 })),
-  );
-  await countPeople(manager, facts);
+async function countNewFacts(manager: EntityManager, chunks: AsyncIterable<EnrollmentFact[]>): Promise<void> {
+  const tallies = new EnrollmentTallies();
+  const people = new PeopleTally();
+  for await (const facts of chunks)
+    for (const fact of facts) {
+      tallies.add(fact, 1);
+      people.add(fact);
+    }
+  await tallies.apply(manager);
+  await countPeople(manager, people);
 }
 
 /** New enrollments (just inserted in this transaction) enter the counts. */
 export async function countNewEnrollments(manager: EntityManager, enrollmentIds: readonly number[]): Promise<void> {
-  await countNewFacts(manager, await enrollmentFacts(manager, enrollmentIds));
+  await countNewFacts(manager, enrollmentFactChunks(manager, enrollmentIds));
+}
+
+/**
+ * New enrollments named by (class, participant), as the bulk import knows them, enter the counts
+ * in one pass: every key's delta summed first, then applied in key order (the lock order).
+ */
+export async function countNewPairs(
+  manager: EntityManager,
+  pairs: readonly { classId: number; participantId: number }[],
+): Promise<void> {
+  if (pairs.length) await countNewFacts(manager, pairFactChunks(manager, pairs));
 }
 
 /** An enrollment's status changed from `from` to its current one (already written in this transaction). */
 export async function countStatusChange(manager: EntityManager, enrollmentId: number, from: string): Promise<void> {
   const [now] = await enrollmentFacts(manager, [enrollmentId]);
   if (now.status === from) return;
-  await applyEnrollmentFacts(manager, [
-    { fact: { ...now, status: from }, sign: -1 },
-    { fact: now, sign: 1 },
-  ]);
+  const tallies = new EnrollmentTallies();
+  tallies.add({ ...now, status: from }, -1);
+  tallies.add(now, 1);
+  await tallies.apply(manager);
 }
 
 /** The enrollments of a group counted by provenance, under the counter columns' names. */

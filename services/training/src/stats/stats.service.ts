@@ -166,4 +166,4 @@ export async function statsRowUnit(ctx: RequestContext, row: TrainingStatsRow): 
 }
 
 /** What other features' writes call to keep the statistics current (stats.rollup.ts). */
-export { countNewEnrollments, countNewFacts, countStatusChange, pairFacts, rebuildTrainingStats } from './stats.rollup';
+export { countNewEnrollments, countNewPairs, countStatusChange, rebuildTrainingStats } from './stats.rollup';
