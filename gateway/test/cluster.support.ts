@@ -1,13 +1,6 @@
 import { NatsEventBus } from '@kesos/infra';
 import type { GraphProcess, TestDatabase } from '@kesos/infra/testing';
-import {
-  migratedMysqlDatabase,
-  startGraphProcess,
-  TEST_MYSQL_URL,
-  TEST_SECRETS,
-  testDatabaseName,
-  until,
-} from '@kesos/infra/testing';
+import { launchProcessGraph, testDatabaseName, until } from '@kesos/infra/testing';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { SERVICES } from '../src';
@@ -25,9 +18,8 @@ export interface ProcessGraphOptions {
 }
 
 /**
- * The distributed mode as built processes, as a deployment runs it: `replicas` processes of each
- * subgraph (`services/<name>/dist/main.js`) on its own freshly migrated, empty MariaDB database,
- * and one gateway process (`gateway/dist/main.js`) given every replica's URL in <NAME>_URL.
+ * The distributed mode as built processes (launchProcessGraph): `replicas` processes of each
+ * subgraph on its own freshly migrated, empty MariaDB database, and one gateway process.
  */
 export interface ProcessGraph {
   gateway: GraphProcess;
@@ -43,101 +35,60 @@ export interface ProcessGraph {
 }
 
 export async function startProcessGraph(label: string, options: ProcessGraphOptions): Promise<ProcessGraph> {
-  const prefix = testDatabaseName(label);
   const namespace = `t_${label}_${randomBytes(4).toString('hex')}`;
-  const databases: Record<string, TestDatabase> = {};
-  for (const def of SERVICES) databases[def.name] = await migratedMysqlDatabase(def, `${prefix}_${def.name}`);
-  const env = {
-    MYSQL_URL: TEST_MYSQL_URL,
-    DATABASE_PREFIX: prefix,
-    NATS_URL: options.natsUrl,
-    NATS_NAMESPACE: namespace,
-    NATS_REPLICAS: String(options.natsReplicas ?? 1),
-    JWT_SECRET: TEST_SECRETS.jwtSecret,
-    INTERNAL_SECRET: TEST_SECRETS.internalSecret,
-    PERSONAL_DATA_KEY: TEST_SECRETS.personalDataKey,
-    LOG_LEVEL: 'error',
-  };
-  const replicas: Record<string, GraphProcess[]> = Object.fromEntries(SERVICES.map((s) => [s.name, []]));
-  const started: GraphProcess[] = [];
   const bus = await NatsEventBus.connect(options.natsUrl, undefined, { namespace });
-  const stopAll = async () => {
-    for (const p of started) await p.stop('SIGKILL');
-  };
-  try {
-    // One replica of every subgraph at a time: starting six processes at once on two cores only
-    // makes each of them slower to become ready.
-    for (let n = 1; n <= options.replicas; n++)
-      await Promise.all(
-        SERVICES.map(async (def) => {
-          const p = await startGraphProcess(
-            `${def.name}#${n}`,
-            join(ROOT, 'services', def.name, 'dist', 'main.js'),
-            env,
-            { cwd: ROOT },
-          );
-          started.push(p);
-          replicas[def.name].push(p);
-        }),
-      );
-    const gateway = await startGraphProcess(
-      'gateway',
-      join(ROOT, 'gateway', 'dist', 'main.js'),
-      {
-        ...env,
-        ...Object.fromEntries(
-          SERVICES.map((def) => [`${def.name.toUpperCase()}_URL`, replicas[def.name].map((r) => r.url).join(',')]),
-        ),
-      },
-      { cwd: ROOT },
-    );
-    started.push(gateway);
-    const unpublished = async () => {
-      let n = 0;
-      for (const db of Object.values(databases))
-        n += Number(
-          (
-            await db.dataSource.query<{ n: string | number }[]>(
-              'SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL',
-            )
-          )[0].n,
-        );
-      return n;
-    };
-    return {
-      gateway,
-      replicas,
-      databases,
-      bus,
-      namespace,
-      settle: (timeoutMs = 300_000) =>
-        until(
-          'every outbox published and every durable caught up',
-          async () => {
-            try {
-              return (await unpublished()) === 0 && (await bus.namespaceBacklog()) === 0;
-            } catch (err) {
-              // A JetStream API request timing out while a node is lost or the server is busy: not settled yet.
-              if (err instanceof Error && err.name === 'TimeoutError') return false;
-              throw err;
-            }
-          },
-          timeoutMs,
-          250,
-        ),
-      stop: async () => {
-        await stopAll();
-        await bus.deleteNamespaceStreams().catch(() => undefined);
-        await bus.close();
-        for (const db of Object.values(databases)) await db.drop();
-      },
-    };
-  } catch (err) {
-    await stopAll();
+  const { gateway, replicas, processes, databases } = await launchProcessGraph({
+    services: SERVICES,
+    root: ROOT,
+    databasePrefix: testDatabaseName(label),
+    replicas: options.replicas,
+    natsUrl: options.natsUrl,
+    natsNamespace: namespace,
+    natsReplicas: options.natsReplicas ?? 1,
+  }).catch(async (err: unknown) => {
     await bus.close();
-    for (const db of Object.values(databases)) await db.drop();
     throw err;
-  }
+  });
+  const unpublished = async () => {
+    let n = 0;
+    for (const db of Object.values(databases))
+      n += Number(
+        (
+          await db.dataSource.query<{ n: string | number }[]>(
+            'SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL',
+          )
+        )[0].n,
+      );
+    return n;
+  };
+  return {
+    gateway,
+    replicas,
+    databases,
+    bus,
+    namespace,
+    settle: (timeoutMs = 300_000) =>
+      until(
+        'every outbox published and every durable caught up',
+        async () => {
+          try {
+            return (await unpublished()) === 0 && (await bus.namespaceBacklog()) === 0;
+          } catch (err) {
+            // A JetStream API request timing out while a node is lost or the server is busy: not settled yet.
+            if (err instanceof Error && err.name === 'TimeoutError') return false;
+            throw err;
+          }
+        },
+        timeoutMs,
+        250,
+      ),
+    stop: async () => {
+      for (const p of processes) await p.stop('SIGKILL');
+      await bus.deleteNamespaceStreams().catch(() => undefined);
+      await bus.close();
+      for (const db of Object.values(databases)) await db.drop();
+    },
+  };
 }
 
 /** One GraphQL request to a gateway process. */

@@ -1,12 +1,10 @@
 import { answerHelp, parseOptions } from './cli.usage';
 import type { LogLevel, NewEvent } from '@kesos/infra';
 import { createLogger, NatsEventBus, runTransaction, signJwt, writeEvents } from '@kesos/infra';
-import type { GraphProcess, NatsCluster, TestDatabase } from '@kesos/infra/testing';
+import type { GraphProcess, LaunchedProcessGraph, NatsCluster, TestDatabase } from '@kesos/infra/testing';
 import {
-  migratedMysqlDatabase,
-  startGraphProcess,
+  launchProcessGraph,
   startNatsCluster,
-  TEST_MYSQL_URL,
   TEST_NATS_URL,
   TEST_SECRETS,
   testDatabaseName,
@@ -194,74 +192,44 @@ async function settle(g: Graph): Promise<void> {
 }
 
 /**
- * The shape as built processes, as cluster.support.ts starts them for the tests (one replica of
- * every subgraph at a time, then the gateway given every replica's URL), on databases migrated
- * and seeded here, as `npm run migrate` leaves them.
+ * The shape as built processes, started as the tests start them (launchProcessGraph: one replica
+ * of every subgraph at a time, then the gateway given every replica's URL), on databases migrated
+ * and seeded first, as `npm run migrate` leaves them.
  */
 async function startGraph(shape: Shape, run: string): Promise<Graph> {
   const tag = `${shape.replicas}x${shape.natsNodes}`;
-  const prefix = testDatabaseName(`benchcl${tag}`);
   const namespace = `bench_cluster_${run}_${tag}`;
   const logger = createLogger('bench', (process.env.LOG_LEVEL ?? 'silent') as LogLevel);
-  const databases: Record<string, TestDatabase> = {};
-  const processes: GraphProcess[] = [];
   let cluster: NatsCluster | undefined;
   let bus: NatsEventBus | undefined;
+  let launched: LaunchedProcessGraph | undefined;
   try {
-    for (const def of SERVICES) {
-      databases[def.name] = await migratedMysqlDatabase(def, `${prefix}_${def.name}`);
-      await def.seed(databases[def.name].dataSource, logger);
-    }
     if (shape.natsNodes > 1) cluster = await startNatsCluster(shape.natsNodes);
     const natsUrl = cluster?.url ?? TEST_NATS_URL;
     bus = await NatsEventBus.connect(natsUrl, undefined, { namespace, replicas: shape.natsNodes });
-    const env = {
-      MYSQL_URL: TEST_MYSQL_URL,
-      DATABASE_PREFIX: prefix,
-      NATS_URL: natsUrl,
-      NATS_NAMESPACE: namespace,
-      NATS_REPLICAS: String(shape.natsNodes),
-      JWT_SECRET: TEST_SECRETS.jwtSecret,
-      INTERNAL_SECRET: TEST_SECRETS.internalSecret,
-      PERSONAL_DATA_KEY: TEST_SECRETS.personalDataKey,
-      LOG_LEVEL: 'error',
-    };
-    const replicas: Record<string, GraphProcess[]> = Object.fromEntries(SERVICES.map((s) => [s.name, []]));
-    for (let n = 1; n <= shape.replicas; n++)
-      await Promise.all(
-        SERVICES.map(async (def) => {
-          const p = await startGraphProcess(
-            `${def.name}#${n}`,
-            join(ROOT, 'services', def.name, 'dist', 'main.js'),
-            env,
-            { cwd: ROOT },
-          );
-          processes.push(p);
-          replicas[def.name].push(p);
-        }),
-      );
-    const gateway = await startGraphProcess(
-      'gateway',
-      join(ROOT, 'gateway', 'dist', 'main.js'),
-      {
-        ...env,
-        ...Object.fromEntries(
-          SERVICES.map((def) => [`${def.name.toUpperCase()}_URL`, replicas[def.name].map((r) => r.url).join(',')]),
-        ),
+    launched = await launchProcessGraph({
+      services: SERVICES,
+      root: ROOT,
+      databasePrefix: testDatabaseName(`benchcl${tag}`),
+      seed: async (def, db) => {
+        await def.seed(db.dataSource, logger);
       },
-      { cwd: ROOT },
-    );
-    processes.push(gateway);
+      replicas: shape.replicas,
+      natsUrl,
+      natsNamespace: namespace,
+      natsReplicas: shape.natsNodes,
+    });
+    const { gateway, processes, databases } = launched;
     const graph: Graph = { shape, gateway, processes, databases, bus, cluster, sent: 0, accredited: 0 };
     // The seed's events applied, so every shape answers the ministry query with the same figures.
     await settle(graph);
     return graph;
   } catch (err) {
-    for (const p of processes) await p.stop('SIGKILL');
+    for (const p of launched?.processes ?? []) await p.stop('SIGKILL');
     await bus?.deleteNamespaceStreams().catch(() => undefined);
     await bus?.close();
     await cluster?.remove();
-    for (const db of Object.values(databases)) await db.drop();
+    for (const db of Object.values(launched?.databases ?? {})) await db.drop();
     throw err;
   }
 }
