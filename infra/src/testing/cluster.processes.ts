@@ -136,8 +136,9 @@ export async function launchProcessGraph(options: ProcessGraphLaunch): Promise<L
     const replicas: Record<string, GraphProcess[]> = Object.fromEntries(services.map((s) => [s.name, []]));
     // One replica of every subgraph at a time: starting six processes at once on two cores only
     // makes each of them slower to become ready.
-    for (let n = 1; n <= options.replicas; n++)
-      await Promise.all(
+    for (let n = 1; n <= options.replicas; n++) {
+      // Settled, not all: when one fails, the others of its batch are still counted for the cleanup.
+      const started = await Promise.allSettled(
         services.map(async (def) => {
           const p = await startGraphProcess(
             `${def.name}#${n}`,
@@ -149,6 +150,9 @@ export async function launchProcessGraph(options: ProcessGraphLaunch): Promise<L
           replicas[def.name].push(p);
         }),
       );
+      const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
     const gateway = await startGraphProcess(
       'gateway',
       join(root, 'gateway', 'dist', 'main.js'),
