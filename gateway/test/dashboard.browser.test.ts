@@ -1,15 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EmbeddedSystem } from '../src';
+import type { BrowserSession } from './browser.support';
+import { ARTIFACTS, openBrowser, operationName } from './browser.support';
 import { readWorkbook, sheetValues } from './export.support';
 import { query, settle, startTestGraph, tokenFor } from './support';
 
-/** Debian's Chromium (`apt-get install -y chromium`, which .ci/run does); CHROMIUM names another binary. */
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 const WAIT = { timeout: 60000 };
 /** Intl's rupiah and thousands formats put a no-break space after "Rp"; the tests read it as a space. */
 const text = (value: string | null): string => (value ?? '').replace(/\u00a0/g, ' ').trim();
@@ -17,61 +14,24 @@ const VIEW_READY = "document.getElementById('view').getAttribute('data-state') =
 
 describe('dashboard: the unit and ministry views in a real browser (headless Chromium, embedded graph)', () => {
   let system: EmbeddedSystem;
-  let context: BrowserContext;
+  let browser: BrowserSession;
   let page: Page;
   let origin: string;
-  let userDataDir: string;
-  const requests: string[] = [];
-  const graphqlBodies: { operationName?: string; authorization?: string }[] = [];
-  const consoleErrors: string[] = [];
   const admin = tokenFor('admin');
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium`);
     if (!existsSync(join(__dirname, '..', 'web', 'dist', 'dashboard.main.js')))
       throw new Error('the dashboard is not built: npm run build');
     system = await startTestGraph();
     origin = new URL(system.gateway.url).origin;
-    userDataDir = mkdtempSync(join(tmpdir(), 'kesos-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      // No chart animation, so a screenshot shows the drawn figures, not a frame of their growth.
-      reducedMotion: 'reduce',
-      acceptDownloads: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    // Anything not for the gateway is refused, so a CDN dependency fails here as it would offline.
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient'),
-    );
-    context.on('request', (request) => {
-      requests.push(request.url());
-      if (request.url() === `${origin}/graphql`)
-        graphqlBodies.push({
-          operationName: (JSON.parse(request.postData() ?? '{}') as { operationName?: string }).operationName,
-          authorization: request.headers().authorization,
-        });
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    // No chart animation, so a screenshot shows the drawn figures, not a frame of their growth.
+    browser = await openBrowser(origin, { reducedMotion: 'reduce', acceptDownloads: true });
+    page = browser.page;
   }, 180000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await system?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   const signIn = async (token: string) => {
@@ -242,8 +202,9 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
   });
 
   it('sent every GraphQL request with the token, and only the operations the panels name', () => {
-    expect(graphqlBodies.filter((r) => r.authorization !== `Bearer ${admin}`)).toEqual([]);
-    expect(new Set(graphqlBodies.map((r) => r.operationName))).toEqual(
+    const graphql = browser.requests.filter((r) => r.url === `${origin}/graphql`);
+    expect(graphql.filter((r) => r.authorization !== `Bearer ${admin}`)).toEqual([]);
+    expect(new Set(graphql.map(operationName))).toEqual(
       new Set([
         'DashboardStart',
         'UnitIndicators',
@@ -330,9 +291,9 @@ describe('dashboard: the unit and ministry views in a real browser (headless Chr
   });
 
   it('loaded nothing from beyond the gateway, and the console had no errors', () => {
-    expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`))).toEqual([]);
-    expect(requests).toContain(`${origin}/dashboard/echarts.min.js`);
-    expect(consoleErrors).toEqual([]);
+    expect(browser.offsite()).toEqual([]);
+    expect(browser.requests.map((r) => r.url)).toContain(`${origin}/dashboard/echarts.min.js`);
+    expect(browser.consoleErrors).toEqual([]);
   });
 
   it("serves the built scripts by file name only: nothing else of the gateway's folders", async () => {

@@ -1,18 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { OperationDefinitionNode } from 'graphql';
 import { parse } from 'graphql';
 import { until } from '@kesos/infra/testing';
 import type { EmbeddedSystem } from '../src';
 import { explorerTabs } from '../src/explorer.tabs';
+import type { BrowserSession } from './browser.support';
+import { ARTIFACTS, openBrowser, operationName } from './browser.support';
 import { startTestGraph, tokenFor } from './support';
 
-/** Debian's Chromium (`apt-get install -y chromium`, which .ci/run does); CHROMIUM names another binary. */
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 const WAIT = { timeout: 30000 };
 
 /** The text of a CodeMirror 5 editor, as GraphiQL holds it (the DOM shows only the visible lines). */
@@ -24,54 +21,21 @@ const QUERY = '.graphiql-query-editor .CodeMirror';
 
 describe('explorer: the first hour in a real browser (headless Chromium, embedded graph)', () => {
   let system: EmbeddedSystem;
-  let context: BrowserContext;
+  let browser: BrowserSession;
   let page: Page;
   let origin: string;
-  let userDataDir: string;
-  const requests: { url: string; authorization?: string; body?: string }[] = [];
-  const consoleErrors: string[] = [];
   const token = tokenFor('admin');
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium`);
     system = await startTestGraph();
     origin = new URL(system.gateway.url).origin;
-    userDataDir = mkdtempSync(join(tmpdir(), 'kesos-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    // Anything not for the gateway is refused, so a CDN dependency fails here as it would offline.
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient'),
-    );
-    context.on('request', (request) => {
-      requests.push({
-        url: request.url(),
-        authorization: request.headers().authorization,
-        body: request.postData() ?? undefined,
-      });
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    browser = await openBrowser(origin);
+    page = browser.page;
   }, 120000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await system?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   const openDocs = async () => {
@@ -107,8 +71,8 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
     expect(await editorText(page, RESPONSE)).toBe('');
     expect(await editorText(page, HEADERS)).toContain('<paste the output of: npm run --silent token');
     // No tokenless introspection: the gateway would refuse it (401, itself a console error).
-    expect(requests.filter((r) => r.url.endsWith('/graphql'))).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(browser.requests.filter((r) => r.url.endsWith('/graphql'))).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
   });
 
   it('loads the schema once a token is pasted into the headers', async () => {
@@ -143,14 +107,14 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
     await openDocs();
     await page.waitForSelector(SCHEMA_LOADED, WAIT);
     expect(await tabTitles()).toEqual(titles);
-    expect(consoleErrors).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
   });
 
   it('sent nothing beyond the gateway, and every GraphQL request with the token', () => {
-    expect(requests.filter((r) => !r.url.startsWith(`${origin}/`))).toEqual([]);
-    const graphql = requests.filter((r) => r.url === `${origin}/graphql`);
+    expect(browser.offsite()).toEqual([]);
+    const graphql = browser.requests.filter((r) => r.url === `${origin}/graphql`);
     // One introspection after the paste (a tab switch keeps the schema), two runs, one after the reload.
-    expect(graphql.map((r) => (JSON.parse(r.body ?? '{}') as { operationName?: string }).operationName)).toEqual([
+    expect(graphql.map(operationName)).toEqual([
       'IntrospectionQuery',
       'SatisfactionAcrossUnits',
       'UnitOverview',
@@ -160,7 +124,7 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
   });
 
   it('fetches the schema again when the token changes: a refused one shows why, the next one loads it', async () => {
-    const before = requests.length;
+    const before = browser.requests.length;
     await pasteHeaders({ Authorization: `Bearer ${token}x` });
     await until(
       'refusal shown',
@@ -170,17 +134,13 @@ describe('explorer: the first hour in a real browser (headless Chromium, embedde
     await page.waitForSelector('.graphiql-doc-explorer :text("Error fetching schema")', WAIT);
     await pasteHeaders({ Authorization: `Bearer ${token}` });
     await page.waitForSelector(SCHEMA_LOADED, WAIT);
-    expect(
-      requests
-        .slice(before)
-        .map((r) => [(JSON.parse(r.body ?? '{}') as { operationName?: string }).operationName, r.authorization]),
-    ).toEqual([
+    expect(browser.requests.slice(before).map((r) => [operationName(r), r.authorization])).toEqual([
       // GraphiQL tries a refused introspection once more, without subscriptionType.
       ['IntrospectionQuery', `Bearer ${token}x`],
       ['IntrospectionQuery', `Bearer ${token}x`],
       ['IntrospectionQuery', `Bearer ${token}`],
     ]);
     // The refusals' HTTP 401, which Chromium logs: the only console errors of the whole session.
-    expect(consoleErrors).toEqual([expect.stringContaining('401'), expect.stringContaining('401')]);
+    expect(browser.consoleErrors).toEqual([expect.stringContaining('401'), expect.stringContaining('401')]);
   });
 });

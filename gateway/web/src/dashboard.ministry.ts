@@ -1,5 +1,5 @@
 import type { EChartsOption } from './dashboard.echarts.js';
-import { barSeries, heatmapSeries, lineSeries } from './dashboard.echarts.js';
+import { barSeries, categoryChart, heatmapSeries, lineSeries, percentAxis, valueLabel } from './dashboard.echarts.js';
 import { COLOURS, formatDecimal, formatInteger, formatRupiah } from './dashboard.format.js';
 import type { Graph } from './dashboard.graph.js';
 import type { PanelJob, PanelSpec } from './dashboard.panel.js';
@@ -84,6 +84,7 @@ const SATISFACTION_ACROSS_UNITS = `query SatisfactionAcrossUnits($year: Int!) {
 }`;
 
 const grid = { left: 20, right: 30, top: 40, bottom: 30, containLabel: true } as const;
+const decimalValue = (v: unknown): string => formatDecimal(v as number);
 const codeOf = (unit: UnitRef | null): string => unit?.code ?? '?';
 
 export function ministryPanels(year: number, open: (unit: string) => void): PanelJob[] {
@@ -101,22 +102,23 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
       { label: 'Realisasi', cell: (r) => formatRupiah(r.realized), numeric: true },
       { label: 'Penyerapan (%)', cell: (r) => formatDecimal(r.absorptionRate), numeric: true },
     ],
-    chart: (rows): EChartsOption => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v) => formatDecimal(v as number) },
-      grid,
-      // Best first from the top.
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => codeOf(r.unit)) },
-      xAxis: { type: 'value', max: 100, axisLabel: { formatter: (v: number) => `${formatInteger(v)}%` } },
-      series: [
-        barSeries({
-          name: 'Penyerapan (%)',
-          type: 'bar',
-          data: rows.map((r) => r.absorptionRate),
-          itemStyle: { color: COLOURS.realization },
-          label: { show: true, position: 'right', formatter: (p) => formatDecimal(p.value as number) },
-        }),
-      ],
-    }),
+    chart: (rows): EChartsOption =>
+      categoryChart({
+        // Best first from the top.
+        horizontal: true,
+        categories: rows.map((r) => codeOf(r.unit)),
+        valueFormatter: decimalValue,
+        grid,
+        valueAxis: { ...percentAxis, max: 100 },
+        series: [
+          barSeries({
+            name: 'Penyerapan (%)',
+            data: rows.map((r) => r.absorptionRate),
+            itemStyle: { color: COLOURS.realization },
+            label: valueLabel('right'),
+          }),
+        ],
+      }),
     summary: (rows) =>
       `Pagu seluruh unit ${formatRupiah(rows.reduce((sum, r) => sum + (r.ceiling ?? 0), 0))}, ` +
       `realisasi ${formatRupiah(rows.reduce((sum, r) => sum + r.realized, 0))}`,
@@ -172,7 +174,6 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
         series: [
           heatmapSeries({
             name: 'Capaian (%)',
-            type: 'heatmap',
             data: rows.map((r) => [goals.indexOf(r.goal), units.indexOf(r.unit), r.achievement]),
             label: { show: true, formatter: (p) => formatDecimal((p.value as number[])[2]) },
           }),
@@ -202,21 +203,20 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
     chart: (rows): EChartsOption => {
       const units = [...new Set(rows.map((r) => codeOf(r.unit)))].sort();
       const shown = years.filter((y) => rows.some((r) => r.year === y));
-      return {
-        tooltip: { trigger: 'axis', valueFormatter: (v) => formatDecimal(v as number) },
+      return categoryChart({
+        categories: shown.map(String),
+        valueFormatter: decimalValue,
         legend: { type: 'scroll', data: units },
         grid: { ...grid, bottom: 60 },
-        xAxis: { type: 'category', data: shown.map(String) },
-        yAxis: { type: 'value', min: (v: { min: number }) => Math.floor((v.min - 5) / 5) * 5, max: 100 },
+        valueAxis: { type: 'value', min: (v: { min: number }) => Math.floor((v.min - 5) / 5) * 5, max: 100 },
         series: units.map((code) =>
           lineSeries({
             id: code,
             name: code,
-            type: 'line',
             data: shown.map((y) => rows.find((r) => r.year === y && codeOf(r.unit) === code)?.score ?? null),
           }),
         ),
-      };
+      });
     },
     onClick: (event) => {
       if (event.seriesName) open(event.seriesName);
@@ -248,18 +248,17 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
     ],
     chart: (rows, data): EChartsOption => {
       const ministry = data.ministry[0]?.index;
-      return {
-        tooltip: { trigger: 'axis', valueFormatter: (v) => formatDecimal(v as number) },
+      return categoryChart({
+        categories: rows.map((r) => codeOf(r.unit)),
+        valueFormatter: decimalValue,
         grid,
-        xAxis: { type: 'category', data: rows.map((r) => codeOf(r.unit)) },
-        yAxis: { type: 'value', min: 25, max: 100 },
+        valueAxis: { type: 'value', min: 25, max: 100 },
         series: [
           barSeries({
             name: 'IKM',
-            type: 'bar',
             data: rows.map((r) => r.index),
             itemStyle: { color: COLOURS.realization },
-            label: { show: true, position: 'top', formatter: (p) => formatDecimal(p.value as number) },
+            label: valueLabel('top'),
             markLine:
               ministry != null
                 ? {
@@ -270,7 +269,7 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
                 : undefined,
           }),
         ],
-      };
+      });
     },
     onClick: (event, rows) => {
       const code = rows[event.dataIndex]?.unit?.code;

@@ -1,5 +1,5 @@
-import type { EChartsOption } from './dashboard.echarts.js';
-import { barSeries, lineSeries } from './dashboard.echarts.js';
+import type { BarSeriesOption, EChartsOption } from './dashboard.echarts.js';
+import { barSeries, categoryChart, lineSeries, percentAxis, valueLabel } from './dashboard.echarts.js';
 import {
   COLOURS,
   EXPENSE_TYPES,
@@ -70,15 +70,10 @@ interface Survey {
 
 const below = (achievement: number | null): boolean => achievement != null && achievement < 100;
 const achievementColour = (achievement: number | null): string => (below(achievement) ? COLOURS.below : COLOURS.good);
-const percentAxis = { type: 'value', axisLabel: { formatter: (v: number) => `${formatInteger(v)}%` } } as const;
-const decimalTooltip = {
-  trigger: 'axis',
-  valueFormatter: (value: unknown) => (typeof value === 'number' ? formatDecimal(value) : String(value)),
-} as const;
-const rupiahTooltip = {
-  trigger: 'axis',
-  valueFormatter: (value: unknown) => (typeof value === 'number' ? formatRupiah(value) : String(value)),
-} as const;
+const decimalValue = (value: unknown): string => (typeof value === 'number' ? formatDecimal(value) : String(value));
+const rupiahValue = (value: unknown): string => (typeof value === 'number' ? formatRupiah(value) : String(value));
+/** The line at 100%: the target, on charts of achievement. */
+const targetLine: BarSeriesOption['markLine'] = { silent: true, symbol: 'none', data: [{ yAxis: 100, name: '100%' }] };
 const grid = { left: 60, right: 30, top: 40, bottom: 60, containLabel: true } as const;
 
 const UNIT_INDICATORS = `query UnitIndicators($unit: ID!, $year: Int!) {
@@ -170,34 +165,28 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       const short = rows.filter((r) => below(r.achievement)).length;
       return short ? `${short} indikator di bawah target` : 'Semua indikator mencapai target';
     },
-    chart: (rows): EChartsOption => ({
-      tooltip: decimalTooltip,
-      legend: { data: ['Target', 'Realisasi', 'Capaian (%)'] },
-      grid,
-      xAxis: { type: 'category', data: rows.map((r) => r.indicatorCode) },
-      yAxis: { type: 'value' },
-      series: [
-        barSeries({
-          name: 'Target',
-          type: 'bar',
-          data: rows.map((r) => r.target),
-          itemStyle: { color: COLOURS.target },
-        }),
-        barSeries({
-          name: 'Realisasi',
-          type: 'bar',
-          data: rows.map((r) => r.realization),
-          itemStyle: { color: COLOURS.realization },
-        }),
-        barSeries({
-          name: 'Capaian (%)',
-          type: 'bar',
-          data: rows.map((r) => ({ value: r.achievement, itemStyle: { color: achievementColour(r.achievement) } })),
-          itemStyle: { color: COLOURS.good },
-          markLine: { silent: true, symbol: 'none', data: [{ yAxis: 100, name: '100%' }] },
-        }),
-      ],
-    }),
+    chart: (rows): EChartsOption =>
+      categoryChart({
+        categories: rows.map((r) => r.indicatorCode),
+        valueFormatter: decimalValue,
+        legend: { data: ['Target', 'Realisasi', 'Capaian (%)'] },
+        grid,
+        valueAxis: { type: 'value' },
+        series: [
+          barSeries({ name: 'Target', data: rows.map((r) => r.target), itemStyle: { color: COLOURS.target } }),
+          barSeries({
+            name: 'Realisasi',
+            data: rows.map((r) => r.realization),
+            itemStyle: { color: COLOURS.realization },
+          }),
+          barSeries({
+            name: 'Capaian (%)',
+            data: rows.map((r) => ({ value: r.achievement, itemStyle: { color: achievementColour(r.achievement) } })),
+            itemStyle: { color: COLOURS.good },
+            markLine: targetLine,
+          }),
+        ],
+      }),
   };
 
   type GoalsData = UnitOf<{ performance: { goals: Goal[] } | null }>;
@@ -212,21 +201,21 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       { label: 'Uraian', cell: (g) => g.title },
       { label: 'Capaian (%)', cell: (g) => formatDecimal(g.achievement), numeric: true },
     ],
-    chart: (rows): EChartsOption => ({
-      tooltip: decimalTooltip,
-      grid,
-      xAxis: { type: 'category', data: rows.map((g) => g.code) },
-      yAxis: percentAxis,
-      series: [
-        barSeries({
-          name: 'Capaian (%)',
-          type: 'bar',
-          data: rows.map((g) => ({ value: g.achievement, itemStyle: { color: achievementColour(g.achievement) } })),
-          label: { show: true, position: 'top', formatter: (p) => formatDecimal(p.value as number) },
-          markLine: { silent: true, symbol: 'none', data: [{ yAxis: 100, name: '100%' }] },
-        }),
-      ],
-    }),
+    chart: (rows): EChartsOption =>
+      categoryChart({
+        categories: rows.map((g) => g.code),
+        valueFormatter: decimalValue,
+        grid,
+        valueAxis: percentAxis,
+        series: [
+          barSeries({
+            name: 'Capaian (%)',
+            data: rows.map((g) => ({ value: g.achievement, itemStyle: { color: achievementColour(g.achievement) } })),
+            label: valueLabel('top'),
+            markLine: targetLine,
+          }),
+        ],
+      }),
   };
 
   // Only ratio indicators have quarters (cumulative by triwulan); one row per indicator and quarter.
@@ -245,23 +234,22 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
     ],
     chart: (rows): EChartsOption => {
       const names = [...new Set(rows.map((r) => r.indicator))];
-      return {
-        tooltip: decimalTooltip,
+      return categoryChart({
+        categories: QUARTERS,
+        valueFormatter: decimalValue,
         legend: { data: names },
         grid,
-        xAxis: { type: 'category', data: QUARTERS },
-        yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor((v.min - 10) / 10) * 10) },
+        valueAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor((v.min - 10) / 10) * 10) },
         series: names.map((name) =>
           lineSeries({
             name,
-            type: 'line',
             connectNulls: false,
             data: QUARTERS.map(
               (_, i) => rows.find((r) => r.indicator === name && r.quarter === i + 1)?.realization ?? null,
             ),
           }),
         ),
-      };
+      });
     },
   };
 
@@ -280,27 +268,22 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       { label: 'Realisasi', cell: (r) => formatRupiah(r.realized), numeric: true },
       { label: 'Penyerapan (%)', cell: (r) => formatDecimal(r.absorptionRate), numeric: true },
     ],
-    chart: (rows): EChartsOption => ({
-      tooltip: rupiahTooltip,
-      legend: { data: ['Pagu', 'Realisasi'] },
-      grid,
-      xAxis: { type: 'category', data: rows.map((r) => EXPENSE_TYPES[r.expenseType] ?? r.expenseType) },
-      yAxis: { type: 'value', axisLabel: { formatter: formatCompactRupiah } },
-      series: [
-        barSeries({
-          name: 'Pagu',
-          type: 'bar',
-          data: rows.map((r) => r.ceiling),
-          itemStyle: { color: COLOURS.ceiling },
-        }),
-        barSeries({
-          name: 'Realisasi',
-          type: 'bar',
-          data: rows.map((r) => r.realized),
-          itemStyle: { color: COLOURS.realization },
-        }),
-      ],
-    }),
+    chart: (rows): EChartsOption =>
+      categoryChart({
+        categories: rows.map((r) => EXPENSE_TYPES[r.expenseType] ?? r.expenseType),
+        valueFormatter: rupiahValue,
+        legend: { data: ['Pagu', 'Realisasi'] },
+        grid,
+        valueAxis: { type: 'value', axisLabel: { formatter: formatCompactRupiah } },
+        series: [
+          barSeries({ name: 'Pagu', data: rows.map((r) => r.ceiling), itemStyle: { color: COLOURS.ceiling } }),
+          barSeries({
+            name: 'Realisasi',
+            data: rows.map((r) => r.realized),
+            itemStyle: { color: COLOURS.realization },
+          }),
+        ],
+      }),
   };
 
   type BudgetData = UnitOf<{
@@ -321,33 +304,32 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       { label: 'Realisasi kumulatif', cell: (r) => formatRupiah(r.cumulativeRealized), numeric: true },
       { label: 'Penyerapan kumulatif (%)', cell: (r) => formatDecimal(r.cumulativeAbsorptionRate), numeric: true },
     ],
-    chart: (rows): EChartsOption => ({
-      tooltip: decimalTooltip,
-      legend: { data: ['Penyerapan kumulatif (%)', 'Realisasi bulan ini'] },
-      grid,
-      xAxis: { type: 'category', data: rows.map((r) => MONTHS[r.month - 1] ?? String(r.month)) },
-      yAxis: [
-        { ...percentAxis, max: 100 },
-        { type: 'value', axisLabel: { formatter: formatCompactRupiah }, splitLine: { show: false } },
-      ],
-      series: [
-        lineSeries({
-          name: 'Penyerapan kumulatif (%)',
-          type: 'line',
-          data: rows.map((r) => r.cumulativeAbsorptionRate),
-          itemStyle: { color: COLOURS.line },
-          areaStyle: { opacity: 0.15 },
-        }),
-        barSeries({
-          name: 'Realisasi bulan ini',
-          type: 'bar',
-          yAxisIndex: 1,
-          data: rows.map((r) => r.realized),
-          itemStyle: { color: COLOURS.realization, opacity: 0.5 },
-          tooltip: { valueFormatter: (v) => formatRupiah(v as number) },
-        }),
-      ],
-    }),
+    chart: (rows): EChartsOption =>
+      categoryChart({
+        categories: rows.map((r) => MONTHS[r.month - 1] ?? String(r.month)),
+        valueFormatter: decimalValue,
+        legend: { data: ['Penyerapan kumulatif (%)', 'Realisasi bulan ini'] },
+        grid,
+        valueAxis: [
+          { ...percentAxis, max: 100 },
+          { type: 'value', axisLabel: { formatter: formatCompactRupiah }, splitLine: { show: false } },
+        ],
+        series: [
+          lineSeries({
+            name: 'Penyerapan kumulatif (%)',
+            data: rows.map((r) => r.cumulativeAbsorptionRate),
+            itemStyle: { color: COLOURS.line },
+            areaStyle: { opacity: 0.15 },
+          }),
+          barSeries({
+            name: 'Realisasi bulan ini',
+            yAxisIndex: 1,
+            data: rows.map((r) => r.realized),
+            itemStyle: { color: COLOURS.realization, opacity: 0.5 },
+            tooltip: { valueFormatter: (v) => formatRupiah(v as number) },
+          }),
+        ],
+      }),
   };
 
   type RevisionData = UnitOf<{
@@ -389,7 +371,6 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
         series: bySatker.map((revisionsOfSatker, i) =>
           lineSeries({
             name: `Satker ${satkers[i]}`,
-            type: 'line',
             step: 'end',
             symbolSize: 9,
             data: revisionsOfSatker.map((r) => [r.date, r.ceilingAfter]),
@@ -414,21 +395,21 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       { label: 'Nama unsur', cell: (r) => r.name },
       { label: 'Nilai rata-rata (1–4)', cell: (r) => formatDecimal(r.meanScore), numeric: true },
     ],
-    chart: (rows): EChartsOption => ({
-      tooltip: decimalTooltip,
-      grid,
-      xAxis: { type: 'category', data: rows.map((r) => r.code) },
-      yAxis: { type: 'value', min: 1, max: 4 },
-      series: [
-        barSeries({
-          name: 'Nilai rata-rata',
-          type: 'bar',
-          data: rows.map((r) => r.meanScore),
-          itemStyle: { color: COLOURS.realization },
-          label: { show: true, position: 'top', formatter: (p) => formatDecimal(p.value as number) },
-        }),
-      ],
-    }),
+    chart: (rows): EChartsOption =>
+      categoryChart({
+        categories: rows.map((r) => r.code),
+        valueFormatter: decimalValue,
+        grid,
+        valueAxis: { type: 'value', min: 1, max: 4 },
+        series: [
+          barSeries({
+            name: 'Nilai rata-rata',
+            data: rows.map((r) => r.meanScore),
+            itemStyle: { color: COLOURS.realization },
+            label: valueLabel('top'),
+          }),
+        ],
+      }),
   };
 
   return [
