@@ -20,6 +20,9 @@ export const formatDecimal = (value: number | null | undefined): string =>
 export const formatInteger = (value: number | null | undefined): string =>
   value == null ? NONE : integer.format(value);
 export const formatRupiah = (value: number | null | undefined): string => (value == null ? NONE : rupiah.format(value));
+/** A chart tooltip's value (ECharts passes what the series holds: a number, or '-' or null for a gap). */
+export const tooltipDecimal = (value: unknown): string => (typeof value === 'number' ? decimal.format(value) : NONE);
+export const tooltipRupiah = (value: unknown): string => (typeof value === 'number' ? rupiah.format(value) : NONE);
 export const formatCompactRupiah = (value: number): string => `Rp ${compact.format(value)}`;
 /** A YYYY-MM-DD date of the graph, read as a calendar day (no time zone shift). */
 export const formatDate = (iso: string): string => date.format(new Date(`${iso}T00:00:00Z`));

@@ -1,6 +1,6 @@
 import type { EChartsOption } from './dashboard.echarts.js';
 import { barSeries, categoryChart, heatmapSeries, lineSeries, percentAxis, valueLabel } from './dashboard.echarts.js';
-import { COLOURS, formatDecimal, formatInteger, formatRupiah } from './dashboard.format.js';
+import { COLOURS, formatDecimal, formatInteger, formatRupiah, tooltipDecimal } from './dashboard.format.js';
 import type { Graph } from './dashboard.graph.js';
 import type { PanelJob, PanelSpec } from './dashboard.panel.js';
 import { panel } from './dashboard.panel.js';
@@ -84,7 +84,6 @@ const SATISFACTION_ACROSS_UNITS = `query SatisfactionAcrossUnits($year: Int!) {
 }`;
 
 const grid = { left: 20, right: 30, top: 40, bottom: 30, containLabel: true } as const;
-const decimalValue = (v: unknown): string => formatDecimal(v as number);
 const codeOf = (unit: UnitRef | null): string => unit?.code ?? '?';
 
 export function ministryPanels(year: number, open: (unit: string) => void): PanelJob[] {
@@ -107,7 +106,7 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
         // Best first from the top.
         horizontal: true,
         categories: rows.map((r) => codeOf(r.unit)),
-        valueFormatter: decimalValue,
+        valueFormatter: tooltipDecimal,
         grid,
         valueAxis: { ...percentAxis, max: 100 },
         series: [
@@ -205,7 +204,7 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
       const shown = years.filter((y) => rows.some((r) => r.year === y));
       return categoryChart({
         categories: shown.map(String),
-        valueFormatter: decimalValue,
+        valueFormatter: tooltipDecimal,
         legend: { type: 'scroll', data: units },
         grid: { ...grid, bottom: 60 },
         valueAxis: { type: 'value', min: (v: { min: number }) => Math.floor((v.min - 5) / 5) * 5, max: 100 },
@@ -250,7 +249,7 @@ export function ministryPanels(year: number, open: (unit: string) => void): Pane
       const ministry = data.ministry[0]?.index;
       return categoryChart({
         categories: rows.map((r) => codeOf(r.unit)),
-        valueFormatter: decimalValue,
+        valueFormatter: tooltipDecimal,
         grid,
         valueAxis: { type: 'value', min: 25, max: 100 },
         series: [

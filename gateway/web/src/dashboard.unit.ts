@@ -10,6 +10,8 @@ import {
   formatDecimal,
   formatInteger,
   formatRupiah,
+  tooltipDecimal,
+  tooltipRupiah,
 } from './dashboard.format.js';
 import type { Graph } from './dashboard.graph.js';
 import type { PanelJob, PanelSpec } from './dashboard.panel.js';
@@ -70,8 +72,6 @@ interface Survey {
 
 const below = (achievement: number | null): boolean => achievement != null && achievement < 100;
 const achievementColour = (achievement: number | null): string => (below(achievement) ? COLOURS.below : COLOURS.good);
-const decimalValue = (value: unknown): string => (typeof value === 'number' ? formatDecimal(value) : String(value));
-const rupiahValue = (value: unknown): string => (typeof value === 'number' ? formatRupiah(value) : String(value));
 /** The line at 100%: the target, on charts of achievement. */
 const targetLine: BarSeriesOption['markLine'] = { silent: true, symbol: 'none', data: [{ yAxis: 100, name: '100%' }] };
 const grid = { left: 60, right: 30, top: 40, bottom: 60, containLabel: true } as const;
@@ -168,7 +168,7 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
     chart: (rows): EChartsOption =>
       categoryChart({
         categories: rows.map((r) => r.indicatorCode),
-        valueFormatter: decimalValue,
+        valueFormatter: tooltipDecimal,
         legend: { data: ['Target', 'Realisasi', 'Capaian (%)'] },
         grid,
         valueAxis: { type: 'value' },
@@ -204,7 +204,7 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
     chart: (rows): EChartsOption =>
       categoryChart({
         categories: rows.map((g) => g.code),
-        valueFormatter: decimalValue,
+        valueFormatter: tooltipDecimal,
         grid,
         valueAxis: percentAxis,
         series: [
@@ -236,7 +236,7 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
       const names = [...new Set(rows.map((r) => r.indicator))];
       return categoryChart({
         categories: QUARTERS,
-        valueFormatter: decimalValue,
+        valueFormatter: tooltipDecimal,
         legend: { data: names },
         grid,
         valueAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor((v.min - 10) / 10) * 10) },
@@ -271,7 +271,7 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
     chart: (rows): EChartsOption =>
       categoryChart({
         categories: rows.map((r) => EXPENSE_TYPES[r.expenseType] ?? r.expenseType),
-        valueFormatter: rupiahValue,
+        valueFormatter: tooltipRupiah,
         legend: { data: ['Pagu', 'Realisasi'] },
         grid,
         valueAxis: { type: 'value', axisLabel: { formatter: formatCompactRupiah } },
@@ -307,7 +307,7 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
     chart: (rows): EChartsOption =>
       categoryChart({
         categories: rows.map((r) => MONTHS[r.month - 1] ?? String(r.month)),
-        valueFormatter: decimalValue,
+        valueFormatter: tooltipDecimal,
         legend: { data: ['Penyerapan kumulatif (%)', 'Realisasi bulan ini'] },
         grid,
         valueAxis: [
@@ -326,7 +326,7 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
             yAxisIndex: 1,
             data: rows.map((r) => r.realized),
             itemStyle: { color: COLOURS.realization, opacity: 0.5 },
-            tooltip: { valueFormatter: (v) => formatRupiah(v as number) },
+            tooltip: { valueFormatter: tooltipRupiah },
           }),
         ],
       }),
@@ -398,7 +398,7 @@ export function unitPanels(unit: string, year: number): PanelJob[] {
     chart: (rows): EChartsOption =>
       categoryChart({
         categories: rows.map((r) => r.code),
-        valueFormatter: decimalValue,
+        valueFormatter: tooltipDecimal,
         grid,
         valueAxis: { type: 'value', min: 1, max: 4 },
         series: [
