@@ -5,6 +5,7 @@ import {
   exitWithMessage,
   onTermination,
   readPlatformConfig,
+  readTrustProxy,
   resolveSecrets,
   startTracingOrExit,
 } from '@kesos/infra';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const port = reader.port('PORT', 4000);
   const subgraphTimeouts = readSubgraphTimeouts(reader);
   const costLimits = readCostLimits(reader);
+  const trustProxy = readTrustProxy(reader);
   try {
     reader.done();
   } catch (err) {
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       maxRequestBytes: config.maxRequestBytes,
       subgraphTimeouts,
       costLimits,
+      trustProxy,
     });
   } catch (err) {
     const e = err as { code?: string };

@@ -22,6 +22,8 @@ export interface EmbeddedOptions {
   subgraphTimeouts?: Partial<SubgraphTimeouts>;
   /** Query cost limit per role (QUERY_COST_LIMIT_<ROLE>); default DEFAULT_COST_LIMITS. */
   costLimits?: Partial<CostLimits>;
+  /** TRUST_PROXY: proxies in front whose X-Forwarded-For entries rate limits believe. */
+  trustProxy?: number;
 }
 
 export interface EmbeddedSystem {
@@ -74,6 +76,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       maxRequestBytes,
       subgraphTimeouts: options.subgraphTimeouts,
       limits: { maxCost: options.costLimits },
+      trustProxy: options.trustProxy,
     });
     return {
       gateway,

@@ -1,8 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { Caller, RunningHttpServer, Secrets } from '@kesos/infra';
+import type { Caller, RateLimitStore, RunningHttpServer, Secrets } from '@kesos/infra';
 import {
+  clientAddress,
   errorMaskingPlugin,
   metricsPlugin,
   hideSuggestionsPlugin,
@@ -41,7 +42,7 @@ export interface GatewayContext {
   caller: Caller;
   requestId: string;
   logger: Logger;
-  /** The TCP peer: rate limits count per address (a proxy in front would need X-Forwarded-For handling). */
+  /** What rate limits count per: the TCP peer, or behind `trustProxy` proxies the client they forwarded for. */
   clientAddress: string;
   /** Set by POST /export: queries only, a mutation is refused before it runs. */
   readOnly?: boolean;
@@ -65,6 +66,10 @@ export interface GatewayOptions {
   subgraphTimeouts?: Partial<SubgraphTimeouts>;
   /** Identical queries of one caller in flight share one subgraph fetch (SharedFetches); default on. */
   sharedFetches?: boolean;
+  /** TRUST_PROXY: proxies in front of the gateway whose X-Forwarded-For entries are believed; default 0. */
+  trustProxy?: number;
+  /** Where verifyCertificate's windows are counted; default this process's memory. The caller closes it. */
+  rateLimiter?: RateLimitStore;
 }
 
 export interface QueryLimits {
@@ -162,7 +167,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       costLimitPlugin<GatewayContext>(limits.maxCost),
       readOnlyPlugin<GatewayContext>(),
       // Public fields answer without a token, so an address is all there is to limit (verifyCertificate).
-      rateLimitPlugin<GatewayContext>(options.publicRootFields, new RateLimiter(VERIFY_CERTIFICATE_LIMIT)),
+      rateLimitPlugin<GatewayContext>(
+        options.publicRootFields,
+        options.rateLimiter ?? new RateLimiter(VERIFY_CERTIFICATE_LIMIT),
+      ),
       errorMaskingPlugin<GatewayContext>(logger),
       metricsPlugin<GatewayContext>('gateway'),
       refusalStatusPlugin<GatewayContext>(),
@@ -178,7 +186,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       caller,
       requestId,
       logger: logger.child({ requestId, caller: caller.subject }),
-      clientAddress: req.socket.remoteAddress ?? 'unknown',
+      clientAddress: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], options.trustProxy ?? 0),
     };
   };
   const http = await startHttpServer<GatewayContext>(

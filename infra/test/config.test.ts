@@ -3,6 +3,7 @@ import {
   ConfigReader,
   readDistributedConfig,
   readPlatformConfig,
+  readTrustProxy,
   resolveJwtSecret,
   resolveSecrets,
 } from '../src';
@@ -82,5 +83,26 @@ describe('configuration', () => {
     );
     expect(resolveJwtSecret(production)).toBe(full.JWT_SECRET);
     expect(existsSync(join(dataDir, 'dev-keys.json'))).toBe(false);
+  });
+
+  it('reads TRUST_PROXY as a number of proxy hops, 0 by default, and names it when it is not one', () => {
+    const read = (value?: string) => {
+      const reader = new ConfigReader(value === undefined ? {} : { TRUST_PROXY: value });
+      const hops = readTrustProxy(reader);
+      try {
+        reader.done();
+        return hops;
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(read()).toBe(0);
+    expect(read('')).toBe(0);
+    expect(read('0')).toBe(0);
+    expect(read(' 2 ')).toBe(2);
+    for (const bad of ['true', '-1', '1.5', '11', '1e1'])
+      expect(read(bad)).toEqual([
+        `TRUST_PROXY must be the number of proxies in front of the gateway, 0-10 (0: none, count the TCP peer), got "${bad}"`,
+      ]);
   });
 });

@@ -46,3 +46,11 @@ export function readNatsReplicas(reader: ConfigReader, name = 'NATS_REPLICAS'): 
   }
   return replicas;
 }
+
+/** NATS_NAMESPACE, when set: it becomes part of subject, stream and bucket names. */
+export function readNatsNamespace(reader: ConfigReader, name = 'NATS_NAMESPACE'): string | undefined {
+  const namespace = reader.optional(name);
+  if (namespace && !/^[a-z0-9_]+$/.test(namespace))
+    reader.problem(`${name} may hold only a-z, 0-9 and _, got "${namespace}"`);
+  return namespace;
+}

@@ -1,5 +1,5 @@
 import type { ConfigReader } from './config.loader';
-import { readNatsReplicas, readNatsServers } from '../bus/nats.config';
+import { readNatsNamespace, readNatsReplicas, readNatsServers } from '../bus/nats.config';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -86,16 +86,32 @@ export function readDistributedConfig(reader: ConfigReader, defaultPort: number)
     databasePrefix: reader.string('DATABASE_PREFIX', 'kesos'),
     natsUrl: readNatsServers(reader),
     natsReplicas: readNatsReplicas(reader),
-    natsNamespace: reader.optional('NATS_NAMESPACE'),
+    natsNamespace: readNatsNamespace(reader),
     port: reader.port('PORT', defaultPort),
   };
   if (!config.mysqlUrl && !reader.optional('MYSQL_URL'))
     reader.problem('MYSQL_URL is required (e.g. mysql://root@127.0.0.1:3306)');
   if (!config.natsUrl && !reader.optional('NATS_URL'))
     reader.problem('NATS_URL is required (e.g. nats://127.0.0.1:4222)');
-  if (config.natsNamespace && !/^[a-z0-9_]+$/.test(config.natsNamespace))
-    reader.problem(`NATS_NAMESPACE may hold only a-z, 0-9 and _, got "${config.natsNamespace}"`);
   if (!/^[a-z0-9_]+$/.test(config.databasePrefix))
     reader.problem(`DATABASE_PREFIX may hold only a-z, 0-9 and _, got "${config.databasePrefix}"`);
   return config;
+}
+
+/**
+ * TRUST_PROXY: how many proxies (load balancers) stand in front of the gateway, each appending to
+ * X-Forwarded-For. 0, the default, counts rate limits by the TCP peer: a gateway reached
+ * directly must not believe a header any client can write.
+ */
+export function readTrustProxy(reader: ConfigReader): number {
+  const raw = reader.optional('TRUST_PROXY');
+  if (raw === undefined) return 0;
+  const hops = Number(raw);
+  if (!/^\d+$/.test(raw) || hops > 10) {
+    reader.problem(
+      `TRUST_PROXY must be the number of proxies in front of the gateway, 0-10 (0: none, count the TCP peer), got "${raw}"`,
+    );
+    return 0;
+  }
+  return hops;
 }

@@ -1,40 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { DocumentNode, SelectionSetNode } from 'graphql';
 import { TooManyRequestsError } from '../errors/app.errors';
-
-export interface RateLimit {
-  /** Limited root fields a client may ask for per window (each alias counts). */
-  requests: number;
-  windowMs: number;
-}
-
-/** verifyCertificate: enough for a desk checking certificates by hand, far too few to walk the number space. */
-export const VERIFY_CERTIFICATE_LIMIT: RateLimit = { requests: 30, windowMs: 60_000 };
-
-/** Fixed windows per client address, in memory: each gateway replica counts its own clients. */
-export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; used: number }>();
-  constructor(
-    readonly limit: RateLimit,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Takes `cost` from the client's window; answers the seconds to wait when it would go over. */
-  take(client: string, cost: number): number | null {
-    const now = this.now();
-    if (this.windows.size > 10_000)
-      for (const [key, w] of this.windows) if (now - w.start >= this.limit.windowMs) this.windows.delete(key);
-    let w = this.windows.get(client);
-    if (!w || now - w.start >= this.limit.windowMs) {
-      w = { start: now, used: 0 };
-      this.windows.set(client, w);
-    }
-    if (w.used + cost > this.limit.requests)
-      return Math.max(1, Math.ceil((w.start + this.limit.windowMs - now) / 1000));
-    w.used += cost;
-    return null;
-  }
-}
+import type { RateLimitStore } from './rate-limit.store';
 
 /** Counts the limited fields at the root of the operation, through aliases, inline fragments and fragment spreads. */
 function countRootFields(
@@ -65,7 +32,7 @@ function countRootFields(
  */
 export function rateLimitPlugin<C extends BaseContext & { clientAddress: string }>(
   limitedFields: string[],
-  limiter: RateLimiter,
+  limiter: RateLimitStore,
 ): ApolloServerPlugin<C> {
   const fields = new Set(limitedFields);
   return {
@@ -75,7 +42,7 @@ export function rateLimitPlugin<C extends BaseContext & { clientAddress: string 
           if (!operation || operation.operation !== 'query') return;
           const cost = countRootFields(operation.selectionSet, document, fields);
           if (!cost) return;
-          const wait = limiter.take(contextValue.clientAddress, cost);
+          const wait = await limiter.take(contextValue.clientAddress, cost);
           if (wait !== null) {
             const { requests, windowMs } = limiter.limit;
             throw new TooManyRequestsError(

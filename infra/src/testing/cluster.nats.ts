@@ -45,8 +45,12 @@ async function monitor<T>(port: number, path: string): Promise<T | undefined> {
   }
 }
 
-/** The node routes to all the others and the JetStream meta group has a leader it knows. */
+/** The node routes to all the others and the JetStream meta group has a leader it knows; alone, that JetStream runs. */
 async function joined(ports: Ports, others: number): Promise<boolean> {
+  if (!others) {
+    const alone = await monitor<{ disabled?: boolean; config?: object }>(ports.monitor, '/jsz');
+    return Boolean(alone?.config) && !alone?.disabled;
+  }
   const routes = await monitor<{ num_routes?: number }>(ports.monitor, '/routez');
   if ((routes?.num_routes ?? 0) < others) return false;
   const js = await monitor<{ meta_cluster?: { leader?: string } }>(ports.monitor, '/jsz');
@@ -58,6 +62,7 @@ async function joined(ports: Ports, others: number): Promise<boolean> {
  * `kesos`, each routing to the others, each with its own store in a temporary folder, every port
  * free-picked), for tests that lose a node. Resolves once every node routes to the others and
  * the cluster has elected its JetStream meta leader, so streams with replicas can be created.
+ * `size` 1 is one standalone JetStream server, for tests that take NATS away and bring it back.
  */
 export async function startNatsCluster(size = 3): Promise<NatsCluster> {
   // A free-picked port can be taken by another process before the node binds it (other tests run
@@ -117,12 +122,10 @@ async function startOnce(size: number): Promise<NatsCluster> {
             '-js',
             '-sd',
             join(folder, name),
-            '--cluster_name',
-            'kesos',
-            '--cluster',
-            `nats://127.0.0.1:${p.route}`,
-            '--routes',
-            routes,
+            // A node alone is a plain server: a cluster of one never elects a JetStream leader.
+            ...(size > 1
+              ? ['--cluster_name', 'kesos', '--cluster', `nats://127.0.0.1:${p.route}`, '--routes', routes]
+              : []),
             '-l',
             log,
           ],
