@@ -109,6 +109,35 @@ describe('hardening: field suggestions, certificate look-up rate, class dates (e
     expect(other.errors).toBeUndefined();
   });
 
+  it('behind a trusted proxy, counts the client the proxy forwarded for, never what the client wrote left of it', async () => {
+    const proxied = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+      subgraphUrls: Object.fromEntries(system.services.map((s) => [s.name, s.url])),
+      publicRootFields: PUBLIC_ROOT_FIELDS,
+      secrets: TEST_SECRETS,
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      trustProxy: 1,
+    });
+    try {
+      const fifteen = Array.from({ length: 15 }, (_, i) => `c${i}: verifyCertificate(number: "X/${i}") { number }`);
+      const ask = (forwardedFor: string) =>
+        fetch(proxied.url.replace('localhost', '127.0.0.1'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify({ query: `{ ${fifteen.join(' ')} }` }),
+        }).then((r) => r.status);
+      expect(await ask('forged-1, 203.0.113.7')).toBe(200);
+      expect(await ask('forged-2, 203.0.113.7')).toBe(200);
+      expect(await ask('forged-3, 203.0.113.7')).toBe(429);
+      // Another client behind the same proxy (the same TCP peer) has a window of its own.
+      expect(await ask('203.0.113.8')).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
   it('refuses class dates outside 2000-2100, as every other record does', async () => {
     const programmeId = (
       (await query(system, `{ programmes(unit: "${UNIT}") { id } }`, {}, tokenFor('admin'))).data as {

@@ -1,4 +1,5 @@
-import { TEST_NATS_URL, until } from '@kesos/infra/testing';
+import { startGraphProcess, TEST_NATS_URL, TEST_SECRETS, until } from '@kesos/infra/testing';
+import { join } from 'node:path';
 import type { ProcessGraph } from './cluster.support';
 import {
   accreditationBurst,
@@ -96,3 +97,48 @@ it('a replica of every subgraph killed mid-burst: every event applied exactly on
     return res?.status === 200;
   });
 }, 600_000);
+
+it("two gateway processes count verifyCertificate's window together on NATS: 30 look-ups over both, then 429", async () => {
+  // A second gateway over the surviving replicas, configured as launchProcessGraph configures the first.
+  const second = await startGraphProcess(
+    'gateway#2',
+    join(__dirname, '..', 'dist', 'main.js'),
+    {
+      NATS_URL: TEST_NATS_URL,
+      NATS_NAMESPACE: graph.namespace,
+      JWT_SECRET: TEST_SECRETS.jwtSecret,
+      INTERNAL_SECRET: TEST_SECRETS.internalSecret,
+      PERSONAL_DATA_KEY: TEST_SECRETS.personalDataKey,
+      LOG_LEVEL: 'error',
+      ...Object.fromEntries(Object.entries(graph.replicas).map(([name, r]) => [`${name.toUpperCase()}_URL`, r[0].url])),
+    },
+    { cwd: join(__dirname, '..', '..') },
+  );
+  try {
+    const lookUp = (url: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: '{ verifyCertificate(number: "BBPPKS-PADANG/PPM/2022/000001/XXXX") { number } }',
+        }),
+      });
+    // Windows are numbered from the epoch: start with time left in this one for all 32 look-ups.
+    await until('15 s or more left in the window', () => Date.now() % 60_000 < 45_000, 30_000, 100);
+    for (let i = 0; i < 30; i++) {
+      const res = await lookUp(i % 2 ? second.url : graph.gateway.url);
+      expect({ i, status: res.status }).toEqual({ i, status: 200 });
+    }
+    for (const url of [graph.gateway.url, second.url]) {
+      const refused = await lookUp(url);
+      expect(refused.status).toBe(429);
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      const body = (await refused.json()) as { errors: { extensions: Record<string, unknown> }[] };
+      expect(body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter });
+    }
+  } finally {
+    await second.stop('SIGTERM');
+  }
+}, 180_000);

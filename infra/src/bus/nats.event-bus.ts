@@ -368,12 +368,13 @@ export class NatsEventBus implements EventBus {
     return this.deadLetters().replay(filter);
   }
 
-  /** Removes this namespace's streams (tests clean up after themselves). */
+  /** Removes this namespace's streams, KeyValue buckets (the gateway's rate limits) included: tests clean up after themselves. */
   async deleteNamespaceStreams(): Promise<void> {
     if (!this.namespace) throw new Error('refusing to delete streams outside a namespace');
     const prefix = `${this.namespace.toUpperCase()}_`;
     for await (const info of this.jsm.streams.list())
-      if (info.config.name.startsWith(prefix)) await this.jsm.streams.delete(info.config.name);
+      if (info.config.name.startsWith(prefix) || info.config.name.startsWith(`KV_${prefix}`))
+        await this.jsm.streams.delete(info.config.name);
   }
 
   /**
