@@ -1,5 +1,5 @@
 import type { DeadLetter } from '@kesos/infra';
-import { ConfigReader, NatsEventBus, readNatsServers } from '@kesos/infra';
+import { ConfigReader, NatsEventBus, readNatsNamespace, readNatsServers } from '@kesos/infra';
 import { parseArgs } from 'node:util';
 
 export const DEAD_LETTERS_USAGE =
@@ -31,9 +31,7 @@ export async function deadLettersCommand(argv: string[], env: Record<string, str
   const natsUrl = readNatsServers(reader);
   if (!natsUrl && reader.optional('NATS_URL') === undefined)
     reader.problem('NATS_URL is required (e.g. nats://127.0.0.1:4222)');
-  const namespace = reader.optional('NATS_NAMESPACE');
-  if (namespace && !/^[a-z0-9_]+$/.test(namespace))
-    reader.problem(`NATS_NAMESPACE may hold only a-z, 0-9 and _, got "${namespace}"`);
+  const namespace = readNatsNamespace(reader);
   reader.done();
   const filter = { durable: parsed.values.durable, eventId: parsed.values.id };
 
