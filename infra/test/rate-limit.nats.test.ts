@@ -62,6 +62,7 @@ describe('rate limit windows in a NATS KeyValue bucket', () => {
   it('admits exactly the limit from 100 concurrent takes spread over two limiters', async () => {
     const { logger, lines } = capturedLogger();
     const limit = { requests: 30, windowMs: HOUR };
+    // A generous deadline: what is tested is the count under contention, not its speed on a loaded machine.
     const a = limiter(limit, { name: 'race', logger, timeoutMs: 20_000 });
     const b = limiter(limit, { name: 'race', logger, timeoutMs: 20_000 });
     // The bucket exists before the race, so the race is over the window's entry alone.
