@@ -52,13 +52,6 @@ export function sumCountersSql(columns: ProvenanceCounterColumns, table = ''): s
     .join(', ');
 }
 
-/** `col = col + <new value>` for each counter, as an upsert adds a delta (MariaDB VALUES(), SQLite excluded.). */
-export function addCountersSql(columns: ProvenanceCounterColumns, sqlite: boolean): string {
-  return counterColumnList(columns)
-    .map((c) => (sqlite ? `${c} = ${c} + excluded.${c}` : `${c} = ${c} + VALUES(${c})`))
-    .join(', ');
-}
-
 /**
  * The summary of a statistics row from its summed counters (absent or null sums are 0). Takes any
  * raw row: the counters are selected beside the row's typed measures under the columns' names.

@@ -164,3 +164,15 @@ export function rollupQuery(
     grouped: groupColumns.length ? ` GROUP BY ${columns} ORDER BY ${columns}` : '',
   };
 }
+
+/**
+ * The tail of a rollup's INSERT that adds the inserted values to a row already holding the key:
+ * `ON CONFLICT (...) DO UPDATE` on SQLite, `ON DUPLICATE KEY UPDATE` on MariaDB. Every rollup
+ * moves its counts this way, so a delta is one statement whether the key exists or not.
+ */
+export function addOnConflictSql(key: readonly string[], added: readonly string[], sqlite: boolean): string {
+  const q = (c: string) => `\`${c}\``;
+  return sqlite
+    ? ` ON CONFLICT (${key.map(q).join(', ')}) DO UPDATE SET ${added.map((c) => `${q(c)} = ${q(c)} + excluded.${q(c)}`).join(', ')}`
+    : ` ON DUPLICATE KEY UPDATE ${added.map((c) => `${q(c)} = ${q(c)} + VALUES(${q(c)})`).join(', ')}`;
+}

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@kesos/infra';
 import {
+  addOnConflictSql,
   counterColumnList,
   counterValues,
   countByProvenanceSql,
@@ -207,16 +208,14 @@ export async function applyBudgetStatsDeltas(m: EntityManager, deltas: readonly 
     summed.set(id, held);
   }
   const sqlite = m.dataSource.options.type === 'better-sqlite3';
-  const upsert = sqlite
-    ? `ON CONFLICT(${quoted(KEY)}) DO UPDATE SET ${ADDED.map((c) => `\`${c}\` = \`${c}\` + excluded.\`${c}\``).join(', ')}`
-    : `ON DUPLICATE KEY UPDATE ${ADDED.map((c) => `\`${c}\` = \`${c}\` + VALUES(\`${c}\`)`).join(', ')}`;
+  const upsert = addOnConflictSql(KEY, ADDED, sqlite);
   // Key order, so two writers touching several rows take their locks in the same order.
   const rows = sortedRows([...summed.values()]);
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
     const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
     await m.query(
-      `INSERT INTO \`${TABLE}\` (${quoted(COLUMNS)}) VALUES ${chunk.map(() => tuple).join(', ')} ${upsert}`,
+      `INSERT INTO \`${TABLE}\` (${quoted(COLUMNS)}) VALUES ${chunk.map(() => tuple).join(', ')}${upsert}`,
       chunk.flatMap((r) => COLUMNS.map((c) => r[c])),
     );
   }

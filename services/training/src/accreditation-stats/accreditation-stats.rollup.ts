@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
-  addCountersSql,
+  addOnConflictSql,
   counterColumnList,
   counterValues,
   countByProvenanceSql,
@@ -32,9 +32,7 @@ const KEY = ['unitCode', 'year', 'kind', 'result'] as const;
 /** One new assessment enters the counts. */
 export async function countAccreditation(manager: EntityManager, key: AccreditationKey): Promise<void> {
   const sqlite = manager.dataSource.options.type === 'better-sqlite3';
-  const onConflict = sqlite
-    ? ` ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET n = n + excluded.n, ${addCountersSql(ASSESSMENT_COUNTERS, true)}`
-    : ` ON DUPLICATE KEY UPDATE n = n + VALUES(n), ${addCountersSql(ASSESSMENT_COUNTERS, false)}`;
+  const onConflict = addOnConflictSql(KEY, ['n', ...COUNTED], sqlite);
   await manager.query(
     `INSERT INTO accreditation_stats_rollup (${KEY.join(', ')}, n, ${COUNTED.join(', ')}) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)${onConflict}`,
     [key.unitCode, key.year, key.kind, key.result, ...counterValues(key.provenance, 1)],

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
-  addCountersSql,
+  addOnConflictSql,
   counterColumnList,
   counterValues,
   countByProvenanceSql,
@@ -37,9 +37,7 @@ export async function countAtensiCase(
   facts: readonly { fact: AtensiCaseFact; sign: number }[],
 ): Promise<void> {
   const sqlite = manager.dataSource.options.type === 'better-sqlite3';
-  const onConflict = sqlite
-    ? ` ON CONFLICT (unitCode, year, serviceType, status) DO UPDATE SET cases = cases + excluded.cases, servedCases = servedCases + excluded.servedCases, peopleServed = peopleServed + excluded.peopleServed, ${addCountersSql(CASE_COUNTERS, true)}`
-    : ` ON DUPLICATE KEY UPDATE cases = cases + VALUES(cases), servedCases = servedCases + VALUES(servedCases), peopleServed = peopleServed + VALUES(peopleServed), ${addCountersSql(CASE_COUNTERS, false)}`;
+  const onConflict = addOnConflictSql(KEY, ['cases', 'servedCases', 'peopleServed', ...COUNTED], sqlite);
   const sorted = [...facts].sort((a, b) => {
     const x = JSON.stringify(KEY.map((k) => a.fact[k]));
     const y = JSON.stringify(KEY.map((k) => b.fact[k]));

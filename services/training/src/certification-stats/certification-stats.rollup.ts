@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
-  addCountersSql,
+  addOnConflictSql,
   counterColumnList,
   counterValues,
   countByProvenanceSql,
@@ -59,9 +59,7 @@ export async function countCandidateOutcome(
   if (to !== null) moves.push({ outcome: to, n: 1 });
   moves.sort((a, b) => (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0));
   const sqlite = manager.dataSource.options.type === 'better-sqlite3';
-  const onConflict = sqlite
-    ? ` ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET n = n + excluded.n, ${addCountersSql(CANDIDATE_COUNTERS, true)}`
-    : ` ON DUPLICATE KEY UPDATE n = n + VALUES(n), ${addCountersSql(CANDIDATE_COUNTERS, false)}`;
+  const onConflict = addOnConflictSql(KEY, ['n', ...COUNTED], sqlite);
   for (const move of moves) {
     const values = [candidate.unitCode, candidate.year, candidate.category, move.outcome];
     await manager.query(

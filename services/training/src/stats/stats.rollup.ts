@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
-  addCountersSql,
+  addOnConflictSql,
   counterColumnList,
   counterIndex,
   countByProvenanceSql,
@@ -213,10 +213,7 @@ async function upsert(
   const counters = counted ? counterColumnList(ENROLLMENT_COUNTERS) : [];
   const columns = [...key, ...extra, n, ...counters];
   const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const addCounters = counted ? `, ${addCountersSql(ENROLLMENT_COUNTERS, sqlite)}` : '';
-  const onConflict = sqlite
-    ? ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${n} = ${n} + excluded.${n}${addCounters}`
-    : ` ON DUPLICATE KEY UPDATE ${n} = ${n} + VALUES(${n})${addCounters}`;
+  const onConflict = addOnConflictSql(key, [n, ...counters], sqlite);
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
     await manager.query(
