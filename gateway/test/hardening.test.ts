@@ -3,7 +3,7 @@ import { createDataSource, createLogger, MemoryEventBus, serviceEntities, startS
 import { callers, callSubgraph, TEST_SECRETS } from '@kesos/infra/testing';
 import { trainingService } from '@kesos/training';
 import { readFileSync } from 'node:fs';
-import type { EmbeddedSystem, RunningGateway } from '../src';
+import type { EmbeddedSystem, GatewayOptions, RunningGateway } from '../src';
 import { PUBLIC_ROOT_FIELDS, startGateway, SUPERGRAPH_FILE } from '../src';
 import { query, startTestGraph, tokenFor } from './support';
 
@@ -14,11 +14,10 @@ describe('hardening: field suggestions, certificate look-up rate, class dates (e
   /** A second gateway over the same subgraphs, as production runs it: introspection off. */
   let production: RunningGateway;
   let quietTraining: RunningService;
-  const logger = createLogger('test', 'silent');
 
-  beforeAll(async () => {
-    system = await startTestGraph();
-    production = await startGateway({
+  /** Another gateway process over the embedded graph's subgraphs, with the given options. */
+  const gatewayOverSystem = (options: Partial<GatewayOptions>) =>
+    startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
       subgraphUrls: Object.fromEntries(system.services.map((s) => [s.name, s.url])),
       publicRootFields: PUBLIC_ROOT_FIELDS,
@@ -26,8 +25,13 @@ describe('hardening: field suggestions, certificate look-up rate, class dates (e
       logger,
       port: 0,
       host: '127.0.0.1',
-      introspection: false,
+      ...options,
     });
+  const logger = createLogger('test', 'silent');
+
+  beforeAll(async () => {
+    system = await startTestGraph();
+    production = await gatewayOverSystem({ introspection: false });
     const database = createDataSource({
       target: { kind: 'sqlite', file: ':memory:' },
       entities: serviceEntities(trainingService),
@@ -110,16 +114,7 @@ describe('hardening: field suggestions, certificate look-up rate, class dates (e
   });
 
   it('behind a trusted proxy, counts the client the proxy forwarded for, never what the client wrote left of it', async () => {
-    const proxied = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      subgraphUrls: Object.fromEntries(system.services.map((s) => [s.name, s.url])),
-      publicRootFields: PUBLIC_ROOT_FIELDS,
-      secrets: TEST_SECRETS,
-      logger,
-      port: 0,
-      host: '127.0.0.1',
-      trustProxy: 1,
-    });
+    const proxied = await gatewayOverSystem({ trustProxy: 1 });
     try {
       const fifteen = Array.from({ length: 15 }, (_, i) => `c${i}: verifyCertificate(number: "X/${i}") { number }`);
       const ask = (forwardedFor: string) =>
